@@ -1,0 +1,132 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type { Niveau, Rol, TaalrijkheidItem } from '../server/domain/enums.js'
+
+// Timestamps are ISO 8601 strings in UTC ("2026-11-23T10:00:00.000Z"); dates are "2026-11-23".
+// Structured parts of a plek that are only read whole (checklists, levels) are JSON columns;
+// everything search or SQL filters on is a plain column.
+
+const timestamps = {
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+}
+
+export const organisatie = sqliteTable('organisatie', {
+  id: text('id').primaryKey(),
+  naam: text('naam').notNull(),
+  soort: text('soort').notNull(),
+  postcode: text('postcode').notNull(),
+  plaats: text('plaats').notNull(),
+  contactpersoon: text('contactpersoon', { mode: 'json' }).$type<{ naam: string; email: string; telefoon: string }>().notNull(),
+  kvkNummer: text('kvk_nummer'),
+  ...timestamps,
+})
+
+export const gebruiker = sqliteTable(
+  'gebruiker',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull(),
+    naam: text('naam').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    rol: text('rol').$type<Rol>().notNull(),
+    organisatieId: text('organisatie_id').references(() => organisatie.id),
+    actief: integer('actief', { mode: 'boolean' }).notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('gebruiker_email_uq').on(t.email)],
+)
+
+export const sessie = sqliteTable(
+  'sessie',
+  {
+    // sha-256 of the cookie token: a copy of the database alone does not yield live sessions
+    tokenHash: text('token_hash').primaryKey(),
+    gebruikerId: text('gebruiker_id')
+      .notNull()
+      .references(() => gebruiker.id, { onDelete: 'cascade' }),
+    createdAt: text('created_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessie_gebruiker_idx').on(t.gebruikerId)],
+)
+
+/** Login attempts, for the database-backed rate limit (works across instances, no Redis). */
+export const loginPoging = sqliteTable(
+  'login_poging',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sleutel: text('sleutel').notNull(), // "account:<sha256 e-mail>" or "adres:<ip>"
+    at: text('at').notNull(),
+  },
+  (t) => [index('login_poging_sleutel_at_idx').on(t.sleutel, t.at)],
+)
+
+export const plek = sqliteTable(
+  'plek',
+  {
+    id: text('id').primaryKey(),
+    organisatieId: text('organisatie_id')
+      .notNull()
+      .references(() => organisatie.id),
+    status: text('status').notNull(),
+    titel: text('titel').notNull(),
+    omschrijving: text('omschrijving').notNull(),
+    beroep: text('beroep'),
+    sector: text('sector').notNull(),
+    vorm: text('vorm').notNull(),
+    postcode: text('postcode').notNull(),
+    plaats: text('plaats').notNull(),
+    lat: real('lat').notNull(),
+    lon: real('lon').notNull(),
+    urenMin: integer('uren_min').notNull(),
+    urenMax: integer('uren_max').notNull(),
+    dagdelen: text('dagdelen', { mode: 'json' }).$type<string[]>().notNull(),
+    capaciteit: integer('capaciteit').notNull(),
+    bezet: integer('bezet').notNull().default(0),
+    taalniveau: text('taalniveau', { mode: 'json' })
+      .$type<{ spreken: Niveau; luisteren: Niveau; lezen: Niveau; schrijven: Niveau }>()
+      .notNull(),
+    lagerNiveauMetOndersteuning: integer('lager_niveau_met_ondersteuning', { mode: 'boolean' }).notNull(),
+    taalrijkheid: text('taalrijkheid', { mode: 'json' }).$type<Record<TaalrijkheidItem, boolean>>().notNull(),
+    taalrijkheidsscore: real('taalrijkheidsscore').notNull(),
+    begeleiding: text('begeleiding', { mode: 'json' }).$type<string[]>().notNull(),
+    opbouw: integer('opbouw', { mode: 'boolean' }).notNull(),
+    fysiekeBelasting: text('fysieke_belasting').notNull(),
+    werkdruk: text('werkdruk').notNull(),
+    binnenSchooltijden: integer('binnen_schooltijden', { mode: 'boolean' }).notNull(),
+    vereisten: text('vereisten', { mode: 'json' })
+      .$type<{ rijbewijs: boolean; vog: boolean; vca: boolean; diploma?: string }>()
+      .notNull(),
+    vergoeding: text('vergoeding', { mode: 'json' }).$type<{ soort: string; bedragPerMaand?: number }>().notNull(),
+    startdatum: text('startdatum'),
+    duurWeken: integer('duur_weken'),
+    publishedAt: text('published_at'),
+    /** Bumped on every change; the indexer uses it to never apply an older state over a newer one. */
+    versie: integer('versie').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('plek_organisatie_idx').on(t.organisatieId), index('plek_status_idx').on(t.status)],
+)
+
+/**
+ * Search outbox: written in the same transaction as the plek change, drained by search/indexer.
+ * A worker claims rows (claimedBy/claimedUntil); a crashed claim simply expires.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    plekId: text('plek_id').notNull(),
+    versie: integer('versie').notNull(),
+    createdAt: text('created_at').notNull(),
+    claimedBy: text('claimed_by'),
+    claimedUntil: text('claimed_until'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at'),
+    lastError: text('last_error'),
+    doneAt: text('done_at'),
+  },
+  (t) => [index('outbox_pending_idx').on(t.doneAt, t.id)],
+)
+

@@ -1,0 +1,104 @@
+import { eq } from 'drizzle-orm'
+import { gebruiker, organisatie, outbox, plek } from '../schema.js'
+import type { Deps } from '../../server/context.js'
+import { iso } from '../../server/clock.js'
+import { plekInput } from '../../server/domain/plek.js'
+import { organisatieInput } from '../../server/domain/organisatie.js'
+import { zoekPostcode } from '../../server/domain/postcode.js'
+import { taalrijkheidsscore } from '../../server/domain/taalrijkheid.js'
+import { insertGebruiker } from '../../server/services/gebruikers.js'
+import type { Rol } from '../../server/domain/enums.js'
+import { demoOrganisaties, demoPlekken } from './demo-data.js'
+
+// Deterministic and idempotent: fixed ids, insert-if-missing. Running it twice changes nothing.
+
+export const DEMO_WACHTWOORD = 'Welkom-demo-2026'
+
+export const demoAccounts: { email: string; naam: string; rol: Rol }[] = [
+  { email: 'beheerder@demo.example', naam: 'Bea Beheer', rol: 'beheerder' },
+  { email: 'jobhunter@demo.example', naam: 'Jamal Jobhunter', rol: 'jobhunter' },
+  { email: 'jobcoach@demo.example', naam: 'Joke Jobcoach', rol: 'jobcoach' },
+  { email: 'werkgever@demo.example', naam: 'Wim Werkgever', rol: 'werkgever' },
+]
+
+export const demoOrganisatieId = (key: string) => `demo-org-${key}`
+export const demoPlekId = (key: string) => `demo-plek-${key}`
+
+export async function seedDemo(deps: Deps): Promise<{ email: string; rol: Rol; wachtwoord: string }[]> {
+  const now = iso(deps.clock.now())
+  await deps.db.transaction(async (tx) => {
+    for (const o of demoOrganisaties) {
+      const { key, ...body } = o
+      const input = organisatieInput.parse(body)
+      await tx
+        .insert(organisatie)
+        .values({
+          id: demoOrganisatieId(key),
+          naam: input.naam,
+          soort: input.soort,
+          postcode: input.postcode,
+          plaats: input.plaats ?? zoekPostcode(input.postcode)!.plaats,
+          contactpersoon: input.contactpersoon,
+          kvkNummer: input.kvkNummer ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing()
+    }
+    for (const p of demoPlekken) {
+      const { key, organisatie: orgKey, status, ...body } = p
+      const input = plekInput.parse(body)
+      const locatie = zoekPostcode(input.postcode)
+      if (!locatie) throw new Error(`demo-plek ${key}: onbekende postcode ${input.postcode}`)
+      const id = demoPlekId(key)
+      const inserted = await tx
+        .insert(plek)
+        .values({
+          id,
+          organisatieId: demoOrganisatieId(orgKey),
+          status,
+          titel: input.titel,
+          omschrijving: input.omschrijving,
+          beroep: input.beroep ?? null,
+          sector: input.sector,
+          vorm: input.vorm,
+          postcode: input.postcode,
+          plaats: locatie.plaats,
+          lat: locatie.lat,
+          lon: locatie.lon,
+          urenMin: input.urenPerWeek.min,
+          urenMax: input.urenPerWeek.max,
+          dagdelen: input.dagdelen,
+          capaciteit: input.capaciteit,
+          taalniveau: input.taalniveau,
+          lagerNiveauMetOndersteuning: input.lagerNiveauMetOndersteuning,
+          taalrijkheid: input.taalrijkheid,
+          taalrijkheidsscore: taalrijkheidsscore(input.taalrijkheid).score,
+          begeleiding: input.begeleiding,
+          opbouw: input.opbouw,
+          fysiekeBelasting: input.fysiekeBelasting,
+          werkdruk: input.werkdruk,
+          binnenSchooltijden: input.binnenSchooltijden,
+          vereisten: input.vereisten,
+          vergoeding: input.vergoeding,
+          startdatum: input.startdatum ?? null,
+          duurWeken: input.duurWeken ?? null,
+          publishedAt: status === 'concept' ? null : now,
+          versie: 1,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: plek.id })
+      if (inserted[0]) await tx.insert(outbox).values({ plekId: id, versie: 1, createdAt: now })
+    }
+  })
+
+  const werkgeverOrg = demoOrganisatieId(demoOrganisaties[0]!.key)
+  for (const a of demoAccounts) {
+    const exists = await deps.db.select({ id: gebruiker.id }).from(gebruiker).where(eq(gebruiker.email, a.email))
+    if (exists[0]) continue
+    await insertGebruiker(deps, { ...a, wachtwoord: DEMO_WACHTWOORD, organisatieId: a.rol === 'werkgever' ? werkgeverOrg : null })
+  }
+  return demoAccounts.map((a) => ({ email: a.email, rol: a.rol, wachtwoord: DEMO_WACHTWOORD }))
+}

@@ -1,0 +1,110 @@
+import { router } from './routes/router.js'
+import { HTTPException } from 'hono/http-exception'
+import { bodyLimit } from 'hono/body-limit'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import type { AppEnv, Deps } from './context.js'
+import { AppError } from './errors.js'
+import { jsonOnly, loadSession, sameOrigin } from './auth/middleware.js'
+import { requestLog } from './request-log.js'
+import { sessieRoutes } from './routes/sessie.js'
+import { gebruikersRoutes } from './routes/gebruikers.js'
+import { organisatiesRoutes } from './routes/organisaties.js'
+import { plekkenRoutes } from './routes/plekken.js'
+import { healthRoutes } from './routes/health.js'
+import { docsRoutes } from './routes/docs.js'
+
+export const MAX_BODY_BYTES = 100 * 1024
+
+export function createApp(deps: Deps) {
+  const app = router()
+
+  // Middleware order matters; each line says why it is where it is.
+  app.use('*', async (c, next) => {
+    c.set('deps', deps) // 1. dependencies first: everything below reads them
+    await next()
+  })
+  app.use('*', requestId()) // 2. an id to correlate the log line with a user's report
+  app.use('*', requestLog) // 3. logs every answer below, including errors and 404s
+  app.use(
+    '*',
+    secureHeaders({
+      // 4. headers on every answer, static files included; no inline scripts anywhere
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.env === 'production' ? 'max-age=31536000; includeSubDomains' : false,
+    }),
+  )
+  // 5. size before parsing, 6. origin before any state change, 7. JSON only, 8. who is asking
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError(413, 'te-groot', `Het verzoek is te groot (hoogstens ${MAX_BODY_BYTES / 1024} kB).`)
+      },
+    }),
+  )
+  app.use('/api/*', sameOrigin(deps.config.publicUrl))
+  app.use('/api/*', jsonOnly)
+  app.use('/api/*', loadSession)
+
+  app.route('/api', sessieRoutes)
+  app.route('/api', gebruikersRoutes)
+  app.route('/api', organisatiesRoutes)
+  app.route('/api', plekkenRoutes)
+  app.route('/api', healthRoutes)
+  app.route('/api', docsRoutes(app)) // last: documents every route above
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api')) {
+      return c.json(new AppError(404, 'niet-gevonden', 'Deze API-route bestaat niet.').body(), 404)
+    }
+    return c.html(placeholderPage, 200)
+  })
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v)
+      return c.json(err.body(), err.status)
+    }
+    if (err instanceof HTTPException && err.status === 400) {
+      // hono's validator answers this for a body that is not valid JSON
+      return c.json(new AppError(400, 'ongeldige-json', 'De gegevens zijn geen geldige JSON.').body(), 400)
+    }
+    if (isBusy(err)) {
+      c.header('Retry-After', '2')
+      return c.json(new AppError(503, 'database-bezet', 'De database is even bezet. Probeer het zo opnieuw.').body(), 503)
+    }
+    if (isReadOnly(err)) {
+      return c.json(new AppError(503, 'database-alleen-lezen', 'Opslaan lukt nu niet: de database is alleen-lezen of vol.').body(), 503)
+    }
+    // Unexpected: log the kind and the request id, never the request's data.
+    deps.log({ t: deps.clock.now().toISOString(), req: c.get('requestId'), level: 'error', error: err.name, message: err.message, stack: err.stack?.split('\n').slice(0, 4).join(' | ') })
+    return c.json({ error: { code: 'interne-fout', message: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.' } }, 500)
+  })
+
+  return app
+}
+
+export type App = ReturnType<typeof createApp>
+
+const sqliteCode = (err: unknown): string => {
+  const e = err as { code?: string; cause?: { code?: string }; rawCode?: number }
+  return `${e?.code ?? ''} ${e?.cause?.code ?? ''}`
+}
+const isBusy = (err: unknown) => /SQLITE_BUSY|SQLITE_LOCKED/.test(sqliteCode(err))
+const isReadOnly = (err: unknown) => /SQLITE_READONLY|SQLITE_FULL|SQLITE_IOERR/.test(sqliteCode(err))
+
+const placeholderPage = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Participatieplekken</title></head>
+<body><main><h1>Participatieplekken</h1><p>De API draait. De webapplicatie volgt; zie <a href="/api/docs">de API-documentatie</a>.</p></main></body></html>`

@@ -1,0 +1,74 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { getCookie } from 'hono/cookie'
+import type { Actor, AppEnv, Ctx } from '../context.js'
+import { AppError, geenToegang, nietIngelogd } from '../errors.js'
+import type { Rol } from '../domain/enums.js'
+import { hashToken, resolveSession } from './sessions.js'
+
+export const cookieName = (c: Context<AppEnv>) => (secureCookies(c) ? '__Host-sessie' : 'sessie')
+export const secureCookies = (c: Context<AppEnv>) => c.get('deps').config.env === 'production'
+
+/** Loads the actor from the session cookie, if any. Never fails: routes decide whether a login is needed. */
+export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = getCookie(c, cookieName(c))
+  if (token && token.length <= 100) {
+    const deps = c.get('deps')
+    const tokenHash = hashToken(deps, token)
+    const actor = await resolveSession(deps, tokenHash)
+    if (actor) {
+      c.set('actor', actor)
+      c.set('sessionTokenHash', tokenHash)
+    }
+  }
+  await next()
+}
+
+/** The service context for a route that needs a logged-in user (401 otherwise). */
+export function ctxOf(c: Context<AppEnv>): Ctx {
+  const actor = c.get('actor')
+  if (!actor) throw nietIngelogd()
+  return { ...c.get('deps'), actor }
+}
+
+/** First line of every service verb: the actor's role must be one of these (403 otherwise). */
+export function requireRole(actor: Actor, ...rollen: Rol[]): void {
+  if (!rollen.includes(actor.rol)) throw geenToegang()
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * CSRF: a state-changing request must come from our own origin. Browsers send Origin (and
+ * Sec-Fetch-Site) on every cross-site POST, so a mismatch is refused. A request with neither
+ * header is not from a browser (curl, a gemeente's system) and cannot carry a victim's cookie
+ * by accident, so it passes. Same approach as Go's CrossOriginProtection.
+ */
+export function sameOrigin(publicUrl?: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (unsafeMethods.has(c.req.method)) {
+      const origin = c.req.header('origin')
+      const site = c.req.header('sec-fetch-site')
+      const own = new URL(c.req.url).origin
+      const allowed = origin === undefined || origin === own || (publicUrl !== undefined && origin === publicUrl)
+      if (!allowed || (origin === undefined && site !== undefined && site !== 'same-origin' && site !== 'none')) {
+        throw new AppError(403, 'csrf', 'Dit verzoek komt niet van deze website en is geweigerd.')
+      }
+    }
+    await next()
+  }
+}
+
+/**
+ * JSON routes accept only JSON bodies (415 otherwise). hono/csrf checks only form-like
+ * content types, and a cross-site form cannot send application/json without a CORS preflight.
+ */
+export const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (unsafeMethods.has(c.req.method)) {
+    const hasBody = c.req.raw.body !== null && c.req.header('content-length') !== '0'
+    const type = c.req.header('content-type') ?? ''
+    if (hasBody && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+      throw new AppError(415, 'geen-json', 'Stuur de gegevens als JSON (Content-Type: application/json).')
+    }
+  }
+  await next()
+}

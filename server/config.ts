@@ -1,0 +1,85 @@
+import { z } from 'zod'
+import { installDutchErrors } from './domain/dutch-errors.js'
+
+installDutchErrors()
+
+// All configuration comes from environment variables, parsed once here.
+// A bad value stops start-up with one line naming the variable (see loadConfig).
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'ja', 'nee', 'on', 'off'])
+  .transform((v) => ['true', '1', 'ja', 'on'].includes(v))
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|libsql:|https?:|wss?:|:memory:$)/, 'moet beginnen met file:, libsql:, http(s): of ws(s):')
+      .default('file:data/participatieplek.db'),
+    DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+    MEILI_URL: z.url({ message: 'moet een URL zijn, bijvoorbeeld http://localhost:7700' }).optional(),
+    MEILI_API_KEY: z.string().min(1).optional(),
+    SESSION_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
+    ADMIN_EMAIL: z.email({ message: 'moet een e-mailadres zijn' }).optional(),
+    ADMIN_PASSWORD: z.string().min(12, 'moet minstens 12 tekens lang zijn').optional(),
+    DEMO_DATA: bool.optional(),
+    TRUST_PROXY: bool.default(false),
+    PUBLIC_URL: z.url({ message: 'moet een URL zijn, bijvoorbeeld https://plekken.gemeente.nl' }).optional(),
+    LOG_REQUESTS: bool.default(true),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is verplicht in productie (minstens 32 tekens)' })
+    if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD)
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'is verplicht wanneer ADMIN_EMAIL is gezet' })
+  })
+
+export interface Config {
+  env: 'development' | 'production' | 'test'
+  port: number
+  host: string
+  databaseUrl: string
+  databaseAuthToken?: string
+  meili?: { url: string; apiKey?: string }
+  sessionSecret: string
+  admin?: { email: string; password: string }
+  demoData: boolean
+  trustProxy: boolean
+  publicUrl?: string
+  logRequests: boolean
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError with one line naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable counts as unset, as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = schema.safeParse(cleaned)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const name = String(issue.path[0] ?? 'omgeving')
+    const value = env[name]
+    const shown = name.includes('SECRET') || name.includes('PASSWORD') || name.includes('TOKEN') || name.includes('KEY') ? '' : ` (nu: ${JSON.stringify(value)})`
+    throw new ConfigError(`Configuratiefout: ${name}: ${issue.message}${shown}`)
+  }
+  const e = parsed.data
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    meili: e.MEILI_URL ? { url: e.MEILI_URL, apiKey: e.MEILI_API_KEY } : undefined,
+    // Only used in development: production requires its own (checked above).
+    sessionSecret: e.SESSION_SECRET ?? 'ontwikkel-geheim-niet-voor-productie-gebruiken',
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD } : undefined,
+    demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
+    trustProxy: e.TRUST_PROXY,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    logRequests: e.LOG_REQUESTS,
+  }
+}

@@ -1,0 +1,37 @@
+import type { Db } from '../db/client.js'
+import type { Clock } from './clock.js'
+import type { Config } from './config.js'
+import type { Rol } from './domain/enums.js'
+
+/** Everything a service needs from the outside world; injected so tests use real parts with a moved clock. */
+export interface Deps {
+  db: Db
+  clock: Clock
+  config: Config
+  log: (line: Record<string, unknown>) => void
+  /** Wakes the search indexer after a plek change was committed (set by the search issue). */
+  onPlekChanged?: () => void
+}
+
+/** The logged-in person, always taken from the session, never from a request body. */
+export interface Actor {
+  id: string
+  email: string
+  naam: string
+  rol: Rol
+  organisatieId: string | null
+}
+
+/** What a service verb receives: the dependencies and who is asking. */
+export interface Ctx extends Deps {
+  actor: Actor
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps
+    actor: Actor | undefined
+    sessionTokenHash: string | undefined
+    requestId: string
+  }
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod'
+
+// Every validation message a user can meet is Dutch and says what to do.
+// Zod's own Dutch locale is the fallback for rare issue kinds.
+
+const typeNames: Record<string, string> = {
+  string: 'tekst',
+  number: 'een getal',
+  int: 'een heel getal',
+  boolean: 'ja of nee (true/false)',
+  array: 'een lijst',
+  object: 'een object',
+}
+
+function dutchMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'Dit veld is verplicht.'
+      return `Vul hier ${typeNames[issue.expected] ?? issue.expected} in.`
+    case 'invalid_value':
+      if (issue.values.length === 1) return `Moet ${JSON.stringify(issue.values[0])} zijn.`
+      return `Onbekende waarde ${JSON.stringify(issue.input)}. Kies uit: ${issue.values.join(', ')}.`
+    case 'too_small':
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? 'Dit veld mag niet leeg zijn.' : `Gebruik minstens ${issue.minimum} tekens.`
+      if (issue.origin === 'array')
+        return Number(issue.minimum) <= 1 ? 'Kies er minstens één.' : `Kies er minstens ${issue.minimum}.`
+      return `Moet minstens ${issue.minimum} zijn.`
+    case 'too_big':
+      if (issue.origin === 'string') return `Gebruik hoogstens ${issue.maximum} tekens.`
+      if (issue.origin === 'array') return `Kies er hoogstens ${issue.maximum}.`
+      return `Mag hoogstens ${issue.maximum} zijn.`
+    case 'invalid_format':
+      if (issue.format === 'email') return 'Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.'
+      if (issue.format === 'date') return 'Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2026-11-23.'
+      return 'Dit heeft niet de juiste vorm.'
+    case 'unrecognized_keys':
+      return `Onbekend veld: ${issue.keys.join(', ')}.`
+    case 'not_multiple_of':
+      return `Moet een veelvoud van ${issue.divisor} zijn.`
+    default:
+      return undefined
+  }
+}
+
+let installed = false
+/** Installs the Dutch messages once per process (idempotent). */
+export function installDutchErrors(): void {
+  if (installed) return
+  installed = true
+  z.config(z.locales.nl())
+  z.config({ customError: (issue) => dutchMessage(issue) })
+}
+
+/**
+ * Turns zod issues into the contract's `fields` map: dotted path → Dutch message.
+ * An unknown key is reported under its own name, so the client can point at it.
+ */
+export function issuesToFields(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const issue of issues) {
+    const base = issue.path.map(String).join('.')
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const path = base ? `${base}.${key}` : key
+        fields[path] ??= 'Onbekend veld; dit veld bestaat niet.'
+      }
+      continue
+    }
+    fields[base || '_'] ??= issue.message
+  }
+  return fields
+}

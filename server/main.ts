@@ -1,0 +1,53 @@
+import { serve } from '@hono/node-server'
+import { openDatabase } from '../db/client.js'
+import { ConfigError, loadConfig, type Config } from './config.js'
+import { systemClock } from './clock.js'
+import { createApp } from './app.js'
+import { bootstrap } from './bootstrap.js'
+import type { Deps } from './context.js'
+
+// Entry point of `npm start`: config, database (migrations applied), start-up data, HTTP server.
+
+let config: Config
+try {
+  config = loadConfig()
+} catch (e) {
+  if (e instanceof ConfigError) {
+    console.error(e.message)
+    process.exit(1)
+  }
+  throw e
+}
+
+const database = await openDatabase(config.databaseUrl, config.databaseAuthToken)
+const deps: Deps = {
+  db: database.db,
+  clock: systemClock,
+  config,
+  log: (line) => console.log(JSON.stringify(line)),
+}
+const lines = await bootstrap(deps)
+const app = createApp(deps)
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  console.log(`Participatieplekken draait op http://localhost:${info.port} (database: ${redact(config.databaseUrl)})`)
+  for (const line of lines) console.log(line)
+})
+
+function redact(url: string) {
+  return url.replace(/\/\/[^@/]*@/, '//***@')
+}
+
+let stopping = false
+function stop(signal: string) {
+  if (stopping) return
+  stopping = true
+  console.log(`${signal} ontvangen: server stopt.`)
+  server.close(() => {
+    database.close()
+    process.exit(0)
+  })
+  setTimeout(() => process.exit(0), 5000).unref()
+}
+process.on('SIGINT', () => stop('SIGINT'))
+process.on('SIGTERM', () => stop('SIGTERM'))

@@ -1,0 +1,80 @@
+import { createRoute } from '@hono/zod-openapi'
+import { z } from 'zod'
+import { deleteCookie, setCookie } from 'hono/cookie'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { Context } from 'hono'
+import { router } from './router.js'
+import type { AppEnv } from '../context.js'
+import { cookieName, ctxOf, secureCookies } from '../auth/middleware.js'
+import { deleteSession, SESSION_ABSOLUTE_MS } from '../auth/sessions.js'
+import { login } from '../services/sessie.js'
+import { gebruiker, loginInput } from '../domain/gebruiker.js'
+import { errors, jsonAnswer, jsonBody } from './openapi-helpers.js'
+
+const sessieAnswer = z.object({ gebruiker: gebruiker.omit({ actief: true }) })
+
+/** The client's address for the per-address rate limit; X-Forwarded-For only behind a trusted proxy. */
+function clientAddress(c: Context<AppEnv>): string {
+  if (c.get('deps').config.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+    if (forwarded) return forwarded
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'onbekend'
+  } catch {
+    return 'onbekend' // app.request() in tests has no socket
+  }
+}
+
+export const sessieRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/sessie',
+      tags: ['Sessie'],
+      summary: 'Inloggen',
+      request: { body: jsonBody(loginInput) },
+      responses: { 200: jsonAnswer(sessieAnswer, 'Ingelogd; de sessiecookie is gezet'), 401: errors[401], 429: errors[429] },
+    }),
+    async (c) => {
+      const { token, actor } = await login({
+        deps: c.get('deps'),
+        input: c.req.valid('json'),
+        address: clientAddress(c),
+        previousTokenHash: c.get('sessionTokenHash'),
+      })
+      setCookie(c, cookieName(c), token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: secureCookies(c),
+        path: '/',
+        maxAge: SESSION_ABSOLUTE_MS / 1000,
+      })
+      return c.json({ gebruiker: actor }, 200)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/sessie',
+      tags: ['Sessie'],
+      summary: 'Wie ben ik',
+      responses: { 200: jsonAnswer(sessieAnswer, 'De ingelogde gebruiker'), 401: errors[401] },
+    }),
+    (c) => c.json({ gebruiker: ctxOf(c).actor }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/sessie',
+      tags: ['Sessie'],
+      summary: 'Uitloggen',
+      responses: { 204: { description: 'Uitgelogd; de sessie is op de server verwijderd' }, 401: errors[401] },
+    }),
+    async (c) => {
+      ctxOf(c)
+      await deleteSession(c.get('deps'), c.get('sessionTokenHash')!)
+      deleteCookie(c, cookieName(c), { path: '/', secure: secureCookies(c) })
+      return c.body(null, 204)
+    },
+  )

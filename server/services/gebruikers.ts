@@ -1,0 +1,84 @@
+import { asc, count, eq } from 'drizzle-orm'
+import { randomUUID } from 'node:crypto'
+import type { z } from 'zod'
+import { gebruiker, organisatie } from '../../db/schema.js'
+import type { Ctx, Deps } from '../context.js'
+import { iso } from '../clock.js'
+import { requireRole } from '../auth/middleware.js'
+import { hashPassword } from '../auth/password.js'
+import { deleteSessionsOf } from '../auth/sessions.js'
+import { conflict, nietGevonden, validatieFout } from '../errors.js'
+import type { gebruikerInput, gebruikerPatch } from '../domain/gebruiker.js'
+import type { Rol } from '../domain/enums.js'
+
+// Only a beheerder manages accounts. Password hashes never leave this module.
+
+type Row = typeof gebruiker.$inferSelect
+export const toGebruiker = (r: Row) => ({
+  id: r.id,
+  email: r.email,
+  naam: r.naam,
+  rol: r.rol,
+  organisatieId: r.organisatieId,
+  actief: r.actief,
+})
+
+/** Creates an account without an actor check: used by the beheerder verb below and by start-up seeding. */
+export async function insertGebruiker(
+  deps: Deps,
+  input: { email: string; wachtwoord: string; naam: string; rol: Rol; organisatieId?: string | null },
+) {
+  const existing = await deps.db.select({ id: gebruiker.id }).from(gebruiker).where(eq(gebruiker.email, input.email))
+  if (existing[0]) throw conflict('email-bestaat', 'Er bestaat al een account met dit e-mailadres.')
+  if (input.organisatieId) {
+    const org = await deps.db.select({ id: organisatie.id }).from(organisatie).where(eq(organisatie.id, input.organisatieId))
+    if (!org[0]) throw validatieFout({ organisatieId: 'Deze organisatie bestaat niet.' })
+  }
+  const now = iso(deps.clock.now())
+  const row: Row = {
+    id: randomUUID(),
+    email: input.email,
+    naam: input.naam,
+    passwordHash: await hashPassword(input.wachtwoord),
+    rol: input.rol,
+    organisatieId: input.organisatieId ?? null,
+    actief: true,
+    createdAt: now,
+    updatedAt: now,
+  }
+  await deps.db.insert(gebruiker).values(row)
+  return toGebruiker(row)
+}
+
+export async function createGebruiker({ ctx, input }: { ctx: Ctx; input: z.infer<typeof gebruikerInput> }) {
+  requireRole(ctx.actor, 'beheerder')
+  return insertGebruiker(ctx, input)
+}
+
+export async function listGebruikers({ ctx, input }: { ctx: Ctx; input: { page: number; perPage: number } }) {
+  requireRole(ctx.actor, 'beheerder')
+  const rows = await ctx.db
+    .select()
+    .from(gebruiker)
+    .orderBy(asc(gebruiker.rol), asc(gebruiker.naam))
+    .limit(input.perPage)
+    .offset((input.page - 1) * input.perPage)
+  const [totals] = await ctx.db.select({ total: count() }).from(gebruiker)
+  return { items: rows.map(toGebruiker), total: totals?.total ?? 0 }
+}
+
+export async function updateGebruiker({ ctx, id, input }: { ctx: Ctx; id: string; input: z.infer<typeof gebruikerPatch> }) {
+  requireRole(ctx.actor, 'beheerder')
+  const row = (await ctx.db.select().from(gebruiker).where(eq(gebruiker.id, id)))[0]
+  if (!row) throw nietGevonden('Het account')
+  if (id === ctx.actor.id && input.actief === false)
+    throw conflict('eigen-account', 'U kunt uw eigen account niet uitschakelen.')
+  const values: Partial<Row> = { updatedAt: iso(ctx.clock.now()) }
+  if (input.naam !== undefined) values.naam = input.naam
+  if (input.actief !== undefined) values.actief = input.actief
+  if (input.wachtwoord !== undefined) values.passwordHash = await hashPassword(input.wachtwoord)
+  await ctx.db.update(gebruiker).set(values).where(eq(gebruiker.id, id))
+  // A new password or a disabled account ends every open session of that person.
+  if (input.wachtwoord !== undefined || input.actief === false) await deleteSessionsOf(ctx, id)
+  return toGebruiker({ ...row, ...values })
+}

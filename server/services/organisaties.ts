@@ -1,0 +1,103 @@
+import { and, asc, count, eq, like } from 'drizzle-orm'
+import { randomUUID } from 'node:crypto'
+import { organisatie } from '../../db/schema.js'
+import type { Ctx } from '../context.js'
+import { iso } from '../clock.js'
+import { requireRole } from '../auth/middleware.js'
+import { nietGevonden, fromZod, validatieFout } from '../errors.js'
+import { organisatieInput, type Organisatie, type OrganisatieInput } from '../domain/organisatie.js'
+import { zoekPostcode } from '../domain/postcode.js'
+import { mergePatch } from './merge-patch.js'
+
+// Rules: beheerder sees and changes all organisaties; a werkgever only their own (another one is
+// a 404, so ids of other tenants cannot be probed); a jobhunter reads all; a jobcoach none.
+
+type Row = typeof organisatie.$inferSelect
+
+export function toOrganisatie(r: Row): Organisatie {
+  return {
+    id: r.id,
+    naam: r.naam,
+    soort: r.soort as Organisatie['soort'],
+    postcode: r.postcode,
+    plaats: r.plaats,
+    contactpersoon: r.contactpersoon,
+    ...(r.kvkNummer ? { kvkNummer: r.kvkNummer } : {}),
+    aangemaaktOp: r.createdAt,
+    gewijzigdOp: r.updatedAt,
+  }
+}
+
+function plaatsVan(input: OrganisatieInput): string {
+  const locatie = zoekPostcode(input.postcode)
+  if (!locatie) throw validatieFout({ postcode: 'Deze postcode kennen we niet. Controleer de vier cijfers.' })
+  return input.plaats ?? locatie.plaats
+}
+
+async function findVisible(ctx: Ctx, id: string): Promise<Row> {
+  requireRole(ctx.actor, 'beheerder', 'jobhunter', 'werkgever')
+  if (ctx.actor.rol === 'werkgever' && ctx.actor.organisatieId !== id) throw nietGevonden('De organisatie')
+  const row = (await ctx.db.select().from(organisatie).where(eq(organisatie.id, id)).limit(1))[0]
+  if (!row) throw nietGevonden('De organisatie')
+  return row
+}
+
+export async function getOrganisatie({ ctx, id }: { ctx: Ctx; id: string }): Promise<Organisatie> {
+  return toOrganisatie(await findVisible(ctx, id))
+}
+
+export async function listOrganisaties({ ctx, input }: { ctx: Ctx; input: { page: number; perPage: number; q?: string } }) {
+  requireRole(ctx.actor, 'beheerder', 'jobhunter', 'werkgever')
+  const own = ctx.actor.rol === 'werkgever' ? eq(organisatie.id, ctx.actor.organisatieId ?? '') : undefined
+  const byName = input.q ? like(organisatie.naam, `%${input.q.replace(/[%_]/g, '')}%`) : undefined
+  const filter = and(own, byName)
+  const rows = await ctx.db
+    .select()
+    .from(organisatie)
+    .where(filter)
+    .orderBy(asc(organisatie.naam))
+    .limit(input.perPage)
+    .offset((input.page - 1) * input.perPage)
+  const [totals] = await ctx.db.select({ total: count() }).from(organisatie).where(filter)
+  return { items: rows.map(toOrganisatie), total: totals?.total ?? 0 }
+}
+
+export async function createOrganisatie({ ctx, input }: { ctx: Ctx; input: OrganisatieInput }): Promise<Organisatie> {
+  requireRole(ctx.actor, 'beheerder')
+  const now = iso(ctx.clock.now())
+  const row: Row = {
+    id: randomUUID(),
+    naam: input.naam,
+    soort: input.soort,
+    postcode: input.postcode,
+    plaats: plaatsVan(input),
+    contactpersoon: input.contactpersoon,
+    kvkNummer: input.kvkNummer ?? null,
+    createdAt: now,
+    updatedAt: now,
+  }
+  await ctx.db.insert(organisatie).values(row)
+  return toOrganisatie(row)
+}
+
+export async function updateOrganisatie({ ctx, id, patch }: { ctx: Ctx; id: string; patch: Record<string, unknown> }) {
+  requireRole(ctx.actor, 'beheerder', 'werkgever')
+  const current = toOrganisatie(await findVisible(ctx, id))
+  const { id: _i, aangemaaktOp: _a, gewijzigdOp: _g, ...stored } = current
+  // A changed postcode brings its own plaats unless one is given with it.
+  const base = patch.postcode !== undefined && patch.plaats === undefined ? { ...stored, plaats: undefined } : stored
+  const parsed = organisatieInput.safeParse(mergePatch(base, patch))
+  if (!parsed.success) throw fromZod(parsed.error)
+  const input = parsed.data
+  const values = {
+    naam: input.naam,
+    soort: input.soort,
+    postcode: input.postcode,
+    plaats: plaatsVan(input),
+    contactpersoon: input.contactpersoon,
+    kvkNummer: input.kvkNummer ?? null,
+    updatedAt: iso(ctx.clock.now()),
+  }
+  await ctx.db.update(organisatie).set(values).where(eq(organisatie.id, id))
+  return toOrganisatie(await findVisible(ctx, id))
+}

@@ -1,0 +1,95 @@
+import { openDatabase, type Database } from '../db/client.js'
+import { createApp } from '../server/app.js'
+import { fixedClock } from '../server/clock.js'
+import { loadConfig } from '../server/config.js'
+import type { Deps } from '../server/context.js'
+import { insertGebruiker } from '../server/services/gebruikers.js'
+import { organisatie } from '../db/schema.js'
+import type { Rol } from '../server/domain/enums.js'
+
+export const ORIGIN = 'http://localhost'
+export const WACHTWOORD = 'Correct-paard-batterij-7'
+
+/** A real app on a real (in-memory) libSQL database, with a clock the test can move. */
+export async function testApp(env: Record<string, string> = {}) {
+  const database: Database = await openDatabase(':memory:')
+  const clock = fixedClock('2026-11-23T09:00:00.000Z')
+  const logs: Record<string, unknown>[] = []
+  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', ...env })
+  const deps: Deps = { db: database.db, clock, config, log: (l) => logs.push(l) }
+  const app = createApp(deps)
+
+  async function request(method: string, path: string, opts: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { origin: ORIGIN, ...opts.headers }
+    if (opts.cookie) headers.cookie = opts.cookie
+    let body: string | undefined
+    if (opts.body !== undefined) {
+      body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body)
+      headers['content-type'] ??= 'application/json'
+    }
+    const res = await app.request(`${ORIGIN}${path}`, { method, headers, body })
+    const text = await res.text()
+    let json: any
+    try {
+      json = text ? JSON.parse(text) : undefined
+    } catch {
+      json = undefined
+    }
+    return { status: res.status, json, text, headers: res.headers }
+  }
+
+  async function login(email: string, wachtwoord = WACHTWOORD): Promise<string> {
+    const res = await request('POST', '/api/sessie', { body: { email, wachtwoord } })
+    if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${res.text}`)
+    const setCookie = res.headers.get('set-cookie') ?? ''
+    return setCookie.split(';')[0]!
+  }
+
+  let orgCounter = 0
+  async function makeOrganisatie(naam = `Organisatie ${++orgCounter}`, postcode = '3311 AB') {
+    const id = `org-${++orgCounter}`
+    const now = clock.now().toISOString()
+    await database.db.insert(organisatie).values({
+      id, naam, soort: 'werkgever', postcode, plaats: 'Dordrecht',
+      contactpersoon: { naam: 'Petra de Vries', email: 'petra@voorbeeld.example', telefoon: '078-123 45 67' },
+      createdAt: now, updatedAt: now,
+    })
+    return id
+  }
+
+  async function makeUser(rol: Rol, organisatieId?: string) {
+    const email = `${rol}${Math.random().toString(36).slice(2, 8)}@test.example`
+    const g = await insertGebruiker(deps, { email, wachtwoord: WACHTWOORD, naam: `Test ${rol}`, rol, organisatieId })
+    return { ...g, cookie: await login(email) }
+  }
+
+  return { app, deps, clock, logs, database, request, login, makeOrganisatie, makeUser, close: () => database.close() }
+}
+
+export type TestApp = Awaited<ReturnType<typeof testApp>>
+
+/** A complete, valid plek body, as a werkgever would send it. */
+export function plekBody(overrides: Record<string, unknown> = {}) {
+  return {
+    titel: 'Magazijnmedewerker orderpicken',
+    omschrijving: 'Je verzamelt bestellingen in ons magazijn en werkt samen met vaste collega’s.',
+    beroep: 'magazijnmedewerker',
+    sector: 'logistiek',
+    vorm: 'werkervaringsplek',
+    postcode: '3311 AB',
+    urenPerWeek: { min: 12, max: 16 },
+    dagdelen: ['ma-ochtend', 'wo-ochtend', 'vr-ochtend'],
+    capaciteit: 2,
+    taalniveau: { spreken: 'A2', luisteren: 'A2', lezen: 'A1', schrijven: 'A1' },
+    lagerNiveauMetOndersteuning: true,
+    taalrijkheid: { nederlandsVoertaal: true, samenwerkenMetCollegas: true, vastTaalmaatje: true, mondelingeInstructies: true },
+    begeleiding: ['buddy', 'werkbegeleider'],
+    opbouw: true,
+    fysiekeBelasting: 'middel',
+    werkdruk: 'laag',
+    binnenSchooltijden: true,
+    vereisten: { rijbewijs: false, vog: false, vca: false },
+    vergoeding: { soort: 'onkostenvergoeding', bedragPerMaand: 95 },
+    ...overrides,
+  }
+}
