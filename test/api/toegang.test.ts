@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { plekBody, testApp, type TestApp } from '../helpers.js'
+
+// The role × route matrix, generated from the app's own route table: every API route must have
+// an entry here, so a route added later without deciding who may use it fails this test.
+
+type Wie = 'anoniem' | 'beheerder' | 'jobhunter' | 'jobcoach' | 'werkgever' | 'werkgeverAnder'
+const iedereen: Wie[] = ['anoniem', 'beheerder', 'jobhunter', 'jobcoach', 'werkgever', 'werkgeverAnder']
+
+let t: TestApp
+let orgA: string
+const cookies: Partial<Record<Wie, string>> = {}
+
+interface Entry {
+  /** Builds the concrete path (and body) for one call, creating fresh resources where needed. */
+  prepare?: () => Promise<{ path?: string; body?: unknown }>
+  expect: Partial<Record<Wie, number>>
+}
+
+const newPlekOfA = async () => {
+  const res = await t.request('POST', '/api/plekken', { cookie: cookies.werkgever, body: plekBody() })
+  return res.json.id as string
+}
+
+const allowed = (status: number, ...who: Wie[]) => Object.fromEntries(who.map((w) => [w, status]))
+const loggedIn = (status: number) => allowed(status, 'beheerder', 'jobhunter', 'jobcoach', 'werkgever', 'werkgeverAnder')
+const only = (status: number, who: Wie[], otherwise = 403) => ({
+  anoniem: 401,
+  ...Object.fromEntries(iedereen.filter((w) => w !== 'anoniem').map((w) => [w, who.includes(w) ? status : otherwise])),
+})
+
+const matrix: Record<string, Entry> = {
+  'POST /api/sessie': { prepare: async () => ({ body: { email: 'niemand@test.example', wachtwoord: 'fout-fout-fout' } }), expect: { anoniem: 401 } },
+  'GET /api/sessie': { expect: { anoniem: 401, ...loggedIn(200) } },
+  'DELETE /api/sessie': { expect: { anoniem: 401 } }, // logged-in logout is tested in sessie.test.ts
+  'GET /api/gebruikers': { expect: only(200, ['beheerder']) },
+  'POST /api/gebruikers': {
+    prepare: async () => ({ body: { email: `n${Math.random()}@test.example`, wachtwoord: 'Lang-genoeg-wachtwoord', naam: 'N', rol: 'jobhunter' } }),
+    expect: only(201, ['beheerder']),
+  },
+  'PATCH /api/gebruikers/:id': {
+    prepare: async () => ({ path: `/api/gebruikers/${(await t.makeUser('jobhunter')).id}`, body: { naam: 'Nieuwe naam' } }),
+    expect: only(200, ['beheerder']),
+  },
+  'GET /api/organisaties': { expect: only(200, ['beheerder', 'jobhunter', 'werkgever', 'werkgeverAnder']) },
+  'POST /api/organisaties': {
+    prepare: async () => ({
+      body: { naam: 'Nieuw', soort: 'overig', postcode: '3311', contactpersoon: { naam: 'A', email: 'a@b.example', telefoon: '078-1234567' } },
+    }),
+    expect: only(201, ['beheerder']),
+  },
+  'GET /api/organisaties/:id': {
+    prepare: async () => ({ path: `/api/organisaties/${orgA}` }),
+    expect: { ...only(200, ['beheerder', 'jobhunter', 'werkgever']), werkgeverAnder: 404 },
+  },
+  'PATCH /api/organisaties/:id': {
+    prepare: async () => ({ path: `/api/organisaties/${orgA}`, body: { naam: 'Logistiek A' } }),
+    expect: { ...only(200, ['beheerder', 'werkgever']), werkgeverAnder: 404 },
+  },
+  'GET /api/plekken': { expect: only(200, ['beheerder', 'jobhunter', 'werkgever', 'werkgeverAnder']) },
+  'POST /api/plekken': {
+    prepare: async () => ({ body: plekBody({ organisatieId: orgA }) }),
+    // the other werkgever may create plekken, but not for organisatie A
+    expect: { ...only(201, ['beheerder', 'werkgever']), werkgeverAnder: 400 },
+  },
+  'GET /api/plekken/:id': {
+    prepare: async () => ({ path: `/api/plekken/${await newPlekOfA()}` }),
+    expect: { ...only(200, ['beheerder', 'jobhunter', 'werkgever']), werkgeverAnder: 404 },
+  },
+  'PATCH /api/plekken/:id': {
+    prepare: async () => ({ path: `/api/plekken/${await newPlekOfA()}`, body: { titel: 'Gewijzigd' } }),
+    expect: { ...only(200, ['beheerder', 'werkgever']), werkgeverAnder: 404 },
+  },
+  'POST /api/plekken/:id/publiceren': {
+    prepare: async () => ({ path: `/api/plekken/${await newPlekOfA()}/publiceren` }),
+    expect: { ...only(200, ['beheerder', 'werkgever']), werkgeverAnder: 404 },
+  },
+  'POST /api/plekken/:id/sluiten': {
+    prepare: async () => ({ path: `/api/plekken/${await newPlekOfA()}/sluiten` }),
+    expect: { ...only(200, ['beheerder', 'werkgever']), werkgeverAnder: 404 },
+  },
+  'GET /api/health': { expect: { anoniem: 200, ...loggedIn(200) } },
+  'GET /api/openapi.json': { expect: { anoniem: 200, ...loggedIn(200) } },
+  'GET /api/docs': { expect: { anoniem: 200 } },
+}
+
+beforeAll(async () => {
+  t = await testApp()
+  orgA = await t.makeOrganisatie('Organisatie A')
+  const orgB = await t.makeOrganisatie('Organisatie B')
+  cookies.beheerder = (await t.makeUser('beheerder')).cookie
+  cookies.jobhunter = (await t.makeUser('jobhunter')).cookie
+  cookies.jobcoach = (await t.makeUser('jobcoach')).cookie
+  cookies.werkgever = (await t.makeUser('werkgever', orgA)).cookie
+  cookies.werkgeverAnder = (await t.makeUser('werkgever', orgB)).cookie
+})
+afterAll(() => t.close())
+
+describe('role × route matrix', () => {
+  it('every API route of the app has an entry in the matrix (and no entry is stale)', async () => {
+    const fresh = await testApp()
+    const routes = [...new Set(fresh.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`))]
+    fresh.close()
+    expect(routes.sort()).toEqual(Object.keys(matrix).sort())
+  })
+
+  const cells = Object.entries(matrix).flatMap(([route, entry]) =>
+    Object.entries(entry.expect).map(([wie, status]) => ({ route, wie: wie as Wie, status: status as number, entry })),
+  )
+  it.each(cells)('$route as $wie answers $status', async ({ route, wie, status, entry }) => {
+    const [method, pattern] = route.split(' ') as [string, string]
+    const { path = pattern, body } = (await entry.prepare?.()) ?? {}
+    const res = await t.request(method, path, { cookie: cookies[wie], body })
+    expect(res.status, res.text.slice(0, 300)).toBe(status)
+    if (status >= 400 && path.startsWith('/api')) {
+      expect(res.json.error.code).toBeTypeOf('string')
+      expect(res.json.error.message).toBeTypeOf('string')
+      // a refused request never carries data
+      expect(Object.keys(res.json)).toEqual(['error'])
+    }
+  })
+})

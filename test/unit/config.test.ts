@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { spawnSync } from 'node:child_process'
+import { loadConfig } from '../../server/config.js'
+
+describe('configuratie', () => {
+  it('has working defaults for a fresh machine', () => {
+    const c = loadConfig({})
+    expect(c).toMatchObject({ port: 3000, databaseUrl: 'file:data/participatieplek.db', demoData: true, env: 'development' })
+    expect(c.meili).toBeUndefined()
+  })
+
+  it('turns demo data off in production by default and requires a session secret there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('Configuratiefout: SESSION_SECRET: is verplicht in productie')
+    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })
+    expect(c.demoData).toBe(false)
+  })
+
+  it('accepts a libsql:// server with a token', () => {
+    const c = loadConfig({ DATABASE_URL: 'libsql://db.gemeente.example', DATABASE_AUTH_TOKEN: 'abc' })
+    expect(c).toMatchObject({ databaseUrl: 'libsql://db.gemeente.example', databaseAuthToken: 'abc' })
+  })
+
+  it.each([
+    [{ PORT: 'abc' }, /^Configuratiefout: PORT: .* \(nu: "abc"\)$/],
+    [{ DATABASE_URL: 'postgres://x' }, /^Configuratiefout: DATABASE_URL: moet beginnen met file:/],
+    [{ MEILI_URL: 'geen url' }, /^Configuratiefout: MEILI_URL: moet een URL zijn/],
+    [{ DEMO_DATA: 'misschien' }, /^Configuratiefout: DEMO_DATA: /],
+    [{ ADMIN_EMAIL: 'beheer@gemeente.example', ADMIN_PASSWORD: 'kort' }, /^Configuratiefout: ADMIN_PASSWORD: moet minstens 12 tekens lang zijn$/],
+  ])('a bad value %j names the variable in one line', (env, line) => {
+    expect(() => loadConfig(env)).toThrow(line)
+  })
+
+  it('start-up with a bad value stops with exit code 1 and one clear line', () => {
+    const res = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, PORT: 'zeventig', DATABASE_URL: ':memory:' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
+    expect(res.status).toBe(1)
+    expect(res.stderr.trim()).toBe('Configuratiefout: PORT: Vul hier een getal in. (nu: "zeventig")')
+    expect(res.stdout).toBe('')
+  })
+})
