@@ -12,6 +12,7 @@ import { gebruikersRoutes } from './routes/gebruikers.js'
 import { organisatiesRoutes } from './routes/organisaties.js'
 import { plekkenRoutes } from './routes/plekken.js'
 import { healthRoutes } from './routes/health.js'
+import { zoekenRoutes } from './routes/zoeken.js'
 import { docsRoutes } from './routes/docs.js'
 
 export const MAX_BODY_BYTES = 100 * 1024
@@ -63,6 +64,7 @@ export function createApp(deps: Deps) {
   app.route('/api', gebruikersRoutes)
   app.route('/api', organisatiesRoutes)
   app.route('/api', plekkenRoutes)
+  app.route('/api', zoekenRoutes)
   app.route('/api', healthRoutes)
   app.route('/api', docsRoutes(app)) // last: documents every route above
 

@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js'
 import type { Clock } from './clock.js'
 import type { Config } from './config.js'
 import type { Rol } from './domain/enums.js'
+import type { SearchRuntime } from '../search/engine.js'
 
 /** Everything a service needs from the outside world; injected so tests use real parts with a moved clock. */
 export interface Deps {
@@ -9,8 +10,8 @@ export interface Deps {
   clock: Clock
   config: Config
   log: (line: Record<string, unknown>) => void
-  /** Wakes the search indexer after a plek change was committed (set by the search issue). */
-  onPlekChanged?: () => void
+  /** The search adapter, its outbox worker and start-up state; absent only in tools that do not search. */
+  search?: Pick<SearchRuntime, 'index' | 'indexer' | 'state'>
 }
 
 /** The logged-in person, always taken from the session, never from a request body. */

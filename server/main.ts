@@ -5,6 +5,7 @@ import { systemClock } from './clock.js'
 import { createApp } from './app.js'
 import { bootstrap } from './bootstrap.js'
 import type { Deps } from './context.js'
+import { createSearchIndex, startSearch } from '../search/engine.js'
 
 // Entry point of `npm start`: config, database (migrations applied), start-up data, HTTP server.
 
@@ -20,17 +21,16 @@ try {
 }
 
 const database = await openDatabase(config.databaseUrl, config.databaseAuthToken)
-const deps: Deps = {
-  db: database.db,
-  clock: systemClock,
-  config,
-  log: (line) => console.log(JSON.stringify(line)),
-}
+const log = (line: Record<string, unknown>) => console.log(JSON.stringify(line))
+const deps: Deps = { db: database.db, clock: systemClock, config, log }
 const lines = await bootstrap(deps)
+// Search starts after the start-up data exists; the embedded index fills in the background.
+const search = startSearch(database.db, systemClock, createSearchIndex(config), log)
+deps.search = search
 const app = createApp(deps)
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`Participatieplekken draait op http://localhost:${info.port} (database: ${redact(config.databaseUrl)})`)
+  console.log(`Participatieplekken draait op http://localhost:${info.port} (database: ${redact(config.databaseUrl)}; zoeken: ${config.meili ? 'Meilisearch' : 'ingebouwd'})`)
   for (const line of lines) console.log(line)
 })
 
@@ -43,6 +43,7 @@ function stop(signal: string) {
   if (stopping) return
   stopping = true
   console.log(`${signal} ontvangen: server stopt.`)
+  search.stop()
   server.close(() => {
     database.close()
     process.exit(0)

@@ -6,17 +6,22 @@ import type { Deps } from '../server/context.js'
 import { insertGebruiker } from '../server/services/gebruikers.js'
 import { organisatie } from '../db/schema.js'
 import type { Rol } from '../server/domain/enums.js'
+import { EmbeddedSearchIndex } from '../search/embedded.js'
+import { OutboxIndexer } from '../search/indexer.js'
+import type { SearchIndex } from '../search/port.js'
 
 export const ORIGIN = 'http://localhost'
 export const WACHTWOORD = 'Correct-paard-batterij-7'
 
 /** A real app on a real (in-memory) libSQL database, with a clock the test can move. */
-export async function testApp(env: Record<string, string> = {}) {
+export async function testApp(env: Record<string, string> = {}, index: SearchIndex = new EmbeddedSearchIndex()) {
   const database: Database = await openDatabase(':memory:')
   const clock = fixedClock('2026-11-23T09:00:00.000Z')
   const logs: Record<string, unknown>[] = []
   const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', ...env })
-  const deps: Deps = { db: database.db, clock, config, log: (l) => logs.push(l) }
+  // The indexer is not started: tests drain the outbox explicitly, so every step is deterministic.
+  const indexer = new OutboxIndexer(database.db, index, clock)
+  const deps: Deps = { db: database.db, clock, config, log: (l) => logs.push(l), search: { index, indexer, state: () => 'klaar' } }
   const app = createApp(deps)
 
   async function request(method: string, path: string, opts: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) {
@@ -63,7 +68,7 @@ export async function testApp(env: Record<string, string> = {}) {
     return { ...g, cookie: await login(email) }
   }
 
-  return { app, deps, clock, logs, database, request, login, makeOrganisatie, makeUser, close: () => database.close() }
+  return { app, deps, clock, logs, database, index, indexer, request, login, makeOrganisatie, makeUser, close: () => database.close() }
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>

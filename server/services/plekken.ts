@@ -167,7 +167,7 @@ export async function createPlek({ ctx, input }: { ctx: Ctx; input: PlekInput })
     await tx.insert(plek).values({ id, organisatieId, status: 'concept', ...columns, versie: 1, createdAt: now, updatedAt: now })
     await enqueue(tx, id, 1, now)
   })
-  ctx.onPlekChanged?.()
+  ctx.search?.indexer.wake()
   return findVisible(ctx, id)
 }
 
@@ -216,6 +216,6 @@ async function writeChange(ctx: Ctx, id: string, values: Partial<Row>, expectSta
     if (!updated[0]) throw conflict('gelijktijdig-gewijzigd', 'De plek is intussen gewijzigd. Laad de plek opnieuw en probeer het nog eens.')
     await enqueue(tx, id, updated[0].versie, now)
   })
-  ctx.onPlekChanged?.()
+  ctx.search?.indexer.wake()
   return findVisible(ctx, id)
 }

@@ -79,6 +79,7 @@ const matrix: Record<string, Entry> = {
     prepare: async () => ({ path: `/api/plekken/${await newPlekOfA()}/sluiten` }),
     expect: { ...only(200, ['beheerder', 'werkgever']), werkgeverAnder: 404 },
   },
+  'GET /api/zoeken': { expect: only(200, ['beheerder', 'jobhunter']) },
   'GET /api/health': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/openapi.json': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/docs': { expect: { anoniem: 200 } },

@@ -1,0 +1,71 @@
+import { and, asc, eq, gt, inArray } from 'drizzle-orm'
+import { organisatie, plek } from '../db/schema.js'
+import type { Db } from '../db/client.js'
+import { niveaus, type Begeleiding, type Sector, type Vorm } from '../server/domain/enums.js'
+import { bucketOf, type PlekDocument } from './port.js'
+
+type PlekRow = typeof plek.$inferSelect
+
+/** Only gepubliceerd plekken with free capaciteit are searchable (domain.md). */
+export const isSearchable = (p: Pick<PlekRow, 'status' | 'capaciteit' | 'bezet'>) =>
+  p.status === 'gepubliceerd' && p.bezet < p.capaciteit
+
+const rank = (n: string) => niveaus.indexOf(n as never)
+
+export function toDocument(p: PlekRow, organisatieNaam: string): PlekDocument {
+  return {
+    id: p.id,
+    versie: p.versie,
+    titel: p.titel,
+    omschrijving: p.omschrijving,
+    beroep: p.beroep ?? '',
+    organisatieNaam,
+    plaats: p.plaats,
+    sector: p.sector as Sector,
+    vorm: p.vorm as Vorm,
+    begeleiding: p.begeleiding as Begeleiding[],
+    dagdelen: p.dagdelen,
+    urenMin: p.urenMin,
+    urenMax: p.urenMax,
+    niveau: {
+      spreken: rank(p.taalniveau.spreken),
+      luisteren: rank(p.taalniveau.luisteren),
+      lezen: rank(p.taalniveau.lezen),
+      schrijven: rank(p.taalniveau.schrijven),
+    },
+    taalrijkheidsscore: p.taalrijkheidsscore,
+    taalrijkheid: bucketOf(p.taalrijkheidsscore),
+    binnenSchooltijden: p.binnenSchooltijden,
+    vergoeding: p.vergoeding.soort as PlekDocument['vergoeding'],
+    lat: p.lat,
+    lon: p.lon,
+    gepubliceerdOp: p.publishedAt ? Date.parse(p.publishedAt) : Date.parse(p.createdAt),
+  }
+}
+
+/** The current state of these plekken: documents to upsert, and ids to remove from the index. */
+export async function loadIndexState(db: Db, ids: string[]): Promise<{ upsert: PlekDocument[]; remove: string[] }> {
+  const rows = ids.length
+    ? await db.select({ p: plek, naam: organisatie.naam }).from(plek).innerJoin(organisatie, eq(organisatie.id, plek.organisatieId)).where(inArray(plek.id, ids))
+    : []
+  const upsert = rows.filter((r) => isSearchable(r.p)).map((r) => toDocument(r.p, r.naam))
+  const keep = new Set(upsert.map((d) => d.id))
+  return { upsert, remove: ids.filter((id) => !keep.has(id)) }
+}
+
+/** Every searchable plek, in pages, for a rebuild of the index. */
+export async function* allSearchable(db: Db, pageSize = 2000): AsyncGenerator<PlekDocument[]> {
+  let after = ''
+  for (;;) {
+    const rows = await db
+      .select({ p: plek, naam: organisatie.naam })
+      .from(plek)
+      .innerJoin(organisatie, eq(organisatie.id, plek.organisatieId))
+      .where(and(eq(plek.status, 'gepubliceerd'), gt(plek.id, after)))
+      .orderBy(asc(plek.id))
+      .limit(pageSize)
+    if (rows.length === 0) return
+    after = rows[rows.length - 1]!.p.id
+    yield rows.filter((r) => isSearchable(r.p)).map((r) => toDocument(r.p, r.naam))
+  }
+}

@@ -1,0 +1,46 @@
+import type { Config } from '../server/config.js'
+import type { Db } from '../db/client.js'
+import type { Clock } from '../server/clock.js'
+import { EmbeddedSearchIndex } from './embedded.js'
+import { MeiliSearchIndex } from './meilisearch.js'
+import { OutboxIndexer } from './indexer.js'
+import { rebuildIndex } from './rebuild.js'
+import type { SearchIndex } from './port.js'
+
+/** The adapter for this configuration: Meilisearch when MEILI_URL is set, else the embedded engine. */
+export function createSearchIndex(config: Pick<Config, 'meili'>): SearchIndex {
+  return config.meili ? new MeiliSearchIndex(config.meili) : new EmbeddedSearchIndex()
+}
+
+export interface SearchRuntime {
+  index: SearchIndex
+  indexer: OutboxIndexer
+  /** 'opbouwen' while the embedded index is filled from the database at start-up. */
+  state: () => 'opbouwen' | 'klaar'
+  ready: Promise<void>
+  stop(): void
+}
+
+/**
+ * Starts search for the server: the embedded index is rebuilt from the database in the background
+ * (the server already answers meanwhile), then the outbox worker runs. Meilisearch keeps its data,
+ * so only its settings are applied (the worker retries that while the server is unreachable).
+ */
+export function startSearch(db: Db, clock: Clock, index: SearchIndex, log: (l: Record<string, unknown>) => void): SearchRuntime {
+  const indexer = new OutboxIndexer(db, index, clock, { log })
+  let state: 'opbouwen' | 'klaar' = index.engine === 'embedded' ? 'opbouwen' : 'klaar'
+  const ready = (async () => {
+    if (index.engine === 'embedded') {
+      const started = performance.now()
+      const n = await rebuildIndex(db, index)
+      log({ t: clock.now().toISOString(), search: 'embedded', indexed: n, ms: Math.round(performance.now() - started) })
+    }
+    state = 'klaar'
+    indexer.start()
+  })().catch((e) => {
+    state = 'klaar'
+    log({ t: clock.now().toISOString(), level: 'error', search: index.engine, error: e instanceof Error ? e.message : String(e) })
+    indexer.start() // the worker keeps retrying with backoff
+  })
+  return { index, indexer, state: () => state, ready, stop: () => indexer.stop() }
+}

@@ -1,0 +1,182 @@
+import { and, count, eq, inArray, isNull, lt, min, sql } from 'drizzle-orm'
+import { randomUUID } from 'node:crypto'
+import { outbox } from '../db/schema.js'
+import type { Db } from '../db/client.js'
+import type { Clock } from '../server/clock.js'
+import { loadIndexState } from './documents.js'
+import type { SearchIndex } from './port.js'
+
+// Drains the search outbox into the active adapter.
+//
+// An outbox row only says "plek X changed (to version v)"; the worker always sends the plek's
+// *current* state from the database, so applying a row twice is harmless and an older state can
+// never overwrite a newer one. Rows are claimed with an expiry (a crashed worker's claim simply
+// runs out), and a worker never claims rows of a plek that another live claim holds, so two app
+// instances on one database never apply the same plek concurrently or out of order.
+
+export interface IndexerOptions {
+  workerId?: string
+  batchSize?: number
+  claimMs?: number
+  pollMs?: number
+  maxBackoffMs?: number
+  log?: (line: Record<string, unknown>) => void
+}
+
+export interface OutboxLag {
+  pending: number
+  oldestSeconds: number
+}
+
+export class OutboxIndexer {
+  readonly workerId: string
+  private batchSize: number
+  private claimMs: number
+  private pollMs: number
+  private maxBackoffMs: number
+  private timer?: NodeJS.Timeout
+  private running = false
+  private stopped = true
+  private wakeRequested = false
+  private settingsApplied = false
+  lastError?: string
+
+  constructor(
+    private db: Db,
+    private index: SearchIndex,
+    private clock: Clock,
+    opts: IndexerOptions = {},
+  ) {
+    this.workerId = opts.workerId ?? randomUUID()
+    this.batchSize = opts.batchSize ?? 500
+    this.claimMs = opts.claimMs ?? 60_000
+    this.pollMs = opts.pollMs ?? 1000
+    this.maxBackoffMs = opts.maxBackoffMs ?? 60_000
+    this.log = opts.log ?? (() => {})
+  }
+  private log: (line: Record<string, unknown>) => void
+
+  private now = () => this.clock.now().toISOString()
+
+  /** Claims and applies one batch. Returns the number of outbox rows handled (0: nothing due). */
+  async drainOnce(): Promise<number> {
+    const now = this.now()
+    const claimedUntil = new Date(this.clock.now().getTime() + this.claimMs).toISOString()
+    const claimed = await this.db.all<{ id: number; plek_id: string; attempts: number }>(sql`
+      UPDATE outbox SET claimed_by = ${this.workerId}, claimed_until = ${claimedUntil}
+      WHERE id IN (
+        SELECT o.id FROM outbox o
+        WHERE o.done_at IS NULL
+          AND (o.claimed_until IS NULL OR o.claimed_until < ${now})
+          AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ${now})
+          AND NOT EXISTS (
+            SELECT 1 FROM outbox x
+            WHERE x.plek_id = o.plek_id AND x.done_at IS NULL
+              AND x.claimed_until >= ${now} AND x.claimed_by <> ${this.workerId})
+        ORDER BY o.id LIMIT ${this.batchSize})
+      RETURNING id, plek_id, attempts`)
+    if (claimed.length === 0) return 0
+    const ids = claimed.map((r) => r.id)
+    try {
+      if (!this.settingsApplied) {
+        await this.index.applySettings()
+        this.settingsApplied = true
+      }
+      const state = await loadIndexState(this.db, [...new Set(claimed.map((r) => r.plek_id))])
+      await this.index.upsert(state.upsert)
+      await this.index.remove(state.remove)
+      await this.db
+        .update(outbox)
+        .set({ doneAt: this.now(), claimedBy: null, claimedUntil: null, lastError: null })
+        .where(and(inArray(outbox.id, ids), eq(outbox.claimedBy, this.workerId)))
+      this.lastError = undefined
+      return claimed.length
+    } catch (e) {
+      this.settingsApplied = false
+      const attempts = Math.max(...claimed.map((r) => r.attempts)) + 1
+      const backoff = Math.min(this.maxBackoffMs, 500 * 2 ** Math.min(attempts, 16))
+      this.lastError = e instanceof Error ? e.message : String(e)
+      await this.db
+        .update(outbox)
+        .set({
+          attempts: sql`${outbox.attempts} + 1`,
+          nextAttemptAt: new Date(this.clock.now().getTime() + backoff).toISOString(),
+          lastError: this.lastError.slice(0, 500),
+          claimedBy: null,
+          claimedUntil: null,
+        })
+        .where(and(inArray(outbox.id, ids), eq(outbox.claimedBy, this.workerId)))
+      this.log({ t: this.now(), level: 'warn', indexer: this.workerId, error: this.lastError.slice(0, 200), retryInMs: backoff })
+      throw e
+    }
+  }
+
+  /** Applies batches until nothing is due (or the engine fails). */
+  async drain(): Promise<number> {
+    let total = 0
+    for (;;) {
+      const n = await this.drainOnce()
+      if (n === 0) return total
+      total += n
+    }
+  }
+
+  async lag(): Promise<OutboxLag> {
+    const [row] = await this.db
+      .select({ pending: count(), oldest: min(outbox.createdAt) })
+      .from(outbox)
+      .where(isNull(outbox.doneAt))
+    const oldest = row?.oldest ? (this.clock.now().getTime() - Date.parse(row.oldest)) / 1000 : 0
+    return { pending: row?.pending ?? 0, oldestSeconds: Math.max(0, Math.round(oldest * 10) / 10) }
+  }
+
+  /** Removes handled rows older than a day, so the table stays small. */
+  async prune(): Promise<void> {
+    const dayAgo = new Date(this.clock.now().getTime() - 24 * 3600_000).toISOString()
+    await this.db.delete(outbox).where(lt(outbox.doneAt, dayAgo))
+  }
+
+  /** Runs in the background: drains on wake-up and polls every pollMs (for retries and other instances). */
+  start(): void {
+    if (!this.stopped) return
+    this.stopped = false
+    this.schedule(0)
+  }
+
+  stop(): void {
+    this.stopped = true
+    if (this.timer) clearTimeout(this.timer)
+  }
+
+  /** Called after a plek change commits: index it now rather than at the next poll. */
+  wake(): void {
+    if (this.stopped) return
+    if (this.running) {
+      this.wakeRequested = true
+      return
+    }
+    this.schedule(0)
+  }
+
+  private schedule(ms: number) {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = setTimeout(() => void this.tick(), ms)
+    this.timer.unref?.()
+  }
+
+  private ticks = 0
+  private async tick() {
+    if (this.stopped || this.running) return
+    this.running = true
+    this.wakeRequested = false
+    try {
+      await this.drain()
+      if (++this.ticks % 3600 === 0) await this.prune()
+    } catch {
+      // logged and scheduled for retry in drainOnce
+    } finally {
+      this.running = false
+      if (!this.stopped) this.schedule(this.wakeRequested ? 0 : this.pollMs)
+    }
+  }
+}

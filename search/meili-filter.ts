@@ -1,0 +1,55 @@
+import { vaardigheden, niveaus } from '../server/domain/enums.js'
+import type { PlekQuery } from './port.js'
+
+// Translates the neutral query into Meilisearch filter and sort expressions. Every string value
+// is quoted and escaped, so a value like `zorg" OR sector = "horeca` stays one literal value and
+// can never change the meaning of the filter. Numbers are checked to be finite.
+
+/** A Meilisearch string literal: double quotes, with backslashes and quotes escaped. */
+export const quote = (value: string): string => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+
+const num = (n: number): string => {
+  if (!Number.isFinite(n)) throw new Error(`Geen eindig getal in filter: ${n}`)
+  return String(n)
+}
+
+const inList = (field: string, values: readonly string[]) => `${field} IN [${values.map(quote).join(', ')}]`
+
+export function meiliFilter(q: PlekQuery): string[] {
+  const f = q.filters
+  const parts: string[] = []
+  if (f.sector?.length) parts.push(inList('sector', f.sector))
+  if (f.vorm?.length) parts.push(inList('vorm', f.vorm))
+  for (const b of f.begeleiding ?? []) parts.push(`begeleiding = ${quote(b)}`) // all of
+  if (f.dagdelen?.length) parts.push(inList('dagdelen', f.dagdelen)) // any of
+  if (f.plaats?.length) parts.push(inList('plaats', f.plaats))
+  if (f.vergoeding?.length) parts.push(inList('vergoeding', f.vergoeding))
+  if (f.urenMax !== undefined) parts.push(`urenMin <= ${num(f.urenMax)}`)
+  if (f.urenMin !== undefined) parts.push(`urenMax >= ${num(f.urenMin)}`)
+  for (const v of vaardigheden) {
+    const max = f.maxNiveau?.[v]
+    if (max) parts.push(`niveau.${v} <= ${num(niveaus.indexOf(max))}`)
+  }
+  if (f.minTaalrijkheid !== undefined) parts.push(`taalrijkheidsscore >= ${num(f.minTaalrijkheid)}`)
+  if (f.binnenSchooltijden !== undefined) parts.push(`binnenSchooltijden = ${f.binnenSchooltijden ? 'true' : 'false'}`)
+  if (q.geo?.straalKm !== undefined) {
+    parts.push(`_geoRadius(${num(q.geo.lat)}, ${num(q.geo.lon)}, ${num(Math.round(q.geo.straalKm * 1000))})`)
+  }
+  return parts
+}
+
+export function meiliSort(q: PlekQuery): string[] {
+  const geoPoint = q.geo ? `_geoPoint(${num(q.geo.lat)}, ${num(q.geo.lon)}):asc` : undefined
+  switch (q.sort) {
+    case 'afstand':
+      return [geoPoint!, 'gepubliceerdOp:desc', 'id:asc']
+    case 'taalrijkheid':
+      return ['taalrijkheidsscore:desc', 'gepubliceerdOp:desc', 'id:asc']
+    case 'nieuwste':
+      return ['gepubliceerdOp:desc', 'id:asc']
+    case 'relevantie':
+    default:
+      // with text, Meilisearch's own ranking rules come first; without, nearest or newest first
+      return [...(geoPoint ? [geoPoint] : []), 'gepubliceerdOp:desc', 'id:asc']
+  }
+}

@@ -1,0 +1,142 @@
+import type { Begeleiding, Niveau, Sector, Vaardigheid, Vorm } from '../server/domain/enums.js'
+
+// The search port: one engine-neutral interface and one neutral query model. The Meilisearch and
+// embedded adapters implement it; the contract suite in test/search runs the same cases on both.
+
+/** What the index holds of a plek: only what search needs, nothing personal (no contactpersoon). */
+export interface PlekDocument {
+  id: string
+  versie: number
+  titel: string
+  omschrijving: string
+  beroep: string
+  organisatieNaam: string
+  plaats: string
+  sector: Sector
+  vorm: Vorm
+  begeleiding: Begeleiding[]
+  dagdelen: string[]
+  urenMin: number
+  urenMax: number
+  /** Required level per vaardigheid as a rank: A0 = 0 … C1 = 5. */
+  niveau: Record<Vaardigheid, number>
+  taalrijkheidsscore: number
+  taalrijkheid: TaalrijkheidBucket
+  binnenSchooltijden: boolean
+  vergoeding: 'geen' | 'onkostenvergoeding' | 'loon'
+  lat: number
+  lon: number
+  /** Publication time, epoch milliseconds (for sort=nieuwste). */
+  gepubliceerdOp: number
+}
+
+export const taalrijkheidBuckets = ['laag', 'redelijk', 'hoog'] as const
+export type TaalrijkheidBucket = (typeof taalrijkheidBuckets)[number]
+export const bucketOf = (score: number): TaalrijkheidBucket => (score >= 7 ? 'hoog' : score >= 4 ? 'redelijk' : 'laag')
+
+export const sorteringen = ['relevantie', 'afstand', 'taalrijkheid', 'nieuwste'] as const
+export type Sortering = (typeof sorteringen)[number]
+
+export interface PlekFilters {
+  sector?: Sector[]
+  vorm?: Vorm[]
+  /** All of these must be offered. */
+  begeleiding?: Begeleiding[]
+  /** At least one of these dagdelen must be part of the plek. */
+  dagdelen?: string[]
+  plaats?: string[]
+  /** The plek's hours must overlap [urenMin, urenMax]. */
+  urenMin?: number
+  urenMax?: number
+  /** The plek may require at most this level per vaardigheid. */
+  maxNiveau?: Partial<Record<Vaardigheid, Niveau>>
+  minTaalrijkheid?: number
+  binnenSchooltijden?: boolean
+  vergoeding?: PlekDocument['vergoeding'][]
+}
+
+export interface PlekQuery {
+  q?: string
+  filters: PlekFilters
+  geo?: { lat: number; lon: number; straalKm?: number }
+  sort: Sortering
+  page: number
+  perPage: number
+}
+
+export const facetNamen = ['sector', 'vorm', 'begeleiding', 'plaats', 'taalrijkheid'] as const
+export type FacetNaam = (typeof facetNamen)[number]
+
+export interface SearchHit {
+  id: string
+  titel: string
+  organisatieNaam: string
+  plaats: string
+  sector: Sector
+  vorm: Vorm
+  taalrijkheidsscore: number
+  urenPerWeek: { min: number; max: number }
+  begeleiding: Begeleiding[]
+  afstandKm?: number
+  /** A short piece of the omschrijving around the first match; `markeringen` are [start, end) offsets of matched words. */
+  fragment: { tekst: string; markeringen: [number, number][] }
+}
+
+export interface SearchResult {
+  hits: SearchHit[]
+  total: number
+  facets: Record<FacetNaam, Record<string, number>>
+  tijdMs: number
+}
+
+export interface SearchHealth {
+  ok: boolean
+  engine: 'embedded' | 'meilisearch'
+  detail?: string
+  documenten?: number
+}
+
+export interface SearchIndex {
+  readonly engine: 'embedded' | 'meilisearch'
+  upsert(docs: PlekDocument[]): Promise<void>
+  remove(ids: string[]): Promise<void>
+  search(q: PlekQuery): Promise<SearchResult>
+  /** Filterable, sortable, ranking, synonyms, stop words, typo tolerance. Idempotent. */
+  applySettings(): Promise<void>
+  health(): Promise<SearchHealth>
+  /** Removes every document (used by a full reindex). */
+  clear(): Promise<void>
+}
+
+/** Meilisearch-like typo tolerance by word length: none under 5 letters, 1 up to 8, 2 above. */
+export const typosFor = (word: string): number => (word.length < 5 ? 0 : word.length <= 8 ? 1 : 2)
+
+/** Builds the snippet of one hit: up to ~160 characters of the omschrijving around the first matched word. */
+export function fragmentOf(text: string, words: string[], size = 160): SearchHit['fragment'] {
+  const lower = text.toLowerCase()
+  const found: [number, number][] = []
+  const wordRe = /[\p{L}\p{N}]+/gu
+  const stems = words.map((w) => w.toLowerCase()).filter((w) => w.length >= 3)
+  for (const m of lower.matchAll(wordRe)) {
+    if (stems.some((s) => m[0].startsWith(s.slice(0, Math.max(3, s.length - 2))))) found.push([m.index!, m.index! + m[0].length])
+  }
+  const first = found[0]?.[0] ?? 0
+  let start = Math.max(0, first - 40)
+  if (start > 0) {
+    const space = text.indexOf(' ', start)
+    start = space >= 0 && space < first ? space + 1 : start
+  }
+  let end = Math.min(text.length, start + size)
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end)
+    if (space > start) end = space
+  }
+  const prefix = start > 0 ? '…' : ''
+  const suffix = end < text.length ? '…' : ''
+  const tekst = prefix + text.slice(start, end) + suffix
+  const shift = prefix.length - start
+  const markeringen = found
+    .filter(([s, e]) => s >= start && e <= end)
+    .map(([s, e]) => [s + shift, e + shift] as [number, number])
+  return { tekst, markeringen }
+}
