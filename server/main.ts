@@ -34,6 +34,12 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   for (const line of lines) console.log(line)
 })
 
+server.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EADDRINUSE') console.error(`Poort ${config.port} is al in gebruik. Stop het andere proces of kies een andere poort met PORT=…`)
+  else console.error(`De server kan niet starten: ${e.message}`)
+  process.exit(1)
+})
+
 function redact(url: string) {
   return url.replace(/\/\/[^@/]*@/, '//***@')
 }

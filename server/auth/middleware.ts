@@ -64,7 +64,13 @@ export function sameOrigin(publicUrl?: string): MiddlewareHandler<AppEnv> {
  */
 export const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (unsafeMethods.has(c.req.method)) {
-    const hasBody = c.req.raw.body !== null && c.req.header('content-length') !== '0'
+    // Over HTTP a body announces itself with Content-Length or Transfer-Encoding; requests built in
+    // process (tests, app.request) have neither, so there the body stream itself tells.
+    const length = c.req.header('content-length')
+    const hasBody =
+      length !== undefined
+        ? length !== '0'
+        : c.req.header('transfer-encoding') !== undefined || (!(c.env as { incoming?: unknown } | undefined)?.incoming && c.req.raw.body !== null)
     const type = c.req.header('content-type') ?? ''
     if (hasBody && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
       throw new AppError(415, 'geen-json', 'Stuur de gegevens als JSON (Content-Type: application/json).')

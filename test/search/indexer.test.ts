@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { eq } from 'drizzle-orm'
+import { openDatabase, type Database } from '../../db/client.js'
+import { organisatie, outbox, plek } from '../../db/schema.js'
+import { fixedClock } from '../../server/clock.js'
+import { OutboxIndexer } from '../../search/indexer.js'
+import { EmbeddedSearchIndex } from '../../search/embedded.js'
+import { isSearchable } from '../../search/documents.js'
+import { FlakyIndex, indexedIds } from './flaky-index.js'
+
+// Two workers with their own worker ids share one database file and one engine that records the
+// order in which versions arrive. They share this process's one client: the libSQL driver is
+// synchronous underneath, so a second connection in the same process would block the event loop
+// on the busy timeout (design.md); separate processes each have their own client. The workers
+// still interleave at every await (claim, read, apply, mark done), which is what the claims guard.
+
+const dirs: string[] = []
+const dbs: Database[] = []
+afterEach(() => {
+  dbs.splice(0).forEach((d) => d.close())
+  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }))
+})
+
+async function twoInstances() {
+  const dir = mkdtempSync(join(tmpdir(), 'pp-indexer-'))
+  dirs.push(dir)
+  const url = `file:${join(dir, 'gedeeld.db')}`
+  const a = await openDatabase(url)
+  dbs.push(a)
+  return { a, b: a }
+}
+
+const now = '2026-11-23T09:00:00.000Z'
+async function seedPlekken(db: Database, n: number) {
+  await db.db.insert(organisatie).values({ id: 'org', naam: 'Org', soort: 'werkgever', postcode: '3311', plaats: 'Dordrecht', contactpersoon: { naam: 'A', email: 'a@b.example', telefoon: '0781234567' }, createdAt: now, updatedAt: now })
+  for (let i = 0; i < n; i++) {
+    await db.db.insert(plek).values({
+      id: `p${i}`, organisatieId: 'org', status: 'gepubliceerd', titel: `Plek ${i}`, omschrijving: 'Werk', sector: 'zorg', vorm: 'vrijwilligerswerk',
+      postcode: '3311', plaats: 'Dordrecht', lat: 51.81, lon: 4.67, urenMin: 8, urenMax: 16, dagdelen: ['ma-ochtend'], capaciteit: 1,
+      taalniveau: { spreken: 'A1', luisteren: 'A1', lezen: 'A0', schrijven: 'A0' }, lagerNiveauMetOndersteuning: false,
+      taalrijkheid: {} as never, taalrijkheidsscore: 5, begeleiding: [], opbouw: false, fysiekeBelasting: 'laag', werkdruk: 'laag',
+      binnenSchooltijden: false, vereisten: { rijbewijs: false, vog: false, vca: false }, vergoeding: { soort: 'geen' },
+      publishedAt: now, versie: 1, createdAt: now, updatedAt: now,
+    })
+    await db.db.insert(outbox).values({ plekId: `p${i}`, versie: 1, createdAt: now })
+  }
+}
+
+/** A change as the plekken service makes it: new version and its outbox row in one transaction. */
+async function change(db: Database, id: string, values: Partial<typeof plek.$inferInsert>) {
+  await db.db.transaction(async (tx) => {
+    const [row] = await tx.select({ versie: plek.versie }).from(plek).where(eq(plek.id, id))
+    const versie = row!.versie + 1
+    await tx.update(plek).set({ ...values, versie }).where(eq(plek.id, id))
+    await tx.insert(outbox).values({ plekId: id, versie, createdAt: now })
+  })
+}
+
+describe('outbox indexer', () => {
+  it('two workers on one database never apply a plek out of order, handle every row once, and converge', async () => {
+    const { a, b } = await twoInstances()
+    await seedPlekken(a, 20)
+    const engine = new FlakyIndex(new EmbeddedSearchIndex())
+    const clock = fixedClock(now)
+    const wa = new OutboxIndexer(a.db, engine, clock, { workerId: 'A', batchSize: 3 })
+    const wb = new OutboxIndexer(b.db, engine, clock, { workerId: 'B', batchSize: 3 })
+
+    // Writers on both instances keep changing plekken while both workers drain concurrently.
+    const writers = (async () => {
+      for (let round = 0; round < 5; round++) {
+        for (let i = 0; i < 20; i += 3) await change(round % 2 ? a : b, `p${i}`, { titel: `Plek ${i} ronde ${round}` })
+        await new Promise((r) => setTimeout(r, 1))
+      }
+      await change(a, 'p4', { status: 'gesloten' })
+    })()
+    let writing = true
+    void writers.finally(() => (writing = false))
+    // The driver is synchronous underneath: yield to the event loop between batches, as the real
+    // worker's timer does, so the writers get their turn.
+    const handled = { A: 0, B: 0 }
+    const loop = async (w: OutboxIndexer) => {
+      while (writing) {
+        handled[w.workerId as 'A' | 'B'] += await w.drainOnce()
+        await new Promise((r) => setImmediate(r))
+      }
+    }
+    const workers = Promise.all([loop(wa), loop(wb)])
+    await writers
+    await workers
+    handled.A += await wa.drain()
+    handled.B += await wb.drain()
+
+    // per plek, the versions reaching the engine never go down
+    const seen = new Map<string, number>()
+    for (const { id, versie } of engine.applied) {
+      expect(versie, `plek ${id}`).toBeGreaterThanOrEqual(seen.get(id) ?? 0)
+      seen.set(id, versie)
+    }
+    // both workers did part of the work, and every outbox row was handled exactly once
+    const rows = await a.db.select().from(outbox)
+    expect(rows.every((r) => r.doneAt !== null)).toBe(true)
+    expect(handled.A).toBeGreaterThan(0)
+    expect(handled.B).toBeGreaterThan(0)
+    expect(handled.A + handled.B).toBe(rows.length)
+    // the index equals the database
+    const plekken = await a.db.select().from(plek)
+    expect(await indexedIds(engine.inner)).toEqual(plekken.filter(isSearchable).map((p) => p.id).sort())
+    for (const p of plekken.filter(isSearchable)) expect(seen.get(p.id)).toBe(p.versie)
+  })
+
+  it('a crashed worker’s claim expires and another worker takes over', async () => {
+    const { a, b } = await twoInstances()
+    await seedPlekken(a, 3)
+    const clock = fixedClock(now)
+    const engine = new EmbeddedSearchIndex()
+    // worker A claims the rows and "crashes" before applying them
+    const claimed = await a.db.update(outbox).set({ claimedBy: 'A', claimedUntil: new Date(Date.parse(now) + 60_000).toISOString() }).returning()
+    expect(claimed).toHaveLength(3)
+    const wb = new OutboxIndexer(b.db, engine, clock, { workerId: 'B' })
+    expect(await wb.drainOnce()).toBe(0) // A's claim still holds
+    clock.advance(61_000)
+    expect(await wb.drain()).toBe(3)
+    expect(await indexedIds(engine)).toEqual(['p0', 'p1', 'p2'])
+  })
+
+  it('backs off after a failure and retries later', async () => {
+    const { a } = await twoInstances()
+    await seedPlekken(a, 1)
+    const clock = fixedClock(now)
+    const engine = new FlakyIndex()
+    const w = new OutboxIndexer(a.db, engine, clock, { workerId: 'A' })
+    engine.down = true
+    await expect(w.drainOnce()).rejects.toThrow()
+    engine.down = false
+    expect(await w.drainOnce()).toBe(0) // not due yet
+    const [row] = await a.db.select().from(outbox)
+    expect(row).toMatchObject({ attempts: 1, lastError: 'zoekmachine onbereikbaar (test)' })
+    clock.advance(2_000)
+    expect(await w.drainOnce()).toBe(1)
+    expect(await indexedIds(engine.inner)).toEqual(['p0'])
+  })
+})
