@@ -33,6 +33,8 @@ export function startSearch(db: Db, clock: Clock, index: SearchIndex, log: (l: R
     if (index.engine === 'embedded') {
       const started = performance.now()
       const n = await rebuildIndex(db, index)
+      // one throw-away query warms up the tokenizer and code paths, so the first user waits less
+      await index.search({ q: 'werk', filters: {}, sort: 'relevantie', page: 1, perPage: 1 })
       log({ t: clock.now().toISOString(), search: 'embedded', indexed: n, ms: Math.round(performance.now() - started) })
     }
     state = 'klaar'

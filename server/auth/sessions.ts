@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import { and, eq, lt } from 'drizzle-orm'
+import { and, eq, lt, sql } from 'drizzle-orm'
 import { gebruiker, sessie } from '../../db/schema.js'
 import type { Actor, Deps } from '../context.js'
 import { iso } from '../clock.js'
@@ -27,15 +27,22 @@ export async function createSession(deps: Deps, gebruikerId: string): Promise<st
   return token
 }
 
-/** The actor behind a token, or undefined when the session is unknown, expired or idle too long. */
-export async function resolveSession(deps: Deps, tokenHash: string): Promise<Actor | undefined> {
-  const rows = await deps.db
+// Every authenticated request runs this lookup, so it is a prepared statement (built once per database).
+const lookups = new WeakMap<Deps['db'], ReturnType<typeof prepareLookup>>()
+const prepareLookup = (db: Deps['db']) =>
+  db
     .select({ s: sessie, g: gebruiker })
     .from(sessie)
     .innerJoin(gebruiker, eq(gebruiker.id, sessie.gebruikerId))
-    .where(eq(sessie.tokenHash, tokenHash))
+    .where(eq(sessie.tokenHash, sql.placeholder('tokenHash')))
     .limit(1)
-  const row = rows[0]
+    .prepare()
+
+/** The actor behind a token, or undefined when the session is unknown, expired or idle too long. */
+export async function resolveSession(deps: Deps, tokenHash: string): Promise<Actor | undefined> {
+  let lookup = lookups.get(deps.db)
+  if (!lookup) lookups.set(deps.db, (lookup = prepareLookup(deps.db)))
+  const row = (await lookup.all({ tokenHash }))[0]
   if (!row) return undefined
   const now = deps.clock.now()
   const idleSince = now.getTime() - new Date(row.s.lastSeenAt).getTime()

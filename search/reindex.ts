@@ -1,0 +1,41 @@
+import { isNull } from 'drizzle-orm'
+import { openDatabase } from '../db/client.js'
+import { outbox } from '../db/schema.js'
+import { loadConfig } from '../server/config.js'
+import { systemClock } from '../server/clock.js'
+import { createSearchIndex } from './engine.js'
+import { rebuildIndex } from './rebuild.js'
+
+// `npm run reindex`: rebuilds the whole search index from the database (the source of truth).
+// For Meilisearch this empties and refills the index; the embedded engine is rebuilt at every
+// start anyway, so there this only checks that every searchable plek can be indexed.
+
+const config = loadConfig()
+const database = await openDatabase(config.databaseUrl, config.databaseAuthToken)
+const index = createSearchIndex(config)
+const started = performance.now()
+const tty = process.stdout.isTTY
+
+function bar(done: number, total: number) {
+  const width = 30
+  const part = total ? Math.min(1, done / total) : 1
+  const filled = Math.round(part * width)
+  const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} plekken`
+  if (tty) process.stdout.write(`\r${line}`)
+  else if (done === total || done % 5000 < 2000) console.log(line)
+}
+
+try {
+  console.log(`Zoekindex opnieuw opbouwen (${index.engine}) vanuit ${config.databaseUrl.replace(/\/\/[^@/]*@/, '//***@')}`)
+  const marked = systemClock.now().toISOString()
+  const n = await rebuildIndex(database.db, index, { clearFirst: true, onProgress: bar })
+  if (tty) process.stdout.write('\n')
+  // Everything that was pending is now in the index: mark it handled.
+  await database.db.update(outbox).set({ doneAt: marked, claimedBy: null, claimedUntil: null }).where(isNull(outbox.doneAt))
+  console.log(`Klaar: ${n} plekken geïndexeerd in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
+} catch (e) {
+  console.error(`Herindexeren mislukt: ${e instanceof Error ? e.message : String(e)}`)
+  process.exitCode = 1
+} finally {
+  database.close()
+}
