@@ -60,12 +60,14 @@ export function createApp(deps: Deps) {
   app.use('/api/*', jsonOnly)
   app.use('/api/*', loadSession)
 
-  app.route('/api', sessieRoutes)
-  app.route('/api', gebruikersRoutes)
-  app.route('/api', organisatiesRoutes)
-  app.route('/api', plekkenRoutes)
-  app.route('/api', zoekenRoutes)
-  app.route('/api', healthRoutes)
+  // Chained, so the type of `api` carries every route for the typed client (hono/client `hc`).
+  const api = app
+    .route('/api', sessieRoutes)
+    .route('/api', gebruikersRoutes)
+    .route('/api', organisatiesRoutes)
+    .route('/api', plekkenRoutes)
+    .route('/api', zoekenRoutes)
+    .route('/api', healthRoutes)
   app.route('/api', docsRoutes(app)) // last: documents every route above
 
   app.notFound((c) => {
@@ -96,10 +98,11 @@ export function createApp(deps: Deps) {
     return c.json({ error: { code: 'interne-fout', message: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.' } }, 500)
   })
 
-  return app
+  return api
 }
 
-export type App = ReturnType<typeof createApp>
+/** The API's type, for the client: `hc<AppType>('/')`. */
+export type AppType = ReturnType<typeof createApp>
 
 const sqliteCode = (err: unknown): string => {
   const e = err as { code?: string; cause?: { code?: string }; rawCode?: number }
