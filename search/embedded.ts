@@ -185,7 +185,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private plaatsen: string[] = []
   private plaatsCode = new Map<string, number>()
   private writes = 0
-  private browseCache?: { writes: number; facets: SearchResult['facets']; total: number }
+  /** The unfiltered browse (no text, filters or place): facets and full orders, until the next write. */
+  private browseCache?: { writes: number; facets: SearchResult['facets']; total: number; orders: Map<string, number[]> }
 
   constructor() {
     this.orama = this.newOrama()
@@ -462,15 +463,34 @@ export class EmbeddedSearchIndex implements SearchIndex {
       }
       slots.push(slot)
     }
-    if (text) for (const slot of text.matched.keys()) consider(slot)
-    else for (let slot = 0; slot < c.size; slot++) consider(slot)
-
-    const facets = unfiltered && this.browseCache?.writes === this.writes ? this.browseCache.facets : this.countFacets(slots)
-    if (unfiltered) this.browseCache = { writes: this.writes, facets, total: slots.length }
-
-    const compare = this.comparator(query, text?.matched, distance)
     const offset = (query.page - 1) * query.perPage
-    const top = topK(slots, offset + query.perPage, compare).slice(offset)
+    let top: number[]
+    let total: number
+    let facets: SearchResult['facets']
+    if (unfiltered) {
+      // Browsing everything is the landing page of search: keep its facets and full order per sort.
+      if (this.browseCache?.writes !== this.writes) {
+        for (let slot = 0; slot < c.size; slot++) consider(slot)
+        this.browseCache = { writes: this.writes, facets: this.countFacets(slots), total: slots.length, orders: new Map() }
+      }
+      const cache = this.browseCache
+      let order = cache.orders.get(query.sort)
+      if (!order) {
+        const all: number[] = []
+        for (let slot = 0; slot < c.size; slot++) if (c.alive[slot]) all.push(slot)
+        order = all.sort(this.comparator(query, undefined, distance))
+        cache.orders.set(query.sort, order)
+      }
+      top = order.slice(offset, offset + query.perPage)
+      total = cache.total
+      facets = cache.facets
+    } else {
+      if (text) for (const slot of text.matched.keys()) consider(slot)
+      else for (let slot = 0; slot < c.size; slot++) consider(slot)
+      facets = this.countFacets(slots)
+      top = topK(slots, offset + query.perPage, this.comparator(query, text?.matched, distance)).slice(offset)
+      total = slots.length
+    }
     const words = text?.words.flatMap((w) => [w, ...synoniemenVan(w)]) ?? []
     const hits = top.map((slot) => {
       const d = this.docs[slot]!
@@ -489,7 +509,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
         fragment: fragmentOf(d.omschrijving, words),
       }
     })
-    return { hits, total: slots.length, facets, tijdMs: Math.round((performance.now() - start) * 100) / 100 }
+    return { hits, total, facets, tijdMs: Math.round((performance.now() - start) * 100) / 100 }
   }
 
   private countFacets(slots: number[]): SearchResult['facets'] {

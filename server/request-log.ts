@@ -15,7 +15,7 @@ export const requestLog: MiddlewareHandler<AppEnv> = async (c, next) => {
     t: deps.clock.now().toISOString(),
     req: c.get('requestId'),
     method: c.req.method,
-    route: c.req.path.startsWith('/api') ? routePath(c, -1) : 'static',
+    route: c.req.path.startsWith('/api') ? routePath(c) : 'static',
     status: c.res.status,
     ms: Math.round((performance.now() - start) * 10) / 10,
   })

@@ -38,8 +38,36 @@ const prepareLookup = (db: Deps['db']) =>
     .limit(1)
     .prepare()
 
+/**
+ * A short-lived cache of resolved sessions, per database: the lookup was the largest part of every
+ * request's overhead. Logout, a new password and disabling an account clear it at once on this
+ * instance; another instance may honour a logged-out session for at most CACHE_MS.
+ */
+const CACHE_MS = 2000
+type Cached = { actor: Actor; expiresAt: number; lastSeenAt: number; cachedAt: number }
+const caches = new WeakMap<Deps['db'], Map<string, Cached>>()
+const cacheOf = (deps: Deps) => {
+  let cache = caches.get(deps.db)
+  if (!cache) caches.set(deps.db, (cache = new Map()))
+  return cache
+}
+
+/** Forgets cached sessions: one token, or every session of one person. */
+export function forgetSessions(deps: Deps, by: { tokenHash?: string; gebruikerId?: string }) {
+  const cache = cacheOf(deps)
+  if (by.tokenHash) cache.delete(by.tokenHash)
+  if (by.gebruikerId) for (const [k, v] of cache) if (v.actor.id === by.gebruikerId) cache.delete(k)
+}
+
 /** The actor behind a token, or undefined when the session is unknown, expired or idle too long. */
 export async function resolveSession(deps: Deps, tokenHash: string): Promise<Actor | undefined> {
+  const nowMs = deps.clock.now().getTime()
+  const cache = cacheOf(deps)
+  const hit = cache.get(tokenHash)
+  if (hit && nowMs - hit.cachedAt < CACHE_MS && nowMs >= hit.cachedAt && nowMs < hit.expiresAt && nowMs - hit.lastSeenAt < SESSION_IDLE_MS) {
+    return hit.actor
+  }
+  cache.delete(tokenHash)
   let lookup = lookups.get(deps.db)
   if (!lookup) lookups.set(deps.db, (lookup = prepareLookup(deps.db)))
   const row = (await lookup.all({ tokenHash }))[0]
@@ -50,14 +78,20 @@ export async function resolveSession(deps: Deps, tokenHash: string): Promise<Act
     await deps.db.delete(sessie).where(eq(sessie.tokenHash, tokenHash))
     return undefined
   }
+  let lastSeenAt = new Date(row.s.lastSeenAt).getTime()
   if (idleSince >= TOUCH_EVERY_MS) {
     await deps.db.update(sessie).set({ lastSeenAt: iso(now) }).where(eq(sessie.tokenHash, tokenHash))
+    lastSeenAt = now.getTime()
   }
   const g = row.g
-  return { id: g.id, email: g.email, naam: g.naam, rol: g.rol, organisatieId: g.organisatieId }
+  const actor: Actor = { id: g.id, email: g.email, naam: g.naam, rol: g.rol, organisatieId: g.organisatieId }
+  if (cache.size > 10_000) cache.clear()
+  cache.set(tokenHash, { actor, expiresAt: new Date(row.s.expiresAt).getTime(), lastSeenAt, cachedAt: now.getTime() })
+  return actor
 }
 
 export async function deleteSession(deps: Deps, tokenHash: string): Promise<void> {
+  forgetSessions(deps, { tokenHash })
   await deps.db.delete(sessie).where(eq(sessie.tokenHash, tokenHash))
 }
 
@@ -66,5 +100,6 @@ export async function deleteExpiredSessions(deps: Deps): Promise<void> {
 }
 
 export async function deleteSessionsOf(deps: Deps, gebruikerId: string): Promise<void> {
+  forgetSessions(deps, { gebruikerId })
   await deps.db.delete(sessie).where(and(eq(sessie.gebruikerId, gebruikerId)))
 }
