@@ -1,0 +1,175 @@
+import { niveaus, vaardigheden, type Niveau } from '../domain/enums.js'
+import type { Criterium, CriteriumCode, MatchInput, Niveau3 } from './types.js'
+
+// One small pure function per criterion. Each returns a score in [0, 1], whether a hard limit is
+// not met, and a Dutch sentence. Which hard limits exclude a match is decided per direction in
+// config.ts, not here.
+
+/** Hours one dagdeel stands for when checking whether the free dagdelen can carry the hours. */
+export const UREN_PER_DAGDEEL = 4
+
+const dagNamen: Record<string, string> = { ma: 'maandag', di: 'dinsdag', wo: 'woensdag', do: 'donderdag', vr: 'vrijdag', za: 'zaterdag', zo: 'zondag' }
+export const dagdeelNaam = (d: string) => {
+  const [dag, deel] = d.split('-')
+  return `${dagNamen[dag!] ?? dag}${deel}`
+}
+const lijst = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`)
+const rank = (n: Niveau) => niveaus.indexOf(n)
+const level3 = (n: Niveau3) => ({ laag: 0, middel: 1, hoog: 2 })[n]
+const clamp = (x: number) => Math.max(0, Math.min(1, x))
+const km = (x: number) => x.toLocaleString('nl-NL', { maximumFractionDigits: 1 })
+
+/** The plek's dagdelen the deelnemer can work: free, and never a taalles dagdeel. */
+export const dagdelen: Criterium = ({ deelnemer: d, plek: p }) => {
+  const taalles = new Set(d.taallesDagdelen)
+  const vrij = new Set(d.beschikbareDagdelen)
+  const botsing = p.dagdelen.filter((x) => taalles.has(x))
+  const bruikbaar = p.dagdelen.filter((x) => vrij.has(x) && !taalles.has(x))
+  const nodig = Math.ceil(p.urenPerWeek.min / UREN_PER_DAGDEEL)
+  const score = p.dagdelen.length ? bruikbaar.length / p.dagdelen.length : 0
+  const hard = bruikbaar.length < Math.min(nodig, p.dagdelen.length)
+  const clash = botsing.length ? ` ${lijst(botsing.map(dagdeelNaam))} valt samen met taalles en telt niet mee.` : ''
+  if (hard)
+    return { score: 0, hard, uitleg: `Beschikbaar op ${bruikbaar.length} van de ${p.dagdelen.length} dagdelen van de plek; nodig zijn er minstens ${Math.min(nodig, p.dagdelen.length)} voor ${p.urenPerWeek.min} uur.${clash}` }
+  return { score, hard, uitleg: `Beschikbaar op ${bruikbaar.length} van de ${p.dagdelen.length} dagdelen van de plek.${clash}` }
+}
+
+/** The deelnemer's hours and the plek's hours overlap; opbouw can bridge a short gap. */
+export const uren: Criterium = ({ deelnemer: d, plek: p }) => {
+  const overlap = Math.min(d.urenPerWeek.max, p.urenPerWeek.max) - Math.max(d.urenPerWeek.min, p.urenPerWeek.min)
+  if (overlap >= 0) return { score: 1, hard: false, uitleg: `Uren passen: de plek vraagt ${p.urenPerWeek.min}–${p.urenPerWeek.max} uur, de deelnemer kan ${d.urenPerWeek.min}–${d.urenPerWeek.max} uur.` }
+  if (d.urenPerWeek.max < p.urenPerWeek.min && p.opbouw)
+    return { score: 0.5, hard: false, uitleg: `De plek vraagt minstens ${p.urenPerWeek.min} uur, de deelnemer kan ${d.urenPerWeek.max}; met opbouw kan dat in het begin minder.` }
+  const teVeel = d.urenPerWeek.max < p.urenPerWeek.min
+  return {
+    score: 0,
+    hard: true,
+    uitleg: teVeel
+      ? `De plek vraagt minstens ${p.urenPerWeek.min} uur; de deelnemer kan hoogstens ${d.urenPerWeek.max} uur.`
+      : `De plek biedt hoogstens ${p.urenPerWeek.max} uur; de deelnemer zoekt minstens ${d.urenPerWeek.min} uur.`,
+  }
+}
+
+/** Travel distance against the deelnemer's own maximum (exactly at the limit still fits). */
+export const reisafstand: Criterium = ({ deelnemer: d, afstandKm }) => {
+  const max = d.mobiliteit.maxReisafstandKm
+  const vervoer = [d.mobiliteit.fiets && 'fiets', d.mobiliteit.ov && 'ov', (d.mobiliteit.auto || d.mobiliteit.rijbewijs) && 'auto'].filter(Boolean) as string[]
+  const met = vervoer.length ? ` (${lijst(vervoer)})` : ' (te voet)'
+  if (afstandKm > max + 1e-9) return { score: 0, hard: true, uitleg: `${km(afstandKm)} km reizen; de deelnemer reist hoogstens ${km(max)} km${met}.` }
+  return { score: clamp(1 - 0.5 * (afstandKm / Math.max(max, 0.1))), hard: false, uitleg: `${km(afstandKm)} km reizen, binnen de ${km(max)} km die de deelnemer kan${met}.` }
+}
+
+const ondersteuning = (p: MatchInput['plek']) => p.lagerNiveauMetOndersteuning || p.begeleiding.some((b) => b === 'taalcoach' || b === 'buddy' || b === 'werkbegeleider')
+
+/**
+ * Taalniveau per vaardigheid against the plek's minimum. Vraaggericht, a lower level is hard unless
+ * the werkgever accepts it with support; aanbodgericht, support on the work floor relaxes a gap
+ * of one level per vaardigheid.
+ */
+export const taalniveau: Criterium = ({ deelnemer: d, plek: p, richting }) => {
+  const tekort = vaardigheden.filter((v) => rank(d.taalniveau[v]) < rank(p.taalniveau[v]))
+  if (tekort.length === 0) return { score: 1, hard: false, uitleg: 'Taalniveau voldoet op alle vier vaardigheden.' }
+  const gat = tekort.reduce((s, v) => s + rank(p.taalniveau[v]) - rank(d.taalniveau[v]), 0)
+  const grootsteGat = Math.max(...tekort.map((v) => rank(p.taalniveau[v]) - rank(d.taalniveau[v])))
+  const wat = lijst(tekort.map((v) => `${v} ${d.taalniveau[v]} (gevraagd ${p.taalniveau[v]})`))
+  const score = clamp(1 - 0.2 * gat)
+  const versoepeld = richting === 'aanbodgericht' ? ondersteuning(p) && grootsteGat <= 1 : p.lagerNiveauMetOndersteuning
+  if (versoepeld) return { score: Math.max(score, 0.3), hard: false, uitleg: `Lager dan gevraagd: ${wat}; de plek biedt ondersteuning op de werkvloer.` }
+  return { score: 0, hard: true, uitleg: `Lager dan gevraagd: ${wat}${richting === 'aanbodgericht' && grootsteGat > 1 ? ', meer dan één niveau' : ''}; zonder ondersteuning is dat te veel.` }
+}
+
+/**
+ * How much a criterion matters for this deelnemer, as a pull towards neutral: with relevance r a
+ * raw score s becomes s + (1 − s)(1 − r). Unlike a per-person weight this keeps the total score
+ * monotone: a deelnemer who improves never scores lower (a property test checks this).
+ */
+const relevant = (score: number, relevance: number) => clamp(score + (1 - score) * (1 - relevance))
+
+/** A language-rich plek matters most for people who need practice most: A0–A1 fully, A2 less, B1+ little. */
+export const taalrijkheid: Criterium = ({ deelnemer: d, plek: p }) => {
+  const spreken = rank(d.taalniveau.spreken)
+  const relevance = spreken <= rank('A1') ? 1 : spreken === rank('A2') ? 0.7 : 0.4
+  const oordeel = p.taalrijkheidsscore >= 7 ? 'zeer taalrijk' : p.taalrijkheidsscore >= 4 ? 'redelijk taalrijk' : 'weinig taalrijk'
+  const waarom = relevance === 1 ? '; telt volledig mee omdat de deelnemer nog veel moet oefenen' : ''
+  return { score: relevant(p.taalrijkheidsscore / 10, relevance), hard: false, uitleg: `De plek is ${oordeel} (${p.taalrijkheidsscore.toLocaleString('nl-NL')} van 10)${waarom}.` }
+}
+
+/** Sector, vorm and wensberoep wishes; a plek in the sector of the wensberoep is a first step. */
+export const wensen: Criterium = ({ deelnemer: d, plek: p }) => {
+  const w = d.wensen
+  const delen: { past: boolean; tekst: string }[] = []
+  if (w.sectoren.length) delen.push({ past: w.sectoren.includes(p.sector), tekst: `sector ${p.sector}` })
+  if (w.vormen.length) delen.push({ past: w.vormen.includes(p.vorm), tekst: `vorm ${p.vorm}` })
+  const beroep = w.wensberoep?.trim().toLowerCase()
+  if (beroep) {
+    const tekst = `${p.titel} ${p.beroep ?? ''}`.toLowerCase()
+    const past = beroep.split(/\s+/).some((woord) => woord.length >= 4 && tekst.includes(woord.slice(0, Math.max(4, woord.length - 2))))
+    delen.push({ past, tekst: `wensberoep ${w.wensberoep}` })
+  }
+  if (delen.length === 0) return { score: 0.5, hard: false, uitleg: 'Geen wensen opgegeven.' }
+  const ja = delen.filter((x) => x.past)
+  const nee = delen.filter((x) => !x.past)
+  const score = ja.length / delen.length
+  const uitleg = [ja.length ? `Past bij ${lijst(ja.map((x) => x.tekst))}` : '', nee.length ? `${ja.length ? 'niet bij' : 'Past niet bij'} ${lijst(nee.map((x) => x.tekst))}` : '']
+    .filter(Boolean)
+    .join('; ')
+  return { score, hard: false, uitleg: `${uitleg}.` }
+}
+
+/** Belastbaarheid against fysieke belasting and werkdruk; opbouw softens a small excess. */
+export const belastbaarheid: Criterium = ({ deelnemer: d, plek: p }) => {
+  const b = level3(d.belastbaarheid)
+  const fysiek = Math.max(0, level3(p.fysiekeBelasting) - b)
+  const druk = Math.max(0, level3(p.werkdruk) - b)
+  if (fysiek === 0 && druk === 0)
+    return { score: 1, hard: false, uitleg: `Fysieke belasting (${p.fysiekeBelasting}) en werkdruk (${p.werkdruk}) passen bij belastbaarheid ${d.belastbaarheid}.` }
+  const hard = fysiek >= 2 || (fysiek + druk >= 2 && !p.opbouw)
+  const score = hard ? 0 : clamp(1 - 0.35 * fysiek - 0.25 * druk + (p.opbouw ? 0.15 : 0))
+  const wat = lijst([fysiek ? `fysieke belasting ${p.fysiekeBelasting}` : '', druk ? `werkdruk ${p.werkdruk}` : ''].filter(Boolean))
+  return { score, hard, uitleg: `Zwaarder dan de belastbaarheid (${d.belastbaarheid}): ${wat}${p.opbouw && !hard ? '; opbouw in uren is mogelijk' : ''}.` }
+}
+
+/** Support on the work floor, which counts fully for the z-route and low belastbaarheid. */
+export const begeleiding: Criterium = ({ deelnemer: d, plek: p }) => {
+  const kwetsbaar = d.leerroute === 'z-route' || d.belastbaarheid === 'laag'
+  const n = p.begeleiding.length
+  const score = relevant(clamp(n / 2 + (p.opbouw ? 0.25 : 0)), kwetsbaar ? 1 : 0.5)
+  const wat = n ? lijst(p.begeleiding) : 'geen begeleiding'
+  return { score, hard: false, uitleg: `Op de werkvloer: ${wat}${p.opbouw ? ', met opbouw' : ''}${kwetsbaar ? ' (telt volledig mee voor deze deelnemer)' : ''}.` }
+}
+
+/** Kinderopvang needed and not arranged: only plekken within school hours fit. */
+export const kinderopvang: Criterium = ({ deelnemer: d, plek: p }) => {
+  if (d.kinderopvang !== 'nodig') return { score: 1, hard: false, uitleg: d.kinderopvang === 'geregeld' ? 'Kinderopvang is geregeld.' : 'Kinderopvang is niet nodig.' }
+  if (p.binnenSchooltijden) return { score: 1, hard: false, uitleg: 'Kinderopvang is nog niet geregeld; de plek past binnen schooltijden.' }
+  return { score: 0, hard: true, uitleg: 'Kinderopvang is nog niet geregeld en de plek valt buiten schooltijden.' }
+}
+
+/** Formal vereisten: a rijbewijs cannot be arranged quickly; VCA and VOG can (course, request). */
+export const vereisten: Criterium = ({ deelnemer: d, plek: p, richting }) => {
+  const v = p.vereisten
+  const gevraagd = [v.rijbewijs && 'rijbewijs', v.vca && 'VCA', v.vog && 'VOG'].filter(Boolean) as string[]
+  if (!gevraagd.length && !v.diploma) return { score: 1, hard: false, uitleg: 'Geen formele vereisten.' }
+  const mist: string[] = []
+  if (v.rijbewijs && !d.mobiliteit.rijbewijs) mist.push('rijbewijs')
+  if (v.vca && !d.vca) mist.push('VCA')
+  const teRegelen = [v.vog ? 'VOG aanvragen' : '', v.diploma ? `diploma (${v.diploma}) nagaan` : ''].filter(Boolean)
+  const regelen = teRegelen.length ? ` Nog te regelen: ${lijst(teRegelen)}.` : ''
+  if (!mist.length) return { score: teRegelen.length ? 0.8 : 1, hard: false, uitleg: `Voldoet aan ${lijst(gevraagd.length ? gevraagd : ['de vereisten'])}.${regelen}` }
+  // aanbodgericht a VCA course can be funded (doorbraakbudget); vraaggericht the werkgever asks for it now
+  const hard = mist.includes('rijbewijs') || richting === 'vraaggericht'
+  return { score: hard ? 0 : 0.4, hard, uitleg: `Mist ${lijst(mist)}${!hard ? ' (een VCA-cursus is te regelen)' : ''}.${regelen}` }
+}
+
+export const criteria: Record<CriteriumCode, Criterium> = {
+  dagdelen,
+  uren,
+  reisafstand,
+  taalniveau,
+  taalrijkheid,
+  wensen,
+  belastbaarheid,
+  begeleiding,
+  kinderopvang,
+  vereisten,
+}

@@ -1,0 +1,40 @@
+import { criteria } from './criteria.js'
+import { criteriumCodes } from './config.js'
+import type { CriteriumResultaat, MatchDeelnemer, MatchPlek, MatchResultaat, Richting, RichtingConfig } from './types.js'
+
+// Scores pairs and ranks them. Pure: no I/O, no clock, no framework. A person reads the reasons
+// and decides; nothing here places anyone.
+
+const kleur = (score: number, knockout: boolean): CriteriumResultaat['kleur'] =>
+  knockout || score < 0.4 ? 'rood' : score < 0.75 ? 'oranje' : 'groen'
+
+export function beoordeel(
+  deelnemer: MatchDeelnemer,
+  plek: MatchPlek,
+  richting: Richting,
+  config: RichtingConfig,
+  afstandKm: number,
+  id: string,
+): MatchResultaat {
+  const knockouts = new Set(config.knockouts)
+  let gewogen = 0
+  let totaalGewicht = 0
+  let uitgesloten = false
+  const resultaten: CriteriumResultaat[] = []
+  for (const code of criteriumCodes) {
+    const b = criteria[code]({ deelnemer, plek, richting, afstandKm })
+    const knockout = b.hard && knockouts.has(code)
+    uitgesloten ||= knockout
+    const gewicht = config.gewichten[code] ?? 0
+    gewogen += gewicht * b.score
+    totaalGewicht += gewicht
+    resultaten.push({ code, score: Math.round(b.score * 100) / 100, knockout, kleur: kleur(b.score, knockout), uitleg: b.uitleg })
+  }
+  const score = totaalGewicht ? Math.round((gewogen / totaalGewicht) * 100) : 0
+  return { id, score, uitgesloten, criteria: resultaten }
+}
+
+/** Highest score first; excluded matches last; ties by id, so the order is stable. */
+export function sorteer(resultaten: MatchResultaat[]): MatchResultaat[] {
+  return [...resultaten].sort((a, b) => Number(a.uitgesloten) - Number(b.uitgesloten) || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}

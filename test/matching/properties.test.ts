@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { beoordeel, sorteer } from '../../server/matching/rank.js'
+import { criteriumCodes, standaardConfig } from '../../server/matching/config.js'
+import { begeleidingSoorten, dagdelen, niveaus, sectoren, vormen } from '../../server/domain/enums.js'
+import type { MatchDeelnemer, MatchPlek, Richting } from '../../server/matching/types.js'
+
+// Properties over random deelnemers and plekken, for both directions.
+
+const niveau = fc.constantFrom(...niveaus)
+const taal = fc.record({ spreken: niveau, luisteren: niveau, lezen: niveau, schrijven: niveau })
+const drie = fc.constantFrom('laag', 'middel', 'hoog' as const)
+const dagdeelSet = fc.subarray([...dagdelen])
+const uren = fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 20 })).map(([min, extra]) => ({ min, max: Math.min(40, min + extra) }))
+
+const arbDeelnemer: fc.Arbitrary<MatchDeelnemer> = fc.record({
+  id: fc.string({ minLength: 1, maxLength: 6 }),
+  taalniveau: taal,
+  leerroute: fc.constantFrom('b1-route', 'onderwijsroute', 'z-route' as const),
+  beschikbareDagdelen: dagdeelSet,
+  taallesDagdelen: dagdeelSet,
+  urenPerWeek: uren,
+  kinderopvang: fc.constantFrom('niet-nodig', 'geregeld', 'nodig' as const),
+  mobiliteit: fc.record({ fiets: fc.boolean(), ov: fc.boolean(), rijbewijs: fc.boolean(), auto: fc.boolean(), maxReisafstandKm: fc.integer({ min: 1, max: 50 }) }),
+  belastbaarheid: drie,
+  wensen: fc.record({ sectoren: fc.subarray([...sectoren], { maxLength: 3 }), vormen: fc.subarray([...vormen], { maxLength: 2 }), wensberoep: fc.option(fc.constantFrom('kok', 'magazijnmedewerker', 'verzorgende'), { nil: undefined }) }),
+  vca: fc.boolean(),
+  lat: fc.constant(51.8),
+  lon: fc.constant(4.67),
+})
+
+const arbPlek: fc.Arbitrary<MatchPlek> = fc.record({
+  id: fc.string({ minLength: 1, maxLength: 6 }),
+  titel: fc.constantFrom('Kok', 'Magazijnmedewerker', 'Gastvrouw'),
+  beroep: fc.option(fc.constantFrom('kok', 'magazijnmedewerker'), { nil: undefined }),
+  sector: fc.constantFrom(...sectoren),
+  vorm: fc.constantFrom(...vormen),
+  dagdelen: fc.subarray([...dagdelen], { minLength: 1 }),
+  urenPerWeek: uren,
+  taalniveau: taal,
+  lagerNiveauMetOndersteuning: fc.boolean(),
+  begeleiding: fc.subarray([...begeleidingSoorten]),
+  taalrijkheidsscore: fc.integer({ min: 0, max: 20 }).map((x) => x / 2),
+  opbouw: fc.boolean(),
+  fysiekeBelasting: drie,
+  werkdruk: drie,
+  binnenSchooltijden: fc.boolean(),
+  vereisten: fc.record({ rijbewijs: fc.boolean(), vog: fc.boolean(), vca: fc.boolean() }),
+  lat: fc.constant(51.8),
+  lon: fc.constant(4.67),
+})
+const richting = fc.constantFrom<Richting>('aanbodgericht', 'vraaggericht')
+const afstand = fc.double({ min: 0, max: 80, noNaN: true })
+const score = (d: MatchDeelnemer, p: MatchPlek, r: Richting, km: number) => beoordeel(d, p, r, standaardConfig[r], km, p.id)
+const hoger = (n: (typeof niveaus)[number]) => niveaus[Math.min(niveaus.length - 1, niveaus.indexOf(n) + 1)]!
+
+describe('matcher properties', () => {
+  it('a result is excluded exactly when a knock-out criterion of its direction fails', () => {
+    fc.assert(
+      fc.property(arbDeelnemer, arbPlek, richting, afstand, (d, p, r, km) => {
+        const res = score(d, p, r, km)
+        const knocked = res.criteria.filter((c) => c.knockout)
+        expect(res.uitgesloten).toBe(knocked.length > 0)
+        for (const c of knocked) expect(standaardConfig[r].knockouts).toContain(c.code)
+      }),
+    )
+  })
+
+  it('every result explains every criterion, with a score in [0, 1] and a sentence', () => {
+    fc.assert(
+      fc.property(arbDeelnemer, arbPlek, richting, afstand, (d, p, r, km) => {
+        const res = score(d, p, r, km)
+        expect(res.criteria.map((c) => c.code)).toEqual(criteriumCodes)
+        for (const c of res.criteria) {
+          expect(c.score).toBeGreaterThanOrEqual(0)
+          expect(c.score).toBeLessThanOrEqual(1)
+          expect(c.uitleg).toMatch(/^[A-Z0-9].{4,}[.]$/s)
+        }
+        expect(res.score).toBeGreaterThanOrEqual(0)
+        expect(res.score).toBeLessThanOrEqual(100)
+      }),
+    )
+  })
+
+  it('a better taalniveau never lowers the score and never adds a knock-out', () => {
+    fc.assert(
+      fc.property(arbDeelnemer, arbPlek, richting, afstand, fc.constantFrom('spreken', 'luisteren', 'lezen', 'schrijven' as const), (d, p, r, km, v) => {
+        const before = score(d, p, r, km)
+        const after = score({ ...d, taalniveau: { ...d.taalniveau, [v]: hoger(d.taalniveau[v]) } }, p, r, km)
+        expect(after.score).toBeGreaterThanOrEqual(before.score)
+        if (!before.uitgesloten) expect(after.uitgesloten).toBe(false)
+      }),
+    )
+  })
+
+  it('more free dagdelen never lower the score and never add a knock-out', () => {
+    fc.assert(
+      fc.property(arbDeelnemer, arbPlek, richting, afstand, fc.constantFrom(...dagdelen), (d, p, r, km, extra) => {
+        const before = score(d, p, r, km)
+        const after = score({ ...d, beschikbareDagdelen: [...new Set([...d.beschikbareDagdelen, extra])] }, p, r, km)
+        expect(after.score).toBeGreaterThanOrEqual(before.score)
+        if (!before.uitgesloten) expect(after.uitgesloten).toBe(false)
+      }),
+    )
+  })
+
+  it('results are sorted (excluded last, highest score first) and the order is stable', () => {
+    fc.assert(
+      fc.property(arbDeelnemer, fc.array(arbPlek, { maxLength: 25 }), richting, (d, plekken, r) => {
+        const results = plekken.map((p, i) => beoordeel(d, p, r, standaardConfig[r], i % 20, `${p.id}-${i}`))
+        const sorted = sorteer(results)
+        for (let i = 1; i < sorted.length; i++) {
+          const a = sorted[i - 1]!
+          const b = sorted[i]!
+          expect(Number(a.uitgesloten) <= Number(b.uitgesloten)).toBe(true)
+          if (a.uitgesloten === b.uitgesloten) expect(a.score).toBeGreaterThanOrEqual(b.score)
+        }
+        expect(sorteer([...results].reverse()).map((x) => x.id)).toEqual(sorted.map((x) => x.id))
+      }),
+    )
+  })
+
+  it('a taalles dagdeel is never counted as usable', () => {
+    fc.assert(
+      fc.property(arbDeelnemer, arbPlek, richting, (d, p, r) => {
+        // a plek that only happens on the deelnemer's taalles dagdelen can never fit on dagdelen
+        fc.pre(d.taallesDagdelen.length > 0)
+        const onlyTaalles = { ...p, dagdelen: d.taallesDagdelen }
+        const res = score({ ...d, beschikbareDagdelen: [...new Set([...d.beschikbareDagdelen, ...d.taallesDagdelen])] }, onlyTaalles, r, 1)
+        expect(res.criteria.find((c) => c.code === 'dagdelen')!.score).toBe(0)
+      }),
+    )
+  })
+})
