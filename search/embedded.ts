@@ -293,7 +293,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * bounded Levenshtein distance. If a later Orama changes these internals, its public search()
    * with `tolerance` is used instead (same answers, slower); the contract suite covers both.
    */
-  private async wordMatches(word: string, tolerance: number, maxExtraLetters = Infinity): Promise<[number, number][]> {
+  private async wordMatches(word: string, tolerance: number, maxExtraLetters = Infinity, passes?: (slot: number) => boolean): Promise<[number, number][]> {
     const o = this.orama as unknown as OramaInternals
     const trees = o.data?.index?.indexes
     if (!trees || typeof o.tokenizer?.tokenize !== 'function' || !(o.internalDocumentIDStore?.idToInternalId instanceof Map)) {
@@ -336,7 +336,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
         const idf = Math.log(1 + (docsCount - occ + 0.5) / (occ + 0.5))
         for (const internalId of node.d) {
           const slot = this.slotByInternal[internalId]
-          if (slot === undefined || !this.cols.alive[slot]) continue
+          if (slot === undefined || !this.cols.alive[slot] || (passes && !passes(slot))) continue
           // Term frequency as one occurrence in the field: our fields are short, and reading Orama's
           // per-document frequency objects was two thirds of the lookup time for common words.
           const length = lengths[internalId] ?? avg
@@ -383,7 +383,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   /** Full-text part: per query word (with its synonyms) the matching slots and a relevance score. */
-  private async textMatches(q: string): Promise<{ words: string[]; matched: Map<number, { n: number; score: number }> } | undefined> {
+  private async textMatches(q: string, passes?: (slot: number) => boolean): Promise<{ words: string[]; matched: Map<number, { n: number; score: number }> } | undefined> {
     const words = [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].filter((w) => !stopwordSet.has(w)).slice(0, 10)
     if (words.length === 0) return undefined
     const matched = new Map<number, { n: number; score: number }>()
@@ -393,7 +393,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
         // A synonym counts a little less than the word itself, and matches as a word (with at most
         // a plural ending), not as a prefix: "groen" must not find "groenten".
         const synonym = alt !== word
-        const pairs = synonym ? await this.wordMatches(alt, 0, 0) : await this.wordMatches(alt, typosFor(alt))
+        const pairs = synonym ? await this.wordMatches(alt, 0, 0, passes) : await this.wordMatches(alt, typosFor(alt), Infinity, passes)
         const weight = synonym ? 0.8 : 1
         for (const [slot, score] of pairs) {
           const s = score * weight
@@ -415,7 +415,6 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const start = performance.now()
     const c = this.cols
     const f = query.filters
-    const text = query.q ? await this.textMatches(query.q) : undefined
 
     // Prepare filters as codes and masks once.
     const sectorSet = f.sector?.length ? new Set(f.sector.map((s) => sectorCode.get(s))) : undefined
@@ -432,32 +431,39 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const dLat = radius !== undefined ? radius / 110.574 : 0
     const dLon = radius !== undefined && geo ? radius / (111.32 * Math.cos((geo.lat * Math.PI) / 180)) : 0
 
-    const unfiltered = !text && !geo && !sectorSet && !vormSet && !plaatsSet && !vergoedingSet && !begeleidingMask && !dagdeelMask && !checkNiveau &&
-      f.urenMin === undefined && f.urenMax === undefined && f.minTaalrijkheid === undefined && f.binnenSchooltijden === undefined
+    const hasFilters = !!(geo || sectorSet || vormSet || plaatsSet || vergoedingSet || begeleidingMask || dagdeelMask || checkNiveau) ||
+      f.urenMin !== undefined || f.urenMax !== undefined || f.minTaalrijkheid !== undefined || f.binnenSchooltijden !== undefined
+
+    /** The cheap checks: every filter, and the bounding box of the radius. */
+    const passes = (slot: number): boolean => {
+      if (!c.alive[slot]) return false
+      if (sectorSet && !sectorSet.has(c.sector[slot])) return false
+      if (vormSet && !vormSet.has(c.vorm[slot])) return false
+      if (plaatsSet && !plaatsSet.has(c.plaats[slot]!)) return false
+      if (vergoedingSet && !vergoedingSet.has(c.vergoeding[slot])) return false
+      if (begeleidingMask && (c.begeleiding[slot]! & begeleidingMask) !== begeleidingMask) return false
+      if (dagdeelMask && (c.dagdelen[slot]! & dagdeelMask) === 0) return false
+      if (f.urenMax !== undefined && c.urenMin[slot]! > f.urenMax) return false
+      if (f.urenMin !== undefined && c.urenMax[slot]! < f.urenMin) return false
+      if (f.minTaalrijkheid !== undefined && c.score[slot]! < f.minTaalrijkheid - 1e-6) return false
+      if (f.binnenSchooltijden !== undefined && c.school[slot] !== (f.binnenSchooltijden ? 1 : 0)) return false
+      if (checkNiveau) {
+        const base = slot * 4
+        for (let i = 0; i < 4; i++) if (c.niveau[base + i]! > maxNiveau[i]!) return false
+      }
+      if (geo && radius !== undefined && (Math.abs(c.lat[slot]! - geo.lat) > dLat || Math.abs(c.lon[slot]! - geo.lon) > dLon)) return false
+      return true
+    }
+    // Text is matched only within what the filters let through, so common words stay cheap.
+    const text = query.q ? await this.textMatches(query.q, hasFilters ? passes : undefined) : undefined
+    const unfiltered = !text && !hasFilters
 
     const slots: number[] = []
     const distance = new Map<number, number>()
     const consider = (slot: number): void => {
-      if (!c.alive[slot]) return
-      if (sectorSet && !sectorSet.has(c.sector[slot])) return
-      if (vormSet && !vormSet.has(c.vorm[slot])) return
-      if (plaatsSet && !plaatsSet.has(c.plaats[slot]!)) return
-      if (vergoedingSet && !vergoedingSet.has(c.vergoeding[slot])) return
-      if (begeleidingMask && (c.begeleiding[slot]! & begeleidingMask) !== begeleidingMask) return
-      if (dagdeelMask && (c.dagdelen[slot]! & dagdeelMask) === 0) return
-      if (f.urenMax !== undefined && c.urenMin[slot]! > f.urenMax) return
-      if (f.urenMin !== undefined && c.urenMax[slot]! < f.urenMin) return
-      if (f.minTaalrijkheid !== undefined && c.score[slot]! < f.minTaalrijkheid - 1e-6) return
-      if (f.binnenSchooltijden !== undefined && c.school[slot] !== (f.binnenSchooltijden ? 1 : 0)) return
-      if (checkNiveau) {
-        const base = slot * 4
-        for (let i = 0; i < 4; i++) if (c.niveau[base + i]! > maxNiveau[i]!) return
-      }
+      if (!passes(slot)) return
       if (geo) {
-        const la = c.lat[slot]!
-        const lo = c.lon[slot]!
-        if (radius !== undefined && (Math.abs(la - geo.lat) > dLat || Math.abs(lo - geo.lon) > dLon)) return
-        const km = afstandKm(geo, { lat: la, lon: lo })
+        const km = afstandKm(geo, { lat: c.lat[slot]!, lon: c.lon[slot]! })
         if (radius !== undefined && km > radius) return
         distance.set(slot, km)
       }
