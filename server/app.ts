@@ -14,6 +14,7 @@ import { plekkenRoutes } from './routes/plekken.js'
 import { healthRoutes } from './routes/health.js'
 import { zoekenRoutes } from './routes/zoeken.js'
 import { docsRoutes } from './routes/docs.js'
+import { spaFallback, staticFiles } from './static.js'
 
 export const MAX_BODY_BYTES = 100 * 1024
 
@@ -69,12 +70,17 @@ export function createApp(deps: Deps) {
     .route('/api', zoekenRoutes)
     .route('/api', healthRoutes)
   app.route('/api', docsRoutes(app)) // last: documents every route above
+  // 9. the web app's built files (dist/client); everything under /api is left to the routes
+  app.use('*', staticFiles())
 
-  app.notFound((c) => {
-    if (c.req.path.startsWith('/api')) {
-      return c.json(new AppError(404, 'niet-gevonden', 'Deze API-route bestaat niet.').body(), 404)
+  app.notFound(async (c) => {
+    if (!c.req.path.startsWith('/api')) {
+      // any other GET is a page of the single-page app: answer its index.html
+      const page = await spaFallback(c)
+      if (page) return page
+      return c.text('Niet gevonden', 404)
     }
-    return c.html(placeholderPage, 200)
+    return c.json(new AppError(404, 'niet-gevonden', 'Deze API-route bestaat niet.').body(), 404)
   })
 
   app.onError((err, c) => {
@@ -110,6 +116,3 @@ const sqliteCode = (err: unknown): string => {
 }
 const isBusy = (err: unknown) => /SQLITE_BUSY|SQLITE_LOCKED/.test(sqliteCode(err))
 const isReadOnly = (err: unknown) => /SQLITE_READONLY|SQLITE_FULL|SQLITE_IOERR/.test(sqliteCode(err))
-
-const placeholderPage = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Participatieplekken</title></head>
-<body><main><h1>Participatieplekken</h1><p>De API draait. De webapplicatie volgt; zie <a href="/api/docs">de API-documentatie</a>.</p></main></body></html>`

@@ -20,6 +20,17 @@ try {
   throw e
 }
 
+// The web app: build dist/client first when it is missing or older than client/ (clean clone, git pull).
+if (process.env.SKIP_CLIENT_BUILD !== 'true') {
+  try {
+    const { ensureClientBuilt } = await import('../client/build.js')
+    await ensureClientBuilt()
+  } catch (e) {
+    // e.g. a production install without devDependencies: the API still runs, the page says what to do
+    console.error(`De webapplicatie kon niet gebouwd worden: ${e instanceof Error ? e.message : String(e)}`)
+  }
+}
+
 const database = await openDatabase(config.databaseUrl, config.databaseAuthToken)
 const log = (line: Record<string, unknown>) => console.log(JSON.stringify(line))
 const deps: Deps = { db: database.db, clock: systemClock, config, log }

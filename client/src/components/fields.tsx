@@ -1,0 +1,220 @@
+import type { ButtonHTMLAttributes, ComponentChildren } from 'preact'
+import { useEffect, useRef } from 'preact/hooks'
+import { errorId, fieldId } from '../lib/form-errors.js'
+
+// Form fields in NL Design System markup (Utrecht CSS classes). Every input has a <label>; an
+// error sits right below the label, is linked with aria-describedby and marks the input invalid.
+
+interface Base {
+  path: string
+  label: ComponentChildren
+  error?: string
+  description?: ComponentChildren
+  required?: boolean
+}
+
+function describedBy(path: string, error?: string, description?: unknown) {
+  const ids = [description ? `${fieldId(path)}-uitleg` : '', error ? errorId(path) : ''].filter(Boolean)
+  return ids.length ? ids.join(' ') : undefined
+}
+
+function FieldShell({ path, label, error, description, required, children, checkbox }: Base & { children: ComponentChildren; checkbox?: boolean }) {
+  return (
+    <div class={`utrecht-form-field ${checkbox ? 'pp-field-checkbox' : 'utrecht-form-field--text'} ${error ? 'utrecht-form-field--invalid pp-field--invalid' : ''}`}>
+      {checkbox ? (
+        <div class="pp-check">
+          {children}
+          <label class="utrecht-form-label utrecht-form-label--checkbox" for={fieldId(path)}>{label}</label>
+        </div>
+      ) : (
+        <div class="utrecht-form-field__label">
+          <label class="utrecht-form-label" for={fieldId(path)}>
+            {label}
+            {required === false && <span class="pp-muted"> (niet verplicht)</span>}
+          </label>
+        </div>
+      )}
+      {description && (
+        <div class="utrecht-form-field-description utrecht-form-field__description" id={`${fieldId(path)}-uitleg`}>
+          {description}
+        </div>
+      )}
+      {error && (
+        <p class="utrecht-form-field-error-message utrecht-form-field__error-message pp-error" id={errorId(path)}>
+          {error}
+        </p>
+      )}
+      {!checkbox && <div class="utrecht-form-field__input">{children}</div>}
+    </div>
+  )
+}
+
+type InputProps = { autoComplete?: string; inputMode?: 'numeric' | 'decimal' | 'text' | 'email' | 'tel' | 'search'; disabled?: boolean; placeholder?: string }
+
+export function TextField(props: Base & { value: string; onValue: (v: string) => void; type?: 'text' | 'email' | 'password' | 'date' | 'tel' | 'search'; size?: 'numeric' | 'postcode' | 'tel'; input?: InputProps }) {
+  const { path, value, onValue, type = 'text', error, description, size, input } = props
+  const sizeClass = size === 'numeric' ? 'utrecht-textbox--numeric' : size === 'postcode' ? 'utrecht-textbox--postal-code-nl-size' : size === 'tel' ? 'utrecht-textbox--tel-nl-size' : ''
+  return (
+    <FieldShell {...props}>
+      <input
+        {...input}
+        id={fieldId(path)}
+        name={path}
+        type={type as 'text'}
+        class={`utrecht-textbox utrecht-textbox--html-input ${sizeClass} ${error ? 'utrecht-textbox--invalid' : ''}`}
+        value={value}
+        onInput={(e) => onValue(e.currentTarget.value)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(path, error, description)}
+        aria-required={props.required ? 'true' : undefined}
+      />
+    </FieldShell>
+  )
+}
+
+export function TextAreaField(props: Base & { value: string; onValue: (v: string) => void; rows?: number }) {
+  const { path, value, onValue, error, description, rows = 5 } = props
+  return (
+    <FieldShell {...props}>
+      <textarea
+        id={fieldId(path)}
+        name={path}
+        rows={rows}
+        class={`utrecht-textarea utrecht-textarea--html-textarea ${error ? 'utrecht-textarea--invalid' : ''}`}
+        value={value}
+        onInput={(e) => onValue(e.currentTarget.value)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(path, error, description)}
+        aria-required={props.required ? 'true' : undefined}
+      />
+    </FieldShell>
+  )
+}
+
+export function SelectField(props: Base & { value: string; onValue: (v: string) => void; options: readonly (readonly [string, string])[]; placeholder?: string }) {
+  const { path, value, onValue, error, description, options, placeholder } = props
+  return (
+    <FieldShell {...props}>
+      <select
+        id={fieldId(path)}
+        name={path}
+        class={`utrecht-select utrecht-select--html-select ${error ? 'utrecht-select--invalid' : ''}`}
+        value={value}
+        onChange={(e) => onValue(e.currentTarget.value)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(path, error, description)}
+        aria-required={props.required ? 'true' : undefined}
+      >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>{l}</option>
+        ))}
+      </select>
+    </FieldShell>
+  )
+}
+
+export function CheckboxField(props: Base & { checked: boolean; onValue: (v: boolean) => void }) {
+  const { path, checked, onValue, error, description } = props
+  return (
+    <FieldShell {...props} checkbox>
+      <input
+        id={fieldId(path)}
+        name={path}
+        type="checkbox"
+        class={`utrecht-checkbox utrecht-checkbox--html-input ${error ? 'utrecht-checkbox--invalid' : ''}`}
+        checked={checked}
+        onChange={(e) => onValue(e.currentTarget.checked)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(path, error, description)}
+      />
+    </FieldShell>
+  )
+}
+
+/** A section of a form: <fieldset> with a <legend>; an error of the whole group shows below the legend. */
+export function Section({ legend, children, error, path, id }: { legend: string; children: ComponentChildren; error?: string; path?: string; id?: string }) {
+  return (
+    <fieldset
+      class={`utrecht-form-fieldset utrecht-form-fieldset--section utrecht-form-fieldset--html-fieldset ${error ? 'utrecht-form-fieldset--invalid' : ''}`}
+      id={id ?? (path ? fieldId(path) : undefined)}
+      aria-describedby={error && path ? errorId(path) : undefined}
+      tabIndex={path ? -1 : undefined}
+    >
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
+      {error && path && (
+        <p class="utrecht-form-field-error-message pp-error" id={errorId(path)}>
+          {error}
+        </p>
+      )}
+      {children}
+    </fieldset>
+  )
+}
+
+/**
+ * The list of errors at the top of a form (GOV.UK / NL DS pattern): announced, focused after a
+ * failed submit, each error a link to its field.
+ */
+export function ErrorSummary({ errors, message, focusKey }: { errors: [string, string][]; message?: string; focusKey: number }) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (focusKey > 0 && (errors.length > 0 || message)) ref.current?.focus()
+  }, [focusKey])
+  if (errors.length === 0 && !message) return null
+  return (
+    <div ref={ref} class="utrecht-alert utrecht-alert--error" role="alert" tabIndex={-1} aria-labelledby="foutoverzicht-titel">
+      <div class="utrecht-alert__content">
+        <div class="utrecht-alert__message">
+          <h2 class="utrecht-heading-3" id="foutoverzicht-titel">{message ?? 'Niet alle velden zijn goed ingevuld.'}</h2>
+          {errors.length > 0 && (
+            <ul class="utrecht-unordered-list">
+              {errors.map(([path, msg]) => (
+                <li key={path}>
+                  <a class="utrecht-link utrecht-link--html-a" href={`#${fieldId(path)}`} onClick={(e) => {
+                    e.preventDefault()
+                    const el = document.getElementById(fieldId(path))
+                    el?.focus()
+                    el?.scrollIntoView({ block: 'center' })
+                  }}>
+                    {msg}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </div>
+  )
+}
+
+export function Alert({ type = 'info', children }: { type?: 'info' | 'ok' | 'warning' | 'error'; children: ComponentChildren }) {
+  return (
+    <div class={`utrecht-alert utrecht-alert--${type}`} role={type === 'error' ? 'alert' : 'status'}>
+      <div class="utrecht-alert__content">
+        <div class="utrecht-alert__message">{children}</div>
+      </div>
+    </div>
+  )
+}
+
+export function Laden({ tekst = 'Bezig met laden…' }: { tekst?: string }) {
+  return (
+    <div class="pp-loading" role="status" aria-live="polite">
+      <p class="utrecht-paragraph">{tekst}</p>
+      <div class="pp-skeleton" style="width: 60%" />
+      <div class="pp-skeleton" style="width: 85%" />
+      <div class="pp-skeleton" style="width: 40%" />
+    </div>
+  )
+}
+
+export function Button({ children, variant = 'secondary', busy, ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'subtle' | 'danger'; busy?: boolean }) {
+  const cls = variant === 'primary' ? 'utrecht-button--primary-action' : variant === 'subtle' ? 'utrecht-button--subtle' : variant === 'danger' ? 'utrecht-button--primary-action utrecht-button--danger' : 'utrecht-button--secondary-action'
+  return (
+    <button type="button" {...rest} class={`utrecht-button ${cls} ${busy ? 'utrecht-button--busy' : ''} ${rest.class ?? ''}`} aria-busy={busy ? 'true' : undefined}>
+      {children}
+    </button>
+  )
+}

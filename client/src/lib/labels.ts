@@ -1,0 +1,56 @@
+import type { Sector, Vorm } from '../../../server/domain/enums.js'
+
+// Display text for the domain's values. The values themselves stay as in domain.md.
+
+export const sectorLabel: Record<Sector, string> = {
+  zorg: 'Zorg', horeca: 'Horeca', schoonmaak: 'Schoonmaak', logistiek: 'Logistiek', detailhandel: 'Detailhandel',
+  groen: 'Groen', techniek: 'Techniek', bouw: 'Bouw', productie: 'Productie', kinderopvang: 'Kinderopvang',
+  onderwijs: 'Onderwijs', administratie: 'Administratie', facilitair: 'Facilitair', 'cultuur-en-sport': 'Cultuur en sport', overig: 'Overig',
+}
+
+export const vormLabel: Record<Vorm, string> = {
+  'betaald-werk': 'Betaald werk', vrijwilligerswerk: 'Vrijwilligerswerk', werkervaringsplek: 'Werkervaringsplek',
+  taalwerkstage: 'Taalwerkstage', leerwerkplek: 'Leerwerkplek', snuffelstage: 'Snuffelstage', 'sw-traject': 'SW-traject', bbl: 'BBL',
+}
+
+export const begeleidingLabel: Record<string, string> = {
+  buddy: 'Buddy', werkbegeleider: 'Werkbegeleider', jobcoach: 'Jobcoach', taalcoach: 'Taalcoach',
+}
+
+export const taalrijkheidLabel: Record<string, string> = {
+  samenwerkenMetCollegas: 'Samenwerken met Nederlandstalige collega’s',
+  klantcontact: 'Klantcontact (klanten, bezoekers of cliënten)',
+  mondelingeInstructies: 'Mondelinge instructies',
+  schriftelijkeInstructies: 'Schriftelijke instructies',
+  werkoverleg: 'Meedoen aan werkoverleg',
+  vastTaalmaatje: 'Vast taalmaatje (een collega die elke werkdag Nederlands spreekt met de deelnemer)',
+  taalcoachWelkom: 'Taalcoach welkom op de werkvloer',
+  vaktaalmateriaal: 'Vaktaalmateriaal (woordenlijsten met vaktaal)',
+  nederlandsVoertaal: 'Nederlands is de voertaal',
+  taalopdrachten: 'Taalopdrachten uit de taalles kunnen op de werkvloer (taalportfolio)',
+  taallesOpLocatie: 'Taalles of taalcoaching op locatie',
+}
+
+export const dagLabel: Record<string, string> = { ma: 'maandag', di: 'dinsdag', wo: 'woensdag', do: 'donderdag', vr: 'vrijdag', za: 'zaterdag', zo: 'zondag' }
+export const deelLabel: Record<string, string> = { ochtend: 'ochtend', middag: 'middag', avond: 'avond' }
+export const vaardigheidLabel: Record<string, string> = { spreken: 'Spreken', luisteren: 'Luisteren', lezen: 'Lezen', schrijven: 'Schrijven' }
+export const statusLabel: Record<string, string> = { concept: 'Concept', gepubliceerd: 'Gepubliceerd', vervuld: 'Vervuld', gesloten: 'Gesloten' }
+export const vergoedingLabel: Record<string, string> = { geen: 'Geen vergoeding', onkostenvergoeding: 'Onkostenvergoeding', loon: 'Loon' }
+export const belastingLabel: Record<string, string> = { laag: 'Laag', middel: 'Middel', hoog: 'Hoog' }
+export const rolLabel: Record<string, string> = { beheerder: 'Beheerder', jobhunter: 'Jobhunter', jobcoach: 'Jobcoach', werkgever: 'Werkgever' }
+export const soortLabel: Record<string, string> = {
+  werkgever: 'Werkgever', vrijwilligersorganisatie: 'Vrijwilligersorganisatie', 'sw-bedrijf': 'SW-bedrijf', onderwijsinstelling: 'Onderwijsinstelling', overig: 'Overig',
+}
+export const sortLabel: Record<string, string> = { relevantie: 'Best passend', afstand: 'Afstand', taalrijkheid: 'Taalrijkheid', nieuwste: 'Nieuwste' }
+
+export const label = (map: Record<string, string>, value: string) => map[value] ?? value
+
+/** "ma-ochtend, wo-ochtend" → "maandagochtend, woensdagochtend" */
+export function dagdeelTekst(dagdeel: string): string {
+  const [dag, deel] = dagdeel.split('-')
+  return `${dagLabel[dag ?? ''] ?? dag}${deel ?? ''}`
+}
+
+export const formatScore = (n: number) => n.toLocaleString('nl-NL', { maximumFractionDigits: 1 })
+export const formatDatum = (iso: string | undefined) =>
+  iso ? new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }) : ''

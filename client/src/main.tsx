@@ -1,0 +1,189 @@
+import './theme.css'
+import { render } from 'preact'
+import { LocationProvider, Router, Route, useLocation } from 'preact-iso'
+import { useEffect, useRef } from 'preact/hooks'
+import type { ComponentChildren } from 'preact'
+import { setUnauthorizedHandler } from './api.js'
+import { gebruiker, loadSessie, logout, startPagina, type Gebruiker } from './session.js'
+import { rolLabel } from './lib/labels.js'
+import { Laden, Alert } from './components/fields.js'
+import { Inloggen } from './pages/inloggen.js'
+import { MijnPlekken } from './pages/mijn-plekken.js'
+import { PlekBewerken, PlekNieuw } from './pages/plek-form.js'
+import { OrganisatieEigen } from './pages/organisatie.js'
+import { Zoeken } from './pages/zoeken.js'
+import { PlekDetail } from './pages/plek-detail.js'
+import { BeheerGebruikers } from './pages/beheer-gebruikers.js'
+import { BeheerOrganisaties } from './pages/beheer-organisaties.js'
+
+type Rol = Gebruiker['rol']
+
+const navigatie: Record<Rol, [string, string][]> = {
+  werkgever: [['/mijn-plekken', 'Mijn plekken'], ['/plekken/nieuw', 'Nieuwe plek'], ['/organisatie', 'Organisatie']],
+  jobhunter: [['/zoeken', 'Plekken zoeken']],
+  beheerder: [['/zoeken', 'Plekken zoeken'], ['/beheer/gebruikers', 'Gebruikers'], ['/beheer/organisaties', 'Organisaties']],
+  jobcoach: [],
+}
+
+function Header() {
+  const { path, route } = useLocation()
+  const g = gebruiker.value
+  return (
+    <header class="pp-header">
+      <a class="pp-skip-link" href="#inhoud">Naar de inhoud</a>
+      <div class="pp-header__inner">
+        <a class="pp-header__brand" href="/">Participatieplekken</a>
+        {g && (
+          <nav aria-label="Hoofdmenu">
+            <ul>
+              {navigatie[g.rol].map(([href, tekst]) => (
+                <li key={href}>
+                  <a href={href} aria-current={path === href ? 'page' : undefined}>{tekst}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {g && (
+          <div class="pp-header__user">
+            <span>
+              {g.naam} <span class="pp-visually-hidden">, ingelogd als </span>
+              <span aria-hidden="true">·</span> {rolLabel[g.rol]}
+            </span>
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--secondary-action"
+              onClick={async () => {
+                await logout().catch(() => {})
+                route('/inloggen')
+              }}
+            >
+              Uitloggen
+            </button>
+          </div>
+        )}
+      </div>
+    </header>
+  )
+}
+
+/** Pages only for logged-in users with one of these roles; others are sent to the login page. */
+function Beveiligd({ rollen, children }: { rollen: Rol[]; children: ComponentChildren }) {
+  const { url, route } = useLocation()
+  const g = gebruiker.value
+  useEffect(() => {
+    if (g === null) route(`/inloggen?terug=${encodeURIComponent(url)}`, true)
+  }, [g])
+  if (g === undefined || g === null) return <Laden />
+  if (!rollen.includes(g.rol)) return <Alert type="warning"><p class="utrecht-paragraph">U heeft geen toegang tot deze pagina met de rol {rolLabel[g.rol]}.</p></Alert>
+  return <>{children}</>
+}
+
+const guard = (rollen: Rol[], Page: (p: any) => any) => (props: any) => (
+  <Beveiligd rollen={rollen}>
+    <Page {...props} />
+  </Beveiligd>
+)
+
+const GWelkom = guard(['jobcoach', 'werkgever', 'jobhunter', 'beheerder'], Welkom)
+const GMijnPlekken = guard(['werkgever', 'beheerder'], MijnPlekken)
+const GPlekNieuw = guard(['werkgever', 'beheerder'], PlekNieuw)
+const GPlekBewerken = guard(['werkgever', 'beheerder'], PlekBewerken)
+const GPlekDetail = guard(['werkgever', 'jobhunter', 'beheerder'], PlekDetail)
+const GOrganisatieEigen = guard(['werkgever'], OrganisatieEigen)
+const GZoeken = guard(['jobhunter', 'beheerder'], Zoeken)
+const GBeheerGebruikers = guard(['beheerder'], BeheerGebruikers)
+const GBeheerOrganisaties = guard(['beheerder'], BeheerOrganisaties)
+
+function Start() {
+  const { route } = useLocation()
+  const g = gebruiker.value
+  useEffect(() => {
+    if (g === null) route('/inloggen', true)
+    else if (g) route(startPagina(g.rol), true)
+  }, [g])
+  return <Laden />
+}
+
+function Welkom() {
+  return (
+    <>
+      <h1 class="utrecht-heading-1">Welkom</h1>
+      <p class="utrecht-paragraph">Voor uw rol zijn er in deze versie nog geen schermen. De nazorg voor jobcoaches volgt.</p>
+    </>
+  )
+}
+
+function NietGevonden() {
+  return (
+    <>
+      <h1 class="utrecht-heading-1">Pagina niet gevonden</h1>
+      <p class="utrecht-paragraph">Deze pagina bestaat niet. <a class="utrecht-link" href="/">Ga naar de startpagina</a>.</p>
+    </>
+  )
+}
+
+const titels: [RegExp, string][] = [
+  [/^\/inloggen/, 'Inloggen'], [/^\/mijn-plekken/, 'Mijn plekken'], [/^\/plekken\/nieuw/, 'Nieuwe plek'], [/\/bewerken$/, 'Plek bewerken'],
+  [/^\/organisatie$/, 'Organisatie'], [/^\/zoeken/, 'Plekken zoeken'], [/^\/plekken\//, 'Plek'], [/^\/beheer\/gebruikers/, 'Gebruikers'],
+  [/^\/beheer\/organisaties/, 'Organisaties'],
+]
+
+/** On a route change: a page title, and focus to the main content so screen readers start there. */
+function Shell({ children }: { children: ComponentChildren }) {
+  const { path, url, route } = useLocation()
+  const main = useRef<HTMLElement>(null)
+  const first = useRef(true)
+  const urlRef = useRef(url)
+  urlRef.current = url
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      gebruiker.value = null
+      const here = urlRef.current
+      if (!here.startsWith('/inloggen')) route(`/inloggen?terug=${encodeURIComponent(here)}`)
+    })
+  }, [])
+  useEffect(() => {
+    const titel = titels.find(([re]) => re.test(path))?.[1]
+    document.title = titel ? `${titel} · Participatieplekken` : 'Participatieplekken'
+    if (first.current) first.current = false
+    else main.current?.focus({ preventScroll: false })
+  }, [path])
+  return (
+    <>
+      <Header />
+      <main id="inhoud" class="pp-main" ref={main} tabIndex={-1}>
+        {children}
+      </main>
+      <footer class="pp-footer">
+        <p>Participatieplekken · taalrijke werkplekken voor inburgeraars</p>
+      </footer>
+    </>
+  )
+}
+
+export function App() {
+  return (
+    <LocationProvider>
+      <Shell>
+        <Router>
+          <Route path="/" component={Start} />
+          <Route path="/inloggen" component={Inloggen} />
+          <Route path="/welkom" component={GWelkom} />
+          <Route path="/mijn-plekken" component={GMijnPlekken} />
+          <Route path="/plekken/nieuw" component={GPlekNieuw} />
+          <Route path="/plekken/:id/bewerken" component={GPlekBewerken} />
+          <Route path="/plekken/:id" component={GPlekDetail} />
+          <Route path="/organisatie" component={GOrganisatieEigen} />
+          <Route path="/zoeken" component={GZoeken} />
+          <Route path="/beheer/gebruikers" component={GBeheerGebruikers} />
+          <Route path="/beheer/organisaties" component={GBeheerOrganisaties} />
+          <Route default component={NietGevonden} />
+        </Router>
+      </Shell>
+    </LocationProvider>
+  )
+}
+
+void loadSessie()
+render(<App />, document.getElementById('app')!)

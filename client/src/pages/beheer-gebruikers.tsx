@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'preact/hooks'
+import { api, call, ApiError } from '../api.js'
+import { gebruikerInput } from '../../../server/domain/gebruiker.js'
+import { rollen } from '../../../server/domain/enums.js'
+import { Alert, Button, ErrorSummary, Laden, Section, SelectField, TextField } from '../components/fields.js'
+import { normaliseFields, orderedErrors, validate, type FieldErrors } from '../lib/form-errors.js'
+import { rolLabel } from '../lib/labels.js'
+
+type Lijst = Awaited<ReturnType<typeof laad>>
+const laad = () => call(api.gebruikers.$get({ query: { perPage: '100' } }))
+const leeg = { email: '', naam: '', rol: 'jobhunter', organisatieId: '', wachtwoord: '' }
+
+export function BeheerGebruikers() {
+  const [lijst, setLijst] = useState<Lijst>()
+  const [orgs, setOrgs] = useState<[string, string][]>([])
+  const [fout, setFout] = useState<string>()
+  const [melding, setMelding] = useState<string>()
+  const [f, setF] = useState(leeg)
+  const [fields, setFields] = useState<FieldErrors>({})
+  const [message, setMessage] = useState<string>()
+  const [pogingen, setPogingen] = useState(0)
+  const [busy, setBusy] = useState(false)
+  const herlaad = () => laad().then(setLijst).catch((e) => setFout(e instanceof ApiError ? e.message : 'Laden lukte niet.'))
+  useEffect(() => {
+    void herlaad()
+    call(api.organisaties.$get({ query: { perPage: '100' } })).then((l) => setOrgs(l.items.map((o) => [o.id, o.naam]))).catch(() => {})
+  }, [])
+  const set = (k: keyof typeof leeg) => (v: string) => setF((o) => ({ ...o, [k]: v }))
+
+  async function maak(e: Event) {
+    e.preventDefault()
+    setMessage(undefined)
+    const body = { email: f.email, naam: f.naam, rol: f.rol, wachtwoord: f.wachtwoord, ...(f.rol === 'werkgever' && f.organisatieId ? { organisatieId: f.organisatieId } : {}) }
+    const v = validate(gebruikerInput, body)
+    if (!v.ok) { setFields(v.fields); setPogingen((n) => n + 1); return }
+    setBusy(true)
+    try {
+      await call(api.gebruikers.$post({ json: body as never }))
+      setMelding(`Het account voor ${f.email} is aangemaakt.`)
+      setF(leeg)
+      setFields({})
+      await herlaad()
+    } catch (err) {
+      if (err instanceof ApiError) { setFields(normaliseFields(err.fields)); setMessage(err.message) }
+      setPogingen((n) => n + 1)
+    } finally { setBusy(false) }
+  }
+
+  async function zetActief(id: string, actief: boolean, naam: string) {
+    try {
+      await call(api.gebruikers[':id'].$patch({ param: { id }, json: { actief } }))
+      setMelding(actief ? `${naam} kan weer inloggen.` : `${naam} is uitgeschakeld en kan niet meer inloggen.`)
+      await herlaad()
+    } catch (err) { setFout(err instanceof ApiError ? err.message : 'Dat lukte niet.') }
+  }
+
+  return (
+    <>
+      <h1 class="utrecht-heading-1">Gebruikers</h1>
+      <div aria-live="polite" class="pp-status-line">{melding && <Alert type="ok"><p class="utrecht-paragraph">{melding}</p></Alert>}</div>
+      {fout && <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>}
+      {!lijst ? !fout && <Laden /> : (
+        <div class="pp-table-scroll">
+          <table class="utrecht-table utrecht-table--html-table pp-table">
+            <caption class="utrecht-table__caption pp-visually-hidden">Alle accounts</caption>
+            <thead class="utrecht-table__header"><tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">Naam</th><th class="utrecht-table__header-cell" scope="col">E-mailadres</th>
+              <th class="utrecht-table__header-cell" scope="col">Rol</th><th class="utrecht-table__header-cell" scope="col">Status</th><th class="utrecht-table__header-cell" scope="col">Actie</th>
+            </tr></thead>
+            <tbody class="utrecht-table__body">
+              {lijst.items.map((g) => (
+                <tr class="utrecht-table__row" key={g.id}>
+                  <td class="utrecht-table__cell">{g.naam}</td><td class="utrecht-table__cell">{g.email}</td><td class="utrecht-table__cell">{rolLabel[g.rol]}</td>
+                  <td class="utrecht-table__cell">{g.actief === false ? 'Uitgeschakeld' : 'Actief'}</td>
+                  <td class="utrecht-table__cell">
+                    {g.actief === false
+                      ? <Button onClick={() => zetActief(g.id, true, g.naam)} aria-label={`${g.naam} weer inschakelen`}>Inschakelen</Button>
+                      : <Button onClick={() => zetActief(g.id, false, g.naam)} aria-label={`${g.naam} uitschakelen`}>Uitschakelen</Button>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2 class="utrecht-heading-2">Nieuw account</h2>
+      <form class="pp-form" onSubmit={maak} noValidate style="max-width: 44rem">
+        <ErrorSummary errors={orderedErrors(fields, ['email', 'naam', 'rol', 'organisatieId', 'wachtwoord'])} message={message} focusKey={pogingen} />
+        <Section legend="Account">
+          <TextField path="email" label="E-mailadres" type="email" value={f.email} onValue={set('email')} error={fields.email} required input={{ autoComplete: 'off' }} />
+          <TextField path="naam" label="Naam" value={f.naam} onValue={set('naam')} error={fields.naam} required input={{ autoComplete: 'off' }} />
+          <SelectField path="rol" label="Rol" value={f.rol} onValue={set('rol')} options={rollen.map((r) => [r, rolLabel[r]!] as const)} error={fields.rol} />
+          {f.rol === 'werkgever' && (
+            <SelectField path="organisatieId" label="Organisatie" value={f.organisatieId} onValue={set('organisatieId')} options={orgs} placeholder="Kies een organisatie" error={fields.organisatieId} required />
+          )}
+          <TextField path="wachtwoord" label="Eerste wachtwoord" type="password" value={f.wachtwoord} onValue={set('wachtwoord')} error={fields.wachtwoord} required description="Minstens 12 tekens. Geef het wachtwoord persoonlijk door." input={{ autoComplete: 'new-password' }} />
+        </Section>
+        <Button type="submit" variant="primary" busy={busy} disabled={busy}>{busy ? 'Bezig…' : 'Account aanmaken'}</Button>
+      </form>
+    </>
+  )
+}

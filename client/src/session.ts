@@ -1,0 +1,53 @@
+import { signal } from '@preact/signals'
+import { api, call } from './api.js'
+
+export type Gebruiker = Awaited<ReturnType<typeof fetchSessie>>
+
+async function fetchSessie() {
+  return (await call(api.sessie.$get(), { allow401: true })).gebruiker
+}
+
+/** undefined while the session is being checked, null when nobody is logged in. */
+export const gebruiker = signal<Gebruiker | null | undefined>(undefined)
+
+export async function loadSessie(): Promise<void> {
+  try {
+    gebruiker.value = await fetchSessie()
+  } catch {
+    gebruiker.value = null
+  }
+}
+
+export async function login(email: string, wachtwoord: string): Promise<Gebruiker> {
+  const answer = await call(api.sessie.$post({ json: { email, wachtwoord } }), { allow401: true })
+  gebruiker.value = answer.gebruiker
+  return answer.gebruiker
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await call(api.sessie.$delete(), { allow401: true })
+  } finally {
+    gebruiker.value = null
+  }
+}
+
+/** The page a user lands on after login, by rol. */
+export function startPagina(rol: Gebruiker['rol']): string {
+  switch (rol) {
+    case 'werkgever':
+      return '/mijn-plekken'
+    case 'jobhunter':
+      return '/zoeken'
+    case 'beheerder':
+      return '/beheer/gebruikers'
+    default:
+      return '/welkom'
+  }
+}
+
+/** Only same-site paths are followed after login (no open redirect). */
+export function veiligTerug(terug: string | undefined): string | undefined {
+  if (!terug || !terug.startsWith('/') || terug.startsWith('//') || terug.startsWith('/inloggen')) return undefined
+  return terug
+}

@@ -1,0 +1,262 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchBrowser, login, screenshotOnFailure, skipBrowser, startServer } from './harness.js'
+
+// The web app in real Chromium against the real server (temp database with the demo data).
+// One server and one browser for the whole file; the scenarios build on each other:
+// the werkgever's plek from (a) is what the jobhunter finds in (b).
+
+const TITEL = 'Medewerker kaasmakerij'
+const TITEL_TOETSENBORD = 'Assistent fietsenwerkplaats'
+
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+let context: BrowserContext
+let page: Page
+
+async function nieuweSessie() {
+  await context?.close()
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })
+  page = await context.newPage()
+  page.setDefaultTimeout(10_000)
+}
+
+describe.skipIf(skipBrowser)('webapp in de browser', () => {
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+  }, 60_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(() => screenshotOnFailure(page, task.name))
+  })
+
+  test('(a) een werkgever maakt één fout in het plekformulier, herstelt die zonder iets opnieuw te typen, slaat op en publiceert', async () => {
+    await nieuweSessie()
+    await login(page, server.url, 'werkgever@demo.example')
+    await expect.poll(() => page.url()).toContain('/mijn-plekken')
+    await page.getByRole('link', { name: 'Nieuwe plek' }).first().click()
+    await page.getByLabel('Titel').fill(TITEL)
+    await page.getByLabel('Omschrijving van het werk').fill('Je helpt bij het keren en pekelen van de kazen en je praat met klanten in de winkel.')
+    await page.getByLabel('Beroep').fill('productiemedewerker')
+    await page.getByLabel('Sector', { exact: true }).selectOption('productie')
+    await page.getByLabel('Vorm', { exact: true }).selectOption('werkervaringsplek')
+    await page.getByLabel('Postcode van de werkplek').fill('3311 AB')
+    await page.getByLabel('Minimaal aantal uren per week').fill('16')
+    await page.getByLabel('Maximaal aantal uren per week').fill('12') // the mistake
+    for (const dd of ['maandagochtend', 'woensdagochtend', 'vrijdagochtend']) await page.getByLabel(dd, { exact: true }).check()
+
+    // the taalrijkheid score follows the checklist as boxes are ticked
+    const score = page.locator('#taalrijkheidsscore')
+    await expect.poll(() => score.textContent()).toContain('0 van 10')
+    await page.getByLabel('Nederlands is de voertaal').check()
+    await page.getByLabel(/^Vast taalmaatje/).check()
+    await page.getByLabel(/^Klantcontact/).check()
+    await expect.poll(() => score.textContent()).toContain('4 van 10')
+    expect(await score.textContent()).toContain('Er is contact met klanten')
+    await page.getByLabel('Buddy').check()
+
+    await page.getByRole('button', { name: 'Plek opslaan' }).click()
+    const fout = page.locator('#veld-urenPerWeek-max-fout')
+    await expect.poll(() => fout.textContent()).toContain('Het maximum aantal uren moet minstens even groot zijn als het minimum')
+    const max = page.getByLabel('Maximaal aantal uren per week')
+    expect(await max.getAttribute('aria-invalid')).toBe('true')
+    expect(await max.getAttribute('aria-describedby')).toContain('veld-urenPerWeek-max-fout')
+    expect(await page.getByRole('alert').first().textContent()).toContain('Niet alle velden zijn goed ingevuld')
+    // nothing typed is lost
+    expect(await page.getByLabel('Titel').inputValue()).toBe(TITEL)
+    expect(await page.getByLabel('Beroep').inputValue()).toBe('productiemedewerker')
+    expect(await page.getByLabel('woensdagochtend', { exact: true }).isChecked()).toBe(true)
+    expect(await page.getByLabel(/^Klantcontact/).isChecked()).toBe(true)
+
+    await max.fill('20')
+    await page.getByRole('button', { name: 'Plek opslaan' }).click()
+    await expect.poll(() => page.url()).toContain('/mijn-plekken')
+    const rij = page.getByRole('row').filter({ hasText: TITEL })
+    await expect.poll(() => rij.textContent()).toContain('Concept')
+    await page.getByRole('button', { name: `${TITEL} publiceren` }).click()
+    await expect.poll(() => rij.textContent()).toContain('Gepubliceerd')
+  })
+
+  test('(b) een jobhunter vindt de plek met een tikfout, filtert op een facet, opent hem en krijgt met Terug dezelfde resultaten', async () => {
+    await nieuweSessie()
+    await login(page, server.url, 'jobhunter@demo.example')
+    await expect.poll(() => page.url()).toContain('/zoeken')
+    const zoekveld = page.getByLabel('Zoek op beroep, werk of organisatie')
+    await zoekveld.pressSequentially('kaasmakrij', { delay: 30 }) // typo: kaasmakerij
+    // search as you type: the URL follows the input after the debounce
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('q=kaasmakrij')
+    const resultaten = page.locator('.pp-results')
+    await expect.poll(() => resultaten.textContent(), { timeout: 15_000 }).toContain(TITEL)
+
+    await page.getByLabel(/^Productie \(\d+/).check()
+    await expect.poll(() => page.url()).toContain('sector=productie')
+    await expect.poll(() => page.locator('#zoek-status').textContent()).toMatch(/\d+ plek(ken)? gevonden/)
+    const urlMetFilter = page.url()
+    const gevonden = await resultaten.locator('h3').allTextContents()
+    expect(gevonden).toContain(TITEL)
+
+    await page.getByRole('link', { name: TITEL }).click()
+    await expect.poll(() => page.locator('h1').textContent()).toBe(TITEL)
+    // everything needed to phone the werkgever
+    await expect.poll(() => page.locator('.pp-card').textContent()).toMatch(/Telefoon/)
+    const detail = await page.locator('main').textContent()
+    expect(detail).toContain('16 tot 20 uur')
+    expect(detail).toContain('Er is contact met klanten')
+    expect(detail).toContain('Buddy')
+
+    await page.goBack()
+    await expect.poll(() => page.url()).toBe(urlMetFilter)
+    await expect.poll(() => resultaten.locator('h3').allTextContents()).toEqual(gevonden)
+    expect(await page.getByLabel(/^Productie \(\d+/).isChecked()).toBe(true)
+    expect(await zoekveld.inputValue()).toBe('kaasmakrij')
+  })
+
+  test('(c) dezelfde werkgeversroute met alleen het toetsenbord', async () => {
+    await nieuweSessie()
+    const k = page.keyboard
+    /** Tab (or Shift+Tab) until the focused element matches; fails after 150 steps. */
+    async function tabNaar(match: (el: { id: string; text: string; label: string; tag: string }) => boolean, terug = false) {
+      for (let i = 0; i < 150; i++) {
+        await k.press(terug ? 'Shift+Tab' : 'Tab')
+        const el = await page.evaluate(() => {
+          const a = document.activeElement as HTMLElement | null
+          return { id: a?.id ?? '', text: a?.textContent?.trim() ?? '', label: a?.getAttribute('aria-label') ?? '', tag: a?.tagName ?? '' }
+        })
+        if (match(el)) return
+      }
+      throw new Error('Element niet bereikbaar met Tab')
+    }
+    const veld = (id: string) => (el: { id: string }) => el.id === id
+
+    await page.goto(`${server.url}/inloggen`)
+    await tabNaar(veld('veld-email'))
+    await k.type('werkgever@demo.example')
+    await k.press('Tab')
+    await k.type('Welkom-demo-2026')
+    await k.press('Enter')
+    await expect.poll(() => page.url()).toContain('/mijn-plekken')
+
+    await tabNaar((el) => el.tag === 'A' && el.text === 'Nieuwe plek')
+    await k.press('Enter')
+    await expect.poll(() => page.url()).toContain('/plekken/nieuw')
+    await tabNaar(veld('veld-titel'))
+    await k.type(TITEL_TOETSENBORD)
+    await k.press('Tab')
+    await k.type('Je helpt klanten in de werkplaats en praat de hele dag Nederlands met je collega’s.')
+    await tabNaar(veld('veld-sector'))
+    await k.type('Techniek')
+    await tabNaar(veld('veld-vorm'))
+    await k.type('Leerwerkplek')
+    await tabNaar(veld('veld-postcode'))
+    await k.type('3311 AB')
+    await tabNaar(veld('veld-urenPerWeek-min'))
+    await k.type('16')
+    await k.press('Tab')
+    await k.type('8') // the mistake: max below min
+    await tabNaar(veld('dagdeel-di-middag'))
+    await k.press('Space')
+    await tabNaar(veld('veld-taalrijkheid-nederlandsVoertaal'))
+    await k.press('Space')
+    await tabNaar((el) => el.tag === 'BUTTON' && el.text === 'Plek opslaan')
+    await k.press('Enter')
+
+    // focus lands on the error summary; its link takes the keyboard to the field
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert')
+    await tabNaar((el) => el.tag === 'A' && el.text.includes('maximum aantal uren'))
+    await k.press('Enter')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('veld-urenPerWeek-max')
+    await k.press('Backspace')
+    await k.type('24')
+    expect(await page.getByLabel('Titel').inputValue()).toBe(TITEL_TOETSENBORD)
+    expect(await page.getByLabel('dinsdagmiddag', { exact: true }).isChecked()).toBe(true)
+    await tabNaar((el) => el.tag === 'BUTTON' && el.text === 'Plek opslaan')
+    await k.press('Enter')
+    await expect.poll(() => page.url()).toContain('/mijn-plekken')
+    await tabNaar((el) => el.label === `${TITEL_TOETSENBORD} publiceren`)
+    await k.press('Enter')
+    const rij = page.getByRole('row').filter({ hasText: TITEL_TOETSENBORD })
+    await expect.poll(() => rij.textContent()).toContain('Gepubliceerd')
+
+    // closing asks for confirmation first, and keeps the keyboard on the confirm button
+    await tabNaar((el) => el.label === `${TITEL_TOETSENBORD} sluiten`, true)
+    await k.press('Enter')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Ja, sluiten')
+    await k.press('Enter')
+    await expect.poll(() => rij.textContent()).toContain('Gesloten')
+  })
+
+  test('(d) axe-core vindt op geen enkel scherm ernstige of kritieke toegankelijkheidsfouten', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+    async function axe(naam: string) {
+      await page.evaluate(axeSource) // DevTools evaluation: not subject to the page's CSP
+      const result = await page.evaluate(() =>
+        (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+        }),
+      )
+      const ernstig = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      expect(ernstig.map((v) => `${naam}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
+    }
+    const wacht = () => page.waitForFunction(() => !document.querySelector('.pp-loading') && !document.querySelector('[aria-busy="true"]'))
+
+    await nieuweSessie()
+    await page.goto(`${server.url}/inloggen`)
+    await axe('inloggen')
+    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await axe('inloggen met fouten')
+
+    await login(page, server.url, 'werkgever@demo.example')
+    await wacht()
+    await axe('mijn plekken')
+    await page.goto(`${server.url}/plekken/nieuw`)
+    await axe('nieuwe plek')
+    await page.getByRole('button', { name: 'Plek opslaan' }).click()
+    await axe('nieuwe plek met fouten')
+    await page.goto(`${server.url}/organisatie`)
+    await wacht()
+    await axe('organisatie')
+
+    await nieuweSessie()
+    await login(page, server.url, 'jobhunter@demo.example')
+    await page.goto(`${server.url}/zoeken?q=zorg`)
+    await wacht()
+    await axe('zoeken')
+    await page.locator('.pp-results a').first().click()
+    await page.waitForSelector('.pp-dl')
+    await wacht()
+    await axe('plek')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${server.url}/zoeken?q=zzzzqqq`)
+    await wacht()
+    await axe('zoeken zonder resultaten, telefoon')
+
+    await nieuweSessie()
+    await login(page, server.url, 'beheerder@demo.example')
+    await page.goto(`${server.url}/beheer/gebruikers`)
+    await wacht()
+    await axe('gebruikers')
+    await page.goto(`${server.url}/beheer/organisaties`)
+    await wacht()
+    await axe('organisaties')
+  })
+
+  test('een verlopen sessie stuurt naar inloggen en daarna terug naar dezelfde pagina', async () => {
+    await nieuweSessie()
+    await login(page, server.url, 'jobhunter@demo.example')
+    await page.goto(`${server.url}/zoeken?q=zorg&sector=zorg`)
+    await page.waitForSelector('.pp-result')
+    await context.clearCookies() // the session is gone
+    await page.getByLabel(/^Horeca|^Zorg \(/).first().click()
+    await expect.poll(() => page.url()).toContain('/inloggen?terug=')
+    await page.getByLabel('E-mailadres').fill('jobhunter@demo.example')
+    await page.getByLabel('Wachtwoord').fill('Welkom-demo-2026')
+    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await expect.poll(() => page.url()).toContain('/zoeken?q=zorg')
+  })
+})
