@@ -38,6 +38,19 @@ const textSchema = {
 const textProperties = ['titel', 'beroep', 'omschrijving', 'organisatieNaam', 'plaats'] as const
 const boost: Record<string, number> = { titel: 3, beroep: 2.5, organisatieNaam: 1.5, plaats: 1, omschrijving: 1 }
 const stopwordSet = new Set(stopwords)
+
+// The Dutch stemmer is the largest part of indexing time, and texts repeat the same words: cache it
+// (bounded: a vocabulary rarely holds more than some tens of thousands of words).
+const stemCache = new Map<string, string>()
+function cachedStemmer(word: string): string {
+  let stem = stemCache.get(word)
+  if (stem === undefined) {
+    if (stemCache.size > 200_000) stemCache.clear()
+    stem = stemmer(word)
+    stemCache.set(word, stem)
+  }
+  return stem
+}
 const bm25 = { k: 1.2, b: 0.75, d: 0.5 } // Orama's defaults
 
 /** The parts of Orama's object used by wordMatches (its index component, radix trees and id store). */
@@ -195,7 +208,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private newOrama() {
     return create({
       schema: textSchema,
-      components: { tokenizer: { language: language as 'dutch', stemming: true, stemmer, stopWords: stopwords } },
+      components: { tokenizer: { language: language as 'dutch', stemming: true, stemmer: cachedStemmer, stopWords: stopwords } },
     }) as Orama<typeof textSchema>
   }
 
