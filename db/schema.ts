@@ -130,3 +130,29 @@ export const outbox = sqliteTable(
   (t) => [index('outbox_pending_idx').on(t.doneAt, t.id)],
 )
 
+
+/**
+ * A deelnemer: sensitive personal data (AVG). The profile is one JSON document (read and written
+ * whole, validated by server/domain/deelnemer.ts); the columns beside it are what lists and
+ * vraaggericht matching filter on in SQL.
+ */
+export const deelnemer = sqliteTable(
+  'deelnemer',
+  {
+    id: text('id').primaryKey(),
+    naam: text('naam').notNull(),
+    status: text('status').notNull(),
+    postcode: text('postcode').notNull(),
+    plaats: text('plaats').notNull(),
+    lat: real('lat').notNull(),
+    lon: real('lon').notNull(),
+    urenMin: integer('uren_min').notNull(),
+    urenMax: integer('uren_max').notNull(),
+    maxReisafstandKm: real('max_reisafstand_km').notNull(),
+    profiel: text('profiel', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    toestemmingOp: text('toestemming_op'),
+    createdBy: text('created_by').references(() => gebruiker.id),
+    ...timestamps,
+  },
+  (t) => [index('deelnemer_status_idx').on(t.status), index('deelnemer_naam_idx').on(t.naam)],
+)

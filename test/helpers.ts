@@ -98,3 +98,27 @@ export function plekBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   }
 }
+
+/** A complete, valid deelnemer body, as a jobhunter would record it. */
+export function deelnemerBody(overrides: Record<string, unknown> = {}) {
+  return {
+    naam: 'Amina Yusuf',
+    geboortejaar: 1991,
+    postcode: '3312 AB',
+    doelgroep: 'gezinsmigrant',
+    leerroute: 'b1-route',
+    taalniveau: { spreken: 'A2', luisteren: 'A2', lezen: 'A1', schrijven: 'A1' },
+    geletterdheid: 'gealfabetiseerd',
+    moedertaal: 'Somalisch',
+    beschikbareDagdelen: ['ma-ochtend', 'wo-ochtend', 'vr-ochtend'],
+    taallesDagdelen: ['di-ochtend', 'do-ochtend'],
+    urenPerWeek: { min: 8, max: 12 },
+    kinderopvang: 'nodig',
+    mobiliteit: { fiets: true, ov: true, rijbewijs: false, auto: false, maxReisafstandKm: 8 },
+    belastbaarheid: 'middel',
+    wensen: { sectoren: ['zorg'], vormen: [], wensberoep: 'verzorgende' },
+    status: 'zoekend',
+    toestemmingDelen: false,
+    ...overrides,
+  }
+}

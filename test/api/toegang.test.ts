@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { plekBody, testApp, type TestApp } from '../helpers.js'
+import { deelnemerBody, plekBody, testApp, type TestApp } from '../helpers.js'
 
 // The role × route matrix, generated from the app's own route table: every API route must have
 // an entry here, so a route added later without deciding who may use it fails this test.
@@ -15,6 +15,11 @@ interface Entry {
   /** Builds the concrete path (and body) for one call, creating fresh resources where needed. */
   prepare?: () => Promise<{ path?: string; body?: unknown }>
   expect: Partial<Record<Wie, number>>
+}
+
+const newDeelnemer = async () => {
+  const res = await t.request('POST', '/api/deelnemers', { cookie: cookies.jobhunter, body: deelnemerBody() })
+  return res.json.id as string
 }
 
 const newPlekOfA = async () => {
@@ -80,6 +85,17 @@ const matrix: Record<string, Entry> = {
     expect: { ...only(200, ['beheerder', 'werkgever']), werkgeverAnder: 404 },
   },
   'GET /api/zoeken': { expect: only(200, ['beheerder', 'jobhunter']) },
+  'GET /api/deelnemers': { expect: only(200, ['beheerder', 'jobhunter']) },
+  'POST /api/deelnemers': { prepare: async () => ({ body: deelnemerBody() }), expect: only(201, ['beheerder', 'jobhunter']) },
+  'GET /api/deelnemers/:id': {
+    prepare: async () => ({ path: `/api/deelnemers/${await newDeelnemer()}` }),
+    // a jobcoach reads only the deelnemers of their own plaatsingen (none yet)
+    expect: { ...only(200, ['beheerder', 'jobhunter']), jobcoach: 404 },
+  },
+  'PATCH /api/deelnemers/:id': {
+    prepare: async () => ({ path: `/api/deelnemers/${await newDeelnemer()}`, body: { status: 'zoekend' } }),
+    expect: only(200, ['beheerder', 'jobhunter']),
+  },
   'GET /api/health': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/openapi.json': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/docs': { expect: { anoniem: 200 } },

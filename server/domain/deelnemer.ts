@@ -1,0 +1,90 @@
+import { z } from 'zod'
+import { belastingNiveaus, sectoren, vormen } from './enums.js'
+import { dagdeelLijst, id, postcode, taalniveau, tekst, urenPerWeek } from './common.js'
+import { telefoon } from './organisatie.js'
+
+// The deelnemer of domain.md: sensitive personal data. Only jobhunters and beheerders use this
+// API; doelgroep, moedertaal, geletterdheid, belastbaarheid and ondersteuningsbehoefte never
+// reach the search index or any werkgever-facing answer.
+
+export const doelgroepen = ['asielstatushouder', 'gezinsmigrant', 'overig'] as const
+export const leerroutes = ['b1-route', 'onderwijsroute', 'z-route'] as const
+export const geletterdheden = ['gealfabetiseerd', 'anders-gealfabetiseerd', 'niet-gealfabetiseerd'] as const
+export const kinderopvangOpties = ['niet-nodig', 'geregeld', 'nodig'] as const
+export const deelnemerStatussen = ['intake', 'zoekend', 'voorgesteld', 'geplaatst', 'uitgestroomd'] as const
+
+export const mobiliteit = z
+  .object({
+    fiets: z.boolean().default(false),
+    ov: z.boolean().default(false),
+    rijbewijs: z.boolean().default(false),
+    auto: z.boolean().default(false),
+    maxReisafstandKm: z.number().min(0.5).max(200),
+  })
+  .strict()
+
+export const wensen = z
+  .object({
+    sectoren: z.array(z.enum(sectoren)).max(sectoren.length).default([]),
+    vormen: z.array(z.enum(vormen)).max(vormen.length).default([]),
+    wensberoep: z.string().trim().max(120).optional(),
+  })
+  .strict()
+
+const deelnemerFields = {
+  naam: tekst(120),
+  geboortejaar: z.number().int().min(1930).max(2012),
+  postcode,
+  telefoon: telefoon.optional(),
+  email: z.email().max(200).optional(),
+  doelgroep: z.enum(doelgroepen),
+  leerroute: z.enum(leerroutes),
+  taalniveau,
+  geletterdheid: z.enum(geletterdheden),
+  moedertaal: z.string().trim().max(60).optional(),
+  andereTalen: z.array(z.string().trim().min(1).max(60)).max(10).default([]),
+  beschikbareDagdelen: dagdeelLijst,
+  taallesDagdelen: dagdeelLijst,
+  urenPerWeek,
+  kinderopvang: z.enum(kinderopvangOpties),
+  mobiliteit,
+  belastbaarheid: z.enum(belastingNiveaus),
+  ondersteuningsbehoefte: z.string().trim().max(500).optional(),
+  wensen: wensen.default(() => wensen.parse({})),
+  vca: z.boolean().default(false),
+  werkervaring: z.string().trim().max(2000).optional(),
+  opleiding: z.string().trim().max(2000).optional(),
+  status: z.enum(deelnemerStatussen).default('intake'),
+  toestemmingDelen: z.boolean().default(false),
+}
+
+const dagdelenRegels = (v: { beschikbareDagdelen: string[]; taallesDagdelen: string[] }, ctx: z.RefinementCtx) => {
+  const taalles = new Set(v.taallesDagdelen)
+  const botsing = v.beschikbareDagdelen.filter((d) => taalles.has(d))
+  if (botsing.length)
+    ctx.addIssue({ code: 'custom', path: ['beschikbareDagdelen'], message: `Op ${botsing.join(', ')} heeft de deelnemer taalles; een taalles-dagdeel kan niet ook vrij zijn.` })
+}
+
+/** Body of POST /api/deelnemers. */
+export const deelnemerInput = z.object(deelnemerFields).strict().superRefine(dagdelenRegels)
+export type DeelnemerInput = z.infer<typeof deelnemerInput>
+
+/** PATCH body: any subset, merged into the stored deelnemer and validated whole. */
+export const deelnemerPatch = z
+  .object(Object.fromEntries(Object.keys(deelnemerFields).map((k) => [k, z.unknown().optional()])))
+  .strict()
+
+export const deelnemerLijstQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(deelnemerStatussen).optional(),
+})
+
+export const deelnemer = z.object({
+  id,
+  ...deelnemerFields,
+  plaats: z.string(),
+  toestemmingOp: z.string().optional(),
+  aangemaaktOp: z.string(),
+  gewijzigdOp: z.string(),
+})
+export type Deelnemer = z.infer<typeof deelnemer>

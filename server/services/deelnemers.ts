@@ -1,0 +1,96 @@
+import { and, asc, count, eq, like, type SQL } from 'drizzle-orm'
+import { randomUUID } from 'node:crypto'
+import { deelnemer } from '../../db/schema.js'
+import type { Ctx } from '../context.js'
+import { iso } from '../clock.js'
+import { requireRole } from '../auth/middleware.js'
+import { fromZod, nietGevonden, validatieFout } from '../errors.js'
+import { deelnemerInput, type Deelnemer, type DeelnemerInput } from '../domain/deelnemer.js'
+import { zoekPostcode } from '../domain/postcode.js'
+import { mergePatch } from './merge-patch.js'
+
+// Rules: jobhunters and beheerders keep deelnemer profiles. Werkgevers never reach them (403).
+// Jobcoaches will read only the deelnemers of their own plaatsingen (next issue); until
+// plaatsingen exist they see none (404, like any record outside their scope).
+
+type Row = typeof deelnemer.$inferSelect
+
+export function toDeelnemer(r: Row): Deelnemer {
+  return {
+    ...(r.profiel as DeelnemerInput),
+    id: r.id,
+    plaats: r.plaats,
+    ...(r.toestemmingOp ? { toestemmingOp: r.toestemmingOp } : {}),
+    aangemaaktOp: r.createdAt,
+    gewijzigdOp: r.updatedAt,
+  }
+}
+
+function columnsOf(input: DeelnemerInput, previous?: Row) {
+  const locatie = zoekPostcode(input.postcode)
+  if (!locatie) throw validatieFout({ postcode: 'Deze postcode kennen we niet. Controleer de vier cijfers.' })
+  return {
+    naam: input.naam,
+    status: input.status,
+    postcode: input.postcode,
+    plaats: locatie.plaats,
+    lat: locatie.lat,
+    lon: locatie.lon,
+    urenMin: input.urenPerWeek.min,
+    urenMax: input.urenPerWeek.max,
+    maxReisafstandKm: input.mobiliteit.maxReisafstandKm,
+    profiel: input as unknown as Record<string, unknown>,
+    // when consent is given, record the moment; withdrawing it clears the moment
+    toestemmingOp: input.toestemmingDelen ? (previous?.toestemmingOp ?? null) : null,
+  }
+}
+
+async function findVisible(ctx: Ctx, id: string): Promise<Row> {
+  requireRole(ctx.actor, 'beheerder', 'jobhunter', 'jobcoach')
+  if (ctx.actor.rol === 'jobcoach') throw nietGevonden('De deelnemer') // no plaatsingen yet
+  const row = (await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, id)).limit(1))[0]
+  if (!row) throw nietGevonden('De deelnemer')
+  return row
+}
+
+export const getDeelnemer = async ({ ctx, id }: { ctx: Ctx; id: string }) => toDeelnemer(await findVisible(ctx, id))
+
+export async function listDeelnemers({ ctx, input }: { ctx: Ctx; input: { page: number; perPage: number; q?: string; status?: string } }) {
+  requireRole(ctx.actor, 'beheerder', 'jobhunter')
+  const filters: (SQL | undefined)[] = [
+    input.status ? eq(deelnemer.status, input.status) : undefined,
+    input.q ? like(deelnemer.naam, `%${input.q.replace(/[%_]/g, '')}%`) : undefined,
+  ]
+  const where = and(...filters)
+  const rows = await ctx.db.select().from(deelnemer).where(where).orderBy(asc(deelnemer.naam), deelnemer.id).limit(input.perPage).offset((input.page - 1) * input.perPage)
+  const [totals] = await ctx.db.select({ total: count() }).from(deelnemer).where(where)
+  return { items: rows.map(toDeelnemer), total: totals?.total ?? 0 }
+}
+
+export async function createDeelnemer({ ctx, input }: { ctx: Ctx; input: DeelnemerInput }): Promise<Deelnemer> {
+  requireRole(ctx.actor, 'beheerder', 'jobhunter')
+  const now = iso(ctx.clock.now())
+  const columns = columnsOf(input)
+  const row: Row = {
+    id: randomUUID(),
+    ...columns,
+    toestemmingOp: input.toestemmingDelen ? now : null,
+    createdBy: ctx.actor.id,
+    createdAt: now,
+    updatedAt: now,
+  }
+  await ctx.db.insert(deelnemer).values(row)
+  return toDeelnemer(row)
+}
+
+export async function updateDeelnemer({ ctx, id, patch }: { ctx: Ctx; id: string; patch: Record<string, unknown> }) {
+  requireRole(ctx.actor, 'beheerder', 'jobhunter')
+  const current = await findVisible(ctx, id)
+  const parsed = deelnemerInput.safeParse(mergePatch(current.profiel, patch))
+  if (!parsed.success) throw fromZod(parsed.error)
+  const now = iso(ctx.clock.now())
+  const columns = columnsOf(parsed.data, current)
+  if (parsed.data.toestemmingDelen && !current.toestemmingOp) columns.toestemmingOp = now
+  await ctx.db.update(deelnemer).set({ ...columns, updatedAt: now }).where(eq(deelnemer.id, id))
+  return toDeelnemer(await findVisible(ctx, id))
+}
