@@ -14,6 +14,7 @@ import { plekkenRoutes } from './routes/plekken.js'
 import { healthRoutes } from './routes/health.js'
 import { zoekenRoutes } from './routes/zoeken.js'
 import { deelnemersRoutes } from './routes/deelnemers.js'
+import { matchesRoutes } from './routes/matches.js'
 import { docsRoutes } from './routes/docs.js'
 import { spaFallback, staticFiles } from './static.js'
 
@@ -70,6 +71,7 @@ export function createApp(deps: Deps) {
     .route('/api', plekkenRoutes)
     .route('/api', zoekenRoutes)
     .route('/api', deelnemersRoutes)
+    .route('/api', matchesRoutes)
     .route('/api', healthRoutes)
   app.route('/api', docsRoutes(app)) // last: documents every route above
   // 9. the web app's built files (dist/client); everything under /api is left to the routes

@@ -96,6 +96,14 @@ const matrix: Record<string, Entry> = {
     prepare: async () => ({ path: `/api/deelnemers/${await newDeelnemer()}`, body: { status: 'zoekend' } }),
     expect: only(200, ['beheerder', 'jobhunter']),
   },
+  'GET /api/deelnemers/:id/matches': {
+    prepare: async () => ({ path: `/api/deelnemers/${await newDeelnemer()}/matches` }),
+    expect: only(200, ['beheerder', 'jobhunter']),
+  },
+  'GET /api/plekken/:id/matches': {
+    prepare: async () => ({ path: `/api/plekken/${await newPlekOfA()}/matches` }),
+    expect: only(200, ['beheerder', 'jobhunter']),
+  },
   'GET /api/health': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/openapi.json': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/docs': { expect: { anoniem: 200 } },

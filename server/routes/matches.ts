@@ -1,0 +1,53 @@
+import { createRoute } from '@hono/zod-openapi'
+import { z } from 'zod'
+import { router } from './router.js'
+import { ctxOf } from '../auth/middleware.js'
+import { matchesVoorDeelnemer, matchesVoorPlek } from '../services/matches.js'
+import { errors, idParam, jsonAnswer } from './openapi-helpers.js'
+
+const matchQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  inclusiefUitgesloten: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+})
+
+const criterium = z.object({
+  code: z.string(),
+  score: z.number().describe('0–1'),
+  knockout: z.boolean().describe('Dit criterium sluit de match uit in deze richting'),
+  kleur: z.enum(['groen', 'oranje', 'rood']),
+  uitleg: z.string(),
+})
+const matchFields = { score: z.number().describe('0–100'), uitgesloten: z.boolean(), criteria: z.array(criterium) }
+const meta = {
+  total: z.number(),
+  kandidaten: z.number().describe('Aantal beoordeelde kandidaten'),
+  richting: z.enum(['aanbodgericht', 'vraaggericht']),
+  gewichten: z.record(z.string(), z.number()).describe('De gewichten waarmee deze scores zijn berekend'),
+  knockouts: z.array(z.string()),
+}
+
+export const matchesRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get', path: '/deelnemers/{id}/matches', tags: ['Matchen'],
+      summary: 'Aanbodgericht: passende plekken voor een deelnemer, met uitleg per criterium (jobhunter, beheerder)',
+      request: { params: idParam, query: matchQuery },
+      responses: {
+        200: jsonAnswer(z.object({ items: z.array(z.object({ plek: z.object({ id: z.string() }).passthrough(), ...matchFields })), ...meta }), 'Plekken, beste eerst; uitgesloten plekken (alleen met inclusiefUitgesloten=true) achteraan'),
+        400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404],
+      },
+    }),
+    async (c) => c.json(await matchesVoorDeelnemer({ ctx: ctxOf(c), id: c.req.valid('param').id, query: c.req.valid('query') }), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get', path: '/plekken/{id}/matches', tags: ['Matchen'],
+      summary: 'Vraaggericht: zoekende deelnemers voor een plek, met uitleg per criterium (jobhunter, beheerder)',
+      request: { params: idParam, query: matchQuery },
+      responses: {
+        200: jsonAnswer(z.object({ items: z.array(z.object({ deelnemer: z.object({ id: z.string() }).passthrough(), ...matchFields })), ...meta }), 'Deelnemers, beste eerst; uitgesloten deelnemers (alleen met inclusiefUitgesloten=true) achteraan'),
+        400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404],
+      },
+    }),
+    async (c) => c.json(await matchesVoorPlek({ ctx: ctxOf(c), id: c.req.valid('param').id, query: c.req.valid('query') }), 200),
+  )

@@ -1,0 +1,143 @@
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { deelnemer, organisatie, plek } from '../../db/schema.js'
+import type { Ctx } from '../context.js'
+import { requireRole } from '../auth/middleware.js'
+import { AppError, nietGevonden } from '../errors.js'
+import { afstandKm } from '../domain/postcode.js'
+import type { DeelnemerInput } from '../domain/deelnemer.js'
+import { beoordeel, sorteer } from '../matching/rank.js'
+import { standaardConfig } from '../matching/config.js'
+import type { MatchDeelnemer, MatchPlek, MatchResultaat, Richting } from '../matching/types.js'
+import { isSearchable } from '../../search/documents.js'
+import { toPlek } from './plekken.js'
+import { toDeelnemer } from './deelnemers.js'
+
+// Candidate retrieval and I/O around the pure matcher. Aanbodgericht narrows with the search index
+// (published plekken with free capaciteit within the deelnemer's travel limit); vraaggericht
+// narrows in SQL (zoekende deelnemers whose travel limit reaches the plek). Then every candidate
+// is scored and explained; nothing is decided here.
+
+type PlekRow = typeof plek.$inferSelect
+type DeelnemerRow = typeof deelnemer.$inferSelect
+
+export interface MatchQuery {
+  limit: number
+  inclusiefUitgesloten: boolean
+}
+
+const toMatchPlek = (p: PlekRow): MatchPlek => ({
+  id: p.id,
+  titel: p.titel,
+  beroep: p.beroep ?? undefined,
+  sector: p.sector as MatchPlek['sector'],
+  vorm: p.vorm as MatchPlek['vorm'],
+  dagdelen: p.dagdelen,
+  urenPerWeek: { min: p.urenMin, max: p.urenMax },
+  taalniveau: p.taalniveau,
+  lagerNiveauMetOndersteuning: p.lagerNiveauMetOndersteuning,
+  begeleiding: p.begeleiding as MatchPlek['begeleiding'],
+  taalrijkheidsscore: p.taalrijkheidsscore,
+  opbouw: p.opbouw,
+  fysiekeBelasting: p.fysiekeBelasting as MatchPlek['fysiekeBelasting'],
+  werkdruk: p.werkdruk as MatchPlek['werkdruk'],
+  binnenSchooltijden: p.binnenSchooltijden,
+  vereisten: p.vereisten,
+  lat: p.lat,
+  lon: p.lon,
+})
+
+const toMatchDeelnemer = (r: DeelnemerRow): MatchDeelnemer => {
+  const d = r.profiel as unknown as DeelnemerInput
+  return {
+    id: r.id,
+    taalniveau: d.taalniveau,
+    leerroute: d.leerroute,
+    beschikbareDagdelen: d.beschikbareDagdelen,
+    taallesDagdelen: d.taallesDagdelen,
+    urenPerWeek: d.urenPerWeek,
+    kinderopvang: d.kinderopvang,
+    mobiliteit: d.mobiliteit,
+    belastbaarheid: d.belastbaarheid,
+    wensen: { sectoren: d.wensen.sectoren, vormen: d.wensen.vormen, wensberoep: d.wensen.wensberoep },
+    vca: d.vca,
+    lat: r.lat,
+    lon: r.lon,
+  }
+}
+
+function select(results: MatchResultaat[], q: MatchQuery) {
+  const sorted = sorteer(results)
+  return (q.inclusiefUitgesloten ? sorted : sorted.filter((r) => !r.uitgesloten)).slice(0, q.limit)
+}
+
+const weights = (richting: Richting) => ({ richting, gewichten: standaardConfig[richting].gewichten, knockouts: standaardConfig[richting].knockouts })
+
+/** GET /api/deelnemers/:id/matches: aanbodgericht, ranked plekken for one deelnemer. */
+export async function matchesVoorDeelnemer({ ctx, id, query }: { ctx: Ctx; id: string; query: MatchQuery }) {
+  requireRole(ctx.actor, 'jobhunter', 'beheerder')
+  const row = (await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, id)).limit(1))[0]
+  if (!row) throw nietGevonden('De deelnemer')
+  const d = toMatchDeelnemer(row)
+  if (!ctx.search) throw new AppError(503, 'zoeken-niet-beschikbaar', 'Zoeken is op dit moment niet beschikbaar.')
+  // Candidates: searchable plekken within the travel limit, from the search index, in pages.
+  const ids: string[] = []
+  for (let page = 1; page <= 50; page++) {
+    const res = await ctx.search.index.search({ filters: {}, geo: { lat: d.lat, lon: d.lon, straalKm: d.mobiliteit.maxReisafstandKm }, sort: 'afstand', page, perPage: 1000 })
+    ids.push(...res.hits.map((h) => h.id))
+    if (res.hits.length < 1000) break
+  }
+  const plekRows: { p: PlekRow; naam: string }[] = []
+  for (let i = 0; i < ids.length; i += 500) {
+    plekRows.push(...(await ctx.db.select({ p: plek, naam: organisatie.naam }).from(plek).innerJoin(organisatie, eq(organisatie.id, plek.organisatieId)).where(inArray(plek.id, ids.slice(i, i + 500)))))
+  }
+  const byId = new Map<string, { p: PlekRow; naam: string }>()
+  const results: MatchResultaat[] = []
+  for (const r of plekRows) {
+    if (!isSearchable(r.p)) continue // the index may lag a moment behind the database
+    byId.set(r.p.id, r)
+    results.push(beoordeel(d, toMatchPlek(r.p), 'aanbodgericht', standaardConfig.aanbodgericht, afstandKm(d, r.p), r.p.id))
+  }
+  const items = select(results, query).map((m) => {
+    const r = byId.get(m.id)!
+    const p = toPlek(r.p, r.naam)
+    return {
+      plek: { id: p.id, titel: p.titel, organisatieNaam: p.organisatieNaam, plaats: p.plaats, sector: p.sector, vorm: p.vorm, urenPerWeek: p.urenPerWeek, dagdelen: p.dagdelen, taalrijkheidsscore: p.taalrijkheidsscore, afstandKm: Math.round(afstandKm(d, p) * 10) / 10 },
+      score: m.score,
+      uitgesloten: m.uitgesloten,
+      criteria: m.criteria,
+    }
+  })
+  return { items, total: items.length, kandidaten: results.length, ...weights('aanbodgericht') }
+}
+
+/** GET /api/plekken/:id/matches: vraaggericht, ranked zoekende deelnemers for one plek. */
+export async function matchesVoorPlek({ ctx, id, query }: { ctx: Ctx; id: string; query: MatchQuery }) {
+  requireRole(ctx.actor, 'jobhunter', 'beheerder')
+  const row = (await ctx.db.select().from(plek).where(eq(plek.id, id)).limit(1))[0]
+  if (!row) throw nietGevonden('De plek')
+  const p = toMatchPlek(row)
+  // Candidates in SQL: zoekende deelnemers whose own travel limit reaches the plek (a box of
+  // that many km around them; the exact distance is a criterion).
+  const rows = await ctx.db
+    .select()
+    .from(deelnemer)
+    .where(
+      and(
+        eq(deelnemer.status, 'zoekend'),
+        sql`abs(${deelnemer.lat} - ${p.lat}) * 110.574 <= ${deelnemer.maxReisafstandKm}`,
+        sql`abs(${deelnemer.lon} - ${p.lon}) * ${111.32 * Math.cos((p.lat * Math.PI) / 180)} <= ${deelnemer.maxReisafstandKm}`,
+      ),
+    )
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  const results = rows.map((r) => beoordeel(toMatchDeelnemer(r), p, 'vraaggericht', standaardConfig.vraaggericht, afstandKm(r, p), r.id))
+  const items = select(results, query).map((m) => {
+    const d = toDeelnemer(byId.get(m.id)!)
+    return {
+      deelnemer: { id: d.id, naam: d.naam, plaats: d.plaats, leerroute: d.leerroute, taalniveau: d.taalniveau, urenPerWeek: d.urenPerWeek, status: d.status, toestemmingDelen: d.toestemmingDelen, afstandKm: Math.round(afstandKm(byId.get(m.id)!, p) * 10) / 10 },
+      score: m.score,
+      uitgesloten: m.uitgesloten,
+      criteria: m.criteria,
+    }
+  })
+  return { items, total: items.length, kandidaten: results.length, ...weights('vraaggericht') }
+}

@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { deelnemerBody, plekBody, testApp, type TestApp } from '../helpers.js'
+
+let t: TestApp
+let werkgever: Awaited<ReturnType<TestApp['makeUser']>>
+let jobhunter: Awaited<ReturnType<TestApp['makeUser']>>
+beforeEach(async () => {
+  t = await testApp()
+  werkgever = await t.makeUser('werkgever', await t.makeOrganisatie('Zorgcentrum De Merwe'))
+  jobhunter = await t.makeUser('jobhunter')
+})
+afterEach(() => t.close())
+
+async function publish(body: Record<string, unknown>) {
+  const { json } = await t.request('POST', '/api/plekken', { cookie: werkgever.cookie, body: plekBody(body) })
+  await t.request('POST', `/api/plekken/${json.id}/publiceren`, { cookie: werkgever.cookie })
+  return json.id as string
+}
+async function deelnemer(body: Record<string, unknown> = {}) {
+  const res = await t.request('POST', '/api/deelnemers', { cookie: jobhunter.cookie, body: deelnemerBody(body) })
+  expect(res.status).toBe(201)
+  return res.json.id as string
+}
+
+describe('aanbodgericht: GET /api/deelnemers/:id/matches', () => {
+  it('ranks the plekken within travel distance, explains every criterion, and leaves out knock-outs unless asked', async () => {
+    const school = await publish({ titel: 'Gastvrouw verpleeghuis', sector: 'zorg', binnenSchooltijden: true, dagdelen: ['ma-ochtend', 'wo-ochtend'] })
+    const avond = await publish({ titel: 'Verzorgende avonddienst', sector: 'zorg', binnenSchooltijden: false, dagdelen: ['ma-ochtend', 'wo-ochtend'] })
+    const ver = await publish({ titel: 'Gastvrouw Roermond', sector: 'zorg', binnenSchooltijden: true, postcode: '6041' })
+    await t.indexer.drain()
+    const id = await deelnemer()
+
+    const res = await t.request('GET', `/api/deelnemers/${id}/matches`, { cookie: jobhunter.cookie })
+    expect(res.status).toBe(200)
+    expect(res.json.items.map((m: any) => m.plek.id)).toEqual([school])
+    const [m] = res.json.items
+    expect(m.score).toBeGreaterThan(50)
+    expect(m.uitgesloten).toBe(false)
+    expect(m.criteria.map((c: any) => c.code)).toEqual(['dagdelen', 'uren', 'reisafstand', 'taalniveau', 'taalrijkheid', 'wensen', 'belastbaarheid', 'begeleiding', 'kinderopvang', 'vereisten'])
+    expect(m.criteria.find((c: any) => c.code === 'kinderopvang').uitleg).toBe('Kinderopvang is nog niet geregeld; de plek past binnen schooltijden.')
+    expect(res.json).toMatchObject({ richting: 'aanbodgericht', gewichten: { dagdelen: 3 } })
+
+    const all = await t.request('GET', `/api/deelnemers/${id}/matches?inclusiefUitgesloten=true`, { cookie: jobhunter.cookie })
+    expect(all.json.items.map((m: any) => [m.plek.id, m.uitgesloten])).toEqual([[school, false], [avond, true]])
+    const knocked = all.json.items[1].criteria.find((c: any) => c.knockout)
+    expect(knocked).toMatchObject({ code: 'kinderopvang', kleur: 'rood' })
+    // Roermond is outside the deelnemer's 8 km: not even a candidate
+    expect(all.json.items.map((m: any) => m.plek.id)).not.toContain(ver)
+  })
+
+  it('an unknown deelnemer is a 404 and a werkgever is refused', async () => {
+    expect((await t.request('GET', '/api/deelnemers/bestaat-niet/matches', { cookie: jobhunter.cookie })).status).toBe(404)
+    const id = await deelnemer()
+    expect((await t.request('GET', `/api/deelnemers/${id}/matches`, { cookie: werkgever.cookie })).status).toBe(403)
+  })
+})
+
+describe('vraaggericht: GET /api/plekken/:id/matches', () => {
+  it('ranks zoekende deelnemers whose travel limit reaches the plek; the werkgever’s requirements exclude', async () => {
+    const plekId = await publish({ vereisten: { rijbewijs: true, vog: false, vca: false }, dagdelen: ['ma-ochtend', 'wo-ochtend', 'vr-ochtend'] })
+    const metRijbewijs = await deelnemer({ naam: 'Met Rijbewijs', mobiliteit: { fiets: true, ov: true, rijbewijs: true, auto: false, maxReisafstandKm: 10 } })
+    const zonder = await deelnemer({ naam: 'Zonder Rijbewijs' })
+    await deelnemer({ naam: 'Nog In Intake', status: 'intake' })
+    await deelnemer({ naam: 'Woont Ver', postcode: '6041', mobiliteit: { fiets: true, ov: true, rijbewijs: true, auto: true, maxReisafstandKm: 20 } })
+
+    const res = await t.request('GET', `/api/plekken/${plekId}/matches?inclusiefUitgesloten=true`, { cookie: jobhunter.cookie })
+    expect(res.status).toBe(200)
+    expect(res.json.items.map((m: any) => [m.deelnemer.id, m.uitgesloten])).toEqual([[metRijbewijs, false], [zonder, true]])
+    expect(res.json.items[1].criteria.find((c: any) => c.code === 'vereisten')).toMatchObject({ knockout: true, uitleg: 'Mist rijbewijs.' })
+    // the summary carries no sensitive fields
+    expect(Object.keys(res.json.items[0].deelnemer)).not.toContain('doelgroep')
+    expect(JSON.stringify(res.json)).not.toContain('Somalisch')
+    expect(res.json.richting).toBe('vraaggericht')
+  })
+
+  it('limit caps the list', async () => {
+    const plekId = await publish({})
+    for (let i = 0; i < 3; i++) await deelnemer({ naam: `Deelnemer ${i}` })
+    const res = await t.request('GET', `/api/plekken/${plekId}/matches?limit=2`, { cookie: jobhunter.cookie })
+    expect(res.json.items).toHaveLength(2)
+    expect((await t.request('GET', `/api/plekken/${plekId}/matches?limit=0`, { cookie: jobhunter.cookie })).status).toBe(400)
+  })
+})
