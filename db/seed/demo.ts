@@ -5,7 +5,7 @@ import { iso } from '../../server/clock.js'
 import { plekInput } from '../../server/domain/plek.js'
 import { organisatieInput } from '../../server/domain/organisatie.js'
 import { zoekPostcode } from '../../server/domain/postcode.js'
-import { taalrijkheidsscore } from '../../server/domain/taalrijkheid.js'
+import { columnsOf } from '../../server/services/plekken.js'
 import { insertGebruiker } from '../../server/services/gebruikers.js'
 import type { Rol } from '../../server/domain/enums.js'
 import { demoOrganisaties, demoPlekken } from './demo-data.js'
@@ -48,8 +48,6 @@ export async function seedDemo(deps: Deps): Promise<{ email: string; rol: Rol; w
     for (const p of demoPlekken) {
       const { key, organisatie: orgKey, status, ...body } = p
       const input = plekInput.parse(body)
-      const locatie = zoekPostcode(input.postcode)
-      if (!locatie) throw new Error(`demo-plek ${key}: onbekende postcode ${input.postcode}`)
       const id = demoPlekId(key)
       const inserted = await tx
         .insert(plek)
@@ -57,32 +55,7 @@ export async function seedDemo(deps: Deps): Promise<{ email: string; rol: Rol; w
           id,
           organisatieId: demoOrganisatieId(orgKey),
           status,
-          titel: input.titel,
-          omschrijving: input.omschrijving,
-          beroep: input.beroep ?? null,
-          sector: input.sector,
-          vorm: input.vorm,
-          postcode: input.postcode,
-          plaats: locatie.plaats,
-          lat: locatie.lat,
-          lon: locatie.lon,
-          urenMin: input.urenPerWeek.min,
-          urenMax: input.urenPerWeek.max,
-          dagdelen: input.dagdelen,
-          capaciteit: input.capaciteit,
-          taalniveau: input.taalniveau,
-          lagerNiveauMetOndersteuning: input.lagerNiveauMetOndersteuning,
-          taalrijkheid: input.taalrijkheid,
-          taalrijkheidsscore: taalrijkheidsscore(input.taalrijkheid).score,
-          begeleiding: input.begeleiding,
-          opbouw: input.opbouw,
-          fysiekeBelasting: input.fysiekeBelasting,
-          werkdruk: input.werkdruk,
-          binnenSchooltijden: input.binnenSchooltijden,
-          vereisten: input.vereisten,
-          vergoeding: input.vergoeding,
-          startdatum: input.startdatum ?? null,
-          duurWeken: input.duurWeken ?? null,
+          ...columnsOf(input),
           publishedAt: status === 'concept' ? null : now,
           versie: 1,
           createdAt: now,

@@ -67,7 +67,7 @@ function toInput(p: Plek): Record<string, unknown> {
 }
 
 /** The columns a validated plek body sets, with what the product derives from it. */
-function columnsOf(input: PlekInput) {
+export function columnsOf(input: PlekInput) {
   const locatie = zoekPostcode(input.postcode)
   if (!locatie) throw validatieFout({ postcode: 'Deze postcode kennen we niet. Controleer de vier cijfers.' })
   return {
