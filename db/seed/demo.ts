@@ -5,10 +5,14 @@ import { iso } from '../../server/clock.js'
 import { plekInput } from '../../server/domain/plek.js'
 import { organisatieInput } from '../../server/domain/organisatie.js'
 import { zoekPostcode } from '../../server/domain/postcode.js'
-import { columnsOf } from '../../server/services/plekken.js'
+import { plekColumns } from '../../server/services/plekken.js'
 import { insertGebruiker } from '../../server/services/gebruikers.js'
 import type { Rol } from '../../server/domain/enums.js'
 import { demoOrganisaties, demoPlekken } from './demo-data.js'
+import { demoDeelnemers } from './demo-deelnemers.js'
+import { deelnemerInput } from '../../server/domain/deelnemer.js'
+import { deelnemerColumns } from '../../server/services/deelnemers.js'
+import { deelnemer } from '../schema.js'
 
 // Deterministic and idempotent: fixed ids, insert-if-missing. Running it twice changes nothing.
 
@@ -55,7 +59,7 @@ export async function seedDemo(deps: Deps): Promise<{ email: string; rol: Rol; w
           id,
           organisatieId: demoOrganisatieId(orgKey),
           status,
-          ...columnsOf(input),
+          ...plekColumns(input),
           publishedAt: status === 'concept' ? null : now,
           versie: 1,
           createdAt: now,
@@ -64,6 +68,24 @@ export async function seedDemo(deps: Deps): Promise<{ email: string; rol: Rol; w
         .onConflictDoNothing()
         .returning({ id: plek.id })
       if (inserted[0]) await tx.insert(outbox).values({ plekId: id, versie: 1, createdAt: now })
+    }
+  })
+
+  // Deelnemers: fictional profiles, so that matching shows something both ways.
+  await deps.db.transaction(async (tx) => {
+    for (const d of demoDeelnemers) {
+      const { key, ...body } = d
+      const input = deelnemerInput.parse(body)
+      await tx
+        .insert(deelnemer)
+        .values({
+          id: `demo-deelnemer-${key}`,
+          ...deelnemerColumns(input),
+          toestemmingOp: input.toestemmingDelen ? now : null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing()
     }
   })
 

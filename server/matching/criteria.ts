@@ -17,6 +17,7 @@ const lijst = (items: string[]) => (items.length <= 1 ? items.join('') : `${item
 const rank = (n: Niveau) => niveaus.indexOf(n)
 const level3 = (n: Niveau3) => ({ laag: 0, middel: 1, hoog: 2 })[n]
 const clamp = (x: number) => Math.max(0, Math.min(1, x))
+const urenTekst = (u: { min: number; max: number }) => (u.min === u.max ? `${u.min}` : `${u.min}–${u.max}`)
 const km = (x: number) => x.toLocaleString('nl-NL', { maximumFractionDigits: 1 })
 
 /** The plek's dagdelen the deelnemer can work: free, and never a taalles dagdeel. */
@@ -37,7 +38,7 @@ export const dagdelen: Criterium = ({ deelnemer: d, plek: p }) => {
 /** The deelnemer's hours and the plek's hours overlap; opbouw can bridge a short gap. */
 export const uren: Criterium = ({ deelnemer: d, plek: p }) => {
   const overlap = Math.min(d.urenPerWeek.max, p.urenPerWeek.max) - Math.max(d.urenPerWeek.min, p.urenPerWeek.min)
-  if (overlap >= 0) return { score: 1, hard: false, uitleg: `Uren passen: de plek vraagt ${p.urenPerWeek.min}–${p.urenPerWeek.max} uur, de deelnemer kan ${d.urenPerWeek.min}–${d.urenPerWeek.max} uur.` }
+  if (overlap >= 0) return { score: 1, hard: false, uitleg: `Uren passen: de plek vraagt ${urenTekst(p.urenPerWeek)} uur, de deelnemer kan ${urenTekst(d.urenPerWeek)} uur.` }
   if (d.urenPerWeek.max < p.urenPerWeek.min && p.opbouw)
     return { score: 0.5, hard: false, uitleg: `De plek vraagt minstens ${p.urenPerWeek.min} uur, de deelnemer kan ${d.urenPerWeek.max}; met opbouw kan dat in het begin minder.` }
   const teVeel = d.urenPerWeek.max < p.urenPerWeek.min

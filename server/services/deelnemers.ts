@@ -26,7 +26,8 @@ export function toDeelnemer(r: Row): Deelnemer {
   }
 }
 
-function columnsOf(input: DeelnemerInput, previous?: Row) {
+/** The columns a validated deelnemer body sets, with plaats and coordinates from the postcode. */
+export function deelnemerColumns(input: DeelnemerInput, previous?: Row) {
   const locatie = zoekPostcode(input.postcode)
   if (!locatie) throw validatieFout({ postcode: 'Deze postcode kennen we niet. Controleer de vier cijfers.' })
   return {
@@ -70,7 +71,7 @@ export async function listDeelnemers({ ctx, input }: { ctx: Ctx; input: { page: 
 export async function createDeelnemer({ ctx, input }: { ctx: Ctx; input: DeelnemerInput }): Promise<Deelnemer> {
   requireRole(ctx.actor, 'beheerder', 'jobhunter')
   const now = iso(ctx.clock.now())
-  const columns = columnsOf(input)
+  const columns = deelnemerColumns(input)
   const row: Row = {
     id: randomUUID(),
     ...columns,
@@ -89,7 +90,7 @@ export async function updateDeelnemer({ ctx, id, patch }: { ctx: Ctx; id: string
   const parsed = deelnemerInput.safeParse(mergePatch(current.profiel, patch))
   if (!parsed.success) throw fromZod(parsed.error)
   const now = iso(ctx.clock.now())
-  const columns = columnsOf(parsed.data, current)
+  const columns = deelnemerColumns(parsed.data, current)
   if (parsed.data.toestemmingDelen && !current.toestemmingOp) columns.toestemmingOp = now
   await ctx.db.update(deelnemer).set({ ...columns, updatedAt: now }).where(eq(deelnemer.id, id))
   return toDeelnemer(await findVisible(ctx, id))

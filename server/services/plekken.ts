@@ -67,7 +67,7 @@ function toInput(p: Plek): Record<string, unknown> {
 }
 
 /** The columns a validated plek body sets, with what the product derives from it. */
-export function columnsOf(input: PlekInput) {
+export function plekColumns(input: PlekInput) {
   const locatie = zoekPostcode(input.postcode)
   if (!locatie) throw validatieFout({ postcode: 'Deze postcode kennen we niet. Controleer de vier cijfers.' })
   return {
@@ -160,7 +160,7 @@ export async function createPlek({ ctx, input }: { ctx: Ctx; input: PlekInput })
   }
   const org = (await ctx.db.select({ id: organisatie.id }).from(organisatie).where(eq(organisatie.id, organisatieId)))[0]
   if (!org) throw validatieFout({ organisatieId: 'Deze organisatie bestaat niet.' })
-  const columns = columnsOf(input)
+  const columns = plekColumns(input)
   const id = randomUUID()
   const now = iso(ctx.clock.now())
   await ctx.db.transaction(async (tx) => {
@@ -180,7 +180,7 @@ export async function updatePlek({ ctx, id, patch }: { ctx: Ctx; id: string; pat
   if (!parsed.success) throw fromZod(parsed.error)
   if (parsed.data.capaciteit < current.bezet)
     throw validatieFout({ capaciteit: `Er zijn al ${current.bezet} deelnemers geplaatst; de capaciteit kan niet lager zijn.` })
-  return writeChange(ctx, id, columnsOf(parsed.data))
+  return writeChange(ctx, id, plekColumns(parsed.data))
 }
 
 /** The lifecycle of domain.md: concept → gepubliceerd → vervuld | gesloten. */
