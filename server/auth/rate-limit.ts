@@ -9,7 +9,13 @@ import { iso } from '../clock.js'
 // instances, survives restarts). The e-mail is stored hashed: the table holds no personal data.
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000
+/** Per account: guessing one person's password. */
 export const LOGIN_MAX_FAILURES = 10
+/**
+ * Per address: guessing across accounts. Higher, because a gemeente office or a proxy without
+ * TRUST_PROXY puts many honest colleagues behind one address.
+ */
+export const LOGIN_MAX_FAILURES_PER_ADRES = 50
 
 export function loginKeys(email: string, address: string): string[] {
   const account = createHash('sha256').update(email.trim().toLowerCase()).digest('base64url')
@@ -25,7 +31,7 @@ export async function assertLoginAllowed(deps: Deps, keys: string[]): Promise<vo
     .from(loginPoging)
     .where(and(inArray(loginPoging.sleutel, keys), gte(loginPoging.at, since)))
     .groupBy(loginPoging.sleutel)
-  const blocked = rows.filter((r) => r.n >= LOGIN_MAX_FAILURES)
+  const blocked = rows.filter((r) => r.n >= (r.sleutel.startsWith('adres:') ? LOGIN_MAX_FAILURES_PER_ADRES : LOGIN_MAX_FAILURES))
   if (blocked.length === 0) return
   const freeAt = Math.max(...blocked.map((r) => new Date(r.oldest!).getTime() + LOGIN_WINDOW_MS))
   const seconds = Math.max(1, Math.ceil((freeAt - now) / 1000))

@@ -12,12 +12,17 @@ const typeNames: Record<string, string> = {
   object: 'een object',
 }
 
+/** Numbers as Dutch write them: 0,5 rather than 0.5. */
+const getal = (n: unknown) => (typeof n === 'number' || typeof n === 'bigint' ? n.toLocaleString('nl-NL') : String(n))
+
 function dutchMessage(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'Dit veld is verplicht.'
       return `Vul hier ${typeNames[issue.expected] ?? issue.expected} in.`
     case 'invalid_value':
+      if (issue.input === undefined) return 'Dit veld is verplicht.'
+      if (issue.input === null || issue.input === '') return `Kies een waarde: ${issue.values.join(', ')}.`
       if (issue.values.length === 1) return `Moet ${JSON.stringify(issue.values[0])} zijn.`
       return `Onbekende waarde ${JSON.stringify(issue.input)}. Kies uit: ${issue.values.join(', ')}.`
     case 'too_small':
@@ -25,11 +30,11 @@ function dutchMessage(issue: z.core.$ZodRawIssue): string | undefined {
         return Number(issue.minimum) <= 1 ? 'Dit veld mag niet leeg zijn.' : `Gebruik minstens ${issue.minimum} tekens.`
       if (issue.origin === 'array')
         return Number(issue.minimum) <= 1 ? 'Kies er minstens één.' : `Kies er minstens ${issue.minimum}.`
-      return `Moet minstens ${issue.minimum} zijn.`
+      return `Moet minstens ${getal(issue.minimum)} zijn.`
     case 'too_big':
       if (issue.origin === 'string') return `Gebruik hoogstens ${issue.maximum} tekens.`
       if (issue.origin === 'array') return `Kies er hoogstens ${issue.maximum}.`
-      return `Mag hoogstens ${issue.maximum} zijn.`
+      return `Mag hoogstens ${getal(issue.maximum)} zijn.`
     case 'invalid_format':
       if (issue.format === 'email') return 'Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.'
       if (issue.format === 'date') return 'Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2026-11-23.'
@@ -52,6 +57,9 @@ export function installDutchErrors(): void {
   z.config({ customError: (issue) => dutchMessage(issue) })
 }
 
+/** Fields that appear in answers but are set by the product (status through its own routes). */
+const alleenLezen = new Set(['id', 'status', 'plaats', 'lat', 'lon', 'taalrijkheidsscore', 'taalrijkheidsuitleg', 'organisatieNaam', 'bezet', 'aangemaaktOp', 'gewijzigdOp', 'gepubliceerdOp', 'toestemmingOp'])
+
 /**
  * Turns zod issues into the contract's `fields` map: dotted path → Dutch message.
  * An unknown key is reported under its own name, so the client can point at it.
@@ -63,7 +71,7 @@ export function issuesToFields(issues: readonly z.core.$ZodIssue[]): Record<stri
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const path = base ? `${base}.${key}` : key
-        fields[path] ??= 'Onbekend veld; dit veld bestaat niet.'
+        fields[path] ??= alleenLezen.has(key) ? 'Dit veld zet de applicatie zelf; u kunt het niet meesturen.' : 'Onbekend veld; dit veld bestaat niet.'
       }
       continue
     }

@@ -186,7 +186,7 @@ export async function updatePlek({ ctx, id, patch }: { ctx: Ctx; id: string; pat
 /** The lifecycle of domain.md: concept → gepubliceerd → vervuld | gesloten. */
 const overgangen: Record<'publiceren' | 'sluiten', { van: PlekStatus[]; naar: PlekStatus; fout: string }> = {
   publiceren: { van: ['concept'], naar: 'gepubliceerd', fout: 'Alleen een plek in concept kan worden gepubliceerd.' },
-  sluiten: { van: ['concept', 'gepubliceerd', 'vervuld'], naar: 'gesloten', fout: 'Deze plek is al gesloten.' },
+  sluiten: { van: ['concept', 'gepubliceerd', 'vervuld'], naar: 'gesloten', fout: 'Deze plek kan niet meer worden gesloten.' },
 }
 
 export async function changePlekStatus({ ctx, id, actie }: { ctx: Ctx; id: string; actie: keyof typeof overgangen }) {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { testApp, WACHTWOORD, type TestApp } from '../helpers.js'
-import { LOGIN_MAX_FAILURES } from '../../server/auth/rate-limit.js'
+import { LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ADRES } from '../../server/auth/rate-limit.js'
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../server/auth/sessions.js'
 
 let t: TestApp
@@ -74,11 +74,11 @@ describe('rate limit', () => {
     expect((await t.request('POST', '/api/sessie', { body: { email: user.email, wachtwoord: WACHTWOORD } })).status).toBe(200)
   })
 
-  it('counts failures per address across accounts (behind a trusted proxy)', async () => {
+  it(`counts failures per address across accounts, ${LOGIN_MAX_FAILURES_PER_ADRES} at most (behind a trusted proxy)`, async () => {
     const p = await testApp({ TRUST_PROXY: 'true' })
     try {
       const headers = { 'x-forwarded-for': '203.0.113.7' }
-      for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
+      for (let i = 0; i < LOGIN_MAX_FAILURES_PER_ADRES; i++) {
         await p.request('POST', '/api/sessie', { headers, body: { email: `iemand${i}@test.example`, wachtwoord: 'fout-wachtwoord-1' } })
       }
       const user = await p.makeUser('jobhunter')

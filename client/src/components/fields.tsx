@@ -156,6 +156,14 @@ export function Section({ legend, children, error, path, id }: { legend: string;
  * The list of errors at the top of a form (GOV.UK / NL DS pattern): announced, focused after a
  * failed submit, each error a link to its field.
  */
+/** The visible label of a field, so the summary says which field is wrong ("Sector: …"). */
+function veldNaam(path: string): string {
+  if (typeof document === 'undefined') return path
+  const id = fieldId(path)
+  const label = document.querySelector(`label[for="${id}"]`)?.textContent ?? document.getElementById(id)?.closest('fieldset')?.querySelector('legend')?.textContent ?? undefined
+  return (label ?? path).replace(/\s*\(niet verplicht\)\s*$/, '').trim()
+}
+
 export function ErrorSummary({ errors, message, focusKey }: { errors: [string, string][]; message?: string; focusKey: number }) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -177,7 +185,7 @@ export function ErrorSummary({ errors, message, focusKey }: { errors: [string, s
                     el?.focus()
                     el?.scrollIntoView({ block: 'center' })
                   }}>
-                    {msg}
+                    {veldNaam(path)}: {msg}
                   </a>
                 </li>
               ))}

@@ -34,9 +34,31 @@ export function PlekBewerken() {
 
 const opties = (waarden: readonly string[], labels?: Record<string, string>) => waarden.map((w) => [w, labels?.[w] ?? w] as const)
 
+/**
+ * What the werkgever typed is kept in this tab's sessionStorage until it is saved, so an expired
+ * session (login, then back here) or a reload loses nothing. A plek holds no personal data.
+ */
+const conceptSleutel = (id?: string) => `plek-concept:${id ?? 'nieuw'}`
+function bewaardConcept(id?: string): PlekFormState | undefined {
+  try {
+    const raw = sessionStorage.getItem(conceptSleutel(id))
+    return raw ? (JSON.parse(raw) as PlekFormState) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 function PlekFormulier({ id, start, status }: { id?: string; start?: PlekFormState; status?: string }) {
   const { route } = useLocation()
-  const [f, setF] = useState<PlekFormState>(start ?? legePlekForm())
+  const [teruggezet] = useState(() => bewaardConcept(id))
+  const [f, setF] = useState<PlekFormState>(teruggezet ?? start ?? legePlekForm())
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(conceptSleutel(id), JSON.stringify(f))
+    } catch {
+      // storage full or disabled: the form still works, only without this safety net
+    }
+  }, [f])
   const [fields, setFields] = useState<FieldErrors>({})
   const [message, setMessage] = useState<string>()
   const [busy, setBusy] = useState(false)
@@ -72,6 +94,7 @@ function PlekFormulier({ id, start, status }: { id?: string; start?: PlekFormSta
         ? await call(api.plekken[':id'].$patch({ param: { id }, json: body }))
         : await call(api.plekken.$post({ json: body as never }))
       setFields({})
+      sessionStorage.removeItem(conceptSleutel(id))
       route(`/mijn-plekken?opgeslagen=${encodeURIComponent(plek.id)}`)
     } catch (e) {
       if (e instanceof ApiError) {
@@ -90,6 +113,7 @@ function PlekFormulier({ id, start, status }: { id?: string; start?: PlekFormSta
       <p class="utrecht-paragraph pp-muted">
         {id ? `Status: ${status}. ` : 'De plek wordt opgeslagen als concept; u publiceert hem daarna vanuit Mijn plekken. '}
         Velden zonder “(niet verplicht)” zijn verplicht.
+        {teruggezet && ' Uw nog niet opgeslagen invoer is teruggezet.'}
       </p>
       <form class="pp-form" onSubmit={submit} noValidate aria-describedby={undefined}>
         <ErrorSummary errors={orderedErrors(fields, plekVeldVolgorde)} message={message} focusKey={pogingen} />
