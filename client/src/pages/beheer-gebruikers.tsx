@@ -1,3 +1,4 @@
+import { gebruiker } from '../session.js'
 import { useEffect, useState } from 'preact/hooks'
 import { api, call, ApiError } from '../api.js'
 import { gebruikerInput } from '../../../server/domain/gebruiker.js'
@@ -61,7 +62,7 @@ export function BeheerGebruikers() {
       {fout && <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>}
       {!lijst ? !fout && <Laden /> : (
         <div class="pp-table-scroll">
-          <table class="utrecht-table utrecht-table--html-table pp-table">
+          <table class="utrecht-table utrecht-table--html-table pp-table pp-table--stapel">
             <caption class="utrecht-table__caption pp-visually-hidden">Alle accounts</caption>
             <thead class="utrecht-table__header"><tr class="utrecht-table__row">
               <th class="utrecht-table__header-cell" scope="col">Naam</th><th class="utrecht-table__header-cell" scope="col">E-mailadres</th>
@@ -70,10 +71,10 @@ export function BeheerGebruikers() {
             <tbody class="utrecht-table__body">
               {lijst.items.map((g) => (
                 <tr class="utrecht-table__row" key={g.id}>
-                  <td class="utrecht-table__cell">{g.naam}</td><td class="utrecht-table__cell">{g.email}</td><td class="utrecht-table__cell">{rolLabel[g.rol]}</td>
-                  <td class="utrecht-table__cell">{g.actief === false ? 'Uitgeschakeld' : 'Actief'}</td>
+                  <td class="utrecht-table__cell">{g.naam}</td><td class="utrecht-table__cell" data-label="E-mailadres">{g.email}</td><td class="utrecht-table__cell" data-label="Rol">{rolLabel[g.rol]}</td>
+                  <td class="utrecht-table__cell" data-label="Status">{g.actief === false ? 'Uitgeschakeld' : 'Actief'}</td>
                   <td class="utrecht-table__cell">
-                    {g.actief === false
+                    {g.id === gebruiker.value?.id ? <span class="pp-muted">Uw eigen account</span> : g.actief === false
                       ? <Button onClick={() => zetActief(g.id, true, g.naam)} aria-label={`${g.naam} weer inschakelen`}>Inschakelen</Button>
                       : <Button onClick={() => zetActief(g.id, false, g.naam)} aria-label={`${g.naam} uitschakelen`}>Uitschakelen</Button>}
                   </td>

@@ -54,7 +54,7 @@ export function MijnPlekken() {
         <p class="utrecht-paragraph">U heeft nog geen plekken. <a class="utrecht-link" href="/plekken/nieuw">Beschrijf uw eerste plek</a>.</p>
       ) : (
         <div class="pp-table-scroll">
-          <table class="utrecht-table utrecht-table--html-table pp-table">
+          <table class="utrecht-table utrecht-table--html-table pp-table pp-table--stapel">
             <caption class="utrecht-table__caption pp-visually-hidden">Uw plekken met status en acties</caption>
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
@@ -72,11 +72,11 @@ export function MijnPlekken() {
                     <a class="utrecht-link" href={`/plekken/${p.id}`}>{p.titel}</a>
                     <div class="pp-muted">{p.plaats}</div>
                   </td>
-                  <td class="utrecht-table__cell">
+                  <td class="utrecht-table__cell" data-label="Status">
                     <span class={`utrecht-status-badge utrecht-status-badge--${badge[p.status]}`}>{statusLabel[p.status]}</span>
                   </td>
-                  <td class="utrecht-table__cell">{formatScore(p.taalrijkheidsscore)} van 10</td>
-                  <td class="utrecht-table__cell">{formatDatum(p.gewijzigdOp)}</td>
+                  <td class="utrecht-table__cell" data-label="Taalrijkheid">{formatScore(p.taalrijkheidsscore)} van 10</td>
+                  <td class="utrecht-table__cell" data-label="Gewijzigd">{formatDatum(p.gewijzigdOp)}</td>
                   <td class="utrecht-table__cell">
                     <div class="pp-actions">
                       {p.status !== 'gesloten' && (
