@@ -17,10 +17,40 @@ type Doc = ReturnType<OpenAPIHono<AppEnv>['getOpenAPI31Document']>
 
 export function docsRoutes(app: OpenAPIHono<AppEnv>) {
   let cached: Doc | undefined
-  const document = () => (cached ??= app.getOpenAPI31Document({ openapi: '3.1.0', info }))
+  const document = () => (cached ??= withSharedAnswers(app.getOpenAPI31Document({ openapi: '3.1.0', info })))
   return new Hono<AppEnv>()
     .get('/openapi.json', (c) => c.json(document()))
     .get('/docs', (c) => c.html(render(document())))
+}
+
+/**
+ * Answers that every route with a body can give, added in one place rather than on each route:
+ * 413 (body above 100 kB), 415 (not JSON) and 403 csrf (another origin); and 503 for any route
+ * when the database is busy or read-only.
+ */
+function withSharedAnswers(doc: Doc): Doc {
+  const error = { $ref: '#/components/schemas/Fout' }
+  doc.components ??= {}
+  doc.components.schemas = {
+    ...doc.components.schemas,
+    Fout: {
+      type: 'object',
+      required: ['error'],
+      properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } } } },
+    },
+  }
+  const answer = (description: string) => ({ description, content: { 'application/json': { schema: error } } })
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const op of Object.values(item as Record<string, { requestBody?: unknown; responses?: Record<string, unknown> }>)) {
+      if (!op || typeof op !== 'object' || !op.responses) continue
+      if (op.requestBody) {
+        op.responses['413'] ??= answer('Het verzoek is groter dan 100 kB (code te-groot)')
+        op.responses['415'] ??= answer('De gegevens zijn geen JSON (code geen-json)')
+      }
+      op.responses['503'] ??= answer('De database is even bezet of alleen-lezen; probeer het opnieuw')
+    }
+  }
+  return doc
 }
 
 const esc = (s: unknown) =>

@@ -67,3 +67,18 @@ describe('logging', () => {
     expect(t.logs.every((l) => typeof l.req === 'string' && typeof l.ms === 'number')).toBe(true)
   })
 })
+
+describe('OpenAPI document', () => {
+  it('describes every API route of the app, with 413 and 415 on routes that take a body', async () => {
+    const doc = (await t.request('GET', '/api/openapi.json')).json
+    const documented = new Set(
+      Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      ),
+    )
+    const routes = [...new Set(t.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`))]
+    const undocumented = routes.filter((r) => !documented.has(r) && !['GET /api/openapi.json', 'GET /api/docs'].includes(r))
+    expect(undocumented).toEqual([])
+    expect(Object.keys(doc.paths['/api/plekken'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '413', '415']))
+  })
+})
