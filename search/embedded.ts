@@ -306,7 +306,13 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * bounded Levenshtein distance. If a later Orama changes these internals, its public search()
    * with `tolerance` is used instead (same answers, slower); the contract suite covers both.
    */
-  private async wordMatches(word: string, tolerance: number, maxExtraLetters = Infinity, passes?: (slot: number) => boolean): Promise<[number, number][]> {
+  private async wordMatches(
+    word: string,
+    tolerance: number,
+    maxExtraLetters = Infinity,
+    passes?: (slot: number) => boolean,
+    corrected?: Set<string>,
+  ): Promise<[number, number][]> {
     const o = this.orama as unknown as OramaInternals
     const trees = o.data?.index?.indexes
     if (!trees || typeof o.tokenizer?.tokenize !== 'function' || !(o.internalDocumentIDStore?.idToInternalId instanceof Map)) {
@@ -338,7 +344,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
       if (prefixNode) collectWords(prefixNode, 1, found, stem.length + maxExtraLetters)
       for (const [term, weight] of terms) {
         const node = descend(root, term)
-        if (node?.e && node.w === term) found.push([node, weight])
+        if (node?.e && node.w === term) {
+          found.push([node, weight])
+          corrected?.add(term)
+        }
       }
       const avg = index.avgFieldLength[prop] ?? 1
       const lengths = index.fieldLengths[prop]!
@@ -396,17 +405,21 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   /** Full-text part: per query word (with its synonyms) the matching slots and a relevance score. */
-  private async textMatches(q: string, passes?: (slot: number) => boolean): Promise<{ words: string[]; matched: Map<number, { n: number; score: number }> } | undefined> {
+  private async textMatches(
+    q: string,
+    passes?: (slot: number) => boolean,
+  ): Promise<{ words: string[]; corrected: string[]; matched: Map<number, { n: number; score: number }> } | undefined> {
     const words = [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].filter((w) => !stopwordSet.has(w)).slice(0, 10)
     if (words.length === 0) return undefined
     const matched = new Map<number, { n: number; score: number }>()
+    const corrected = new Set<string>() // indexed words a typo was corrected to, for the snippet
     for (const word of words) {
       const best = new Map<number, number>()
       for (const alt of [word, ...synoniemenVan(word)]) {
         // A synonym counts a little less than the word itself, and matches as a word (with at most
         // a plural ending), not as a prefix: "groen" must not find "groenten".
         const synonym = alt !== word
-        const pairs = synonym ? await this.wordMatches(alt, 0, 0, passes) : await this.wordMatches(alt, typosFor(alt), Infinity, passes)
+        const pairs = synonym ? await this.wordMatches(alt, 0, 0, passes) : await this.wordMatches(alt, typosFor(alt), Infinity, passes, corrected)
         const weight = synonym ? 0.8 : 1
         for (const [slot, score] of pairs) {
           const s = score * weight
@@ -421,7 +434,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
         } else matched.set(slot, { n: 1, score: s })
       }
     }
-    return { words, matched }
+    return { words, corrected: [...corrected], matched }
   }
 
   async search(query: PlekQuery): Promise<SearchResult> {
@@ -510,7 +523,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       top = topK(slots, offset + query.perPage, this.comparator(query, text?.matched, distance)).slice(offset)
       total = slots.length
     }
-    const words = text?.words.flatMap((w) => [w, ...synoniemenVan(w)]) ?? []
+    const words = text ? [...text.words.flatMap((w) => [w, ...synoniemenVan(w)]), ...text.corrected] : []
     const hits = top.map((slot) => {
       const d = this.docs[slot]!
       const km = distance.get(slot)
