@@ -4,7 +4,8 @@ import { api, call, ApiError } from '../api.js'
 import { gebruikerInput } from '../../../server/domain/gebruiker.js'
 import { rollen } from '../../../server/domain/enums.js'
 import { Alert, Button, ErrorSummary, Laden, Section, SelectField, TextField } from '../components/fields.js'
-import { normaliseFields, orderedErrors, validate, type FieldErrors } from '../lib/form-errors.js'
+import { orderedErrors, validate } from '../lib/form-errors.js'
+import { useOpslaan } from '../lib/use-opslaan.js'
 import { rolLabel } from '../lib/labels.js'
 
 type Lijst = Awaited<ReturnType<typeof laad>>
@@ -17,10 +18,7 @@ export function BeheerGebruikers() {
   const [fout, setFout] = useState<string>()
   const [melding, setMelding] = useState<string>()
   const [f, setF] = useState(leeg)
-  const [fields, setFields] = useState<FieldErrors>({})
-  const [message, setMessage] = useState<string>()
-  const [pogingen, setPogingen] = useState(0)
-  const [busy, setBusy] = useState(false)
+  const { fields, message, pogingen, busy, opslaan } = useOpslaan()
   const herlaad = () => laad().then(setLijst).catch((e) => setFout(e instanceof ApiError ? e.message : 'Laden lukte niet.'))
   useEffect(() => {
     void herlaad()
@@ -30,21 +28,12 @@ export function BeheerGebruikers() {
 
   async function maak(e: Event) {
     e.preventDefault()
-    setMessage(undefined)
     const body = { email: f.email, naam: f.naam, rol: f.rol, wachtwoord: f.wachtwoord, ...(f.rol === 'werkgever' && f.organisatieId ? { organisatieId: f.organisatieId } : {}) }
-    const v = validate(gebruikerInput, body)
-    if (!v.ok) { setFields(v.fields); setPogingen((n) => n + 1); return }
-    setBusy(true)
-    try {
-      await call(api.gebruikers.$post({ json: body as never }))
-      setMelding(`Het account voor ${f.email} is aangemaakt.`)
-      setF(leeg)
-      setFields({})
-      await herlaad()
-    } catch (err) {
-      if (err instanceof ApiError) { setFields(normaliseFields(err.fields)); setMessage(err.message) }
-      setPogingen((n) => n + 1)
-    } finally { setBusy(false) }
+    const saved = await opslaan(validate(gebruikerInput, body), () => call(api.gebruikers.$post({ json: body as never })))
+    if (!saved) return
+    setMelding(`Het account voor ${f.email} is aangemaakt.`)
+    setF(leeg)
+    await herlaad()
   }
 
   async function zetActief(id: string, actief: boolean, naam: string) {

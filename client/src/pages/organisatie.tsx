@@ -4,7 +4,8 @@ import { gebruiker } from '../session.js'
 import { organisatieInput } from '../../../server/domain/organisatie.js'
 import { organisatieSoorten } from '../../../server/domain/enums.js'
 import { Alert, Button, ErrorSummary, Laden, Section, SelectField, TextField } from '../components/fields.js'
-import { normaliseFields, orderedErrors, validate, type FieldErrors } from '../lib/form-errors.js'
+import { orderedErrors, validate } from '../lib/form-errors.js'
+import { useOpslaan } from '../lib/use-opslaan.js'
 import { soortLabel } from '../lib/labels.js'
 
 export interface OrganisatieFormState {
@@ -26,38 +27,15 @@ export function organisatieBody(f: OrganisatieFormState) {
 /** The organisatie form, for a werkgever's own organisatie and for the beheerder. */
 export function OrganisatieForm({ start, knop, opslaan }: { start: OrganisatieFormState; knop: string; opslaan: (body: ReturnType<typeof organisatieBody>) => Promise<void> }) {
   const [f, setF] = useState(start)
-  const [fields, setFields] = useState<FieldErrors>({})
-  const [message, setMessage] = useState<string>()
-  const [pogingen, setPogingen] = useState(0)
-  const [busy, setBusy] = useState(false)
+  const { fields, message, pogingen, busy, opslaan: bewaar } = useOpslaan()
   const [klaar, setKlaar] = useState(false)
   const set = (k: keyof OrganisatieFormState) => (v: string) => setF((o) => ({ ...o, [k]: v }))
 
   async function submit(e: Event) {
     e.preventDefault()
-    setMessage(undefined)
     setKlaar(false)
     const body = organisatieBody(f)
-    const v = validate(organisatieInput, body)
-    if (!v.ok) {
-      setFields(v.fields)
-      setPogingen((n) => n + 1)
-      return
-    }
-    setBusy(true)
-    try {
-      await opslaan(body)
-      setFields({})
-      setKlaar(true)
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setFields(normaliseFields(err.fields))
-        setMessage(err.message)
-      } else setMessage('Opslaan lukt nu niet.')
-      setPogingen((n) => n + 1)
-    } finally {
-      setBusy(false)
-    }
+    if (await bewaar(validate(organisatieInput, body), () => opslaan(body))) setKlaar(true)
   }
   return (
     <form class="pp-form" onSubmit={submit} noValidate>

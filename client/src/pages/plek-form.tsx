@@ -8,7 +8,8 @@ import {
   begeleidingSoorten, belastingNiveaus, dagen, delen, niveaus, sectoren, taalrijkheidItems, vaardigheden, vergoedingSoorten, vormen,
 } from '../../../server/domain/enums.js'
 import { Alert, Button, CheckboxField, ErrorSummary, Laden, Section, SelectField, TextAreaField, TextField } from '../components/fields.js'
-import { errorId, fieldId, normaliseFields, orderedErrors, validate, type FieldErrors } from '../lib/form-errors.js'
+import { errorId, fieldId, orderedErrors, validate } from '../lib/form-errors.js'
+import { useOpslaan } from '../lib/use-opslaan.js'
 import { legePlekForm, plekBody, plekFormVan, plekLijstVelden, plekVeldVolgorde, zonderNull, type PlekFormState } from '../lib/plek-form.js'
 import {
   begeleidingLabel, belastingLabel, dagLabel, formatScore, sectorLabel, taalrijkheidLabel, vaardigheidLabel, vergoedingLabel, vormLabel,
@@ -59,10 +60,7 @@ function PlekFormulier({ id, start, status }: { id?: string; start?: PlekFormSta
       // storage full or disabled: the form still works, only without this safety net
     }
   }, [f])
-  const [fields, setFields] = useState<FieldErrors>({})
-  const [message, setMessage] = useState<string>()
-  const [busy, setBusy] = useState(false)
-  const [pogingen, setPogingen] = useState(0)
+  const { fields, message, pogingen, busy, opslaan } = useOpslaan(plekLijstVelden)
   const [organisatieId, setOrganisatieId] = useState('')
   const [organisaties, setOrganisaties] = useState<[string, string][]>([])
   const beheerder = gebruiker.value?.rol === 'beheerder'
@@ -79,32 +77,17 @@ function PlekFormulier({ id, start, status }: { id?: string; start?: PlekFormSta
 
   async function submit(e: Event) {
     e.preventDefault()
-    setMessage(undefined)
     const body = plekBody(f, id ? 'patch' : 'post')
     if (beheerder && !id) body.organisatieId = organisatieId || undefined
-    const v = validate(plekInput, zonderNull(body), plekLijstVelden)
-    if (!v.ok) {
-      setFields(v.fields)
-      setPogingen((n) => n + 1)
-      return
-    }
-    setBusy(true)
-    try {
-      const plek = id
-        ? await call(api.plekken[':id'].$patch({ param: { id }, json: body }))
-        : await call(api.plekken.$post({ json: body as never }))
-      setFields({})
-      sessionStorage.removeItem(conceptSleutel(id))
-      route(`/mijn-plekken?opgeslagen=${encodeURIComponent(plek.id)}`)
-    } catch (e) {
-      if (e instanceof ApiError) {
-        setFields(normaliseFields(e.fields, plekLijstVelden))
-        setMessage(e.message)
-      } else setMessage('Opslaan lukt nu niet. Probeer het later opnieuw.')
-      setPogingen((n) => n + 1)
-    } finally {
-      setBusy(false)
-    }
+    let opgeslagen = ''
+    const check = validate(plekInput, zonderNull(body), plekLijstVelden)
+    const saved = await opslaan(check, async () => {
+      const plek = id ? await call(api.plekken[':id'].$patch({ param: { id }, json: body })) : await call(api.plekken.$post({ json: body as never }))
+      opgeslagen = plek.id
+    })
+    if (!saved) return
+    sessionStorage.removeItem(conceptSleutel(id))
+    route(`/mijn-plekken?opgeslagen=${encodeURIComponent(opgeslagen)}`)
   }
 
   return (
