@@ -156,3 +156,40 @@ export const deelnemer = sqliteTable(
   },
   (t) => [index('deelnemer_status_idx').on(t.status), index('deelnemer_naam_idx').on(t.naam)],
 )
+
+/**
+ * Weights of the matcher per richting, one row per change (never updated): the latest row is in
+ * force, older rows say which weights produced an earlier result. No row means the defaults of
+ * server/matching/config.ts (versie "standaard").
+ */
+export const matchingGewichten = sqliteTable(
+  'matching_gewichten',
+  {
+    id: text('id').primaryKey(),
+    richting: text('richting').notNull(),
+    gewichten: text('gewichten', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    toelichting: text('toelichting').notNull(),
+    gewijzigdDoor: text('gewijzigd_door').notNull().references(() => gebruiker.id),
+    gewijzigdOp: text('gewijzigd_op').notNull(),
+  },
+  (t) => [index('matching_gewichten_richting_idx').on(t.richting, t.gewijzigdOp)],
+)
+
+/**
+ * Audit log: who did what to which record, written in the same transaction as the change. Holds
+ * ids and field names, never the personal data itself.
+ */
+export const audit = sqliteTable(
+  'audit',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    op: text('op').notNull(),
+    gebruikerId: text('gebruiker_id'),
+    rol: text('rol'),
+    actie: text('actie').notNull(),
+    objectSoort: text('object_soort').notNull(),
+    objectId: text('object_id').notNull(),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_object_idx').on(t.objectSoort, t.objectId), index('audit_op_idx').on(t.op)],
+)

@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.js'
 import { zoekenRoutes } from './routes/zoeken.js'
 import { deelnemersRoutes } from './routes/deelnemers.js'
 import { matchesRoutes } from './routes/matches.js'
+import { gewichtenRoutes } from './routes/gewichten.js'
 import { docsRoutes } from './routes/docs.js'
 import { spaFallback, staticFiles } from './static.js'
 
@@ -72,6 +73,7 @@ export function createApp(deps: Deps) {
     .route('/api', zoekenRoutes)
     .route('/api', deelnemersRoutes)
     .route('/api', matchesRoutes)
+    .route('/api', gewichtenRoutes)
     .route('/api', healthRoutes)
   app.route('/api', docsRoutes(app)) // last: documents every route above
   // 9. the web app's built files (dist/client); everything under /api is left to the routes

@@ -22,6 +22,7 @@ const meta = {
   total: z.number(),
   kandidaten: z.number().describe('Aantal beoordeelde kandidaten'),
   richting: z.enum(['aanbodgericht', 'vraaggericht']),
+  gewichtenVersie: z.string().describe('"standaard" of het id van de gewichtenwijziging (zie /api/matching/gewichten/historie)'),
   gewichten: z.record(z.string(), z.number()).describe('De gewichten waarmee deze scores zijn berekend'),
   knockouts: z.array(z.string()),
 }

@@ -6,7 +6,7 @@ import { AppError, nietGevonden } from '../errors.js'
 import { afstandKm } from '../domain/postcode.js'
 import type { DeelnemerInput } from '../domain/deelnemer.js'
 import { beoordeel, sorteer } from '../matching/rank.js'
-import { standaardConfig } from '../matching/config.js'
+import { geldendeConfig } from './gewichten.js'
 import type { MatchDeelnemer, MatchPlek, MatchResultaat, Richting } from '../matching/types.js'
 import { isSearchable } from '../../search/documents.js'
 import { toPlek } from './plekken.js'
@@ -70,7 +70,12 @@ function select(results: MatchResultaat[], q: MatchQuery) {
   return (q.inclusiefUitgesloten ? sorted : sorted.filter((r) => !r.uitgesloten)).slice(0, q.limit)
 }
 
-const weights = (richting: Richting) => ({ richting, gewichten: standaardConfig[richting].gewichten, knockouts: standaardConfig[richting].knockouts })
+const weights = (richting: Richting, g: Awaited<ReturnType<typeof geldendeConfig>>) => ({
+  richting,
+  gewichtenVersie: g.versie,
+  gewichten: g.config.gewichten,
+  knockouts: g.config.knockouts,
+})
 
 /** GET /api/deelnemers/:id/matches: aanbodgericht, ranked plekken for one deelnemer. */
 export async function matchesVoorDeelnemer({ ctx, id, query }: { ctx: Ctx; id: string; query: MatchQuery }) {
@@ -78,6 +83,7 @@ export async function matchesVoorDeelnemer({ ctx, id, query }: { ctx: Ctx; id: s
   const row = (await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, id)).limit(1))[0]
   if (!row) throw nietGevonden('De deelnemer')
   const d = toMatchDeelnemer(row)
+  const g = await geldendeConfig(ctx.db, 'aanbodgericht')
   if (!ctx.search) throw new AppError(503, 'zoeken-niet-beschikbaar', 'Zoeken is op dit moment niet beschikbaar.')
   // Candidates: searchable plekken within the travel limit, from the search index, in pages.
   const ids: string[] = []
@@ -95,7 +101,7 @@ export async function matchesVoorDeelnemer({ ctx, id, query }: { ctx: Ctx; id: s
   for (const r of plekRows) {
     if (!isSearchable(r.p)) continue // the index may lag a moment behind the database
     byId.set(r.p.id, r)
-    results.push(beoordeel(d, toMatchPlek(r.p), 'aanbodgericht', standaardConfig.aanbodgericht, afstandKm(d, r.p), r.p.id))
+    results.push(beoordeel(d, toMatchPlek(r.p), 'aanbodgericht', g.config, afstandKm(d, r.p), r.p.id))
   }
   const items = select(results, query).map((m) => {
     const r = byId.get(m.id)!
@@ -107,7 +113,7 @@ export async function matchesVoorDeelnemer({ ctx, id, query }: { ctx: Ctx; id: s
       criteria: m.criteria,
     }
   })
-  return { items, total: items.length, kandidaten: results.length, ...weights('aanbodgericht') }
+  return { items, total: items.length, kandidaten: results.length, ...weights('aanbodgericht', g) }
 }
 
 /** GET /api/plekken/:id/matches: vraaggericht, ranked zoekende deelnemers for one plek. */
@@ -116,6 +122,7 @@ export async function matchesVoorPlek({ ctx, id, query }: { ctx: Ctx; id: string
   const row = (await ctx.db.select().from(plek).where(eq(plek.id, id)).limit(1))[0]
   if (!row) throw nietGevonden('De plek')
   const p = toMatchPlek(row)
+  const g = await geldendeConfig(ctx.db, 'vraaggericht')
   // Candidates in SQL: zoekende deelnemers whose own travel limit reaches the plek (a box of
   // that many km around them; the exact distance is a criterion).
   const rows = await ctx.db
@@ -129,7 +136,7 @@ export async function matchesVoorPlek({ ctx, id, query }: { ctx: Ctx; id: string
       ),
     )
   const byId = new Map(rows.map((r) => [r.id, r]))
-  const results = rows.map((r) => beoordeel(toMatchDeelnemer(r), p, 'vraaggericht', standaardConfig.vraaggericht, afstandKm(r, p), r.id))
+  const results = rows.map((r) => beoordeel(toMatchDeelnemer(r), p, 'vraaggericht', g.config, afstandKm(r, p), r.id))
   const items = select(results, query).map((m) => {
     const d = toDeelnemer(byId.get(m.id)!)
     return {
@@ -139,5 +146,5 @@ export async function matchesVoorPlek({ ctx, id, query }: { ctx: Ctx; id: string
       criteria: m.criteria,
     }
   })
-  return { items, total: items.length, kandidaten: results.length, ...weights('vraaggericht') }
+  return { items, total: items.length, kandidaten: results.length, ...weights('vraaggericht', g) }
 }

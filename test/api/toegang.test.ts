@@ -104,6 +104,12 @@ const matrix: Record<string, Entry> = {
     prepare: async () => ({ path: `/api/plekken/${await newPlekOfA()}/matches` }),
     expect: only(200, ['beheerder', 'jobhunter']),
   },
+  'GET /api/matching/gewichten': { expect: only(200, ['beheerder', 'jobhunter']) },
+  'GET /api/matching/gewichten/historie': { expect: only(200, ['beheerder']) },
+  'PUT /api/matching/gewichten/:richting': {
+    prepare: async () => ({ path: '/api/matching/gewichten/vraaggericht', body: { gewichten: { uren: 2 }, toelichting: 'Toegangstest' } }),
+    expect: only(200, ['beheerder']),
+  },
   'GET /api/health': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/openapi.json': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/docs': { expect: { anoniem: 200 } },

@@ -1,0 +1,40 @@
+import { createRoute } from '@hono/zod-openapi'
+import { z } from 'zod'
+import { router } from './router.js'
+import { ctxOf } from '../auth/middleware.js'
+import { gewichtenHistorie, leesGewichten, wijzigGewichten } from '../services/gewichten.js'
+import { gewichtenVersie, gewichtenWijziging, richtingen } from '../domain/gewichten.js'
+import { errors, jsonAnswer, jsonBody, listOf } from './openapi-helpers.js'
+
+const tags = ['Matchen']
+
+export const gewichtenRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get', path: '/matching/gewichten', tags,
+      summary: 'De gewichten van de matcher per richting, met versie (jobhunter, beheerder)',
+      responses: {
+        200: jsonAnswer(z.object({ aanbodgericht: gewichtenVersie, vraaggericht: gewichtenVersie }), 'De geldende gewichten'),
+        401: errors[401], 403: errors[403],
+      },
+    }),
+    async (c) => c.json(await leesGewichten({ ctx: ctxOf(c) }), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get', path: '/matching/gewichten/historie', tags,
+      summary: 'Alle wijzigingen van de gewichten, nieuwste eerst (beheerder)',
+      request: { query: z.object({ richting: z.enum(richtingen).optional() }) },
+      responses: { 200: jsonAnswer(listOf(gewichtenVersie), 'De wijzigingen'), 400: errors[400], 401: errors[401], 403: errors[403] },
+    }),
+    async (c) => c.json(await gewichtenHistorie({ ctx: ctxOf(c), richting: c.req.valid('query').richting }), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'put', path: '/matching/gewichten/{richting}', tags,
+      summary: 'Gewichten wijzigen (beheerder); vastgelegd als nieuwe versie met toelichting, in het auditlog',
+      request: { params: z.object({ richting: z.enum(richtingen) }), body: jsonBody(gewichtenWijziging) },
+      responses: { 200: jsonAnswer(gewichtenVersie, 'De nieuwe geldende versie'), 400: errors[400], 401: errors[401], 403: errors[403] },
+    }),
+    async (c) => c.json(await wijzigGewichten({ ctx: ctxOf(c), richting: c.req.valid('param').richting, input: c.req.valid('json') }), 200),
+  )
