@@ -10,6 +10,7 @@ import {
   taalrijkheidBuckets,
   typosFor,
   type FacetNaam,
+  type Kandidaat,
   type PlekDocument,
   type PlekQuery,
   type SearchHealth,
@@ -437,8 +438,22 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return { words, corrected: [...corrected], matched }
   }
 
-  async search(query: PlekQuery): Promise<SearchResult> {
-    const start = performance.now()
+  async kandidaten(query: Pick<PlekQuery, 'filters' | 'geo'>, max: number): Promise<Kandidaat[]> {
+    const { passes } = this.filterOf(query)
+    const c = this.cols
+    const geo = query.geo
+    const out: Kandidaat[] = []
+    for (let slot = 0; slot < c.size && out.length < max; slot++) {
+      if (!passes(slot)) continue
+      if (geo?.straalKm !== undefined && afstandKm(geo, { lat: c.lat[slot]!, lon: c.lon[slot]! }) > geo.straalKm) continue
+      const d = this.docs[slot]!
+      out.push({ id: d.id, versie: d.versie })
+    }
+    return out
+  }
+
+  /** The filters of a query as one cheap check per slot (the radius as its bounding box). */
+  private filterOf(query: Pick<PlekQuery, 'filters' | 'geo'>) {
     const c = this.cols
     const f = query.filters
 
@@ -480,6 +495,15 @@ export class EmbeddedSearchIndex implements SearchIndex {
       if (geo && radius !== undefined && (Math.abs(c.lat[slot]! - geo.lat) > dLat || Math.abs(c.lon[slot]! - geo.lon) > dLon)) return false
       return true
     }
+    return { passes, hasFilters }
+  }
+
+  async search(query: PlekQuery): Promise<SearchResult> {
+    const start = performance.now()
+    const c = this.cols
+    const { passes, hasFilters } = this.filterOf(query)
+    const geo = query.geo
+    const radius = geo?.straalKm
     // Text is matched only within what the filters let through, so common words stay cheap.
     const text = query.q ? await this.textMatches(query.q, hasFilters ? passes : undefined) : undefined
     const unfiltered = !text && !hasFilters

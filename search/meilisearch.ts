@@ -2,7 +2,7 @@ import { Meilisearch, type EnqueuedTaskPromise } from 'meilisearch'
 import { stopwords } from '@orama/stopwords/dutch'
 import { afstandKm } from '../server/domain/postcode.js'
 import { vaardigheden } from '../server/domain/enums.js'
-import { facetNamen, fragmentOf, type PlekDocument, type PlekQuery, type SearchHealth, type SearchIndex, type SearchResult } from './port.js'
+import { facetNamen, fragmentOf, type Kandidaat, type PlekDocument, type PlekQuery, type SearchHealth, type SearchIndex, type SearchResult } from './port.js'
 import { meiliFilter, meiliSort } from './meili-filter.js'
 import { meiliSynonyms, synoniemenVan } from './synoniemen.js'
 
@@ -79,6 +79,15 @@ export class MeiliSearchIndex implements SearchIndex {
     } catch (e) {
       return { ok: false, engine: 'meilisearch', detail: `Meilisearch antwoordt niet: ${e instanceof Error ? e.message : String(e)}` }
     }
+  }
+
+  async kandidaten(q: Pick<PlekQuery, 'filters' | 'geo'>, max: number): Promise<Kandidaat[]> {
+    const res = await this.idx.search<{ id: string; versie: number }>('', {
+      filter: meiliFilter({ ...q, sort: 'relevantie', page: 1, perPage: max }),
+      limit: max,
+      attributesToRetrieve: ['id', 'versie'],
+    })
+    return res.hits.map((h) => ({ id: h.id, versie: h.versie }))
   }
 
   async search(q: PlekQuery): Promise<SearchResult> {

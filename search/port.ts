@@ -82,6 +82,11 @@ export interface SearchHit {
   fragment: { tekst: string; markeringen: [number, number][] }
 }
 
+export interface Kandidaat {
+  id: string
+  versie: number
+}
+
 export interface SearchResult {
   hits: SearchHit[]
   total: number
@@ -101,6 +106,11 @@ export interface SearchIndex {
   upsert(docs: PlekDocument[]): Promise<void>
   remove(ids: string[]): Promise<void>
   search(q: PlekQuery): Promise<SearchResult>
+  /**
+   * Every document that passes the filters and radius, as id and versie only (no text, no facets,
+   * no order): candidate retrieval for the matcher. At most `max`.
+   */
+  kandidaten(q: Pick<PlekQuery, 'filters' | 'geo'>, max: number): Promise<Kandidaat[]>
   /** Filterable, sortable, ranking, synonyms, stop words, typo tolerance. Idempotent. */
   applySettings(): Promise<void>
   health(): Promise<SearchHealth>

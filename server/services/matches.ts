@@ -1,5 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
-import { deelnemer, organisatie, plek } from '../../db/schema.js'
+import { and, eq, sql } from 'drizzle-orm'
+import { deelnemer, plek } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
 import { requireRole } from '../auth/middleware.js'
 import { AppError, nietGevonden } from '../errors.js'
@@ -8,8 +8,7 @@ import type { DeelnemerInput } from '../domain/deelnemer.js'
 import { beoordeel, sorteer } from '../matching/rank.js'
 import { geldendeConfig } from './gewichten.js'
 import type { MatchDeelnemer, MatchPlek, MatchResultaat, Richting } from '../matching/types.js'
-import { isSearchable } from '../../search/documents.js'
-import { toPlek } from './plekken.js'
+import { matchPlekken, toMatchPlek } from './match-plekken.js'
 import { toDeelnemer } from './deelnemers.js'
 
 // Candidate retrieval and I/O around the pure matcher. Aanbodgericht narrows with the search index
@@ -17,34 +16,15 @@ import { toDeelnemer } from './deelnemers.js'
 // narrows in SQL (zoekende deelnemers whose travel limit reaches the plek). Then every candidate
 // is scored and explained; nothing is decided here.
 
-type PlekRow = typeof plek.$inferSelect
 type DeelnemerRow = typeof deelnemer.$inferSelect
+
+/** More candidates than this are not scored (a deelnemer in a city centre with a 200 km limit). */
+const MAX_KANDIDATEN = 20_000
 
 export interface MatchQuery {
   limit: number
   inclusiefUitgesloten: boolean
 }
-
-const toMatchPlek = (p: PlekRow): MatchPlek => ({
-  id: p.id,
-  titel: p.titel,
-  beroep: p.beroep ?? undefined,
-  sector: p.sector as MatchPlek['sector'],
-  vorm: p.vorm as MatchPlek['vorm'],
-  dagdelen: p.dagdelen,
-  urenPerWeek: { min: p.urenMin, max: p.urenMax },
-  taalniveau: p.taalniveau,
-  lagerNiveauMetOndersteuning: p.lagerNiveauMetOndersteuning,
-  begeleiding: p.begeleiding as MatchPlek['begeleiding'],
-  taalrijkheidsscore: p.taalrijkheidsscore,
-  opbouw: p.opbouw,
-  fysiekeBelasting: p.fysiekeBelasting as MatchPlek['fysiekeBelasting'],
-  werkdruk: p.werkdruk as MatchPlek['werkdruk'],
-  binnenSchooltijden: p.binnenSchooltijden,
-  vereisten: p.vereisten,
-  lat: p.lat,
-  lon: p.lon,
-})
 
 const toMatchDeelnemer = (r: DeelnemerRow): MatchDeelnemer => {
   const d = r.profiel as unknown as DeelnemerInput
@@ -85,29 +65,16 @@ export async function matchesVoorDeelnemer({ ctx, id, query }: { ctx: Ctx; id: s
   const d = toMatchDeelnemer(row)
   const g = await geldendeConfig(ctx.db, 'aanbodgericht')
   if (!ctx.search) throw new AppError(503, 'zoeken-niet-beschikbaar', 'Zoeken is op dit moment niet beschikbaar.')
-  // Candidates: searchable plekken within the travel limit, from the search index, in pages.
-  const ids: string[] = []
-  for (let page = 1; page <= 50; page++) {
-    const res = await ctx.search.index.search({ filters: {}, geo: { lat: d.lat, lon: d.lon, straalKm: d.mobiliteit.maxReisafstandKm }, sort: 'afstand', page, perPage: 1000 })
-    ids.push(...res.hits.map((h) => h.id))
-    if (res.hits.length < 1000) break
-  }
-  const plekRows: { p: PlekRow; naam: string }[] = []
-  for (let i = 0; i < ids.length; i += 500) {
-    plekRows.push(...(await ctx.db.select({ p: plek, naam: organisatie.naam }).from(plek).innerJoin(organisatie, eq(organisatie.id, plek.organisatieId)).where(inArray(plek.id, ids.slice(i, i + 500)))))
-  }
-  const byId = new Map<string, { p: PlekRow; naam: string }>()
-  const results: MatchResultaat[] = []
-  for (const r of plekRows) {
-    if (!isSearchable(r.p)) continue // the index may lag a moment behind the database
-    byId.set(r.p.id, r)
-    results.push(beoordeel(d, toMatchPlek(r.p), 'aanbodgericht', g.config, afstandKm(d, r.p), r.p.id))
-  }
+  // Candidates: searchable plekken within the travel limit, from the search index; their
+  // profiles from memory where the index's versie allows (see match-plekken.ts).
+  const kandidaten = await ctx.search.index.kandidaten({ filters: {}, geo: { lat: d.lat, lon: d.lon, straalKm: d.mobiliteit.maxReisafstandKm } }, MAX_KANDIDATEN)
+  const plekken = await matchPlekken(ctx.db, kandidaten)
+  const byId = new Map(plekken.map((p) => [p.match.id, p]))
+  const results = plekken.map((p) => beoordeel(d, p.match, 'aanbodgericht', g.config, afstandKm(d, p.match), p.match.id))
   const items = select(results, query).map((m) => {
-    const r = byId.get(m.id)!
-    const p = toPlek(r.p, r.naam)
+    const p = byId.get(m.id)!
     return {
-      plek: { id: p.id, titel: p.titel, organisatieNaam: p.organisatieNaam, plaats: p.plaats, sector: p.sector, vorm: p.vorm, urenPerWeek: p.urenPerWeek, dagdelen: p.dagdelen, taalrijkheidsscore: p.taalrijkheidsscore, afstandKm: Math.round(afstandKm(d, p) * 10) / 10 },
+      plek: { ...p.samenvatting, afstandKm: Math.round(afstandKm(d, p.match) * 10) / 10 },
       score: m.score,
       uitgesloten: m.uitgesloten,
       criteria: m.criteria,
@@ -147,4 +114,11 @@ export async function matchesVoorPlek({ ctx, id, query }: { ctx: Ctx; id: string
     }
   })
   return { items, total: items.length, kandidaten: results.length, ...weights('vraaggericht', g) }
+}
+
+/** One deelnemer–plek pair scored now with the weights in force (a voorstel records this). */
+export async function beoordeelPaar(ctx: Ctx, d: DeelnemerRow, p: typeof plek.$inferSelect, richting: Richting) {
+  const g = await geldendeConfig(ctx.db, richting)
+  const m = beoordeel(toMatchDeelnemer(d), toMatchPlek(p), richting, g.config, afstandKm(d, p), p.id)
+  return { score: m.score, uitgesloten: m.uitgesloten, criteria: m.criteria, gewichtenVersie: g.versie }
 }

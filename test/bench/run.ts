@@ -1,4 +1,5 @@
 import { searchBench } from './search.js'
+import { matchBench } from './match.js'
 
 // `npm run bench [-- <part>]`: prints figures as JSON on stdout (progress on stderr).
 // Every part measures a reference in the same run, so figures can be read as ratios.
@@ -10,8 +11,11 @@ const results: Record<string, unknown> = {
 if (part === 'search' || part === 'all') {
   results.search = await searchBench({ sizes: quick ? [2000] : [5000, 100_000], queries: quick ? 50 : 300 })
 }
-if (!['search', 'all'].includes(part)) {
-  console.error(`Onbekend benchmarkonderdeel "${part}". Kies uit: search, all.`)
+if (part === 'match' || part === 'all') {
+  results.match = await matchBench(quick ? { plekken: 5000, deelnemers: 1000, queries: 30 } : { plekken: 100_000, deelnemers: 10_000, queries: 200 })
+}
+if (!['search', 'match', 'all'].includes(part)) {
+  console.error(`Onbekend benchmarkonderdeel "${part}". Kies uit: search, match, all.`)
   process.exit(2)
 }
 console.log(JSON.stringify(results, null, 2))

@@ -149,6 +149,16 @@ export function runSearchContract(name: string, makeIndex: () => Promise<SearchI
       expect(res.hits.at(-1)!.id).toBe('p-orderpick') // Zwijndrecht is the farthest of the four
     })
 
+    it('lists the candidates inside a radius with their versie, for the matcher', async () => {
+      const dordrecht = at('3311')
+      const geo = { lat: dordrecht.lat, lon: dordrecht.lon, straalKm: 15 }
+      const all = await index.kandidaten({ filters: {}, geo }, 1000)
+      expect(all.map((k) => k.id).sort()).toEqual(['p-magazijn', 'p-orderpick', 'p-schoon', 'p-zorg'])
+      expect(all.every((k) => k.versie === fixture.find((d) => d.id === k.id)!.versie)).toBe(true)
+      expect(await index.kandidaten({ filters: { sector: ['zorg'] }, geo }, 1000)).toEqual([{ id: 'p-zorg', versie: fixture.find((d) => d.id === 'p-zorg')!.versie }])
+      expect(await index.kandidaten({ filters: {}, geo }, 2)).toHaveLength(2)
+    })
+
     it('sorts by taalrijkheid, highest first', async () => {
       const res = await index.search(query({ sort: 'taalrijkheid' }))
       const scores = res.hits.map((h) => h.taalrijkheidsscore)

@@ -26,6 +26,10 @@ export class FlakyIndex implements SearchIndex {
     this.check()
     return this.inner.search(q)
   }
+  async kandidaten(q: Parameters<SearchIndex['kandidaten']>[0], max: number) {
+    this.check()
+    return this.inner.kandidaten(q, max)
+  }
   async applySettings() {
     this.check()
   }
