@@ -4,7 +4,7 @@ import type { Deps } from '../../server/context.js'
 import { iso } from '../../server/clock.js'
 import { plekInput } from '../../server/domain/plek.js'
 import { organisatieInput } from '../../server/domain/organisatie.js'
-import { zoekPostcode } from '../../server/domain/postcode.js'
+import { organisatieColumns } from '../../server/services/organisaties.js'
 import { plekColumns } from '../../server/services/plekken.js'
 import { insertGebruiker } from '../../server/services/gebruikers.js'
 import type { Rol } from '../../server/domain/enums.js'
@@ -36,17 +36,7 @@ export async function seedDemo(deps: Deps): Promise<{ email: string; rol: Rol; w
       const input = organisatieInput.parse(body)
       await tx
         .insert(organisatie)
-        .values({
-          id: demoOrganisatieId(key),
-          naam: input.naam,
-          soort: input.soort,
-          postcode: input.postcode,
-          plaats: input.plaats ?? zoekPostcode(input.postcode)!.plaats,
-          contactpersoon: input.contactpersoon,
-          kvkNummer: input.kvkNummer ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
+        .values({ id: demoOrganisatieId(key), ...organisatieColumns(input), createdAt: now, updatedAt: now })
         .onConflictDoNothing()
     }
     for (const p of demoPlekken) {

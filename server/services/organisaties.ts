@@ -28,10 +28,26 @@ export function toOrganisatie(r: Row): Organisatie {
   }
 }
 
-function plaatsVan(input: OrganisatieInput): string {
+/**
+ * The columns a validated organisatie body sets; plaats comes from the postcode unless one is
+ * given. An unknown PC4 is a 400 on `postcode`.
+ */
+export function organisatieColumns(input: OrganisatieInput) {
   const locatie = zoekPostcode(input.postcode)
   if (!locatie) throw validatieFout({ postcode: 'Deze postcode kennen we niet. Controleer de vier cijfers.' })
-  return input.plaats ?? locatie.plaats
+  return {
+    naam: input.naam,
+    soort: input.soort,
+    postcode: input.postcode,
+    plaats: input.plaats ?? locatie.plaats,
+    contactpersoon: input.contactpersoon,
+    kvkNummer: input.kvkNummer ?? null,
+  }
+}
+
+/** A new organisatie row, ready to insert (used by POST /api/organisaties and the bulk import). */
+export function newOrganisatieRow(input: OrganisatieInput, now: string): Row {
+  return { id: randomUUID(), ...organisatieColumns(input), createdAt: now, updatedAt: now }
 }
 
 async function findVisible(ctx: Ctx, id: string): Promise<Row> {
@@ -64,18 +80,7 @@ export async function listOrganisaties({ ctx, input }: { ctx: Ctx; input: { page
 
 export async function createOrganisatie({ ctx, input }: { ctx: Ctx; input: OrganisatieInput }): Promise<Organisatie> {
   requireRole(ctx.actor, 'beheerder')
-  const now = iso(ctx.clock.now())
-  const row: Row = {
-    id: randomUUID(),
-    naam: input.naam,
-    soort: input.soort,
-    postcode: input.postcode,
-    plaats: plaatsVan(input),
-    contactpersoon: input.contactpersoon,
-    kvkNummer: input.kvkNummer ?? null,
-    createdAt: now,
-    updatedAt: now,
-  }
+  const row = newOrganisatieRow(input, iso(ctx.clock.now()))
   await ctx.db.insert(organisatie).values(row)
   return toOrganisatie(row)
 }
@@ -88,16 +93,7 @@ export async function updateOrganisatie({ ctx, id, patch }: { ctx: Ctx; id: stri
   const base = patch.postcode !== undefined && patch.plaats === undefined ? { ...stored, plaats: undefined } : stored
   const parsed = organisatieInput.safeParse(mergePatch(base, patch))
   if (!parsed.success) throw fromZod(parsed.error)
-  const input = parsed.data
-  const values = {
-    naam: input.naam,
-    soort: input.soort,
-    postcode: input.postcode,
-    plaats: plaatsVan(input),
-    contactpersoon: input.contactpersoon,
-    kvkNummer: input.kvkNummer ?? null,
-    updatedAt: iso(ctx.clock.now()),
-  }
+  const values = { ...organisatieColumns(parsed.data), updatedAt: iso(ctx.clock.now()) }
   await ctx.db.update(organisatie).set(values).where(eq(organisatie.id, id))
   return toOrganisatie(await findVisible(ctx, id))
 }

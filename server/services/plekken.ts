@@ -17,7 +17,7 @@ import { mergePatch } from './merge-patch.js'
 // Every change commits together with its search-outbox row (design.md: outbox, not dual writes).
 
 type Row = typeof plek.$inferSelect
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
 export function toPlek(r: Row, organisatieNaam: string): Plek {
   const { uitleg } = taalrijkheidsscore(r.taalrijkheid)
@@ -100,6 +100,34 @@ export function plekColumns(input: PlekInput) {
   }
 }
 
+/** Statuses a new plek may start in: concept (POST /api/plekken), or gepubliceerd (bulk import). */
+export type NieuwePlekStatus = Extract<PlekStatus, 'concept' | 'gepubliceerd'>
+
+/** A new plek row (version 1), ready for `insertNewPlekken`; the columns derive from the body. */
+export function newPlekRow({ input, organisatieId, status = 'concept', now }: { input: PlekInput; organisatieId: string; status?: NieuwePlekStatus; now: string }): Row {
+  return {
+    id: randomUUID(),
+    organisatieId,
+    status,
+    ...plekColumns(input),
+    bezet: 0,
+    publishedAt: status === 'gepubliceerd' ? now : null,
+    versie: 1,
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+/**
+ * Inserts new plekken with one outbox row each, inside the caller's transaction, so the outbox
+ * indexer puts the searchable ones in the index (and never misses one).
+ */
+export async function insertNewPlekken(tx: Tx, rows: Row[], now: string): Promise<void> {
+  if (rows.length === 0) return
+  await tx.insert(plek).values(rows)
+  await tx.insert(outbox).values(rows.map((r) => ({ plekId: r.id, versie: r.versie, createdAt: now })))
+}
+
 const enqueue = (tx: Tx, plekId: string, versie: number, now: string) =>
   tx.insert(outbox).values({ plekId, versie, createdAt: now })
 
@@ -160,15 +188,11 @@ export async function createPlek({ ctx, input }: { ctx: Ctx; input: PlekInput })
   }
   const org = (await ctx.db.select({ id: organisatie.id }).from(organisatie).where(eq(organisatie.id, organisatieId)))[0]
   if (!org) throw validatieFout({ organisatieId: 'Deze organisatie bestaat niet.' })
-  const columns = plekColumns(input)
-  const id = randomUUID()
   const now = iso(ctx.clock.now())
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(plek).values({ id, organisatieId, status: 'concept', ...columns, versie: 1, createdAt: now, updatedAt: now })
-    await enqueue(tx, id, 1, now)
-  })
+  const row = newPlekRow({ input, organisatieId, now })
+  await ctx.db.transaction((tx) => insertNewPlekken(tx, [row], now))
   ctx.search?.indexer.wake()
-  return findVisible(ctx, id)
+  return findVisible(ctx, row.id)
 }
 
 export async function updatePlek({ ctx, id, patch }: { ctx: Ctx; id: string; patch: Record<string, unknown> }) {

@@ -1,0 +1,260 @@
+import { inArray } from 'drizzle-orm'
+import { randomUUID } from 'node:crypto'
+import type { z } from 'zod'
+import { deelnemer, organisatie, plek } from '../../db/schema.js'
+import type { Ctx } from '../context.js'
+import { iso } from '../clock.js'
+import { requireRole } from '../auth/middleware.js'
+import { AppError, validatieFout } from '../errors.js'
+import { issuesToFields } from '../domain/dutch-errors.js'
+import {
+  importDeelnemer,
+  importEnvelope,
+  importLijsten,
+  importOrganisatie,
+  importPlek,
+  type ImportLijst,
+  type ImportResultaat,
+} from '../domain/import.js'
+import { newOrganisatieRow } from './organisaties.js'
+import { insertNewPlekken, newPlekRow } from './plekken.js'
+import { newDeelnemerRow } from './deelnemers.js'
+import { schrijfAudit } from './audit.js'
+
+// Bulk import (POST /api/import and `npm run import`), all or nothing:
+//
+// 1. Validate every record on its own with the resource's own schema and the services' own row
+//    builders (postcode → plaats/lat/lon, taalrijkheidsscore, …), plus what only a file can get
+//    wrong: duplicate refs, a plek naming an organisatie that exists neither in the database nor
+//    in the file. Every error is kept, under its position (`plekken.3.urenPerWeek.max`).
+// 2. Any error: a 400 listing all of them, nothing written.
+// 3. Otherwise one transaction writes every row, with an outbox row per plek so the indexer puts
+//    the published ones in the search index, and one audit row for the import.
+
+type OrganisatieRow = typeof organisatie.$inferSelect
+type PlekRow = typeof plek.$inferSelect
+type DeelnemerRow = typeof deelnemer.$inferSelect
+
+export type ImportFase = 'valideren' | 'opslaan'
+export type ImportVoortgang = (fase: ImportFase, klaar: number, totaal: number) => void
+
+/** Rows per INSERT statement: well below SQLite's limit of bound variables for the widest table. */
+const CHUNK = 200
+/** During validation, let other work (requests, progress output) run every so many records. */
+const YIELD_EVERY = 250
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+interface Plan {
+  organisaties: OrganisatieRow[]
+  plekken: PlekRow[]
+  deelnemers: DeelnemerRow[]
+}
+
+/** Validates and writes a whole import file; throws one 400 with every error, or writes all of it. */
+export async function importeer({ ctx, input, onProgress }: { ctx: Ctx; input: unknown; onProgress?: ImportVoortgang }): Promise<ImportResultaat> {
+  requireRole(ctx.actor, 'beheerder')
+  const now = iso(ctx.clock.now())
+  const plan = await valideer(ctx, input, now, onProgress)
+  await schrijf(ctx, plan, now, onProgress)
+  ctx.search?.indexer.wake()
+  return {
+    organisaties: plan.organisaties.length,
+    plekken: plan.plekken.length,
+    deelnemers: plan.deelnemers.length,
+    ids: {
+      organisaties: plan.organisaties.map((r) => r.id),
+      plekken: plan.plekken.map((r) => r.id),
+      deelnemers: plan.deelnemers.map((r) => r.id),
+    },
+  }
+}
+
+const fouten = (n: number) => (n === 1 ? '1 fout' : `${n} fouten`)
+
+async function valideer(ctx: Ctx, input: unknown, now: string, onProgress?: ImportVoortgang): Promise<Plan> {
+  const errors: Record<string, string> = {}
+  const add = (path: string, message: string) => {
+    errors[path] ??= message
+  }
+  const addAll = (prefix: string, fields: Record<string, string>) => {
+    for (const [k, v] of Object.entries(fields)) add(!prefix ? k : k === '_' ? prefix : `${prefix}.${k}`, v)
+  }
+
+  // The outer shape: an object with (some of) the three lists. A list that is not a list is an
+  // error of its own; the other lists are still checked.
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw validatieFout({ _: 'Stuur een object met de lijsten organisaties, plekken en/of deelnemers.' }, 'De import heeft niet de juiste vorm; er is niets geïmporteerd.')
+  const envelope = importEnvelope.safeParse(input)
+  if (!envelope.success) addAll('', issuesToFields(envelope.error.issues))
+  const raw = input as Record<string, unknown>
+  const lijst = (naam: ImportLijst): unknown[] => (Array.isArray(raw[naam]) ? (raw[naam] as unknown[]) : [])
+  const records = { organisaties: lijst('organisaties'), plekken: lijst('plekken'), deelnemers: lijst('deelnemers') }
+  const totaal = importLijsten.reduce((n, l) => n + records[l].length, 0)
+  if (totaal === 0 && Object.keys(errors).length === 0)
+    throw validatieFout({ _: 'Er is niets om te importeren: geef minstens één organisatie, plek of deelnemer mee.' }, 'De import is leeg; er is niets geïmporteerd.')
+
+  let klaar = 0
+  const tick = async () => {
+    klaar++
+    if (klaar % YIELD_EVERY === 0 || klaar === totaal) {
+      onProgress?.('valideren', klaar, totaal)
+      await yieldToEventLoop()
+    }
+  }
+  onProgress?.('valideren', 0, totaal)
+
+  /** Parses one record with its schema; the errors land under the record's position. */
+  function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: string): z.infer<S> | undefined {
+    const result = schema.safeParse(value)
+    if (result.success) return result.data
+    addAll(prefix, issuesToFields(result.error.issues))
+    return undefined
+  }
+  /** Runs a service's row builder; its validation errors (an unknown postcode) land under the position. */
+  function build<T>(prefix: string, fn: () => T): T | undefined {
+    try {
+      return fn()
+    } catch (e) {
+      if (e instanceof AppError && e.status === 400 && e.fields) {
+        addAll(prefix, e.fields)
+        return undefined
+      }
+      throw e
+    }
+  }
+  /** Refs must be unique within their list. Read from the raw records, so an invalid record's ref still counts. */
+  function refsOf(naam: ImportLijst): Map<string, number> {
+    const first = new Map<string, number>()
+    records[naam].forEach((r, i) => {
+      const ref = typeof r === 'object' && r !== null ? (r as { ref?: unknown }).ref : undefined
+      if (typeof ref !== 'string' || !ref.trim()) return
+      const key = ref.trim()
+      const earlier = first.get(key)
+      if (earlier === undefined) first.set(key, i)
+      else add(`${naam}.${i}.ref`, `Deze ref staat ook bij ${naam}.${earlier}; een ref mag in een lijst maar één keer voorkomen.`)
+    })
+    return first
+  }
+
+  const plan: Plan = { organisaties: [], plekken: [], deelnemers: [] }
+  let ongeldig = false // some record failed: keep validating, but build no more plan
+
+  // Organisaties first: plekken in the file may refer to them by ref.
+  const organisatieRefs = refsOf('organisaties')
+  const idVanRef = new Map<string, string>()
+  for (const [i, value] of records.organisaties.entries()) {
+    const prefix = `organisaties.${i}`
+    const body = parse(importOrganisatie, value, prefix)
+    if (body) {
+      const { ref, ...input } = body
+      const row = build(prefix, () => newOrganisatieRow(input, now))
+      if (row) {
+        plan.organisaties.push(row)
+        if (ref) idVanRef.set(ref, row.id)
+      } else ongeldig = true
+    } else ongeldig = true
+    await tick()
+  }
+
+  // Plekken: parse all, then look up every named organisatieId in one go.
+  refsOf('plekken')
+  const plekBodies = records.plekken.map((value, i) => parse(importPlek, value, `plekken.${i}`))
+  const bestaand = await bestaandeOrganisaties(ctx, plekBodies.flatMap((b) => (b?.organisatieId ? [b.organisatieId] : [])))
+  for (const [i, body] of plekBodies.entries()) {
+    const prefix = `plekken.${i}`
+    if (!body) {
+      ongeldig = true
+      await tick()
+      continue
+    }
+    const { ref: _ref, organisatieRef, status, ...input } = body
+    let organisatieId: string | undefined
+    if (input.organisatieId && organisatieRef) {
+      add(`${prefix}.organisatieRef`, 'Geef óf organisatieId (een bestaande organisatie) óf organisatieRef (een organisatie in dit bestand), niet allebei.')
+    } else if (organisatieRef) {
+      if (!organisatieRefs.has(organisatieRef))
+        add(`${prefix}.organisatieRef`, `Er is geen organisatie met ref "${organisatieRef}" in dit bestand.`)
+      else organisatieId = idVanRef.get(organisatieRef) // undefined when that organisatie itself has errors
+    } else if (input.organisatieId) {
+      if (!bestaand.has(input.organisatieId))
+        add(`${prefix}.organisatieId`, 'Deze organisatie bestaat niet. Staat de organisatie in dit bestand? Gebruik dan organisatieRef met haar ref.')
+      else organisatieId = input.organisatieId
+    } else {
+      add(`${prefix}.organisatieId`, 'Kies de organisatie: organisatieId voor een bestaande organisatie, of organisatieRef voor een organisatie in dit bestand.')
+    }
+    const row = build(prefix, () => newPlekRow({ input, organisatieId: organisatieId ?? '', status, now }))
+    if (row && organisatieId) plan.plekken.push(row)
+    else ongeldig = true
+    await tick()
+  }
+
+  refsOf('deelnemers')
+  for (const [i, value] of records.deelnemers.entries()) {
+    const prefix = `deelnemers.${i}`
+    const body = parse(importDeelnemer, value, prefix)
+    if (body) {
+      const { ref: _ref, ...input } = body
+      const row = build(prefix, () => newDeelnemerRow({ input, createdBy: ctx.actor.id, now }))
+      if (row) plan.deelnemers.push(row)
+      else ongeldig = true
+    } else ongeldig = true
+    await tick()
+  }
+
+  const n = Object.keys(errors).length
+  if (n > 0 || ongeldig) throw validatieFout(opPositie(errors), `De import bevat ${fouten(n)}; er is niets geïmporteerd.`)
+  return plan
+}
+
+/** The errors in the order of the file: organisaties, plekken, deelnemers; then by record number. */
+function opPositie(errors: Record<string, string>): Record<string, string> {
+  const sleutel = (path: string) => {
+    const [lijst, nr] = path.split('.')
+    const l = importLijsten.indexOf(lijst as ImportLijst)
+    return [l === -1 ? -1 : l, Number(nr) || 0] as const
+  }
+  const paths = Object.keys(errors)
+  const sorted = paths
+    .map((p, i) => ({ p, i, k: sleutel(p) }))
+    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
+  return Object.fromEntries(sorted.map(({ p }) => [p, errors[p]!]))
+}
+
+/** Which of these organisatie ids exist (one query per few hundred ids). */
+async function bestaandeOrganisaties(ctx: Ctx, ids: string[]): Promise<Set<string>> {
+  const uniek = [...new Set(ids)]
+  const found = new Set<string>()
+  for (let i = 0; i < uniek.length; i += 500) {
+    const rows = await ctx.db.select({ id: organisatie.id }).from(organisatie).where(inArray(organisatie.id, uniek.slice(i, i + 500)))
+    for (const r of rows) found.add(r.id)
+  }
+  return found
+}
+
+/** One transaction: every row or none. Inserts go in chunks; progress is reported per chunk. */
+async function schrijf(ctx: Ctx, plan: Plan, now: string, onProgress?: ImportVoortgang): Promise<void> {
+  const totaal = plan.organisaties.length + plan.plekken.length + plan.deelnemers.length
+  let klaar = 0
+  onProgress?.('opslaan', 0, totaal)
+  await ctx.db.transaction(async (tx) => {
+    const inChunks = async <T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) => {
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const chunk = rows.slice(i, i + CHUNK)
+        await insert(chunk)
+        klaar += chunk.length
+        onProgress?.('opslaan', klaar, totaal)
+      }
+    }
+    await inChunks(plan.organisaties, (chunk) => tx.insert(organisatie).values(chunk))
+    await inChunks(plan.plekken, (chunk) => insertNewPlekken(tx, chunk, now))
+    await inChunks(plan.deelnemers, (chunk) => tx.insert(deelnemer).values(chunk))
+    // one audit row for the whole import (counts, no personal data), in the same transaction
+    await schrijfAudit(tx, ctx.actor, now, {
+      actie: 'importeren',
+      objectSoort: 'import',
+      objectId: randomUUID(),
+      details: { organisaties: plan.organisaties.length, plekken: plan.plekken.length, deelnemers: plan.deelnemers.length },
+    })
+  })
+}
