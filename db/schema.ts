@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import type { Niveau, Rol, TaalrijkheidItem } from '../server/domain/enums.js'
 
@@ -193,3 +194,102 @@ export const audit = sqliteTable(
   },
   (t) => [index('audit_object_idx').on(t.objectSoort, t.objectId), index('audit_op_idx').on(t.op)],
 )
+
+/**
+ * A voorstel: one deelnemer proposed for one plek by a jobhunter, with the match as it was then
+ * (score, criteria, weights version). `velden` are the deelnemer fields the werkgever may see;
+ * at most one open (voorgesteld) voorstel per deelnemer–plek pair.
+ */
+export const voorstel = sqliteTable(
+  'voorstel',
+  {
+    id: text('id').primaryKey(),
+    deelnemerId: text('deelnemer_id').notNull().references(() => deelnemer.id),
+    plekId: text('plek_id').notNull().references(() => plek.id),
+    modus: text('modus').notNull(),
+    status: text('status').notNull(),
+    score: integer('score').notNull(),
+    uitgesloten: integer('uitgesloten', { mode: 'boolean' }).notNull(),
+    criteria: text('criteria', { mode: 'json' }).$type<{ code: string; score: number; knockout: boolean; kleur: string; uitleg: string }[]>().notNull(),
+    gewichtenVersie: text('gewichten_versie').notNull(),
+    velden: text('velden', { mode: 'json' }).$type<string[]>().notNull(),
+    toelichting: text('toelichting'),
+    jobcoachId: text('jobcoach_id').references(() => gebruiker.id),
+    afwijsreden: text('afwijsreden'),
+    beantwoordOp: text('beantwoord_op'),
+    beantwoordDoor: text('beantwoord_door').references(() => gebruiker.id),
+    createdBy: text('created_by').notNull().references(() => gebruiker.id),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('voorstel_open_paar_idx').on(t.deelnemerId, t.plekId).where(sql`status = 'voorgesteld'`),
+    index('voorstel_plek_idx').on(t.plekId),
+    index('voorstel_deelnemer_idx').on(t.deelnemerId),
+  ],
+)
+
+/**
+ * A plaatsing: an accepted voorstel, taking one unit of the plek's capaciteit while actief.
+ * `volgendContactOp` and `laatsteContactOp` are kept with every nazorg entry so lists, the
+ * agenda feed and the overdue flags need no scan of the log.
+ */
+export const plaatsing = sqliteTable(
+  'plaatsing',
+  {
+    id: text('id').primaryKey(),
+    voorstelId: text('voorstel_id').notNull().references(() => voorstel.id),
+    deelnemerId: text('deelnemer_id').notNull().references(() => deelnemer.id),
+    plekId: text('plek_id').notNull().references(() => plek.id),
+    jobcoachId: text('jobcoach_id').references(() => gebruiker.id),
+    status: text('status').notNull(),
+    startdatum: text('startdatum').notNull(),
+    urenMin: integer('uren_min').notNull(),
+    urenMax: integer('uren_max').notNull(),
+    dagdelen: text('dagdelen', { mode: 'json' }).$type<string[]>().notNull(),
+    contactFrequentieDagen: integer('contact_frequentie_dagen').notNull(),
+    volgendContactOp: text('volgend_contact_op').notNull(),
+    laatsteContactOp: text('laatste_contact_op'),
+    einddatum: text('einddatum'),
+    eindreden: text('eindreden'),
+    eindtoelichting: text('eindtoelichting'),
+    /** Copied from the plek at the start, so monitor figures survive later plek changes and erasure. */
+    sector: text('sector').notNull(),
+    vorm: text('vorm').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('plaatsing_voorstel_idx').on(t.voorstelId),
+    index('plaatsing_jobcoach_idx').on(t.jobcoachId, t.status, t.volgendContactOp),
+    index('plaatsing_deelnemer_idx').on(t.deelnemerId),
+    index('plaatsing_start_idx').on(t.startdatum),
+  ],
+)
+
+/** One entry of a plaatsing's nazorg log. Append-only: a correction is a new entry that names the one it corrects. */
+export const nazorgcontact = sqliteTable(
+  'nazorgcontact',
+  {
+    id: text('id').primaryKey(),
+    plaatsingId: text('plaatsing_id').notNull().references(() => plaatsing.id),
+    datum: text('datum').notNull(),
+    soort: text('soort').notNull(),
+    met: text('met').notNull(),
+    kanaal: text('kanaal').notNull(),
+    samenvatting: text('samenvatting').notNull(),
+    knelpunten: text('knelpunten', { mode: 'json' }).$type<string[]>().notNull(),
+    acties: text('acties'),
+    doorbraakbudget: text('doorbraakbudget', { mode: 'json' }).$type<{ bedrag: number; doel: string }>(),
+    volgendContactOp: text('volgend_contact_op').notNull(),
+    corrigeert: text('corrigeert'),
+    createdBy: text('created_by').notNull().references(() => gebruiker.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('nazorg_plaatsing_idx').on(t.plaatsingId, t.datum)],
+)
+
+/** A jobcoach's secret agenda feed: only the hash of the token is stored; revoking deletes it. */
+export const agendaToken = sqliteTable('agenda_token', {
+  gebruikerId: text('gebruiker_id').primaryKey().references(() => gebruiker.id),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: text('created_at').notNull(),
+})

@@ -16,7 +16,10 @@ import { zoekenRoutes } from './routes/zoeken.js'
 import { deelnemersRoutes } from './routes/deelnemers.js'
 import { matchesRoutes } from './routes/matches.js'
 import { gewichtenRoutes } from './routes/gewichten.js'
+import { voorstellenRoutes } from './routes/voorstellen.js'
+import { plaatsingenRoutes } from './routes/plaatsingen.js'
 import { docsRoutes } from './routes/docs.js'
+import { importRoutes, MAX_IMPORT_BYTES } from './routes/import.js'
 import { spaFallback, staticFiles } from './static.js'
 
 export const MAX_BODY_BYTES = 100 * 1024
@@ -50,16 +53,18 @@ export function createApp(deps: Deps) {
       strictTransportSecurity: deps.config.env === 'production' ? 'max-age=31536000; includeSubDomains' : false,
     }),
   )
-  // 5. size before parsing, 6. origin before any state change, 7. JSON only, 8. who is asking
-  app.use(
-    '/api/*',
+  // 5. size before parsing (an import file may be larger than anything else), 6. origin before
+  // any state change, 7. JSON only, 8. who is asking
+  const limit = (maxSize: number, leesbaar: string) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
-        throw new AppError(413, 'te-groot', `Het verzoek is te groot (hoogstens ${MAX_BODY_BYTES / 1024} kB).`)
+        throw new AppError(413, 'te-groot', `Het verzoek is te groot (hoogstens ${leesbaar}).`)
       },
-    }),
-  )
+    })
+  const apiLimit = limit(MAX_BODY_BYTES, `${MAX_BODY_BYTES / 1024} kB`)
+  const importLimit = limit(MAX_IMPORT_BYTES, `${MAX_IMPORT_BYTES / 1024 / 1024} MB`)
+  app.use('/api/*', (c, next) => (c.req.path === '/api/import' ? importLimit : apiLimit)(c, next))
   app.use('/api/*', sameOrigin(deps.config.publicUrl))
   app.use('/api/*', jsonOnly)
   app.use('/api/*', loadSession)
@@ -73,7 +78,10 @@ export function createApp(deps: Deps) {
     .route('/api', zoekenRoutes)
     .route('/api', deelnemersRoutes)
     .route('/api', matchesRoutes)
+    .route('/api', importRoutes)
     .route('/api', gewichtenRoutes)
+    .route('/api', voorstellenRoutes)
+    .route('/api', plaatsingenRoutes)
     .route('/api', healthRoutes)
   app.route('/api', docsRoutes(app)) // last: documents every route above
   // 9. the web app's built files (dist/client); everything under /api is left to the routes

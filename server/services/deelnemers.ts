@@ -1,6 +1,6 @@
 import { and, asc, count, eq, like, type SQL } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
-import { deelnemer } from '../../db/schema.js'
+import { deelnemer, plaatsing } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
 import { iso } from '../clock.js'
 import { requireRole } from '../auth/middleware.js'
@@ -10,8 +10,8 @@ import { zoekPostcode } from '../domain/postcode.js'
 import { mergePatch } from './merge-patch.js'
 
 // Rules: jobhunters and beheerders keep deelnemer profiles. Werkgevers never reach them (403).
-// Jobcoaches will read only the deelnemers of their own plaatsingen (next issue); until
-// plaatsingen exist they see none (404, like any record outside their scope).
+// Jobcoaches read only the deelnemers of their own plaatsingen (404 otherwise, like any record
+// outside their scope).
 
 type Row = typeof deelnemer.$inferSelect
 
@@ -46,11 +46,27 @@ export function deelnemerColumns(input: DeelnemerInput, previous?: Row) {
   }
 }
 
+/** A new deelnemer row, ready to insert (used by POST /api/deelnemers and the bulk import). */
+export function newDeelnemerRow({ input, createdBy, now }: { input: DeelnemerInput; createdBy: string; now: string }): Row {
+  return {
+    id: randomUUID(),
+    ...deelnemerColumns(input),
+    toestemmingOp: input.toestemmingDelen ? now : null,
+    createdBy,
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
 async function findVisible(ctx: Ctx, id: string): Promise<Row> {
   requireRole(ctx.actor, 'beheerder', 'jobhunter', 'jobcoach')
-  if (ctx.actor.rol === 'jobcoach') throw nietGevonden('De deelnemer') // no plaatsingen yet
   const row = (await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, id)).limit(1))[0]
   if (!row) throw nietGevonden('De deelnemer')
+  // a jobcoach reads only the deelnemers of their own plaatsingen (active or ended)
+  if (ctx.actor.rol === 'jobcoach') {
+    const eigen = await ctx.db.select({ id: plaatsing.id }).from(plaatsing).where(and(eq(plaatsing.deelnemerId, id), eq(plaatsing.jobcoachId, ctx.actor.id))).limit(1)
+    if (!eigen.length) throw nietGevonden('De deelnemer')
+  }
   return row
 }
 
@@ -70,16 +86,7 @@ export async function listDeelnemers({ ctx, input }: { ctx: Ctx; input: { page: 
 
 export async function createDeelnemer({ ctx, input }: { ctx: Ctx; input: DeelnemerInput }): Promise<Deelnemer> {
   requireRole(ctx.actor, 'beheerder', 'jobhunter')
-  const now = iso(ctx.clock.now())
-  const columns = deelnemerColumns(input)
-  const row: Row = {
-    id: randomUUID(),
-    ...columns,
-    toestemmingOp: input.toestemmingDelen ? now : null,
-    createdBy: ctx.actor.id,
-    createdAt: now,
-    updatedAt: now,
-  }
+  const row = newDeelnemerRow({ input, createdBy: ctx.actor.id, now: iso(ctx.clock.now()) })
   await ctx.db.insert(deelnemer).values(row)
   return toDeelnemer(row)
 }

@@ -4,11 +4,12 @@ import { deelnemerBody, plekBody, testApp, type TestApp } from '../helpers.js'
 // The role × route matrix, generated from the app's own route table: every API route must have
 // an entry here, so a route added later without deciding who may use it fails this test.
 
-type Wie = 'anoniem' | 'beheerder' | 'jobhunter' | 'jobcoach' | 'werkgever' | 'werkgeverAnder'
-const iedereen: Wie[] = ['anoniem', 'beheerder', 'jobhunter', 'jobcoach', 'werkgever', 'werkgeverAnder']
+type Wie = 'anoniem' | 'beheerder' | 'jobhunter' | 'jobcoach' | 'jobcoachAnder' | 'werkgever' | 'werkgeverAnder'
+const iedereen: Wie[] = ['anoniem', 'beheerder', 'jobhunter', 'jobcoach', 'jobcoachAnder', 'werkgever', 'werkgeverAnder']
 
 let t: TestApp
 let orgA: string
+let jobcoachId: string
 const cookies: Partial<Record<Wie, string>> = {}
 
 interface Entry {
@@ -27,8 +28,24 @@ const newPlekOfA = async () => {
   return res.json.id as string
 }
 
+/** An open voorstel for a fresh published plek of organisatie A. */
+const newVoorstel = async () => {
+  const plekId = await newPlekOfA()
+  await t.request('POST', `/api/plekken/${plekId}/publiceren`, { cookie: cookies.werkgever })
+  const d = await t.request('POST', '/api/deelnemers', { cookie: cookies.jobhunter, body: deelnemerBody({ toestemmingDelen: true }) })
+  const v = await t.request('POST', '/api/voorstellen', { cookie: cookies.jobhunter, body: { deelnemerId: d.json.id, plekId, modus: 'aanbodgericht', jobcoachId } })
+  return v.json.id as string
+}
+
+/** An active plaatsing of `jobcoach` (not of `jobcoachAnder`). */
+const newPlaatsing = async () => {
+  const v = await newVoorstel()
+  const p = await t.request('POST', `/api/voorstellen/${v}/accepteren`, { cookie: cookies.werkgever, body: { startdatum: '2026-11-02' } })
+  return p.json.id as string
+}
+
 const allowed = (status: number, ...who: Wie[]) => Object.fromEntries(who.map((w) => [w, status]))
-const loggedIn = (status: number) => allowed(status, 'beheerder', 'jobhunter', 'jobcoach', 'werkgever', 'werkgeverAnder')
+const loggedIn = (status: number) => allowed(status, 'beheerder', 'jobhunter', 'jobcoach', 'jobcoachAnder', 'werkgever', 'werkgeverAnder')
 const only = (status: number, who: Wie[], otherwise = 403) => ({
   anoniem: 401,
   ...Object.fromEntries(iedereen.filter((w) => w !== 'anoniem').map((w) => [w, who.includes(w) ? status : otherwise])),
@@ -89,8 +106,8 @@ const matrix: Record<string, Entry> = {
   'POST /api/deelnemers': { prepare: async () => ({ body: deelnemerBody() }), expect: only(201, ['beheerder', 'jobhunter']) },
   'GET /api/deelnemers/:id': {
     prepare: async () => ({ path: `/api/deelnemers/${await newDeelnemer()}` }),
-    // a jobcoach reads only the deelnemers of their own plaatsingen (none yet)
-    expect: { ...only(200, ['beheerder', 'jobhunter']), jobcoach: 404 },
+    // a jobcoach reads only the deelnemers of their own plaatsingen (none for this one)
+    expect: { ...only(200, ['beheerder', 'jobhunter']), jobcoach: 404, jobcoachAnder: 404 },
   },
   'PATCH /api/deelnemers/:id': {
     prepare: async () => ({ path: `/api/deelnemers/${await newDeelnemer()}`, body: { status: 'zoekend' } }),
@@ -110,6 +127,60 @@ const matrix: Record<string, Entry> = {
     prepare: async () => ({ path: '/api/matching/gewichten/vraaggericht', body: { gewichten: { uren: 2 }, toelichting: 'Toegangstest' } }),
     expect: only(200, ['beheerder']),
   },
+  'POST /api/import': {
+    prepare: async () => ({ body: { plekken: [plekBody({ organisatieId: orgA })], deelnemers: [deelnemerBody()] } }),
+    expect: only(201, ['beheerder']),
+  },
+  'POST /api/voorstellen': {
+    prepare: async () => {
+      const plekId = await newPlekOfA()
+      await t.request('POST', `/api/plekken/${plekId}/publiceren`, { cookie: cookies.werkgever })
+      const d = await t.request('POST', '/api/deelnemers', { cookie: cookies.jobhunter, body: deelnemerBody({ toestemmingDelen: true }) })
+      return { body: { deelnemerId: d.json.id, plekId, modus: 'vraaggericht' } }
+    },
+    expect: only(201, ['jobhunter']),
+  },
+  'GET /api/voorstellen': { expect: only(200, ['beheerder', 'jobhunter', 'werkgever', 'werkgeverAnder']) },
+  'GET /api/voorstellen/:id': {
+    prepare: async () => ({ path: `/api/voorstellen/${await newVoorstel()}` }),
+    expect: { ...only(200, ['beheerder', 'jobhunter', 'werkgever']), werkgeverAnder: 404 },
+  },
+  'POST /api/voorstellen/:id/accepteren': {
+    prepare: async () => ({ path: `/api/voorstellen/${await newVoorstel()}/accepteren`, body: { startdatum: '2026-12-01' } }),
+    expect: { ...only(201, ['beheerder', 'werkgever']), werkgeverAnder: 404 },
+  },
+  'POST /api/voorstellen/:id/afwijzen': {
+    prepare: async () => ({ path: `/api/voorstellen/${await newVoorstel()}/afwijzen`, body: { reden: 'Past niet in het rooster' } }),
+    expect: { ...only(200, ['beheerder', 'werkgever']), werkgeverAnder: 404 },
+  },
+  'POST /api/voorstellen/:id/intrekken': {
+    prepare: async () => ({ path: `/api/voorstellen/${await newVoorstel()}/intrekken` }),
+    expect: only(200, ['beheerder', 'jobhunter']),
+  },
+  'GET /api/plaatsingen': { expect: only(200, ['beheerder', 'jobcoach', 'jobcoachAnder']) },
+  'GET /api/plaatsingen/:id': {
+    prepare: async () => ({ path: `/api/plaatsingen/${await newPlaatsing()}` }),
+    expect: { ...only(200, ['beheerder', 'jobcoach']), jobcoachAnder: 404 },
+  },
+  'GET /api/plaatsingen/:id/nazorg': {
+    prepare: async () => ({ path: `/api/plaatsingen/${await newPlaatsing()}/nazorg` }),
+    expect: { ...only(200, ['beheerder', 'jobcoach']), jobcoachAnder: 404 },
+  },
+  'POST /api/plaatsingen/:id/nazorg': {
+    prepare: async () => ({
+      path: `/api/plaatsingen/${await newPlaatsing()}/nazorg`,
+      body: { datum: '2026-11-20', met: 'beiden', kanaal: 'bezoek', samenvatting: 'Startgesprek op de werkplek.' },
+    }),
+    expect: { ...only(201, ['jobcoach']), jobcoachAnder: 404 },
+  },
+  'POST /api/plaatsingen/:id/beeindigen': {
+    prepare: async () => ({ path: `/api/plaatsingen/${await newPlaatsing()}/beeindigen`, body: { einddatum: '2026-11-20', eindreden: 'verhuisd' } }),
+    expect: { ...only(200, ['beheerder', 'jobcoach']), jobcoachAnder: 404 },
+  },
+  'POST /api/plaatsingen/:id/toewijzen': {
+    prepare: async () => ({ path: `/api/plaatsingen/${await newPlaatsing()}/toewijzen`, body: { jobcoachId } }),
+    expect: only(200, ['beheerder']),
+  },
   'GET /api/health': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/openapi.json': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/docs': { expect: { anoniem: 200 } },
@@ -121,7 +192,10 @@ beforeAll(async () => {
   const orgB = await t.makeOrganisatie('Organisatie B')
   cookies.beheerder = (await t.makeUser('beheerder')).cookie
   cookies.jobhunter = (await t.makeUser('jobhunter')).cookie
-  cookies.jobcoach = (await t.makeUser('jobcoach')).cookie
+  const coach = await t.makeUser('jobcoach')
+  cookies.jobcoach = coach.cookie
+  jobcoachId = coach.id
+  cookies.jobcoachAnder = (await t.makeUser('jobcoach')).cookie
   cookies.werkgever = (await t.makeUser('werkgever', orgA)).cookie
   cookies.werkgeverAnder = (await t.makeUser('werkgever', orgB)).cookie
 })

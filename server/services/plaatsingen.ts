@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto'
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
+import { deelnemer, gebruiker, nazorgcontact, organisatie, outbox, plaatsing, plek } from '../../db/schema.js'
+import type { Ctx } from '../context.js'
+import { dagenTussen, datumInNederland, iso, plusDagen, plusMaanden } from '../clock.js'
+import { requireRole } from '../auth/middleware.js'
+import { conflict, nietGevonden, validatieFout } from '../errors.js'
+import { NAZORG_MAANDEN, STILTE_DAGEN, uitstroomRedenen, type NazorgInput } from '../domain/plaatsing.js'
+import { volgDeelnemerStatus } from './deelnemer-status.js'
+import { schrijfAudit } from './audit.js'
+
+// Plaatsingen and their nazorg log. Jobcoaches see and write only their own plaatsingen (another
+// one is a 404); a beheerder sees all and can reassign. The log is append-only: a correction is
+// a new entry naming the one it corrects, and both stay visible. Due dates are Dutch calendar
+// dates: "today" is the date in Europe/Amsterdam, whatever the server's time zone.
+
+type PlaatsingRow = typeof plaatsing.$inferSelect
+type NazorgRow = typeof nazorgcontact.$inferSelect
+
+export function toPlaatsing(r: PlaatsingRow, extra: { vandaag: string; plekTitel?: string; organisatieNaam?: string; deelnemerNaam?: string; jobcoachNaam?: string }) {
+  const actief = r.status === 'actief'
+  const laatste = r.laatsteContactOp ?? r.startdatum
+  return {
+    id: r.id,
+    voorstelId: r.voorstelId,
+    deelnemerId: r.deelnemerId,
+    plekId: r.plekId,
+    jobcoachId: r.jobcoachId ?? undefined,
+    status: r.status,
+    startdatum: r.startdatum,
+    urenPerWeek: { min: r.urenMin, max: r.urenMax },
+    dagdelen: r.dagdelen,
+    contactFrequentieDagen: r.contactFrequentieDagen,
+    volgendContactOp: r.volgendContactOp,
+    laatsteContactOp: r.laatsteContactOp ?? undefined,
+    /** The next contact is past due (only while actief). */
+    achterstallig: actief && r.volgendContactOp < extra.vandaag,
+    dagenAchterstallig: actief ? Math.max(0, dagenTussen(r.volgendContactOp, extra.vandaag)) : 0,
+    /** Nobody heard from for 28 days or more since the last contact (or the start). */
+    langGeenContact: actief && dagenTussen(laatste, extra.vandaag) >= STILTE_DAGEN,
+    nazorgTot: plusMaanden(r.startdatum, NAZORG_MAANDEN),
+    einddatum: r.einddatum ?? undefined,
+    eindreden: r.eindreden ?? undefined,
+    sector: r.sector,
+    vorm: r.vorm,
+    ...(extra.plekTitel !== undefined ? { plek: { id: r.plekId, titel: extra.plekTitel, organisatieNaam: extra.organisatieNaam } } : {}),
+    ...(extra.deelnemerNaam !== undefined ? { deelnemer: { id: r.deelnemerId, naam: extra.deelnemerNaam } } : {}),
+    ...(extra.jobcoachNaam !== undefined ? { jobcoach: { id: r.jobcoachId, naam: extra.jobcoachNaam } } : {}),
+  }
+}
+export type Plaatsing = ReturnType<typeof toPlaatsing>
+
+const kolommen = { p: plaatsing, plekTitel: plek.titel, organisatieNaam: organisatie.naam, deelnemerNaam: deelnemer.naam, jobcoachNaam: gebruiker.naam }
+const metNamen = (ctx: Ctx) =>
+  ctx.db
+    .select(kolommen)
+    .from(plaatsing)
+    .innerJoin(plek, eq(plek.id, plaatsing.plekId))
+    .innerJoin(organisatie, eq(organisatie.id, plek.organisatieId))
+    .innerJoin(deelnemer, eq(deelnemer.id, plaatsing.deelnemerId))
+    .leftJoin(gebruiker, eq(gebruiker.id, plaatsing.jobcoachId))
+
+const vandaag = (ctx: Ctx) => datumInNederland(ctx.clock.now())
+const weergave = (ctx: Ctx, r: Awaited<ReturnType<ReturnType<typeof metNamen>['where']>>[number]) =>
+  toPlaatsing(r.p, { vandaag: vandaag(ctx), plekTitel: r.plekTitel, organisatieNaam: r.organisatieNaam, deelnemerNaam: r.deelnemerNaam, jobcoachNaam: r.jobcoachNaam ?? undefined })
+
+/** Jobcoaches only their own plaatsingen; beheerders all. Anything else is not found. */
+const bereik = (ctx: Ctx): SQL | undefined => (ctx.actor.rol === 'jobcoach' ? eq(plaatsing.jobcoachId, ctx.actor.id) : undefined)
+
+async function zichtbaar(ctx: Ctx, id: string) {
+  const [r] = await metNamen(ctx).where(and(eq(plaatsing.id, id), bereik(ctx))).limit(1)
+  if (!r) throw nietGevonden('De plaatsing')
+  return r
+}
+
+/** GET /api/plaatsingen: the due list. Achterstallig first, then by next contact date. */
+export async function lijstPlaatsingen({ ctx, input }: { ctx: Ctx; input: { status: string; jobcoachId?: string } }) {
+  requireRole(ctx.actor, 'jobcoach', 'beheerder')
+  const rows = await metNamen(ctx)
+    .where(and(bereik(ctx), input.status === 'alle' ? undefined : eq(plaatsing.status, input.status), input.jobcoachId ? eq(plaatsing.jobcoachId, input.jobcoachId) : undefined))
+    .orderBy(asc(plaatsing.volgendContactOp), asc(plaatsing.id))
+  const items = rows.map((r) => weergave(ctx, r))
+  // ascending volgendContactOp already puts the overdue ones first; the loud ones go to the very top
+  items.sort((a, b) => Number(b.langGeenContact) - Number(a.langGeenContact) || Number(b.achterstallig) - Number(a.achterstallig))
+  return { items, total: items.length, vandaag: vandaag(ctx) }
+}
+
+/** GET /api/plaatsingen/:id */
+export async function leesPlaatsing({ ctx, id }: { ctx: Ctx; id: string }) {
+  requireRole(ctx.actor, 'jobcoach', 'beheerder')
+  return weergave(ctx, await zichtbaar(ctx, id))
+}
+
+const toNazorg = (r: NazorgRow, gecorrigeerdDoor?: string) => ({
+  id: r.id,
+  plaatsingId: r.plaatsingId,
+  datum: r.datum,
+  soort: r.soort,
+  met: r.met,
+  kanaal: r.kanaal,
+  samenvatting: r.samenvatting,
+  knelpunten: r.knelpunten,
+  acties: r.acties ?? undefined,
+  doorbraakbudget: r.doorbraakbudget ?? undefined,
+  volgendContactOp: r.volgendContactOp,
+  corrigeert: r.corrigeert ?? undefined,
+  gecorrigeerdDoor,
+  vastgelegdOp: r.createdAt,
+  vastgelegdDoor: r.createdBy,
+})
+
+/** GET /api/plaatsingen/:id/nazorg: the whole log, newest contact first; corrected entries say by which. */
+export async function lijstNazorg({ ctx, id }: { ctx: Ctx; id: string }) {
+  requireRole(ctx.actor, 'jobcoach', 'beheerder')
+  await zichtbaar(ctx, id)
+  const rows = await ctx.db.select().from(nazorgcontact).where(eq(nazorgcontact.plaatsingId, id))
+  const correcties = new Map(rows.filter((r) => r.corrigeert).map((r) => [r.corrigeert!, r.id]))
+  rows.sort((a, b) => (a.datum === b.datum ? (a.createdAt < b.createdAt ? 1 : -1) : a.datum < b.datum ? 1 : -1))
+  const items = rows.map((r) => toNazorg(r, correcties.get(r.id)))
+  return { items, total: items.length }
+}
+
+/** POST /api/plaatsingen/:id/nazorg: a jobcoach records a contact (or corrects an earlier one). */
+export async function voegNazorgToe({ ctx, id, input }: { ctx: Ctx; id: string; input: NazorgInput }) {
+  requireRole(ctx.actor, 'jobcoach')
+  const { p } = await zichtbaar(ctx, id)
+  if (p.status !== 'actief') throw conflict('plaatsing-beeindigd', 'Deze plaatsing is beëindigd; er kan geen contact meer bij.')
+  const velden: Record<string, string> = {}
+  if (input.datum < p.startdatum) velden.datum = `Een contact kan niet vóór de start van de plaatsing (${p.startdatum}) liggen.`
+  if (input.datum > vandaag(ctx)) velden.datum = 'Een contact kan niet in de toekomst liggen.'
+  if (Object.keys(velden).length) throw validatieFout(velden)
+  const now = iso(ctx.clock.now())
+  const nieuwId = randomUUID()
+  await ctx.db.transaction(async (tx) => {
+    if (input.corrigeert) {
+      const [oud] = await tx.select({ id: nazorgcontact.id }).from(nazorgcontact).where(and(eq(nazorgcontact.id, input.corrigeert), eq(nazorgcontact.plaatsingId, id)))
+      if (!oud) throw validatieFout({ corrigeert: 'Dit contact hoort niet bij deze plaatsing.' })
+      const [al] = await tx.select({ id: nazorgcontact.id }).from(nazorgcontact).where(eq(nazorgcontact.corrigeert, input.corrigeert))
+      if (al) throw conflict('al-gecorrigeerd', 'Dit contact is al gecorrigeerd; corrigeer de laatste versie.')
+    }
+    await tx.insert(nazorgcontact).values({
+      id: nieuwId,
+      plaatsingId: id,
+      datum: input.datum,
+      soort: input.soort,
+      met: input.met,
+      kanaal: input.kanaal,
+      samenvatting: input.samenvatting,
+      knelpunten: input.knelpunten,
+      acties: input.acties ?? null,
+      doorbraakbudget: input.doorbraakbudget ?? null,
+      volgendContactOp: input.volgendContactOp ?? plusDagen(input.datum, p.contactFrequentieDagen),
+      corrigeert: input.corrigeert ?? null,
+      createdBy: ctx.actor.id,
+      createdAt: now,
+    })
+    await herbereken(tx, id, now)
+    await schrijfAudit(tx, ctx.actor, now, { actie: input.corrigeert ? 'nazorg-gecorrigeerd' : 'nazorg-vastgelegd', objectSoort: 'plaatsing', objectId: id, details: { nazorgId: nieuwId } })
+  })
+  const [r] = await ctx.db.select().from(nazorgcontact).where(eq(nazorgcontact.id, nieuwId))
+  return toNazorg(r!)
+}
+
+/** The plaatsing's last and next contact from its log: entries that were corrected no longer count. */
+async function herbereken(tx: Parameters<Parameters<Ctx['db']['transaction']>[0]>[0], id: string, now: string) {
+  const rows = await tx.select().from(nazorgcontact).where(eq(nazorgcontact.plaatsingId, id))
+  const gecorrigeerd = new Set(rows.map((r) => r.corrigeert).filter(Boolean))
+  const geldig = rows.filter((r) => !gecorrigeerd.has(r.id))
+  const laatste = geldig.reduce<NazorgRow | undefined>((a, r) => (!a || r.datum > a.datum || (r.datum === a.datum && r.createdAt > a.createdAt) ? r : a), undefined)
+  if (!laatste) return
+  await tx.update(plaatsing).set({ laatsteContactOp: laatste.datum, volgendContactOp: laatste.volgendContactOp, updatedAt: now }).where(eq(plaatsing.id, id))
+}
+
+/** POST /api/plaatsingen/:id/beeindigen: ends it, frees the capaciteit and puts a vervulde plek back in search. */
+export async function beeindigPlaatsing({ ctx, id, input }: { ctx: Ctx; id: string; input: { einddatum: string; eindreden: string; toelichting?: string } }) {
+  requireRole(ctx.actor, 'jobcoach', 'beheerder')
+  const { p } = await zichtbaar(ctx, id)
+  if (input.einddatum < p.startdatum) throw validatieFout({ einddatum: `De einddatum kan niet vóór de startdatum (${p.startdatum}) liggen.` })
+  const uitstroom = uitstroomRedenen.includes(input.eindreden)
+  const status = uitstroom || input.einddatum >= plusMaanden(p.startdatum, NAZORG_MAANDEN) ? 'afgerond' : 'voortijdig-beeindigd'
+  const now = iso(ctx.clock.now())
+  await ctx.db.transaction(async (tx) => {
+    const done = await tx
+      .update(plaatsing)
+      .set({ status, einddatum: input.einddatum, eindreden: input.eindreden, eindtoelichting: input.toelichting ?? null, updatedAt: now })
+      .where(and(eq(plaatsing.id, id), eq(plaatsing.status, 'actief')))
+      .returning({ id: plaatsing.id })
+    if (!done.length) throw conflict('ongeldige-statusovergang', `Deze plaatsing is al beëindigd ("${p.status}").`)
+    const [pl] = await tx
+      .update(plek)
+      .set({
+        bezet: sql`max(${plek.bezet} - 1, 0)`,
+        status: sql`case when ${plek.status} = 'vervuld' then 'gepubliceerd' else ${plek.status} end`,
+        versie: sql`${plek.versie} + 1`,
+        updatedAt: now,
+      })
+      .where(eq(plek.id, p.plekId))
+      .returning({ versie: plek.versie })
+    await tx.insert(outbox).values({ plekId: p.plekId, versie: pl!.versie, createdAt: now })
+    await volgDeelnemerStatus(tx, p.deelnemerId, now, uitstroom ? 'uitgestroomd' : 'zoekend')
+    await schrijfAudit(tx, ctx.actor, now, { actie: 'plaatsing-beeindigd', objectSoort: 'plaatsing', objectId: id, details: { eindreden: input.eindreden, status } })
+  })
+  ctx.search?.indexer.wake()
+  return leesPlaatsing({ ctx, id })
+}
+
+/** POST /api/plaatsingen/:id/toewijzen: a beheerder hands a plaatsing to another jobcoach (audited). */
+export async function wijsPlaatsingToe({ ctx, id, jobcoachId }: { ctx: Ctx; id: string; jobcoachId: string }) {
+  requireRole(ctx.actor, 'beheerder')
+  const { p } = await zichtbaar(ctx, id)
+  const [g] = await ctx.db.select({ rol: gebruiker.rol, actief: gebruiker.actief }).from(gebruiker).where(eq(gebruiker.id, jobcoachId))
+  if (!g || g.rol !== 'jobcoach' || !g.actief) throw validatieFout({ jobcoachId: 'Kies een actieve jobcoach.' })
+  const now = iso(ctx.clock.now())
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(plaatsing).set({ jobcoachId, updatedAt: now }).where(eq(plaatsing.id, id))
+    await schrijfAudit(tx, ctx.actor, now, { actie: 'plaatsing-toegewezen', objectSoort: 'plaatsing', objectId: id, details: { van: p.jobcoachId, naar: jobcoachId } })
+  })
+  return leesPlaatsing({ ctx, id })
+}

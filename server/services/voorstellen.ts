@@ -1,0 +1,286 @@
+import { randomUUID } from 'node:crypto'
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { deelnemer, gebruiker, outbox, plaatsing, plek, voorstel } from '../../db/schema.js'
+import type { Db } from '../../db/client.js'
+import type { Ctx } from '../context.js'
+import { datumInNederland, iso } from '../clock.js'
+import { requireRole } from '../auth/middleware.js'
+import { conflict, nietGevonden, validatieFout } from '../errors.js'
+import type { DeelnemerInput } from '../domain/deelnemer.js'
+import { standaardVelden, type DeelbaarVeld, type VoorstelInput } from '../domain/voorstel.js'
+import { STANDAARD_CONTACTFREQUENTIE } from '../domain/plaatsing.js'
+import type { Tx } from './plekken.js'
+import { beoordeelPaar } from './matches.js'
+import { schrijfAudit } from './audit.js'
+import { volgDeelnemerStatus } from './deelnemer-status.js'
+import { toPlaatsing } from './plaatsingen.js'
+
+// Voorstel → plaatsing. A jobhunter proposes (recording the match as it is now); the werkgever of
+// the plek answers. Accepting takes one unit of capaciteit in the same transaction as the
+// plaatsing, with the check inside the UPDATE, so two acceptances for the last place cannot both
+// win. What a werkgever sees of the deelnemer is only what the jobhunter chose to share, and only
+// while the deelnemer's consent stands.
+
+type VoorstelRow = typeof voorstel.$inferSelect
+type DeelnemerRow = typeof deelnemer.$inferSelect
+
+/** Which shared field a criterion's sentence is about; criteria about anything else stay hidden from werkgevers. */
+const criteriumVeld: Record<string, DeelbaarVeld[]> = {
+  dagdelen: ['beschikbareDagdelen'],
+  uren: ['urenPerWeek'],
+  reisafstand: ['mobiliteit'],
+  taalniveau: ['taalniveau'],
+  taalrijkheid: ['taalniveau'],
+  wensen: ['wensen'],
+  vereisten: ['mobiliteit', 'vca'],
+}
+
+const kolommen = {
+  v: voorstel,
+  plekTitel: plek.titel,
+  organisatieId: plek.organisatieId,
+  deelnemerNaam: deelnemer.naam,
+}
+type Rij = { v: VoorstelRow; plekTitel: string; organisatieId: string; deelnemerNaam: string }
+
+const basis = (r: Rij) => ({
+  id: r.v.id,
+  plekId: r.v.plekId,
+  plek: { id: r.v.plekId, titel: r.plekTitel },
+  modus: r.v.modus,
+  status: r.v.status,
+  score: r.v.score,
+  toelichting: r.v.toelichting ?? undefined,
+  afwijsreden: r.v.afwijsreden ?? undefined,
+  aangemaaktOp: r.v.createdAt,
+  beantwoordOp: r.v.beantwoordOp ?? undefined,
+})
+
+/** The jobhunter's and beheerder's view: the whole voorstel. */
+const volledig = (r: Rij) => ({
+  ...basis(r),
+  deelnemerId: r.v.deelnemerId,
+  deelnemer: { id: r.v.deelnemerId, naam: r.deelnemerNaam },
+  uitgesloten: r.v.uitgesloten,
+  criteria: r.v.criteria,
+  gewichtenVersie: r.v.gewichtenVersie,
+  velden: r.v.velden,
+  jobcoachId: r.v.jobcoachId ?? undefined,
+})
+
+/** The werkgever's view: the shared fields of the deelnemer (while consent stands) and the criteria about them. */
+function voorWerkgever(r: Rij, d: DeelnemerRow) {
+  const toestemming = (d.profiel as DeelnemerInput).toestemmingDelen === true
+  const velden = new Set(toestemming ? (r.v.velden as DeelbaarVeld[]) : [])
+  const profiel: Record<string, unknown> = { ...(d.profiel as Record<string, unknown>), plaats: d.plaats }
+  return {
+    ...basis(r),
+    deelnemer: Object.fromEntries([...velden].filter((v) => profiel[v] !== undefined).map((v) => [v, profiel[v]])),
+    ...(toestemming ? {} : { toestemmingIngetrokken: true }),
+    criteria: r.v.criteria.filter((c) => criteriumVeld[c.code]?.every((v) => velden.has(v))),
+  }
+}
+
+async function zoekRij(db: Db | Tx, id: string): Promise<Rij | undefined> {
+  return (
+    await db
+      .select(kolommen)
+      .from(voorstel)
+      .innerJoin(plek, eq(plek.id, voorstel.plekId))
+      .innerJoin(deelnemer, eq(deelnemer.id, voorstel.deelnemerId))
+      .where(eq(voorstel.id, id))
+      .limit(1)
+  )[0]
+}
+
+/** A voorstel the actor may see: werkgevers only those for their own organisatie's plekken. */
+async function zichtbaar(ctx: Ctx, id: string): Promise<Rij> {
+  const r = await zoekRij(ctx.db, id)
+  if (!r || (ctx.actor.rol === 'werkgever' && r.organisatieId !== ctx.actor.organisatieId)) throw nietGevonden('Het voorstel')
+  return r
+}
+
+async function weergave(ctx: Ctx, r: Rij) {
+  if (ctx.actor.rol !== 'werkgever') return volledig(r)
+  const d = (await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, r.v.deelnemerId)))[0]!
+  return voorWerkgever(r, d)
+}
+
+async function controleerJobcoach(db: Db, id: string | undefined, veld: string) {
+  if (!id) return
+  const g = (await db.select({ rol: gebruiker.rol, actief: gebruiker.actief }).from(gebruiker).where(eq(gebruiker.id, id)))[0]
+  if (!g || g.rol !== 'jobcoach' || !g.actief) throw validatieFout({ [veld]: 'Kies een actieve jobcoach.' })
+}
+
+/** POST /api/voorstellen */
+export async function maakVoorstel({ ctx, input }: { ctx: Ctx; input: VoorstelInput }) {
+  requireRole(ctx.actor, 'jobhunter')
+  const d = (await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, input.deelnemerId)))[0]
+  const p = (await ctx.db.select().from(plek).where(eq(plek.id, input.plekId)))[0]
+  const velden: Record<string, string> = {}
+  if (!d) velden.deelnemerId = 'Deze deelnemer bestaat niet.'
+  if (!p) velden.plekId = 'Deze plek bestaat niet.'
+  if (!d || !p) throw validatieFout(velden)
+  await controleerJobcoach(ctx.db, input.jobcoachId, 'jobcoachId')
+  if ((d.profiel as DeelnemerInput).toestemmingDelen !== true)
+    throw conflict('geen-toestemming', 'De deelnemer heeft geen toestemming gegeven om gegevens met werkgevers te delen. Leg die toestemming eerst vast in het dossier.')
+  if (p.status !== 'gepubliceerd' || p.bezet >= p.capaciteit)
+    throw conflict('plek-niet-beschikbaar', `Aan deze plek kan niemand worden voorgesteld: de plek is "${p.status}"${p.bezet >= p.capaciteit ? ' en vol' : ''}.`)
+  if (d.status === 'geplaatst') throw conflict('deelnemer-geplaatst', 'Deze deelnemer is al geplaatst. Beëindig eerst die plaatsing.')
+
+  const match = await beoordeelPaar(ctx, d, p, input.modus)
+  const id = randomUUID()
+  const now = iso(ctx.clock.now())
+  await ctx.db.transaction(async (tx) => {
+    const open = await tx
+      .select({ id: voorstel.id })
+      .from(voorstel)
+      .where(and(eq(voorstel.deelnemerId, d.id), eq(voorstel.plekId, p.id), eq(voorstel.status, 'voorgesteld')))
+    if (open.length) throw conflict('voorstel-bestaat', 'Deze deelnemer is al voorgesteld voor deze plek; dat voorstel staat nog open.')
+    await tx.insert(voorstel).values({
+      id,
+      deelnemerId: d.id,
+      plekId: p.id,
+      modus: input.modus,
+      status: 'voorgesteld',
+      score: match.score,
+      uitgesloten: match.uitgesloten,
+      criteria: match.criteria,
+      gewichtenVersie: match.gewichtenVersie,
+      velden: input.velden ?? standaardVelden,
+      toelichting: input.toelichting ?? null,
+      jobcoachId: input.jobcoachId ?? null,
+      createdBy: ctx.actor.id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    await volgDeelnemerStatus(tx, d.id, now)
+    await schrijfAudit(tx, ctx.actor, now, { actie: 'voorstel-gemaakt', objectSoort: 'deelnemer', objectId: d.id, details: { voorstelId: id, plekId: p.id, velden: input.velden ?? standaardVelden } })
+  })
+  return weergave(ctx, (await zoekRij(ctx.db, id))!)
+}
+
+/** GET /api/voorstellen */
+export async function lijstVoorstellen({ ctx, input }: { ctx: Ctx; input: { page: number; perPage: number; status?: string; plekId?: string; deelnemerId?: string } }) {
+  requireRole(ctx.actor, 'werkgever', 'jobhunter', 'beheerder')
+  const where: (SQL | undefined)[] = [
+    input.status ? eq(voorstel.status, input.status) : undefined,
+    input.plekId ? eq(voorstel.plekId, input.plekId) : undefined,
+    input.deelnemerId ? eq(voorstel.deelnemerId, input.deelnemerId) : undefined,
+    ctx.actor.rol === 'werkgever' ? eq(plek.organisatieId, ctx.actor.organisatieId ?? '') : undefined,
+  ]
+  const from = () => ctx.db.select(kolommen).from(voorstel).innerJoin(plek, eq(plek.id, voorstel.plekId)).innerJoin(deelnemer, eq(deelnemer.id, voorstel.deelnemerId))
+  const [rows, [totaal]] = await Promise.all([
+    from().where(and(...where)).orderBy(desc(voorstel.createdAt), desc(voorstel.id)).limit(input.perPage).offset((input.page - 1) * input.perPage),
+    ctx.db.select({ n: count() }).from(voorstel).innerJoin(plek, eq(plek.id, voorstel.plekId)).where(and(...where)),
+  ])
+  let items
+  if (ctx.actor.rol === 'werkgever') {
+    const ds = rows.length ? await ctx.db.select().from(deelnemer).where(inArray(deelnemer.id, rows.map((r) => r.v.deelnemerId))) : []
+    const byId = new Map(ds.map((d) => [d.id, d]))
+    items = rows.map((r) => voorWerkgever(r, byId.get(r.v.deelnemerId)!))
+  } else items = rows.map(volledig)
+  return { items, total: totaal?.n ?? 0 }
+}
+
+/** GET /api/voorstellen/:id */
+export async function leesVoorstel({ ctx, id }: { ctx: Ctx; id: string }) {
+  requireRole(ctx.actor, 'werkgever', 'jobhunter', 'beheerder')
+  return weergave(ctx, await zichtbaar(ctx, id))
+}
+
+const alBeantwoord = (status: string) =>
+  conflict('ongeldige-statusovergang', `Dit voorstel staat niet meer open: het is "${status}".`)
+
+/** Moves an open voorstel to its answer; the status check is in the UPDATE, so a second answer gets a 409. */
+async function beantwoord(tx: Tx, ctx: Ctx, r: Rij, status: 'geaccepteerd' | 'afgewezen' | 'ingetrokken', now: string, afwijsreden?: string) {
+  const done = await tx
+    .update(voorstel)
+    .set({ status, beantwoordOp: now, beantwoordDoor: ctx.actor.id, updatedAt: now, ...(afwijsreden ? { afwijsreden } : {}) })
+    .where(and(eq(voorstel.id, r.v.id), eq(voorstel.status, 'voorgesteld')))
+    .returning({ id: voorstel.id })
+  if (!done.length) throw alBeantwoord((await tx.select({ s: voorstel.status }).from(voorstel).where(eq(voorstel.id, r.v.id)))[0]!.s)
+}
+
+/** POST /api/voorstellen/:id/accepteren: the werkgever (or a beheerder) accepts; a plaatsing starts. */
+export async function accepteerVoorstel({ ctx, id, input }: { ctx: Ctx; id: string; input: { startdatum: string; jobcoachId?: string; contactFrequentieDagen?: number } }) {
+  requireRole(ctx.actor, 'werkgever', 'beheerder')
+  const r = await zichtbaar(ctx, id)
+  if (r.v.status !== 'voorgesteld') throw alBeantwoord(r.v.status)
+  const jobcoachId = input.jobcoachId ?? r.v.jobcoachId ?? null
+  await controleerJobcoach(ctx.db, jobcoachId ?? undefined, 'jobcoachId')
+  const plaatsingId = randomUUID()
+  const now = iso(ctx.clock.now())
+  await ctx.db.transaction(async (tx) => {
+    await beantwoord(tx, ctx, r, 'geaccepteerd', now)
+    // One unit of capaciteit, checked in the UPDATE itself; the last unit makes the plek vervuld.
+    const [p] = await tx
+      .update(plek)
+      .set({
+        bezet: sql`${plek.bezet} + 1`,
+        status: sql`case when ${plek.bezet} + 1 >= ${plek.capaciteit} then 'vervuld' else ${plek.status} end`,
+        versie: sql`${plek.versie} + 1`,
+        updatedAt: now,
+      })
+      .where(and(eq(plek.id, r.v.plekId), eq(plek.status, 'gepubliceerd'), sql`${plek.bezet} < ${plek.capaciteit}`))
+      .returning()
+    if (!p) {
+      const huidig = (await tx.select({ status: plek.status, capaciteit: plek.capaciteit }).from(plek).where(eq(plek.id, r.v.plekId)))[0]!
+      throw conflict(
+        'plek-vol',
+        huidig.status === 'vervuld' || huidig.status === 'gepubliceerd'
+          ? `Deze plek is vol: ${huidig.capaciteit === 1 ? 'de enige plaats is' : `alle ${huidig.capaciteit} plaatsen zijn`} al bezet. Het voorstel blijft openstaan.`
+          : `Deze plek is "${huidig.status}" en neemt niemand meer aan. Het voorstel blijft openstaan.`,
+      )
+    }
+    await tx.insert(outbox).values({ plekId: p.id, versie: p.versie, createdAt: now })
+    await tx.insert(plaatsing).values({
+      id: plaatsingId,
+      voorstelId: r.v.id,
+      deelnemerId: r.v.deelnemerId,
+      plekId: p.id,
+      jobcoachId,
+      status: 'actief',
+      startdatum: input.startdatum,
+      urenMin: p.urenMin,
+      urenMax: p.urenMax,
+      dagdelen: p.dagdelen,
+      contactFrequentieDagen: input.contactFrequentieDagen ?? STANDAARD_CONTACTFREQUENTIE,
+      // the startgesprek is due on the first day
+      volgendContactOp: input.startdatum,
+      sector: p.sector,
+      vorm: p.vorm,
+      createdAt: now,
+      updatedAt: now,
+    })
+    await volgDeelnemerStatus(tx, r.v.deelnemerId, now)
+    await schrijfAudit(tx, ctx.actor, now, { actie: 'plaatsing-gestart', objectSoort: 'plaatsing', objectId: plaatsingId, details: { voorstelId: r.v.id, plekId: p.id, jobcoachId } })
+  })
+  ctx.search?.indexer.wake()
+  const row = (await ctx.db.select().from(plaatsing).where(eq(plaatsing.id, plaatsingId)))[0]!
+  return toPlaatsing(row, { vandaag: datumInNederland(ctx.clock.now()), plekTitel: r.plekTitel, deelnemerNaam: ctx.actor.rol === 'werkgever' ? undefined : r.deelnemerNaam })
+}
+
+/** POST /api/voorstellen/:id/afwijzen: the werkgever declines, with a reason. */
+export async function wijsVoorstelAf({ ctx, id, reden }: { ctx: Ctx; id: string; reden: string }) {
+  requireRole(ctx.actor, 'werkgever', 'beheerder')
+  const r = await zichtbaar(ctx, id)
+  const now = iso(ctx.clock.now())
+  await ctx.db.transaction(async (tx) => {
+    await beantwoord(tx, ctx, r, 'afgewezen', now, reden)
+    await volgDeelnemerStatus(tx, r.v.deelnemerId, now)
+  })
+  return weergave(ctx, (await zoekRij(ctx.db, id))!)
+}
+
+/** POST /api/voorstellen/:id/intrekken: the jobhunter withdraws an open voorstel. */
+export async function trekVoorstelIn({ ctx, id }: { ctx: Ctx; id: string }) {
+  requireRole(ctx.actor, 'jobhunter', 'beheerder')
+  const r = await zichtbaar(ctx, id)
+  const now = iso(ctx.clock.now())
+  await ctx.db.transaction(async (tx) => {
+    await beantwoord(tx, ctx, r, 'ingetrokken', now)
+    await volgDeelnemerStatus(tx, r.v.deelnemerId, now)
+  })
+  return weergave(ctx, (await zoekRij(ctx.db, id))!)
+}
