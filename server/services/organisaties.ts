@@ -1,6 +1,6 @@
-import { and, asc, count, eq, like } from 'drizzle-orm'
+import { and, asc, count, eq, like, sql } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
-import { organisatie } from '../../db/schema.js'
+import { organisatie, outbox, plek } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
 import { iso } from '../clock.js'
 import { requireRole } from '../auth/middleware.js'
@@ -93,7 +93,18 @@ export async function updateOrganisatie({ ctx, id, patch }: { ctx: Ctx; id: stri
   const base = patch.postcode !== undefined && patch.plaats === undefined ? { ...stored, plaats: undefined } : stored
   const parsed = organisatieInput.safeParse(mergePatch(base, patch))
   if (!parsed.success) throw fromZod(parsed.error)
-  const values = { ...organisatieColumns(parsed.data), updatedAt: iso(ctx.clock.now()) }
-  await ctx.db.update(organisatie).set(values).where(eq(organisatie.id, id))
+  const now = iso(ctx.clock.now())
+  const values = { ...organisatieColumns(parsed.data), updatedAt: now }
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(organisatie).set(values).where(eq(organisatie.id, id))
+    // the organisatie's name is part of every plek in search and in the matcher's memory: a new
+    // versie of each plek makes both pick it up
+    if (values.naam !== current.naam) {
+      const plekken = await tx.update(plek).set({ versie: sql`${plek.versie} + 1`, updatedAt: now }).where(eq(plek.organisatieId, id)).returning({ id: plek.id, versie: plek.versie })
+      for (let i = 0; i < plekken.length; i += 500)
+        await tx.insert(outbox).values(plekken.slice(i, i + 500).map((p) => ({ plekId: p.id, versie: p.versie, createdAt: now })))
+    }
+  })
+  ctx.search?.indexer.wake()
   return toOrganisatie(await findVisible(ctx, id))
 }

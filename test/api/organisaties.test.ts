@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { testApp, type TestApp } from '../helpers.js'
+import { deelnemerBody, plekBody, testApp, type TestApp } from '../helpers.js'
 
 let t: TestApp
 beforeEach(async () => {
@@ -65,6 +65,24 @@ describe('organisaties', () => {
     expect(res.status).toBe(400)
     expect(Object.keys(res.json.error.fields).sort()).toEqual(['contactpersoon.email', 'contactpersoon.telefoon', 'kvkNummer', 'soort'])
     expect(res.json.error.fields['contactpersoon.email']).toMatch(/geldig e-mailadres/)
+  })
+
+  it('a new name reaches search and the match lists of the organisatie’s plekken', async () => {
+    const org = await t.makeOrganisatie('Zorgcentrum De Merwe')
+    const werkgever = await t.makeUser('werkgever', org)
+    const jobhunter = await t.makeUser('jobhunter')
+    const plek = (await t.request('POST', '/api/plekken', { cookie: werkgever.cookie, body: plekBody() })).json.id
+    await t.request('POST', `/api/plekken/${plek}/publiceren`, { cookie: werkgever.cookie })
+    await t.indexer.drain()
+    const d = (await t.request('POST', '/api/deelnemers', { cookie: jobhunter.cookie, body: deelnemerBody({ kinderopvang: 'geregeld' }) })).json.id
+    const naam = async () => ({
+      zoeken: (await t.request('GET', '/api/zoeken?q=magazijn', { cookie: jobhunter.cookie })).json.items[0].organisatieNaam,
+      matches: (await t.request('GET', `/api/deelnemers/${d}/matches`, { cookie: jobhunter.cookie })).json.items[0].plek.organisatieNaam,
+    })
+    expect(await naam()).toEqual({ zoeken: 'Zorgcentrum De Merwe', matches: 'Zorgcentrum De Merwe' })
+    await t.request('PATCH', `/api/organisaties/${org}`, { cookie: werkgever.cookie, body: { naam: 'Zorggroep Merwestad' } })
+    await t.indexer.drain()
+    expect(await naam()).toEqual({ zoeken: 'Zorggroep Merwestad', matches: 'Zorggroep Merwestad' })
   })
 })
 
