@@ -15,13 +15,18 @@ import { Zoeken } from './pages/zoeken.js'
 import { PlekDetail } from './pages/plek-detail.js'
 import { BeheerGebruikers } from './pages/beheer-gebruikers.js'
 import { BeheerOrganisaties } from './pages/beheer-organisaties.js'
+import { Deelnemers } from './pages/deelnemers.js'
+import { DeelnemerBewerken, DeelnemerNieuw } from './pages/deelnemer-form.js'
+import { DeelnemerDetail } from './pages/deelnemer-detail.js'
+import { DeelnemersVoorPlek, PlekkenVoorDeelnemer } from './pages/matches.js'
+import { wisAlleDeelnemerConcepten } from './lib/deelnemer-concept.js'
 
 type Rol = Gebruiker['rol']
 
 const navigatie: Record<Rol, [string, string][]> = {
   werkgever: [['/mijn-plekken', 'Mijn plekken'], ['/plekken/nieuw', 'Nieuwe plek'], ['/organisatie', 'Organisatie']],
-  jobhunter: [['/zoeken', 'Plekken zoeken']],
-  beheerder: [['/zoeken', 'Plekken zoeken'], ['/beheer/gebruikers', 'Gebruikers'], ['/beheer/organisaties', 'Organisaties']],
+  jobhunter: [['/zoeken', 'Plekken zoeken'], ['/deelnemers', 'Deelnemers']],
+  beheerder: [['/zoeken', 'Plekken zoeken'], ['/deelnemers', 'Deelnemers'], ['/beheer/gebruikers', 'Gebruikers'], ['/beheer/organisaties', 'Organisaties']],
   jobcoach: [],
 }
 
@@ -38,7 +43,7 @@ function Header() {
             <ul>
               {navigatie[g.rol].map(([href, tekst]) => (
                 <li key={href}>
-                  <a href={href} aria-current={path === href ? 'page' : undefined}>{tekst}</a>
+                  <a href={href} aria-current={path === href || path.startsWith(`${href}/`) ? 'page' : undefined}>{tekst}</a>
                 </li>
               ))}
             </ul>
@@ -55,6 +60,7 @@ function Header() {
               class="utrecht-button utrecht-button--secondary-action"
               onClick={async () => {
                 await logout().catch(() => {})
+                wisAlleDeelnemerConcepten()
                 route('/inloggen')
               }}
             >
@@ -94,6 +100,13 @@ const GOrganisatieEigen = guard(['werkgever'], OrganisatieEigen)
 const GZoeken = guard(['jobhunter', 'beheerder'], Zoeken)
 const GBeheerGebruikers = guard(['beheerder'], BeheerGebruikers)
 const GBeheerOrganisaties = guard(['beheerder'], BeheerOrganisaties)
+const matchers: Rol[] = ['jobhunter', 'beheerder']
+const GDeelnemers = guard(matchers, Deelnemers)
+const GDeelnemerNieuw = guard(matchers, DeelnemerNieuw)
+const GDeelnemerBewerken = guard(matchers, DeelnemerBewerken)
+const GDeelnemerDetail = guard(matchers, DeelnemerDetail)
+const GPlekkenVoorDeelnemer = guard(matchers, PlekkenVoorDeelnemer)
+const GDeelnemersVoorPlek = guard(matchers, DeelnemersVoorPlek)
 
 function Start() {
   const { route } = useLocation()
@@ -124,6 +137,8 @@ function NietGevonden() {
 }
 
 const titels: [RegExp, string][] = [
+  [/^\/deelnemers$/, 'Deelnemers'], [/^\/deelnemers\/nieuw$/, 'Nieuwe deelnemer'], [/^\/deelnemers\/[^/]+\/bewerken$/, 'Deelnemer bewerken'],
+  [/^\/deelnemers\/[^/]+\/matches$/, 'Passende plekken'], [/^\/plekken\/[^/]+\/matches$/, 'Passende deelnemers'], [/^\/deelnemers\//, 'Deelnemer'],
   [/^\/inloggen/, 'Inloggen'], [/^\/mijn-plekken/, 'Mijn plekken'], [/^\/plekken\/nieuw/, 'Nieuwe plek'], [/\/bewerken$/, 'Plek bewerken'],
   [/^\/organisatie$/, 'Organisatie'], [/^\/zoeken/, 'Plekken zoeken'], [/^\/plekken\//, 'Plek'], [/^\/beheer\/gebruikers/, 'Gebruikers'],
   [/^\/beheer\/organisaties/, 'Organisaties'],
@@ -173,9 +188,15 @@ export function App() {
           <Route path="/mijn-plekken" component={GMijnPlekken} />
           <Route path="/plekken/nieuw" component={GPlekNieuw} />
           <Route path="/plekken/:id/bewerken" component={GPlekBewerken} />
+          <Route path="/plekken/:id/matches" component={GDeelnemersVoorPlek} />
           <Route path="/plekken/:id" component={GPlekDetail} />
           <Route path="/organisatie" component={GOrganisatieEigen} />
           <Route path="/zoeken" component={GZoeken} />
+          <Route path="/deelnemers" component={GDeelnemers} />
+          <Route path="/deelnemers/nieuw" component={GDeelnemerNieuw} />
+          <Route path="/deelnemers/:id/bewerken" component={GDeelnemerBewerken} />
+          <Route path="/deelnemers/:id/matches" component={GPlekkenVoorDeelnemer} />
+          <Route path="/deelnemers/:id" component={GDeelnemerDetail} />
           <Route path="/beheer/gebruikers" component={GBeheerGebruikers} />
           <Route path="/beheer/organisaties" component={GBeheerOrganisaties} />
           <Route default component={NietGevonden} />

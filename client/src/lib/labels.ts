@@ -1,4 +1,6 @@
 import type { Sector, Vorm } from '../../../server/domain/enums.js'
+import type { deelnemerStatussen, doelgroepen, geletterdheden, kinderopvangOpties, leerroutes } from '../../../server/domain/deelnemer.js'
+import type { CriteriumCode } from '../../../server/matching/types.js'
 
 // Display text for the domain's values. The values themselves stay as in domain.md.
 
@@ -54,3 +56,43 @@ export function dagdeelTekst(dagdeel: string): string {
 export const formatScore = (n: number) => n.toLocaleString('nl-NL', { maximumFractionDigits: 1 })
 export const formatDatum = (iso: string | undefined) =>
   iso ? new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }) : ''
+
+// Deelnemers and matching
+
+export const doelgroepLabel: Record<(typeof doelgroepen)[number], string> = {
+  asielstatushouder: 'Asielstatushouder', gezinsmigrant: 'Gezinsmigrant', overig: 'Overig',
+}
+export const leerrouteLabel: Record<(typeof leerroutes)[number], string> = {
+  'b1-route': 'B1-route', onderwijsroute: 'Onderwijsroute', 'z-route': 'Z-route',
+}
+export const geletterdheidLabel: Record<(typeof geletterdheden)[number], string> = {
+  gealfabetiseerd: 'Gealfabetiseerd',
+  'anders-gealfabetiseerd': 'Anders gealfabetiseerd (ander schrift)',
+  'niet-gealfabetiseerd': 'Niet gealfabetiseerd',
+}
+export const kinderopvangLabel: Record<(typeof kinderopvangOpties)[number], string> = {
+  'niet-nodig': 'Niet nodig', geregeld: 'Nodig en geregeld', nodig: 'Nodig, nog niet geregeld',
+}
+export const deelnemerStatusLabel: Record<(typeof deelnemerStatussen)[number], string> = {
+  intake: 'Intake', zoekend: 'Zoekend', voorgesteld: 'Voorgesteld', geplaatst: 'Geplaatst', uitgestroomd: 'Uitgestroomd',
+}
+/** Utrecht status badge variant per deelnemer status. */
+export const deelnemerStatusBadge: Record<(typeof deelnemerStatussen)[number], string> = {
+  intake: 'neutral', zoekend: 'active', voorgesteld: 'active', geplaatst: 'success', uitgestroomd: 'inactive',
+}
+
+export const criteriumLabel: Record<CriteriumCode, string> = {
+  dagdelen: 'Dagdelen', uren: 'Uren', reisafstand: 'Reisafstand', taalniveau: 'Taalniveau', taalrijkheid: 'Taalrijkheid',
+  wensen: 'Wensen', belastbaarheid: 'Belastbaarheid', begeleiding: 'Begeleiding', kinderopvang: 'Kinderopvang', vereisten: 'Vereisten',
+}
+
+/** A criterion's colour never stands alone: an icon and a word say the same. */
+export const kleurLabel: Record<'groen' | 'oranje' | 'rood', { icoon: string; tekst: string }> = {
+  groen: { icoon: '✓', tekst: 'past' },
+  oranje: { icoon: '~', tekst: 'past deels' },
+  rood: { icoon: '✗', tekst: 'past niet' },
+}
+export const richtingLabel: Record<'aanbodgericht' | 'vraaggericht', string> = { aanbodgericht: 'Aanbodgericht', vraaggericht: 'Vraaggericht' }
+
+/** "16–24 uur" or "8 uur" when min equals max. */
+export const urenTekst = (u: { min: number; max: number }) => (u.min === u.max ? `${u.min} uur` : `${u.min}–${u.max} uur`)

@@ -34,6 +34,7 @@ export function PlekDetail() {
   if (!plek) return <Laden />
   const vereisten = [plek.vereisten.rijbewijs && 'Rijbewijs', plek.vereisten.vog && 'VOG', plek.vereisten.vca && 'VCA', plek.vereisten.diploma && `Diploma: ${plek.vereisten.diploma}`].filter(Boolean)
   const vrij = plek.capaciteit - plek.bezet
+  const matcher = gebruiker.value?.rol === 'jobhunter' || gebruiker.value?.rol === 'beheerder'
   return (
     <article>
       <p class="utrecht-paragraph">
@@ -49,6 +50,12 @@ export function PlekDetail() {
         <span class="pp-badge">{label(vormLabel, plek.vorm)}</span>
         <span class="pp-badge">{statusLabel[plek.status]}</span>
       </div>
+      {matcher && (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={`/plekken/${encodeURIComponent(plek.id)}/matches`}>Passende deelnemers</a>
+          <span class="pp-muted"> Vraaggericht: zoekende deelnemers, gerangschikt met uitleg.</span>
+        </p>
+      )}
 
       <div class="pp-card" style="margin: 1rem 0">
         <h2 class="utrecht-heading-2" style="font-size: 1.25rem; margin-top: 0">Contact</h2>

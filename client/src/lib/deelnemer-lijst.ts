@@ -1,0 +1,48 @@
+import { deelnemerStatussen } from '../../../server/domain/deelnemer.js'
+
+// The deelnemer list lives in the URL (the parameter names of GET /api/deelnemers), like the
+// plek search: Back and a shared link give the same list.
+
+type Status = (typeof deelnemerStatussen)[number]
+
+export interface DeelnemerLijstState {
+  q: string
+  /** '' is every status */
+  status: Status | ''
+  page: number
+}
+
+export const DEELNEMERS_PER_PAGE = 20
+export const legeDeelnemerLijst: DeelnemerLijstState = { q: '', status: '', page: 1 }
+
+export function parseDeelnemerUrl(search: string): DeelnemerLijstState {
+  const p = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search)
+  const status = p.get('status') ?? ''
+  const page = Number(p.get('page') ?? '1')
+  return {
+    q: p.get('q') ?? '',
+    status: (deelnemerStatussen as readonly string[]).includes(status) ? (status as Status) : '',
+    page: Number.isInteger(page) && page >= 1 && page <= 1000 ? page : 1,
+  }
+}
+
+/** The query string without defaults, in a stable order. */
+export function deelnemerQueryString(s: DeelnemerLijstState): string {
+  const p = new URLSearchParams()
+  const q = s.q.trim()
+  if (q) p.set('q', q)
+  if (s.status) p.set('status', s.status)
+  if (s.page > 1) p.set('page', String(s.page))
+  const t = p.toString()
+  return t ? `?${t}` : ''
+}
+
+/** The query of GET /api/deelnemers. */
+export function deelnemerApiQuery(s: DeelnemerLijstState): { q?: string; status?: Status; page?: string; perPage: string } {
+  return {
+    perPage: String(DEELNEMERS_PER_PAGE),
+    ...(s.q.trim() ? { q: s.q.trim() } : {}),
+    ...(s.status ? { status: s.status } : {}),
+    ...(s.page > 1 ? { page: String(s.page) } : {}),
+  }
+}

@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'preact/hooks'
+import { useLocation, useRoute } from 'preact-iso'
+import { api, call, ApiError } from '../api.js'
+import { vaardigheden } from '../../../server/domain/enums.js'
+import { Alert, Laden } from '../components/fields.js'
+import { DagdelenRooster, RoosterLegenda } from '../components/dagdelen-rooster.js'
+import { Gevoelig } from '../components/gevoelig.js'
+import {
+  belastingLabel, deelnemerStatusBadge, deelnemerStatusLabel, doelgroepLabel, formatDatum, formatScore, geletterdheidLabel, kinderopvangLabel, label,
+  leerrouteLabel, sectorLabel, urenTekst, vaardigheidLabel, vormLabel,
+} from '../lib/labels.js'
+import { urenOpVrijeDagdelen } from '../lib/deelnemer-form.js'
+import type { PlekSamenvatting } from '../lib/matches.js'
+
+type Deelnemer = Awaited<ReturnType<typeof laadDeelnemer>>
+type Matches = Awaited<ReturnType<typeof laadMatches>>
+const laadDeelnemer = (id: string) => call(api.deelnemers[':id'].$get({ param: { id } }))
+const laadMatches = (id: string) => call(api.deelnemers[':id'].matches.$get({ param: { id }, query: { limit: '3' } }))
+
+const jaNee = (b: boolean) => (b ? 'Ja' : 'Nee')
+const of = (tekst: string | undefined) => (tekst && tekst.trim() ? tekst : <span class="pp-muted">Niet ingevuld</span>)
+
+/** The dossier: the whole profile read-only, Bewerken, and the best passende plekken. */
+export function DeelnemerDetail() {
+  const { params } = useRoute()
+  const { query } = useLocation()
+  const [d, setD] = useState<Deelnemer>()
+  const [fout, setFout] = useState<string>()
+  const [matches, setMatches] = useState<Matches>()
+  const [matchFout, setMatchFout] = useState<string>()
+  useEffect(() => {
+    setD(undefined)
+    setMatches(undefined)
+    laadDeelnemer(params.id!).then(setD).catch((e) => setFout(e instanceof ApiError ? e.message : 'De deelnemer kon niet geladen worden.'))
+    laadMatches(params.id!).then(setMatches).catch((e) => setMatchFout(e instanceof ApiError ? e.message : 'De passende plekken konden niet geladen worden.'))
+  }, [params.id])
+
+  if (fout) return <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>
+  if (!d) return <Laden />
+  const id = encodeURIComponent(d.id)
+  const vervoer = [d.mobiliteit.fiets && 'fiets', d.mobiliteit.ov && 'openbaar vervoer', d.mobiliteit.rijbewijs && 'rijbewijs', d.mobiliteit.auto && 'eigen auto'].filter(Boolean) as string[]
+  return (
+    <article class="pp-dossier">
+      <p class="utrecht-paragraph"><a class="utrecht-link" href="/deelnemers">← Terug naar Deelnemers</a></p>
+      <div aria-live="polite" class="pp-status-line">
+        {query.opgeslagen && <Alert type="ok"><p class="utrecht-paragraph">De gegevens van {d.naam} zijn opgeslagen.</p></Alert>}
+      </div>
+      <div class="pp-row" style="justify-content: space-between">
+        <h1 class="utrecht-heading-1">{d.naam}</h1>
+        <div class="pp-actions">
+          <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/deelnemers/${id}/bewerken`}>Bewerken</a>
+          <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={`/deelnemers/${id}/matches`}>Passende plekken</a>
+        </div>
+      </div>
+      <p class="utrecht-paragraph utrecht-paragraph--lead">{d.plaats} · geboren in {d.geboortejaar}</p>
+      <div class="pp-badges">
+        <span class={`utrecht-status-badge utrecht-status-badge--${deelnemerStatusBadge[d.status]}`}>{deelnemerStatusLabel[d.status]}</span>
+        <span class="pp-badge">{label(leerrouteLabel, d.leerroute)}</span>
+        <span class="pp-badge">{d.toestemmingDelen ? 'Toestemming om te delen' : 'Geen toestemming om te delen'}</span>
+      </div>
+
+      <section class="pp-card pp-passend" aria-labelledby="passend-titel" style="margin: 1rem 0">
+        <h2 class="utrecht-heading-2" id="passend-titel" style="font-size: 1.25rem; margin-top: 0">Passende plekken</h2>
+        {matchFout ? <p class="utrecht-paragraph">{matchFout}</p> : !matches ? <p class="utrecht-paragraph pp-muted" role="status">Passende plekken zoeken…</p> : matches.items.length === 0 ? (
+          <p class="utrecht-paragraph">Er is nu geen plek die binnen de harde grenzen van {d.naam} past ({matches.kandidaten} {matches.kandidaten === 1 ? 'plek' : 'plekken'} binnen de reisafstand beoordeeld).</p>
+        ) : (
+          <ol class="pp-mini-matches">
+            {matches.items.map((m) => ({ ...m, plek: m.plek as unknown as PlekSamenvatting })).map((m) => (
+              <li key={m.plek.id}>
+                <span class="pp-score-klein">{m.score}<span class="pp-visually-hidden"> van 100</span></span>{' '}
+                <a class="utrecht-link" href={`/plekken/${encodeURIComponent(m.plek.id)}`}>{m.plek.titel}</a>
+                <span class="pp-muted"> · {m.plek.organisatieNaam} · {m.plek.plaats} · {formatScore(m.plek.afstandKm)} km</span>
+              </li>
+            ))}
+          </ol>
+        )}
+        <p class="utrecht-paragraph" style="margin-bottom: 0">
+          {matches && matches.items.length === 0
+            ? <a class="utrecht-link" href={`/deelnemers/${id}/matches?inclusiefUitgesloten=true`}>Bekijk welke plekken afvallen en waarom</a>
+            : <a class="utrecht-link" href={`/deelnemers/${id}/matches`}>Alle passende plekken met de redenen</a>}
+        </p>
+      </section>
+
+      <p class="utrecht-paragraph pp-muted">Gegevens met <span class="pp-gevoelig">Gevoelig</span> worden nooit met werkgevers gedeeld, ook niet met toestemming.</p>
+      <h2 class="utrecht-heading-2">Persoonsgegevens</h2>
+      <dl class="pp-dl">
+        <dt>Postcode</dt><dd>{d.postcode} {d.plaats}</dd>
+        <dt>Telefoon</dt><dd>{d.telefoon ? <a class="utrecht-link utrecht-link--telephone" href={`tel:${d.telefoon.replace(/[^+0-9]/g, '')}`}>{d.telefoon}</a> : of(undefined)}</dd>
+        <dt>E-mail</dt><dd>{d.email ? <a class="utrecht-link" href={`mailto:${d.email}`}>{d.email}</a> : of(undefined)}</dd>
+        <dt>Doelgroep</dt><dd>{label(doelgroepLabel, d.doelgroep)} <Gevoelig kort /></dd>
+      </dl>
+
+      <h2 class="utrecht-heading-2">Taal</h2>
+      <dl class="pp-dl">
+        <dt>Leerroute</dt><dd>{label(leerrouteLabel, d.leerroute)}</dd>
+        {vaardigheden.map((v) => <><dt key={v}>{vaardigheidLabel[v]}</dt><dd>{d.taalniveau[v]}</dd></>)}
+        <dt>Geletterdheid</dt><dd>{label(geletterdheidLabel, d.geletterdheid)} <Gevoelig kort /></dd>
+        <dt>Moedertaal</dt><dd>{of(d.moedertaal)} <Gevoelig kort /></dd>
+        <dt>Andere talen</dt><dd>{d.andereTalen.length ? d.andereTalen.join(', ') : of(undefined)} <Gevoelig kort /></dd>
+      </dl>
+
+      <h2 class="utrecht-heading-2">Beschikbaarheid</h2>
+      <dl class="pp-dl">
+        <dt>Uren per week</dt><dd>{urenTekst(d.urenPerWeek)}</dd>
+        <dt>Vrije dagdelen</dt><dd>{d.beschikbareDagdelen.length} (ongeveer {urenOpVrijeDagdelen(d)} uur)</dd>
+        <dt>Taallesdagdelen</dt><dd>{d.taallesDagdelen.length}</dd>
+        <dt>Kinderopvang</dt><dd>{label(kinderopvangLabel, d.kinderopvang)}</dd>
+      </dl>
+      <RoosterLegenda />
+      <DagdelenRooster caption="Week van de deelnemer" beschikbareDagdelen={d.beschikbareDagdelen} taallesDagdelen={d.taallesDagdelen} />
+
+      <h2 class="utrecht-heading-2">Mobiliteit</h2>
+      <dl class="pp-dl">
+        <dt>Reist met</dt><dd>{vervoer.length ? vervoer.join(', ') : 'Niets opgegeven'}</dd>
+        <dt>Maximale reisafstand</dt><dd>{formatScore(d.mobiliteit.maxReisafstandKm)} km</dd>
+      </dl>
+
+      <h2 class="utrecht-heading-2">Belastbaarheid en ondersteuning</h2>
+      <dl class="pp-dl">
+        <dt>Belastbaarheid</dt><dd>{label(belastingLabel, d.belastbaarheid)} <Gevoelig kort /></dd>
+        <dt>Ondersteuningsbehoefte</dt><dd>{of(d.ondersteuningsbehoefte)} <Gevoelig kort /></dd>
+      </dl>
+
+      <h2 class="utrecht-heading-2">Wensen en ervaring</h2>
+      <dl class="pp-dl">
+        <dt>Sectoren</dt><dd>{d.wensen.sectoren.length ? d.wensen.sectoren.map((s) => label(sectorLabel, s)).join(', ') : of(undefined)}</dd>
+        <dt>Vormen</dt><dd>{d.wensen.vormen.length ? d.wensen.vormen.map((v) => label(vormLabel, v)).join(', ') : of(undefined)}</dd>
+        <dt>Wensberoep</dt><dd>{of(d.wensen.wensberoep)}</dd>
+        <dt>Werkervaring</dt><dd style="white-space: pre-line">{of(d.werkervaring)}</dd>
+        <dt>Opleiding</dt><dd style="white-space: pre-line">{of(d.opleiding)}</dd>
+        <dt>VCA-certificaat</dt><dd>{jaNee(d.vca)}</dd>
+      </dl>
+
+      <h2 class="utrecht-heading-2">Toestemming</h2>
+      <p class="utrecht-paragraph">
+        {d.toestemmingDelen
+          ? `${d.naam} geeft toestemming om het profiel in een voorstel met een werkgever te delen${d.toestemmingOp ? ` (sinds ${formatDatum(d.toestemmingOp)})` : ''}. Gevoelige gegevens worden nooit gedeeld.`
+          : `${d.naam} heeft (nog) geen toestemming gegeven om het profiel met een werkgever te delen.`}
+      </p>
+      <p class="utrecht-paragraph pp-muted">Vastgelegd op {formatDatum(d.aangemaaktOp)}, laatst gewijzigd op {formatDatum(d.gewijzigdOp)}.</p>
+    </article>
+  )
+}
