@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi'
+import { z } from 'zod'
 import { router } from './router.js'
 import { ctxOf } from '../auth/middleware.js'
-import { createGebruiker, listGebruikers, updateGebruiker } from '../services/gebruikers.js'
+import { createGebruiker, listGebruikers, listJobcoaches, updateGebruiker } from '../services/gebruikers.js'
 import { gebruiker, gebruikerInput, gebruikerPatch } from '../domain/gebruiker.js'
 import { paginering } from '../domain/common.js'
 import { errors, idParam, jsonAnswer, jsonBody, listOf } from './openapi-helpers.js'
@@ -9,6 +10,13 @@ import { errors, idParam, jsonAnswer, jsonBody, listOf } from './openapi-helpers
 const tags = ['Gebruikers']
 
 export const gebruikersRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get', path: '/jobcoaches', tags, summary: 'Actieve jobcoaches, op naam (jobhunter, beheerder, werkgever): om er een te kiezen',
+      responses: { 200: jsonAnswer(listOf(z.object({ id: z.string(), naam: z.string() })), 'De jobcoaches'), 401: errors[401], 403: errors[403] },
+    }),
+    async (c) => c.json(await listJobcoaches({ ctx: ctxOf(c) }), 200),
+  )
   .openapi(
     createRoute({
       method: 'get', path: '/gebruikers', tags, summary: 'Accounts (beheerder)',

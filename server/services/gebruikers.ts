@@ -1,4 +1,4 @@
-import { asc, count, eq } from 'drizzle-orm'
+import { and, asc, count, eq } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import { gebruiker, organisatie } from '../../db/schema.js'
@@ -81,4 +81,15 @@ export async function updateGebruiker({ ctx, id, input }: { ctx: Ctx; id: string
   // A new password or a disabled account ends every open session of that person.
   if (input.wachtwoord !== undefined || input.actief === false) await deleteSessionsOf(ctx, id)
   return toGebruiker({ ...row, ...values })
+}
+
+/** GET /api/jobcoaches: the active jobcoaches by name, to choose one for a voorstel or plaatsing (no e-mail). */
+export async function listJobcoaches({ ctx }: { ctx: Ctx }) {
+  requireRole(ctx.actor, 'jobhunter', 'beheerder', 'werkgever')
+  const rows = await ctx.db
+    .select({ id: gebruiker.id, naam: gebruiker.naam })
+    .from(gebruiker)
+    .where(and(eq(gebruiker.rol, 'jobcoach'), eq(gebruiker.actief, true)))
+    .orderBy(asc(gebruiker.naam))
+  return { items: rows, total: rows.length }
 }

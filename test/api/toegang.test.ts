@@ -181,6 +181,17 @@ const matrix: Record<string, Entry> = {
     prepare: async () => ({ path: `/api/plaatsingen/${await newPlaatsing()}/toewijzen`, body: { jobcoachId } }),
     expect: only(200, ['beheerder']),
   },
+  'GET /api/jobcoaches': { expect: only(200, ['beheerder', 'jobhunter', 'werkgever', 'werkgeverAnder']) },
+  'GET /api/agenda': { expect: only(200, ['jobcoach', 'jobcoachAnder']) },
+  'POST /api/agenda': { expect: only(201, ['jobcoach', 'jobcoachAnder']) },
+  'DELETE /api/agenda': { expect: only(204, ['jobcoach', 'jobcoachAnder']) },
+  // the feed has no session: an unknown secret is a 404 for everyone (the real feed is tested in agenda.test.ts)
+  'GET /api/agenda/:token/contacten.ics': {
+    prepare: async () => ({ path: `/api/agenda/${'x'.repeat(43)}/contacten.ics` }),
+    expect: { anoniem: 404, ...loggedIn(404) },
+  },
+  'GET /api/monitor': { expect: only(200, ['beheerder']) },
+  'GET /api/monitor/export.csv': { expect: only(200, ['beheerder']) },
   'GET /api/health': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/openapi.json': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/docs': { expect: { anoniem: 200 } },

@@ -1,0 +1,52 @@
+import { createRoute } from '@hono/zod-openapi'
+import { z } from 'zod'
+import { router } from './router.js'
+import { ctxOf } from '../auth/middleware.js'
+import { agendaFeed, agendaStatus, maakAgendaLink, trekAgendaLinkIn } from '../services/agenda.js'
+import { errors, jsonAnswer } from './openapi-helpers.js'
+
+const tags = ['Plaatsingen en nazorg']
+const origin = (c: { req: { url: string } }, publicUrl?: string) => publicUrl ?? new URL(c.req.url).origin
+
+export const agendaRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get', path: '/agenda', tags, summary: 'Of de jobcoach een agenda-link heeft (jobcoach)',
+      responses: { 200: jsonAnswer(z.object({ actief: z.boolean(), aangemaaktOp: z.string().optional() }), 'De status'), 401: errors[401], 403: errors[403] },
+    }),
+    async (c) => c.json(await agendaStatus({ ctx: ctxOf(c) }), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post', path: '/agenda', tags,
+      summary: 'Nieuwe geheime agenda-link (iCalendar) met de komende nazorgcontacten (jobcoach); een eerdere link vervalt',
+      responses: { 201: jsonAnswer(z.object({ url: z.string(), aangemaaktOp: z.string() }), 'De link; alleen nu te zien'), 401: errors[401], 403: errors[403] },
+    }),
+    async (c) => {
+      const ctx = ctxOf(c)
+      return c.json(await maakAgendaLink({ ctx, origin: origin(c, ctx.config.publicUrl) }), 201)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete', path: '/agenda', tags, summary: 'Agenda-link intrekken (jobcoach)',
+      responses: { 204: { description: 'Ingetrokken' }, 401: errors[401], 403: errors[403] },
+    }),
+    async (c) => {
+      await trekAgendaLinkIn({ ctx: ctxOf(c) })
+      return c.body(null, 204)
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get', path: '/agenda/{token}/contacten.ics', tags,
+      summary: 'De agenda-feed (text/calendar); zonder sessie, het geheim in de link is de sleutel',
+      request: { params: z.object({ token: z.string().min(20).max(100) }) },
+      responses: { 200: { description: 'iCalendar', content: { 'text/calendar': { schema: z.string() } } }, 404: errors[404] },
+    }),
+    async (c) => {
+      const deps = c.get('deps')
+      const body = await agendaFeed({ deps, token: c.req.valid('param').token, appUrl: origin(c, deps.config.publicUrl) })
+      return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' })
+    },
+  )

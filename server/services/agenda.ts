@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { and, eq } from 'drizzle-orm'
+import { agendaToken, organisatie, plaatsing, plek } from '../../db/schema.js'
+import type { Ctx, Deps } from '../context.js'
+import { datumInNederland, iso, plusDagen } from '../clock.js'
+import { requireRole } from '../auth/middleware.js'
+import { nietGevonden } from '../errors.js'
+
+// A jobcoach's upcoming nazorg contacts as an iCalendar feed, for their own calendar app. The URL
+// holds a random secret (only its hash is stored); making a new one or revoking ends the old one.
+// Calendars live outside the product, so the feed names the plek and organisatie, never the
+// deelnemer: the jobcoach knows who works where, a leaked feed tells nobody else.
+
+const hash = (token: string) => createHash('sha256').update(token).digest('base64url')
+
+/** POST /api/agenda: a new secret feed URL (any previous one stops working). */
+export async function maakAgendaLink({ ctx, origin }: { ctx: Ctx; origin: string }) {
+  requireRole(ctx.actor, 'jobcoach')
+  const token = randomBytes(32).toString('base64url')
+  const now = iso(ctx.clock.now())
+  await ctx.db
+    .insert(agendaToken)
+    .values({ gebruikerId: ctx.actor.id, tokenHash: hash(token), createdAt: now })
+    .onConflictDoUpdate({ target: agendaToken.gebruikerId, set: { tokenHash: hash(token), createdAt: now } })
+  return { url: `${origin}/api/agenda/${token}/contacten.ics`, aangemaaktOp: now }
+}
+
+/** GET /api/agenda: whether a feed link exists (the URL itself cannot be shown again). */
+export async function agendaStatus({ ctx }: { ctx: Ctx }) {
+  requireRole(ctx.actor, 'jobcoach')
+  const [r] = await ctx.db.select({ createdAt: agendaToken.createdAt }).from(agendaToken).where(eq(agendaToken.gebruikerId, ctx.actor.id))
+  return r ? { actief: true, aangemaaktOp: r.createdAt } : { actief: false }
+}
+
+/** DELETE /api/agenda: revokes the feed link. */
+export async function trekAgendaLinkIn({ ctx }: { ctx: Ctx }) {
+  requireRole(ctx.actor, 'jobcoach')
+  await ctx.db.delete(agendaToken).where(eq(agendaToken.gebruikerId, ctx.actor.id))
+}
+
+const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
+/** Lines longer than 75 octets are folded (RFC 5545 §3.1), without splitting a UTF-8 character. */
+function fold(line: string): string {
+  const out: string[] = []
+  let current = ''
+  let bytes = 0
+  for (const ch of line) {
+    const n = Buffer.byteLength(ch)
+    if (bytes + n > (out.length ? 74 : 75)) {
+      out.push(current)
+      current = ''
+      bytes = 0
+    }
+    current += ch
+    bytes += n
+  }
+  out.push(current)
+  return out.join('\r\n ')
+}
+const compact = (datum: string) => datum.replaceAll('-', '')
+
+/** GET /api/agenda/{token}/contacten.ics: no session; the secret in the URL is the key. */
+export async function agendaFeed({ deps, token, appUrl }: { deps: Deps; token: string; appUrl: string }) {
+  const [t] = await deps.db.select({ gebruikerId: agendaToken.gebruikerId }).from(agendaToken).where(eq(agendaToken.tokenHash, hash(token)))
+  if (!t) throw nietGevonden('Deze agenda')
+  const rows = await deps.db
+    .select({ p: plaatsing, titel: plek.titel, organisatieNaam: organisatie.naam })
+    .from(plaatsing)
+    .innerJoin(plek, eq(plek.id, plaatsing.plekId))
+    .innerJoin(organisatie, eq(organisatie.id, plek.organisatieId))
+    .where(and(eq(plaatsing.jobcoachId, t.gebruikerId), eq(plaatsing.status, 'actief')))
+  const vandaag = datumInNederland(deps.clock.now())
+  const stamp = iso(deps.clock.now()).replace(/[-:]/g, '').replace(/\.\d+/, '')
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Participatieplekken//Nazorg//NL', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Nazorgcontacten', 'X-WR-TIMEZONE:Europe/Amsterdam']
+  for (const r of rows) {
+    // an overdue contact is shown today, so it does not hide in the past
+    const achterstallig = r.p.volgendContactOp < vandaag
+    const datum = achterstallig ? vandaag : r.p.volgendContactOp
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${r.p.id}@participatieplekken`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${compact(datum)}`,
+      `DTEND;VALUE=DATE:${compact(plusDagen(datum, 1))}`,
+      `SUMMARY:${escape(`${achterstallig ? 'Achterstallig: ' : ''}nazorgcontact ${r.titel} (${r.organisatieNaam})`)}`,
+      `DESCRIPTION:${escape(`${achterstallig ? `Gepland op ${r.p.volgendContactOp}. ` : ''}Leg het contact vast in het nazorglogboek.`)}`,
+      `URL:${appUrl}/plaatsingen/${r.p.id}`,
+      'TRANSP:TRANSPARENT',
+      'END:VEVENT',
+    )
+  }
+  lines.push('END:VCALENDAR')
+  return lines.map(fold).join('\r\n') + '\r\n'
+}

@@ -1,0 +1,109 @@
+import { and, eq, gte, lte, type SQL } from 'drizzle-orm'
+import { nazorgcontact, plaatsing } from '../../db/schema.js'
+import type { Ctx } from '../context.js'
+import { datumInNederland, plusDagen, plusMaanden } from '../clock.js'
+import { requireRole } from '../auth/middleware.js'
+import { validatieFout } from '../errors.js'
+
+// How placements last, for beheerders: counts only, never a person. Definitions (docs/api.md):
+// - cohort: plaatsingen that started in the period (optionally one sector or vorm);
+// - duurzaamheid na N maanden: of the cohort members that started at least N months ago, the
+//   share whose plaatsing was still running N months after its start;
+// - eindredenen: plaatsingen that ended in the period, per eindreden;
+// - knelpunten: per month, how often each knelpunt was named in nazorg contacts in the period
+//   (a corrected entry counts only in its correction).
+
+export interface MonitorQuery {
+  van?: string
+  tot?: string
+  sector?: string
+  vorm?: string
+}
+
+type PlaatsingRow = typeof plaatsing.$inferSelect
+
+function duurzaamheid(rows: PlaatsingRow[], maanden: number, vandaag: string) {
+  const basis = rows.filter((r) => plusMaanden(r.startdatum, maanden) <= vandaag)
+  const nogActief = basis.filter((r) => !r.einddatum || r.einddatum >= plusMaanden(r.startdatum, maanden)).length
+  return { basis: basis.length, nogActief, aandeel: basis.length ? Math.round((nogActief / basis.length) * 1000) / 1000 : null }
+}
+
+const tel = (keys: string[]) => keys.reduce<Record<string, number>>((m, k) => ((m[k] = (m[k] ?? 0) + 1), m), {})
+
+/** GET /api/monitor */
+export async function monitor({ ctx, query }: { ctx: Ctx; query: MonitorQuery }) {
+  requireRole(ctx.actor, 'beheerder')
+  const vandaag = datumInNederland(ctx.clock.now())
+  const tot = query.tot ?? vandaag
+  const van = query.van ?? plusDagen(plusMaanden(tot, -12), 1)
+  if (van > tot) throw validatieFout({ van: 'De begindatum ligt na de einddatum.' })
+  const filter: (SQL | undefined)[] = [query.sector ? eq(plaatsing.sector, query.sector) : undefined, query.vorm ? eq(plaatsing.vorm, query.vorm) : undefined]
+
+  const cohort = await ctx.db.select().from(plaatsing).where(and(gte(plaatsing.startdatum, van), lte(plaatsing.startdatum, tot), ...filter))
+  const geeindigd = await ctx.db.select({ eindreden: plaatsing.eindreden }).from(plaatsing).where(and(gte(plaatsing.einddatum, van), lte(plaatsing.einddatum, tot), ...filter))
+  const contacten = await ctx.db
+    .select({ id: nazorgcontact.id, datum: nazorgcontact.datum, knelpunten: nazorgcontact.knelpunten, corrigeert: nazorgcontact.corrigeert, plaatsingId: nazorgcontact.plaatsingId })
+    .from(nazorgcontact)
+    .innerJoin(plaatsing, eq(plaatsing.id, nazorgcontact.plaatsingId))
+    .where(and(gte(nazorgcontact.datum, van), lte(nazorgcontact.datum, tot), ...filter))
+  const gecorrigeerd = new Set(contacten.map((c) => c.corrigeert).filter(Boolean))
+  const geldig = contacten.filter((c) => !gecorrigeerd.has(c.id))
+  const perMaand = new Map<string, string[]>()
+  for (const c of geldig) perMaand.set(c.datum.slice(0, 7), [...(perMaand.get(c.datum.slice(0, 7)) ?? []), ...c.knelpunten])
+
+  const groep = (key: 'sector' | 'vorm') => {
+    const groepen = new Map<string, PlaatsingRow[]>()
+    for (const r of cohort) groepen.set(String(r[key]), [...(groepen.get(String(r[key])) ?? []), r])
+    return [...groepen.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([waarde, rs]) => ({
+      waarde,
+      gestart: rs.length,
+      actief: rs.filter((r) => r.status === 'actief').length,
+      na3Maanden: duurzaamheid(rs, 3, vandaag),
+      na6Maanden: duurzaamheid(rs, 6, vandaag),
+    }))
+  }
+
+  return {
+    periode: { van, tot },
+    filter: { sector: query.sector, vorm: query.vorm },
+    plaatsingen: {
+      gestart: cohort.length,
+      actief: cohort.filter((r) => r.status === 'actief').length,
+      afgerond: cohort.filter((r) => r.status === 'afgerond').length,
+      voortijdigBeeindigd: cohort.filter((r) => r.status === 'voortijdig-beeindigd').length,
+    },
+    duurzaamheid: { na3Maanden: duurzaamheid(cohort, 3, vandaag), na6Maanden: duurzaamheid(cohort, 6, vandaag) },
+    eindredenen: tel(geeindigd.map((r) => r.eindreden!)),
+    knelpunten: {
+      totaal: tel(geldig.flatMap((c) => c.knelpunten)),
+      perMaand: [...perMaand.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([maand, ks]) => ({ maand, aantallen: tel(ks) })),
+    },
+    contacten: geldig.length,
+    perSector: groep('sector'),
+    perVorm: groep('vorm'),
+  }
+}
+
+const csvVeld = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v)
+  // quote when needed; a leading = + - @ is defused so spreadsheets do not run it as a formula
+  const veilig = /^[=+\-@]/.test(s) ? `'${s}` : s
+  return /[",;\n]/.test(veilig) ? `"${veilig.replace(/"/g, '""')}"` : veilig
+}
+
+/** GET /api/monitor/export.csv: the same figures as rows (onderdeel, sleutel, waarde). */
+export async function monitorCsv({ ctx, query }: { ctx: Ctx; query: MonitorQuery }) {
+  const m = await monitor({ ctx, query })
+  const rows: unknown[][] = [['onderdeel', 'sleutel', 'waarde']]
+  rows.push(['periode', 'van', m.periode.van], ['periode', 'tot', m.periode.tot])
+  if (m.filter.sector) rows.push(['filter', 'sector', m.filter.sector])
+  if (m.filter.vorm) rows.push(['filter', 'vorm', m.filter.vorm])
+  for (const [k, v] of Object.entries(m.plaatsingen)) rows.push(['plaatsingen', k, v])
+  for (const [n, d] of Object.entries(m.duurzaamheid)) rows.push([`duurzaamheid ${n}`, 'basis', d.basis], [`duurzaamheid ${n}`, 'nog actief', d.nogActief], [`duurzaamheid ${n}`, 'aandeel', d.aandeel ?? ''])
+  for (const [k, v] of Object.entries(m.eindredenen)) rows.push(['eindreden', k, v])
+  for (const [k, v] of Object.entries(m.knelpunten.totaal)) rows.push(['knelpunt', k, v])
+  for (const { maand, aantallen } of m.knelpunten.perMaand) for (const [k, v] of Object.entries(aantallen)) rows.push([`knelpunt ${maand}`, k, v])
+  for (const s of m.perSector) rows.push([`sector ${s.waarde}`, 'gestart', s.gestart], [`sector ${s.waarde}`, 'actief', s.actief], [`sector ${s.waarde}`, 'aandeel na 3 maanden', s.na3Maanden.aandeel ?? ''])
+  for (const s of m.perVorm) rows.push([`vorm ${s.waarde}`, 'gestart', s.gestart], [`vorm ${s.waarde}`, 'actief', s.actief], [`vorm ${s.waarde}`, 'aandeel na 3 maanden', s.na3Maanden.aandeel ?? ''])
+  return { csv: rows.map((r) => r.map(csvVeld).join(';')).join('\r\n') + '\r\n', bestandsnaam: `monitor-${m.periode.van}-${m.periode.tot}.csv` }
+}
