@@ -6,6 +6,7 @@ import { createApp } from './app.js'
 import { bootstrap } from './bootstrap.js'
 import type { Deps } from './context.js'
 import { createSearchIndex, startSearch } from '../search/engine.js'
+import { warmMatchPlekken } from './services/match-plekken.js'
 
 // Entry point of `npm start`: config, database (migrations applied), start-up data, HTTP server.
 
@@ -38,6 +39,10 @@ const lines = await bootstrap(deps)
 // Search starts after the start-up data exists; the embedded index fills in the background.
 const search = startSearch(database.db, systemClock, createSearchIndex(config), log)
 deps.search = search
+// then the matcher's memory of plekken, so the first aanbodgericht matches are not the slow ones
+void search.ready
+  .then(() => warmMatchPlekken(database.db, log))
+  .catch((e: unknown) => log({ event: 'matcher-warm-mislukt', error: e instanceof Error ? e.message : String(e) }))
 const app = createApp(deps)
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

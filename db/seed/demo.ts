@@ -10,6 +10,7 @@ import { insertGebruiker } from '../../server/services/gebruikers.js'
 import type { Rol } from '../../server/domain/enums.js'
 import { demoOrganisaties, demoPlekken } from './demo-data.js'
 import { demoDeelnemers } from './demo-deelnemers.js'
+import { seedDemoJourney } from './demo-journey.js'
 import { deelnemerInput } from '../../server/domain/deelnemer.js'
 import { deelnemerColumns } from '../../server/services/deelnemers.js'
 import { deelnemer } from '../schema.js'
@@ -85,5 +86,6 @@ export async function seedDemo(deps: Deps): Promise<{ email: string; rol: Rol; w
     if (exists[0]) continue
     await insertGebruiker(deps, { ...a, wachtwoord: DEMO_WACHTWOORD, organisatieId: a.rol === 'werkgever' ? werkgeverOrg : null })
   }
+  await seedDemoJourney(deps)
   return demoAccounts.map((a) => ({ email: a.email, rol: a.rol, wachtwoord: DEMO_WACHTWOORD }))
 }

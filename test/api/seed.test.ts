@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { count } from 'drizzle-orm'
 import { testApp, type TestApp } from '../helpers.js'
 import { bootstrap } from '../../server/bootstrap.js'
-import { deelnemer, gebruiker, organisatie, plek } from '../../db/schema.js'
+import { deelnemer, gebruiker, nazorgcontact, organisatie, plaatsing, plek, voorstel } from '../../db/schema.js'
 import { loadConfig } from '../../server/config.js'
 
 let t: TestApp
@@ -16,6 +16,9 @@ const counts = async () => ({
   plekken: (await t.database.db.select({ n: count() }).from(plek))[0]!.n,
   deelnemers: (await t.database.db.select({ n: count() }).from(deelnemer))[0]!.n,
   gebruikers: (await t.database.db.select({ n: count() }).from(gebruiker))[0]!.n,
+  voorstellen: (await t.database.db.select({ n: count() }).from(voorstel))[0]!.n,
+  plaatsingen: (await t.database.db.select({ n: count() }).from(plaatsing))[0]!.n,
+  nazorg: (await t.database.db.select({ n: count() }).from(nazorgcontact))[0]!.n,
 })
 
 describe('start-up data', () => {
@@ -23,7 +26,11 @@ describe('start-up data', () => {
     const deps = { ...t.deps, config: loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'true' }) }
     const lines = await bootstrap(deps)
     const first = await counts()
-    expect(first).toEqual({ organisaties: 15, plekken: 61, deelnemers: 80, gebruikers: 4 })
+    expect(first).toMatchObject({ organisaties: 15, plekken: 61, deelnemers: 80, gebruikers: 4 })
+    // the demo journey: every Roermond voorstel became a plaatsing with its nazorg log, plus three for the demo werkgever
+    expect(first.plaatsingen).toBeGreaterThanOrEqual(8)
+    expect(first.voorstellen).toBe(first.plaatsingen + 3)
+    expect(first.nazorg).toBeGreaterThan(30)
     await bootstrap(deps)
     expect(await counts()).toEqual(first)
     for (const rol of ['beheerder', 'jobhunter', 'jobcoach', 'werkgever']) {
@@ -37,5 +44,26 @@ describe('start-up data', () => {
     expect(await bootstrap(deps)).toEqual(['Beheerder aangemaakt: beheer@gemeente.example (wachtwoord uit ADMIN_PASSWORD)'])
     expect(await bootstrap(deps)).toEqual([])
     await expect(t.login('beheer@gemeente.example', 'Een-lang-beheerwachtwoord')).resolves.toMatch(/^sessie=/)
+  })
+})
+
+describe('demo journey', () => {
+  it('gives the jobcoach overdue and silent plaatsingen, the werkgever voorstellen to answer and the monitor figures', async () => {
+    await bootstrap({ ...t.deps, config: loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'true' }) })
+    const jobcoach = await t.login('jobcoach@demo.example', 'Welkom-demo-2026')
+    const mijn = (await t.request('GET', '/api/plaatsingen', { cookie: jobcoach })).json.items
+    expect(mijn.length).toBeGreaterThanOrEqual(5)
+    expect(mijn.some((p: any) => p.langGeenContact)).toBe(true)
+    expect(mijn.some((p: any) => p.achterstallig && !p.langGeenContact)).toBe(true)
+    expect(mijn.some((p: any) => !p.achterstallig)).toBe(true)
+    const werkgever = await t.login('werkgever@demo.example', 'Welkom-demo-2026')
+    const vs = (await t.request('GET', '/api/voorstellen', { cookie: werkgever })).json.items
+    expect(vs.map((v: any) => v.status).sort()).toEqual(['afgewezen', 'voorgesteld', 'voorgesteld'])
+    const beheerder = await t.login('beheerder@demo.example', 'Welkom-demo-2026')
+    const m = (await t.request('GET', '/api/monitor', { cookie: beheerder })).json
+    expect(m.plaatsingen.gestart).toBeGreaterThanOrEqual(8)
+    expect(Object.keys(m.eindredenen).length).toBeGreaterThanOrEqual(2)
+    expect(m.duurzaamheid.na3Maanden.basis).toBeGreaterThan(0)
+    expect(Object.keys(m.knelpunten.totaal).length).toBeGreaterThan(4)
   })
 })

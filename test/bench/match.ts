@@ -13,6 +13,7 @@ import { plekInput } from '../../server/domain/plek.js'
 import { plekColumns } from '../../server/services/plekken.js'
 import { deelnemerColumns } from '../../server/services/deelnemers.js'
 import { matchesVoorDeelnemer, matchesVoorPlek } from '../../server/services/matches.js'
+import { warmMatchPlekken } from '../../server/services/match-plekken.js'
 import { beoordeel } from '../../server/matching/rank.js'
 import { standaardConfig } from '../../server/matching/config.js'
 import { afstandKm } from '../../server/domain/postcode.js'
@@ -111,6 +112,8 @@ export async function matchBench(opts: { plekken: number; deelnemers: number; qu
     }
   })
   console.error(`match bench: ${opts.plekken} plekken and ${opts.deelnemers} deelnemers loaded in ${Math.round(loadMs)} ms`)
+  // as the server does after start (server/main.ts): the matcher's memory of plekken, in the background there
+  const [warmMs] = await time(() => warmMatchPlekken(t.deps.db))
 
   const ctx = { ...t.deps, actor: { id: jobhunter.id, email: jobhunter.email, naam: 'Bench', rol: 'jobhunter' as const, organisatieId: null } }
   const query = { limit: 50, inclusiefUitgesloten: false }
@@ -171,6 +174,7 @@ export async function matchBench(opts: { plekken: number; deelnemers: number; qu
     plekken: opts.plekken,
     deelnemers: opts.deelnemers,
     loadMs: Math.round(loadMs),
+    matcherWarmMs: Math.round(warmMs),
     rssMiB: rssMiB(),
     target: 'p95 ≤ 50 ms per endpoint',
     inProcess,
