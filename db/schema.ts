@@ -152,6 +152,8 @@ export const deelnemer = sqliteTable(
     maxReisafstandKm: real('max_reisafstand_km').notNull(),
     profiel: text('profiel', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     toestemmingOp: text('toestemming_op'),
+    /** Set when the personal data was erased (on request or by the retention rule); the row stays for the counts. */
+    gewistOp: text('gewist_op'),
     createdBy: text('created_by').references(() => gebruiker.id),
     ...timestamps,
   },

@@ -29,6 +29,7 @@ const schema = z
     TRUST_PROXY: bool.default(false),
     PUBLIC_URL: z.url({ message: 'moet een URL zijn, bijvoorbeeld https://plekken.gemeente.nl' }).optional(),
     LOG_REQUESTS: bool.default(true),
+    RETENTIE_MAANDEN: z.coerce.number().int().min(1, 'moet minstens 1 zijn').max(240).default(24),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET)
@@ -50,6 +51,8 @@ export interface Config {
   trustProxy: boolean
   publicUrl?: string
   logRequests: boolean
+  /** Deelnemers whose last plaatsing ended longer ago than this are anonymised (AVG). */
+  retentieMaanden: number
 }
 
 export class ConfigError extends Error {}
@@ -81,5 +84,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     logRequests: e.LOG_REQUESTS,
+    retentieMaanden: e.RETENTIE_MAANDEN,
   }
 }

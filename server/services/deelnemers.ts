@@ -1,4 +1,4 @@
-import { and, asc, count, eq, like, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, isNull, like, type SQL } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import { deelnemer, plaatsing } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
@@ -8,6 +8,7 @@ import { fromZod, nietGevonden, validatieFout } from '../errors.js'
 import { deelnemerInput, type Deelnemer, type DeelnemerInput } from '../domain/deelnemer.js'
 import { zoekPostcode } from '../domain/postcode.js'
 import { mergePatch } from './merge-patch.js'
+import { schrijfAudit } from './audit.js'
 
 // Rules: jobhunters and beheerders keep deelnemer profiles. Werkgevers never reach them (403).
 // Jobcoaches read only the deelnemers of their own plaatsingen (404 otherwise, like any record
@@ -52,6 +53,7 @@ export function newDeelnemerRow({ input, createdBy, now }: { input: DeelnemerInp
     id: randomUUID(),
     ...deelnemerColumns(input),
     toestemmingOp: input.toestemmingDelen ? now : null,
+    gewistOp: null,
     createdBy,
     createdAt: now,
     updatedAt: now,
@@ -61,7 +63,8 @@ export function newDeelnemerRow({ input, createdBy, now }: { input: DeelnemerInp
 async function findVisible(ctx: Ctx, id: string): Promise<Row> {
   requireRole(ctx.actor, 'beheerder', 'jobhunter', 'jobcoach')
   const row = (await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, id)).limit(1))[0]
-  if (!row) throw nietGevonden('De deelnemer')
+  // an erased deelnemer is gone for every reader; the row only keeps the monitor's counts right
+  if (!row || row.gewistOp) throw nietGevonden('De deelnemer')
   // a jobcoach reads only the deelnemers of their own plaatsingen (active or ended)
   if (ctx.actor.rol === 'jobcoach') {
     const eigen = await ctx.db.select({ id: plaatsing.id }).from(plaatsing).where(and(eq(plaatsing.deelnemerId, id), eq(plaatsing.jobcoachId, ctx.actor.id))).limit(1)
@@ -70,11 +73,17 @@ async function findVisible(ctx: Ctx, id: string): Promise<Row> {
   return row
 }
 
-export const getDeelnemer = async ({ ctx, id }: { ctx: Ctx; id: string }) => toDeelnemer(await findVisible(ctx, id))
+/** GET /api/deelnemers/:id: every view of a dossier is in the audit log. */
+export async function getDeelnemer({ ctx, id }: { ctx: Ctx; id: string }) {
+  const row = await findVisible(ctx, id)
+  await schrijfAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), { actie: 'deelnemer-bekeken', objectSoort: 'deelnemer', objectId: id })
+  return toDeelnemer(row)
+}
 
 export async function listDeelnemers({ ctx, input }: { ctx: Ctx; input: { page: number; perPage: number; q?: string; status?: string } }) {
   requireRole(ctx.actor, 'beheerder', 'jobhunter')
   const filters: (SQL | undefined)[] = [
+    isNull(deelnemer.gewistOp),
     input.status ? eq(deelnemer.status, input.status) : undefined,
     input.q ? like(deelnemer.naam, `%${input.q.replace(/[%_]/g, '')}%`) : undefined,
   ]
@@ -86,8 +95,12 @@ export async function listDeelnemers({ ctx, input }: { ctx: Ctx; input: { page: 
 
 export async function createDeelnemer({ ctx, input }: { ctx: Ctx; input: DeelnemerInput }): Promise<Deelnemer> {
   requireRole(ctx.actor, 'beheerder', 'jobhunter')
-  const row = newDeelnemerRow({ input, createdBy: ctx.actor.id, now: iso(ctx.clock.now()) })
-  await ctx.db.insert(deelnemer).values(row)
+  const now = iso(ctx.clock.now())
+  const row = newDeelnemerRow({ input, createdBy: ctx.actor.id, now })
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(deelnemer).values(row)
+    await schrijfAudit(tx, ctx.actor, now, { actie: 'deelnemer-aangemaakt', objectSoort: 'deelnemer', objectId: row.id })
+  })
   return toDeelnemer(row)
 }
 
@@ -99,6 +112,12 @@ export async function updateDeelnemer({ ctx, id, patch }: { ctx: Ctx; id: string
   const now = iso(ctx.clock.now())
   const columns = deelnemerColumns(parsed.data, current)
   if (parsed.data.toestemmingDelen && !current.toestemmingOp) columns.toestemmingOp = now
-  await ctx.db.update(deelnemer).set({ ...columns, updatedAt: now }).where(eq(deelnemer.id, id))
+  // the audit row names the fields that changed, never their values
+  const voor = current.profiel as Record<string, unknown>
+  const velden = Object.keys({ ...voor, ...parsed.data }).filter((k) => JSON.stringify(voor[k]) !== JSON.stringify((parsed.data as Record<string, unknown>)[k]))
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(deelnemer).set({ ...columns, updatedAt: now }).where(eq(deelnemer.id, id))
+    await schrijfAudit(tx, ctx.actor, now, { actie: 'deelnemer-gewijzigd', objectSoort: 'deelnemer', objectId: id, details: { velden } })
+  })
   return toDeelnemer(await findVisible(ctx, id))
 }

@@ -112,7 +112,8 @@ const toNazorg = (r: NazorgRow, gecorrigeerdDoor?: string) => ({
 /** GET /api/plaatsingen/:id/nazorg: the whole log, newest contact first; corrected entries say by which. */
 export async function lijstNazorg({ ctx, id }: { ctx: Ctx; id: string }) {
   requireRole(ctx.actor, 'jobcoach', 'beheerder')
-  await zichtbaar(ctx, id)
+  const { p } = await zichtbaar(ctx, id)
+  await schrijfAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), { actie: 'nazorg-bekeken', objectSoort: 'deelnemer', objectId: p.deelnemerId, details: { plaatsingId: id } })
   const rows = await ctx.db.select().from(nazorgcontact).where(eq(nazorgcontact.plaatsingId, id))
   const correcties = new Map(rows.filter((r) => r.corrigeert).map((r) => [r.corrigeert!, r.id]))
   rows.sort((a, b) => (a.datum === b.datum ? (a.createdAt < b.createdAt ? 1 : -1) : a.datum < b.datum ? 1 : -1))

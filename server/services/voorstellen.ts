@@ -103,6 +103,8 @@ async function zichtbaar(ctx: Ctx, id: string): Promise<Rij> {
 async function weergave(ctx: Ctx, r: Rij) {
   if (ctx.actor.rol !== 'werkgever') return volledig(r)
   const d = (await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, r.v.deelnemerId)))[0]!
+  // a werkgever seeing shared deelnemer data is logged like any other view of it
+  await schrijfAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), { actie: 'voorstel-bekeken', objectSoort: 'deelnemer', objectId: d.id, details: { voorstelId: r.v.id, velden: r.v.velden } })
   return voorWerkgever(r, d)
 }
 
@@ -179,6 +181,9 @@ export async function lijstVoorstellen({ ctx, input }: { ctx: Ctx; input: { page
     const ds = rows.length ? await ctx.db.select().from(deelnemer).where(inArray(deelnemer.id, rows.map((r) => r.v.deelnemerId))) : []
     const byId = new Map(ds.map((d) => [d.id, d]))
     items = rows.map((r) => voorWerkgever(r, byId.get(r.v.deelnemerId)!))
+    const now = iso(ctx.clock.now())
+    for (const r of rows)
+      await schrijfAudit(ctx.db, ctx.actor, now, { actie: 'voorstel-bekeken', objectSoort: 'deelnemer', objectId: r.v.deelnemerId, details: { voorstelId: r.v.id, velden: r.v.velden } })
   } else items = rows.map(volledig)
   return { items, total: totaal?.n ?? 0 }
 }

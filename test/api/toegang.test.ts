@@ -192,6 +192,16 @@ const matrix: Record<string, Entry> = {
   },
   'GET /api/monitor': { expect: only(200, ['beheerder']) },
   'GET /api/monitor/export.csv': { expect: only(200, ['beheerder']) },
+  'GET /api/deelnemers/:id/export': {
+    prepare: async () => ({ path: `/api/deelnemers/${await newDeelnemer()}/export` }),
+    expect: only(200, ['beheerder']),
+  },
+  'DELETE /api/deelnemers/:id': {
+    prepare: async () => ({ path: `/api/deelnemers/${await newDeelnemer()}` }),
+    expect: only(204, ['beheerder']),
+  },
+  'POST /api/avg/bewaartermijn': { expect: only(200, ['beheerder']) },
+  'GET /api/audit': { expect: only(200, ['beheerder']) },
   'GET /api/health': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/openapi.json': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/docs': { expect: { anoniem: 200 } },

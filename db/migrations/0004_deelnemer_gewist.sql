@@ -1,0 +1,1 @@
+ALTER TABLE `deelnemer` ADD `gewist_op` text;

@@ -1,0 +1,142 @@
+import { and, desc, eq, inArray, isNull, lt, notExists, sql } from 'drizzle-orm'
+import { audit, deelnemer, gebruiker, nazorgcontact, plaatsing, voorstel } from '../../db/schema.js'
+import type { Db } from '../../db/client.js'
+import type { Actor, Ctx, Deps } from '../context.js'
+import { datumInNederland, iso, plusMaanden } from '../clock.js'
+import { requireRole } from '../auth/middleware.js'
+import { conflict, nietGevonden } from '../errors.js'
+import { toDeelnemer } from './deelnemers.js'
+import { schrijfAudit } from './audit.js'
+import type { Tx } from './plekken.js'
+
+// The AVG rights of a deelnemer, handled by a beheerder: inzage (export everything as JSON),
+// vergetelheid (erase), and the retention rule that anonymises deelnemers whose last plaatsing
+// ended long ago. Erasing keeps what the monitor counts (dates, sector, vorm, eindreden,
+// knelpunten) and removes everything that says who the person is or what was said about them.
+
+/** GET /api/deelnemers/:id/export: every record about one deelnemer, as JSON. */
+export async function exporteerDeelnemer({ ctx, id }: { ctx: Ctx; id: string }) {
+  requireRole(ctx.actor, 'beheerder')
+  const [d] = await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, id))
+  if (!d || d.gewistOp) throw nietGevonden('De deelnemer')
+  const voorstellen = await ctx.db.select().from(voorstel).where(eq(voorstel.deelnemerId, id))
+  const plaatsingen = await ctx.db.select().from(plaatsing).where(eq(plaatsing.deelnemerId, id))
+  const nazorg = plaatsingen.length ? await ctx.db.select().from(nazorgcontact).where(inArray(nazorgcontact.plaatsingId, plaatsingen.map((p) => p.id))) : []
+  const inzage = await ctx.db
+    .select({ op: audit.op, actie: audit.actie, rol: audit.rol, door: gebruiker.naam })
+    .from(audit)
+    .leftJoin(gebruiker, eq(gebruiker.id, audit.gebruikerId))
+    .where(and(eq(audit.objectSoort, 'deelnemer'), eq(audit.objectId, id)))
+    .orderBy(desc(audit.op))
+  const now = iso(ctx.clock.now())
+  await schrijfAudit(ctx.db, ctx.actor, now, { actie: 'deelnemer-geexporteerd', objectSoort: 'deelnemer', objectId: id })
+  return {
+    exportOp: now,
+    toelichting: 'Alle gegevens die de gemeente over deze deelnemer bewaart in Participatieplekken (AVG art. 15).',
+    deelnemer: toDeelnemer(d),
+    voorstellen: voorstellen.map(({ deelnemerId: _d, ...v }) => v),
+    plaatsingen: plaatsingen.map(({ deelnemerId: _d, ...p }) => p),
+    nazorgcontacten: nazorg,
+    /** Who looked at or changed the dossier, and when. */
+    logboek: inzage,
+  }
+}
+
+/** Removes the personal data of one deelnemer inside a transaction; counts stay. */
+async function anonimiseer(tx: Tx, id: string, now: string) {
+  await tx
+    .update(deelnemer)
+    .set({
+      naam: 'Gewiste deelnemer',
+      status: 'uitgestroomd',
+      postcode: '',
+      plaats: '',
+      lat: 0,
+      lon: 0,
+      urenMin: 0,
+      urenMax: 0,
+      maxReisafstandKm: 0,
+      profiel: {},
+      toestemmingOp: null,
+      gewistOp: now,
+      updatedAt: now,
+    })
+    .where(eq(deelnemer.id, id))
+  // voorstellen: the note, the reasons (they describe the person) and the shared fields go
+  await tx
+    .update(voorstel)
+    .set({ toelichting: null, afwijsreden: null, criteria: [], velden: [], updatedAt: now, status: sql`case when ${voorstel.status} = 'voorgesteld' then 'ingetrokken' else ${voorstel.status} end` })
+    .where(eq(voorstel.deelnemerId, id))
+  await tx.update(plaatsing).set({ eindtoelichting: null, updatedAt: now }).where(eq(plaatsing.deelnemerId, id))
+  // nazorg: what was said goes; date, kind and knelpunten stay for the monitor
+  await tx
+    .update(nazorgcontact)
+    .set({ samenvatting: '', acties: null, doorbraakbudget: null })
+    .where(inArray(nazorgcontact.plaatsingId, tx.select({ id: plaatsing.id }).from(plaatsing).where(eq(plaatsing.deelnemerId, id))))
+}
+
+/** DELETE /api/deelnemers/:id: erase on request. An active plaatsing must be ended first. */
+export async function wisDeelnemer({ ctx, id }: { ctx: Ctx; id: string }) {
+  requireRole(ctx.actor, 'beheerder')
+  const [d] = await ctx.db.select({ gewistOp: deelnemer.gewistOp }).from(deelnemer).where(eq(deelnemer.id, id))
+  if (!d || d.gewistOp) throw nietGevonden('De deelnemer')
+  const now = iso(ctx.clock.now())
+  await ctx.db.transaction(async (tx) => {
+    const [actief] = await tx.select({ id: plaatsing.id }).from(plaatsing).where(and(eq(plaatsing.deelnemerId, id), eq(plaatsing.status, 'actief')))
+    if (actief) throw conflict('plaatsing-actief', 'Deze deelnemer heeft een actieve plaatsing. Beëindig die eerst; daarna kunnen de gegevens worden gewist.')
+    await anonimiseer(tx, id, now)
+    await schrijfAudit(tx, ctx.actor, now, { actie: 'deelnemer-gewist', objectSoort: 'deelnemer', objectId: id })
+  })
+}
+
+/**
+ * The retention rule: deelnemers without an active plaatsing whose last plaatsing ended more
+ * than `maanden` months ago are anonymised. Deelnemers who were never placed are not touched
+ * by this rule (docs/privacy.md).
+ */
+export async function pasBewaartermijnToe(deps: Deps, actor?: Actor): Promise<{ grens: string; geanonimiseerd: number }> {
+  const grens = plusMaanden(datumInNederland(deps.clock.now()), -deps.config.retentieMaanden)
+  const teOud = await teOudeDeelnemers(deps.db, grens)
+  const now = iso(deps.clock.now())
+  for (const id of teOud) {
+    await deps.db.transaction(async (tx) => {
+      await anonimiseer(tx, id, now)
+      await schrijfAudit(tx, actor, now, { actie: 'deelnemer-geanonimiseerd', objectSoort: 'deelnemer', objectId: id, details: { regel: `${deps.config.retentieMaanden} maanden na de laatste plaatsing` } })
+    })
+  }
+  return { grens, geanonimiseerd: teOud.length }
+}
+
+async function teOudeDeelnemers(db: Db, grens: string): Promise<string[]> {
+  const p = plaatsing
+  const rows = await db
+    .select({ id: deelnemer.id, laatste: sql<string>`max(${p.einddatum})` })
+    .from(deelnemer)
+    .innerJoin(p, eq(p.deelnemerId, deelnemer.id))
+    .where(and(isNull(deelnemer.gewistOp), notExists(db.select({ x: sql`1` }).from(plaatsing).where(and(eq(plaatsing.deelnemerId, deelnemer.id), eq(plaatsing.status, 'actief'))))))
+    .groupBy(deelnemer.id)
+    .having(lt(sql`max(${p.einddatum})`, grens))
+  return rows.map((r) => r.id)
+}
+
+/** POST /api/avg/bewaartermijn: the retention rule on demand (it also runs daily). */
+export async function bewaartermijnNu({ ctx }: { ctx: Ctx }) {
+  requireRole(ctx.actor, 'beheerder')
+  return pasBewaartermijnToe(ctx, ctx.actor)
+}
+
+/** Runs the retention rule now and then once a day, for as long as the server runs. */
+export function planBewaartermijn(deps: Deps): () => void {
+  const run = () =>
+    pasBewaartermijnToe(deps)
+      .then((r) => r.geanonimiseerd && deps.log({ event: 'bewaartermijn', geanonimiseerd: r.geanonimiseerd, grens: r.grens }))
+      .catch((e: unknown) => deps.log({ event: 'bewaartermijn-mislukt', error: e instanceof Error ? e.message : String(e) }))
+  const first = setTimeout(run, 60_000)
+  const daily = setInterval(run, 24 * 60 * 60 * 1000)
+  first.unref()
+  daily.unref()
+  return () => {
+    clearTimeout(first)
+    clearInterval(daily)
+  }
+}
