@@ -15,7 +15,15 @@ export function beoordeel(
   config: RichtingConfig,
   afstandKm: number,
   id: string,
+  opties: { alleenGeschikt?: boolean } = {},
 ): MatchResultaat {
+  // When excluded matches are not wanted, the knock-outs are checked first and an excluded pair
+  // costs no more than those checks (most candidates in a wide radius fail one).
+  if (opties.alleenGeschikt) {
+    for (const code of config.knockouts) {
+      if (criteria[code]({ deelnemer, plek, richting, afstandKm }).hard) return { id, score: 0, uitgesloten: true, criteria: [] }
+    }
+  }
   const knockouts = new Set(config.knockouts)
   let gewogen = 0
   let totaalGewicht = 0

@@ -70,7 +70,8 @@ export async function matchesVoorDeelnemer({ ctx, id, query }: { ctx: Ctx; id: s
   const kandidaten = await ctx.search.index.kandidaten({ filters: {}, geo: { lat: d.lat, lon: d.lon, straalKm: d.mobiliteit.maxReisafstandKm } }, MAX_KANDIDATEN)
   const plekken = await matchPlekken(ctx.db, kandidaten)
   const byId = new Map(plekken.map((p) => [p.match.id, p]))
-  const results = plekken.map((p) => beoordeel(d, p.match, 'aanbodgericht', g.config, afstandKm(d, p.match), p.match.id))
+  const alleenGeschikt = { alleenGeschikt: !query.inclusiefUitgesloten }
+  const results = plekken.map((p) => beoordeel(d, p.match, 'aanbodgericht', g.config, afstandKm(d, p.match), p.match.id, alleenGeschikt))
   const items = select(results, query).map((m) => {
     const p = byId.get(m.id)!
     return {
@@ -103,7 +104,8 @@ export async function matchesVoorPlek({ ctx, id, query }: { ctx: Ctx; id: string
       ),
     )
   const byId = new Map(rows.map((r) => [r.id, r]))
-  const results = rows.map((r) => beoordeel(toMatchDeelnemer(r), p, 'vraaggericht', g.config, afstandKm(r, p), r.id))
+  const alleenGeschikt = { alleenGeschikt: !query.inclusiefUitgesloten }
+  const results = rows.map((r) => beoordeel(toMatchDeelnemer(r), p, 'vraaggericht', g.config, afstandKm(r, p), r.id, alleenGeschikt))
   const items = select(results, query).map((m) => {
     const d = toDeelnemer(byId.get(m.id)!)
     return {

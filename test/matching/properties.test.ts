@@ -66,6 +66,17 @@ describe('matcher properties', () => {
     )
   })
 
+  it('checking the knock-outs first (no excluded results wanted) gives the same verdict and, when not excluded, the same result', () => {
+    fc.assert(
+      fc.property(arbDeelnemer, arbPlek, richting, afstand, (d, p, r, km) => {
+        const volledig = score(d, p, r, km)
+        const snel = beoordeel(d, p, r, standaardConfig[r], km, p.id, { alleenGeschikt: true })
+        expect(snel.uitgesloten).toBe(volledig.uitgesloten)
+        if (!volledig.uitgesloten) expect(snel).toEqual(volledig)
+      }),
+    )
+  })
+
   it('every result explains every criterion, with a score in [0, 1] and a sentence', () => {
     fc.assert(
       fc.property(arbDeelnemer, arbPlek, richting, afstand, (d, p, r, km) => {
