@@ -17,6 +17,16 @@ const criterium = z.object({
   kleur: z.enum(['groen', 'oranje', 'rood']),
   uitleg: z.string(),
 })
+const plekSamenvatting = z.object({
+  id: z.string(), titel: z.string(), organisatieNaam: z.string(), plaats: z.string(), sector: z.string(), vorm: z.string(),
+  urenPerWeek: z.object({ min: z.number(), max: z.number() }), dagdelen: z.array(z.string()), taalrijkheidsscore: z.number(), afstandKm: z.number(),
+})
+/** Only what a jobhunter needs to choose; no sensitive field (doelgroep, moedertaal, geletterdheid, belastbaarheid). */
+const deelnemerSamenvatting = z.object({
+  id: z.string(), naam: z.string(), plaats: z.string(), leerroute: z.string(),
+  taalniveau: z.object({ spreken: z.string(), luisteren: z.string(), lezen: z.string(), schrijven: z.string() }),
+  urenPerWeek: z.object({ min: z.number(), max: z.number() }), status: z.string(), toestemmingDelen: z.boolean(), afstandKm: z.number(),
+})
 const matchFields = { score: z.number().describe('0–100'), uitgesloten: z.boolean(), criteria: z.array(criterium) }
 const meta = {
   total: z.number(),
@@ -34,7 +44,7 @@ export const matchesRoutes = router()
       summary: 'Aanbodgericht: passende plekken voor een deelnemer, met uitleg per criterium (jobhunter, beheerder)',
       request: { params: idParam, query: matchQuery },
       responses: {
-        200: jsonAnswer(z.object({ items: z.array(z.object({ plek: z.object({ id: z.string() }).passthrough(), ...matchFields })), ...meta }), 'Plekken, beste eerst; uitgesloten plekken (alleen met inclusiefUitgesloten=true) achteraan'),
+        200: jsonAnswer(z.object({ items: z.array(z.object({ plek: plekSamenvatting, ...matchFields })), ...meta }), 'Plekken, beste eerst; uitgesloten plekken (alleen met inclusiefUitgesloten=true) achteraan'),
         400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404],
       },
     }),
@@ -46,7 +56,7 @@ export const matchesRoutes = router()
       summary: 'Vraaggericht: zoekende deelnemers voor een plek, met uitleg per criterium (jobhunter, beheerder)',
       request: { params: idParam, query: matchQuery },
       responses: {
-        200: jsonAnswer(z.object({ items: z.array(z.object({ deelnemer: z.object({ id: z.string() }).passthrough(), ...matchFields })), ...meta }), 'Deelnemers, beste eerst; uitgesloten deelnemers (alleen met inclusiefUitgesloten=true) achteraan'),
+        200: jsonAnswer(z.object({ items: z.array(z.object({ deelnemer: deelnemerSamenvatting, ...matchFields })), ...meta }), 'Deelnemers, beste eerst; uitgesloten deelnemers (alleen met inclusiefUitgesloten=true) achteraan'),
         400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404],
       },
     }),
