@@ -112,9 +112,22 @@ export function createApp(deps: Deps) {
       // hono's validator answers this for a body that is not valid JSON
       return c.json(new AppError(400, 'ongeldige-json', 'De gegevens zijn geen geldige JSON.').body(), 400)
     }
+    if (err instanceof HTTPException && err.status === 415) {
+      // @hono/zod-openapi's media type check, for a type `jsonOnly` lets through but the route does
+      // not take (`application/json-seq`, `application/json, text/plain`): the same answer as
+      // jsonOnly's, not a 500 (found by test/api/vijandige-invoer.test.ts)
+      return c.json(new AppError(415, 'geen-json', 'Stuur de gegevens als JSON (Content-Type: application/json).').body(), 415)
+    }
     if (isBusy(err)) {
       c.header('Retry-After', '2')
       return c.json(new AppError(503, 'database-bezet', 'De database is even bezet. Probeer het zo opnieuw.').body(), 503)
+    }
+    if (isSearchEngineDown(err)) {
+      // Meilisearch does not answer. /api/zoeken says so itself; this catches every other reader of
+      // the index, such as the candidates of aanbodgericht matching, which was a 500 before
+      // (test/faults/zoekmachine-weg.test.ts).
+      c.header('Retry-After', '5')
+      return c.json(new AppError(503, 'zoeken-niet-beschikbaar', 'De zoekmachine antwoordt niet. Probeer het zo opnieuw.').body(), 503)
     }
     if (isReadOnly(err)) {
       return c.json(new AppError(503, 'database-alleen-lezen', 'Opslaan lukt nu niet: de database is alleen-lezen of vol.').body(), 503)
@@ -135,4 +148,6 @@ const sqliteCode = (err: unknown): string => {
   return `${e?.code ?? ''} ${e?.cause?.code ?? ''}`
 }
 const isBusy = (err: unknown) => /SQLITE_BUSY|SQLITE_LOCKED/.test(sqliteCode(err))
+/** The meilisearch client's errors for a server that cannot be reached or does not answer in time. */
+const isSearchEngineDown = (err: unknown) => /^Meilisearch(Request|RequestTimeOut)Error$/.test((err as Error | undefined)?.name ?? '')
 const isReadOnly = (err: unknown) => /SQLITE_READONLY|SQLITE_FULL|SQLITE_IOERR/.test(sqliteCode(err))

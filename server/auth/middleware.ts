@@ -71,8 +71,12 @@ export const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
       length !== undefined
         ? length !== '0'
         : c.req.header('transfer-encoding') !== undefined || (!(c.env as { incoming?: unknown } | undefined)?.incoming && c.req.raw.body !== null)
-    const type = c.req.header('content-type') ?? ''
-    if (hasBody && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    // The media type as the routes' own JSON parsing reads it (hono's validator: the part before
+    // `;`, lower case, `application/json` or `application/<x>+json`). The earlier prefix test let
+    // `application/json-seq` and `application/json, text/plain` through: a route without a body
+    // then ran anyway and a route with one answered 500 (test/api/vijandige-invoer.test.ts).
+    const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+    if (hasBody && !/^application\/([\w.-]+\+)?json$/.test(mediaType)) {
       throw new AppError(415, 'geen-json', 'Stuur de gegevens als JSON (Content-Type: application/json).')
     }
   }

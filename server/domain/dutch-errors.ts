@@ -12,6 +12,17 @@ const typeNames: Record<string, string> = {
   object: 'een object',
 }
 
+/**
+ * The user's own value, quoted in a message: only a short text, number or boolean. A list or object
+ * is not echoed: JSON.stringify of a body nested thousands deep overflowed the stack, which made a
+ * hostile request a 500 (test/api/vijandige-invoer.test.ts). Long texts are cut off.
+ */
+const eigenWaarde = (v: unknown): string | undefined => {
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v)
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v)
+  return undefined
+}
+
 /** Numbers as Dutch write them: 0,5 rather than 0.5. */
 const getal = (n: unknown) => (typeof n === 'number' || typeof n === 'bigint' ? n.toLocaleString('nl-NL') : String(n))
 
@@ -24,7 +35,9 @@ function dutchMessage(issue: z.core.$ZodRawIssue): string | undefined {
       if (issue.input === undefined) return 'Dit veld is verplicht.'
       if (issue.input === null || issue.input === '') return `Kies een waarde: ${issue.values.join(', ')}.`
       if (issue.values.length === 1) return `Moet ${JSON.stringify(issue.values[0])} zijn.`
-      return `Onbekende waarde ${JSON.stringify(issue.input)}. Kies uit: ${issue.values.join(', ')}.`
+      return eigenWaarde(issue.input) === undefined
+        ? `Kies uit: ${issue.values.join(', ')}.`
+        : `Onbekende waarde ${eigenWaarde(issue.input)}. Kies uit: ${issue.values.join(', ')}.`
     case 'too_small':
       if (issue.origin === 'string')
         return Number(issue.minimum) <= 1 ? 'Dit veld mag niet leeg zijn.' : `Gebruik minstens ${issue.minimum} tekens.`
@@ -65,17 +78,23 @@ const alleenLezen = new Set(['id', 'status', 'plaats', 'lat', 'lon', 'taalrijkhe
  * An unknown key is reported under its own name, so the client can point at it.
  */
 export function issuesToFields(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
-  const fields: Record<string, string> = {}
+  // A Map, not `fields[path] ??= …` on a plain object: a body key such as `__proto__` or
+  // `constructor` hit the object's prototype and the answer came back with empty `fields`.
+  // Object.fromEntries makes every path an own property, `__proto__` included.
+  const fields = new Map<string, string>()
+  const add = (path: string, message: string) => {
+    if (!fields.has(path)) fields.set(path, message)
+  }
   for (const issue of issues) {
     const base = issue.path.map(String).join('.')
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const path = base ? `${base}.${key}` : key
-        fields[path] ??= alleenLezen.has(key) ? 'Dit veld zet de applicatie zelf; u kunt het niet meesturen.' : 'Onbekend veld; dit veld bestaat niet.'
+        add(path, alleenLezen.has(key) ? 'Dit veld zet de applicatie zelf; u kunt het niet meesturen.' : 'Onbekend veld; dit veld bestaat niet.')
       }
       continue
     }
-    fields[base || '_'] ??= issue.message
+    add(base || '_', issue.message)
   }
-  return fields
+  return Object.fromEntries(fields)
 }
