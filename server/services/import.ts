@@ -73,9 +73,10 @@ export async function importeer({ ctx, input, onProgress }: { ctx: Ctx; input: u
 const fouten = (n: number) => (n === 1 ? '1 fout' : `${n} fouten`)
 
 async function valideer(ctx: Ctx, input: unknown, now: string, onProgress?: ImportVoortgang): Promise<Plan> {
-  const errors: Record<string, string> = {}
+  // no prototype: a key like "__proto__" in the file must become an error path like any other
+  const errors: Record<string, string> = Object.create(null)
   const add = (path: string, message: string) => {
-    errors[path] ??= message
+    if (!Object.hasOwn(errors, path)) errors[path] = message
   }
   const addAll = (prefix: string, fields: Record<string, string>) => {
     for (const [k, v] of Object.entries(fields)) add(!prefix ? k : k === '_' ? prefix : `${prefix}.${k}`, v)

@@ -199,6 +199,8 @@ describe('POST /api/import: errors', () => {
     const array = await importeer([organisatieBody()])
     expect(array.status).toBe(400)
     expect(array.json.error.code).toBe('validatie')
+    const proto = await importeer('{"__proto__": [], "organisaties": []}')
+    expect(proto.json.error.fields.__proto__).toBe('Onbekend veld; dit veld bestaat niet.')
     const broken = await importeer('{"organisaties": [')
     expect(broken.status).toBe(400)
     expect(broken.json.error.code).toBe('ongeldige-json')
