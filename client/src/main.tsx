@@ -19,15 +19,22 @@ import { Deelnemers } from './pages/deelnemers.js'
 import { DeelnemerBewerken, DeelnemerNieuw } from './pages/deelnemer-form.js'
 import { DeelnemerDetail } from './pages/deelnemer-detail.js'
 import { DeelnemersVoorPlek, PlekkenVoorDeelnemer } from './pages/matches.js'
+import { Voorstellen } from './pages/voorstellen.js'
+import { MijnPlaatsingen, Plaatsingen } from './pages/plaatsingen.js'
+import { PlaatsingDetail } from './pages/plaatsing-detail.js'
+import { Monitor } from './pages/monitor.js'
 import { wisAlleDeelnemerConcepten } from './lib/deelnemer-concept.js'
 
 type Rol = Gebruiker['rol']
 
 const navigatie: Record<Rol, [string, string][]> = {
-  werkgever: [['/mijn-plekken', 'Mijn plekken'], ['/plekken/nieuw', 'Nieuwe plek'], ['/organisatie', 'Organisatie']],
-  jobhunter: [['/zoeken', 'Plekken zoeken'], ['/deelnemers', 'Deelnemers']],
-  beheerder: [['/zoeken', 'Plekken zoeken'], ['/deelnemers', 'Deelnemers'], ['/beheer/gebruikers', 'Gebruikers'], ['/beheer/organisaties', 'Organisaties']],
-  jobcoach: [],
+  werkgever: [['/mijn-plekken', 'Mijn plekken'], ['/plekken/nieuw', 'Nieuwe plek'], ['/voorstellen', 'Voorstellen'], ['/organisatie', 'Organisatie']],
+  jobhunter: [['/zoeken', 'Plekken zoeken'], ['/deelnemers', 'Deelnemers'], ['/voorstellen', 'Voorstellen']],
+  beheerder: [
+    ['/zoeken', 'Plekken zoeken'], ['/deelnemers', 'Deelnemers'], ['/plaatsingen', 'Plaatsingen'], ['/monitor', 'Monitor'],
+    ['/beheer/gebruikers', 'Gebruikers'], ['/beheer/organisaties', 'Organisaties'],
+  ],
+  jobcoach: [['/mijn-plaatsingen', 'Mijn plaatsingen']],
 }
 
 function Header() {
@@ -107,6 +114,11 @@ const GDeelnemerBewerken = guard(matchers, DeelnemerBewerken)
 const GDeelnemerDetail = guard(matchers, DeelnemerDetail)
 const GPlekkenVoorDeelnemer = guard(matchers, PlekkenVoorDeelnemer)
 const GDeelnemersVoorPlek = guard(matchers, DeelnemersVoorPlek)
+const GVoorstellen = guard(['werkgever', 'jobhunter', 'beheerder'], Voorstellen)
+const GMijnPlaatsingen = guard(['jobcoach'], MijnPlaatsingen)
+const GPlaatsingen = guard(['beheerder'], Plaatsingen)
+const GPlaatsingDetail = guard(['jobcoach', 'beheerder'], PlaatsingDetail)
+const GMonitor = guard(['beheerder'], Monitor)
 
 function Start() {
   const { route } = useLocation()
@@ -122,7 +134,7 @@ function Welkom() {
   return (
     <>
       <h1 class="utrecht-heading-1">Welkom</h1>
-      <p class="utrecht-paragraph">Voor uw rol zijn er in deze versie nog geen schermen. De nazorg voor jobcoaches volgt.</p>
+      <p class="utrecht-paragraph">Kies in het menu waar u aan wilt werken.</p>
     </>
   )
 }
@@ -141,7 +153,8 @@ const titels: [RegExp, string][] = [
   [/^\/deelnemers\/[^/]+\/matches$/, 'Passende plekken'], [/^\/plekken\/[^/]+\/matches$/, 'Passende deelnemers'], [/^\/deelnemers\//, 'Deelnemer'],
   [/^\/inloggen/, 'Inloggen'], [/^\/mijn-plekken/, 'Mijn plekken'], [/^\/plekken\/nieuw/, 'Nieuwe plek'], [/\/bewerken$/, 'Plek bewerken'],
   [/^\/organisatie$/, 'Organisatie'], [/^\/zoeken/, 'Plekken zoeken'], [/^\/plekken\//, 'Plek'], [/^\/beheer\/gebruikers/, 'Gebruikers'],
-  [/^\/beheer\/organisaties/, 'Organisaties'],
+  [/^\/beheer\/organisaties/, 'Organisaties'], [/^\/voorstellen/, 'Voorstellen'], [/^\/mijn-plaatsingen/, 'Mijn plaatsingen'],
+  [/^\/plaatsingen$/, 'Plaatsingen'], [/^\/plaatsingen\//, 'Plaatsing'], [/^\/monitor/, 'Monitor'],
 ]
 
 /** On a route change: a page title, and focus to the main content so screen readers start there. */
@@ -199,6 +212,11 @@ export function App() {
           <Route path="/deelnemers/:id" component={GDeelnemerDetail} />
           <Route path="/beheer/gebruikers" component={GBeheerGebruikers} />
           <Route path="/beheer/organisaties" component={GBeheerOrganisaties} />
+          <Route path="/voorstellen" component={GVoorstellen} />
+          <Route path="/mijn-plaatsingen" component={GMijnPlaatsingen} />
+          <Route path="/plaatsingen" component={GPlaatsingen} />
+          <Route path="/plaatsingen/:id" component={GPlaatsingDetail} />
+          <Route path="/monitor" component={GMonitor} />
           <Route default component={NietGevonden} />
         </Router>
       </Shell>

@@ -41,6 +41,8 @@ export function startPagina(rol: Gebruiker['rol']): string {
       return '/zoeken'
     case 'beheerder':
       return '/beheer/gebruikers'
+    case 'jobcoach':
+      return '/mijn-plaatsingen'
     default:
       return '/welkom'
   }

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
@@ -7,7 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { openDatabase } from '../../db/client.js'
 import { createApp } from '../../server/app.js'
 import { bootstrap } from '../../server/bootstrap.js'
-import { systemClock } from '../../server/clock.js'
+import { movableClock } from '../../server/clock.js'
 import { loadConfig } from '../../server/config.js'
 import type { Deps } from '../../server/context.js'
 import { startSearch } from '../../search/engine.js'
@@ -28,13 +29,19 @@ if (!chromiumAvailable) {
   console.warn(`Browsertests overgeslagen: ${why}`)
 }
 
+/**
+ * The real server on a temp database with the demo data. Its clock follows the system clock until
+ * a test moves it on (`clock.advance(ms)`: "time moves on"); the browser's own clock does not move,
+ * and sessions expire on the server's clock, so after a jump of days a test logs in again.
+ */
 export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'pp-e2e-'))
   const database = await openDatabase(`file:${join(dir, 'e2e.db')}`)
   const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'true' })
-  const deps: Deps = { db: database.db, clock: systemClock, config, log: () => {} }
+  const clock = movableClock()
+  const deps: Deps = { db: database.db, clock, config, log: () => {} }
   await bootstrap(deps)
-  const search = startSearch(database.db, systemClock, new EmbeddedSearchIndex(), () => {})
+  const search = startSearch(database.db, clock, new EmbeddedSearchIndex(), () => {})
   deps.search = search
   await search.ready
   const app = createApp(deps)
@@ -43,6 +50,7 @@ export async function startServer() {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
     url,
+    clock,
     async close() {
       search.stop()
       await new Promise<void>((resolve) => server.close(() => resolve()))
@@ -76,4 +84,23 @@ export async function login(page: Page, base: string, email: string) {
   await page.getByLabel('Wachtwoord').fill(DEMO_WACHTWOORD)
   await page.getByRole('button', { name: 'Inloggen' }).click()
   await page.waitForURL((u) => !u.pathname.startsWith('/inloggen'))
+}
+
+let axeSource: string | undefined
+
+/**
+ * Runs axe-core (WCAG 2.1 A/AA and best practices) on the page as it is now; returns the serious and
+ * critical violations as readable lines, so a test can `expect(...).toEqual([])`.
+ */
+export async function ernstigeAxeFouten(page: Page, naam: string): Promise<string[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+  await page.evaluate(axeSource) // DevTools evaluation: not subject to the page's CSP
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    }),
+  )
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${naam}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
 }

@@ -226,3 +226,54 @@ export function Button({ children, variant = 'secondary', busy, ...rest }: Butto
     </button>
   )
 }
+
+/**
+ * A choice of one (radio buttons) or several (checkboxes) as a <fieldset> with a <legend>: quick to
+ * use with mouse and keyboard. The group's id is the field's, so the error summary can focus it.
+ */
+export function KeuzeGroep(props: {
+  path: string
+  legend: ComponentChildren
+  options: readonly (readonly [string, string])[]
+  error?: string
+  description?: ComponentChildren
+  required?: boolean
+  /** Options side by side (short words) or in columns (longer labels). */
+  inline?: boolean
+  kolommen?: boolean
+} & ({ type: 'radio'; value: string; onValue: (v: string) => void } | { type: 'checkbox'; values: readonly string[]; onToggle: (v: string, aan: boolean) => void })) {
+  const { path, legend, options, error, description, inline, kolommen } = props
+  const id = fieldId(path)
+  return (
+    <fieldset
+      class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pp-keuzegroep ${inline ? 'pp-keuzegroep--rij' : ''} ${kolommen ? 'pp-keuzegroep--kolommen' : ''} ${error ? 'utrecht-form-fieldset--invalid pp-field--invalid' : ''}`}
+      id={id}
+      tabIndex={-1}
+      aria-describedby={describedBy(path, error, description)}
+    >
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend pp-keuzegroep__legend">
+        {legend}
+        {props.required === false && <span class="pp-muted"> (niet verplicht)</span>}
+      </legend>
+      {description && <div class="utrecht-form-field-description" id={`${id}-uitleg`}>{description}</div>}
+      {error && <p class="utrecht-form-field-error-message pp-error" id={errorId(path)}>{error}</p>}
+      <div class="pp-keuzegroep__opties">
+        {options.map(([v, l]) => {
+          const optieId = `${id}-${v}`
+          return (
+            <div class="pp-check" key={v}>
+              {props.type === 'radio' ? (
+                <input type="radio" class={`utrecht-radio-button utrecht-radio-button--html-input ${error ? 'utrecht-radio-button--invalid' : ''}`} id={optieId} name={path} value={v}
+                  checked={props.value === v} onChange={() => props.onValue(v)} aria-invalid={error ? 'true' : undefined} />
+              ) : (
+                <input type="checkbox" class={`utrecht-checkbox utrecht-checkbox--html-input ${error ? 'utrecht-checkbox--invalid' : ''}`} id={optieId} name={path} value={v}
+                  checked={props.values.includes(v)} onChange={(e) => props.onToggle(v, e.currentTarget.checked)} />
+              )}
+              <label class={`utrecht-form-label utrecht-form-label--${props.type === 'radio' ? 'radio' : 'checkbox'}`} for={optieId}>{l}</label>
+            </div>
+          )
+        })}
+      </div>
+    </fieldset>
+  )
+}

@@ -96,3 +96,40 @@ export const richtingLabel: Record<'aanbodgericht' | 'vraaggericht', string> = {
 
 /** "16–24 uur" or "8 uur" when min equals max. */
 export const urenTekst = (u: { min: number; max: number }) => (u.min === u.max ? `${u.min} uur` : `${u.min}–${u.max} uur`)
+
+// Voorstellen, plaatsingen and nazorg
+
+export const voorstelStatusLabel: Record<string, string> = {
+  voorgesteld: 'Open', geaccepteerd: 'Geaccepteerd', afgewezen: 'Afgewezen', ingetrokken: 'Ingetrokken',
+}
+/** Utrecht status badge variant per voorstel status. */
+export const voorstelStatusBadge: Record<string, string> = {
+  voorgesteld: 'active', geaccepteerd: 'success', afgewezen: 'neutral', ingetrokken: 'inactive',
+}
+/** What a werkgever may see of a deelnemer (server/domain/voorstel.ts `deelbareVelden`). */
+export const deelbaarVeldLabel: Record<string, string> = {
+  naam: 'Naam', geboortejaar: 'Geboortejaar', plaats: 'Woonplaats', taalniveau: 'Taalniveau', beschikbareDagdelen: 'Beschikbare dagdelen',
+  urenPerWeek: 'Uren per week', mobiliteit: 'Vervoer en reisafstand', wensen: 'Wensen (sectoren, vormen, wensberoep)',
+  werkervaring: 'Werkervaring', opleiding: 'Opleiding', vca: 'VCA-certificaat',
+}
+export const plaatsingStatusLabel: Record<string, string> = { actief: 'Actief', afgerond: 'Afgerond', 'voortijdig-beeindigd': 'Voortijdig beëindigd' }
+export const plaatsingStatusBadge: Record<string, string> = { actief: 'active', afgerond: 'success', 'voortijdig-beeindigd': 'inactive' }
+export const eindredenLabel: Record<string, string> = {
+  'werk-gevonden': 'Werk gevonden', opleiding: 'Opleiding', gezondheid: 'Gezondheid', kinderopvang: 'Kinderopvang', vervoer: 'Vervoer',
+  taal: 'Taal', conflict: 'Conflict', verhuisd: 'Verhuisd', anders: 'Anders',
+}
+export const contactMetLabel: Record<string, string> = { deelnemer: 'Deelnemer', werkgever: 'Werkgever', beiden: 'Beiden (driegesprek)' }
+export const kanaalLabel: Record<string, string> = { bezoek: 'Bezoek', telefoon: 'Telefoon', video: 'Video', bericht: 'Bericht' }
+export const contactSoortLabel: Record<string, string> = {
+  contactmoment: 'Contactmoment', startgesprek: 'Startgesprek', voortgangsgesprek: 'Voortgangsgesprek', eindgesprek: 'Eindgesprek',
+}
+export const knelpuntLabel: Record<string, string> = {
+  taal: 'Taal', werkhouding: 'Werkhouding', absentie: 'Absentie', samenwerking: 'Samenwerking', cultuur: 'Cultuur', vervoer: 'Vervoer',
+  kinderopvang: 'Kinderopvang', gezondheid: 'Gezondheid', financien: 'Financiën', rooster: 'Rooster', overig: 'Overig',
+}
+
+export const formatBedrag = (n: number) => n.toLocaleString('nl-NL', { style: 'currency', currency: 'EUR' })
+/** "3 dagen", "1 dag" */
+export const dagenTekst = (n: number) => `${n} ${n === 1 ? 'dag' : 'dagen'}`
+/** A share 0–1 as a Dutch percentage without decimals: 0.667 → "67 %". */
+export const aandeelTekst = (a: number | null) => (a === null ? 'nog niet te bepalen' : `${Math.round(a * 100)} %`)

@@ -7,7 +7,7 @@ import { DagdelenRooster, RoosterLegenda } from '../components/dagdelen-rooster.
 import { Gevoelig } from '../components/gevoelig.js'
 import {
   belastingLabel, deelnemerStatusBadge, deelnemerStatusLabel, doelgroepLabel, formatDatum, formatScore, geletterdheidLabel, kinderopvangLabel, label,
-  leerrouteLabel, sectorLabel, urenTekst, vaardigheidLabel, vormLabel,
+  leerrouteLabel, sectorLabel, urenTekst, vaardigheidLabel, voorstelStatusBadge, voorstelStatusLabel, vormLabel,
 } from '../lib/labels.js'
 import { urenOpVrijeDagdelen } from '../lib/deelnemer-form.js'
 import type { PlekSamenvatting } from '../lib/matches.js'
@@ -16,6 +16,8 @@ type Deelnemer = Awaited<ReturnType<typeof laadDeelnemer>>
 type Matches = Awaited<ReturnType<typeof laadMatches>>
 const laadDeelnemer = (id: string) => call(api.deelnemers[':id'].$get({ param: { id } }))
 const laadMatches = (id: string) => call(api.deelnemers[':id'].matches.$get({ param: { id }, query: { limit: '3' } }))
+type Voorstellen = Awaited<ReturnType<typeof laadVoorstellen>>
+const laadVoorstellen = (id: string) => call(api.voorstellen.$get({ query: { deelnemerId: id, perPage: '10' } }))
 
 const jaNee = (b: boolean) => (b ? 'Ja' : 'Nee')
 const of = (tekst: string | undefined) => (tekst && tekst.trim() ? tekst : <span class="pp-muted">Niet ingevuld</span>)
@@ -28,11 +30,14 @@ export function DeelnemerDetail() {
   const [fout, setFout] = useState<string>()
   const [matches, setMatches] = useState<Matches>()
   const [matchFout, setMatchFout] = useState<string>()
+  const [voorstellen, setVoorstellen] = useState<Voorstellen>()
   useEffect(() => {
     setD(undefined)
     setMatches(undefined)
     laadDeelnemer(params.id!).then(setD).catch((e) => setFout(e instanceof ApiError ? e.message : 'De deelnemer kon niet geladen worden.'))
     laadMatches(params.id!).then(setMatches).catch((e) => setMatchFout(e instanceof ApiError ? e.message : 'De passende plekken konden niet geladen worden.'))
+    setVoorstellen(undefined)
+    laadVoorstellen(params.id!).then(setVoorstellen).catch(() => {})
   }, [params.id])
 
   if (fout) return <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>
@@ -80,6 +85,22 @@ export function DeelnemerDetail() {
             : <a class="utrecht-link" href={`/deelnemers/${id}/matches`}>Alle passende plekken met de redenen</a>}
         </p>
       </section>
+
+      {voorstellen && voorstellen.total > 0 && (
+        <section class="pp-card" aria-labelledby="voorstellen-titel" style="margin: 1rem 0">
+          <h2 class="utrecht-heading-2" id="voorstellen-titel" style="font-size: 1.25rem; margin-top: 0">Voorstellen en plaatsing</h2>
+          <ul class="pp-mini-matches pp-dossier-voorstellen">
+            {voorstellen.items.map((v) => (
+              <li key={v.id}>
+                <span class={`utrecht-status-badge utrecht-status-badge--${voorstelStatusBadge[v.status] ?? 'neutral'}`}>{label(voorstelStatusLabel, v.status)}</span>{' '}
+                <a class="utrecht-link" href={`/plekken/${encodeURIComponent(v.plekId)}`}>{v.plek.titel}</a>
+                <span class="pp-muted"> · voorgesteld op {formatDatum(v.aangemaaktOp)}{v.status === 'geaccepteerd' && v.beantwoordOp ? ` · geaccepteerd op ${formatDatum(v.beantwoordOp)}: geplaatst` : ''}{v.afwijsreden ? ` · reden: ${v.afwijsreden}` : ''}</span>
+              </li>
+            ))}
+          </ul>
+          <p class="utrecht-paragraph" style="margin-bottom: 0"><a class="utrecht-link" href={`/voorstellen?deelnemerId=${id}`}>{voorstellen.total > voorstellen.items.length ? `Alle ${voorstellen.total} voorstellen` : 'Naar Voorstellen'}</a></p>
+        </section>
+      )}
 
       <p class="utrecht-paragraph pp-muted">Gegevens met <span class="pp-gevoelig">Gevoelig</span> worden nooit met werkgevers gedeeld, ook niet met toestemming.</p>
       <h2 class="utrecht-heading-2">Persoonsgegevens</h2>

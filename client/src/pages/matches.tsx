@@ -5,6 +5,8 @@ import { api, call, ApiError } from '../api.js'
 import { vaardigheden } from '../../../server/domain/enums.js'
 import { Alert, Button, Laden } from '../components/fields.js'
 import { KleurIcoon, KnockOut, MatchRedenen } from '../components/match.js'
+import { VoorstelDialoog, type GemaaktVoorstel, type VoorstelPartijen } from '../components/voorstel-dialoog.js'
+import { gebruiker } from '../session.js'
 import {
   criteriumLabel, deelnemerStatusLabel, formatScore, kleurLabel, label, leerrouteLabel, richtingLabel, sectorLabel, urenTekst, vaardigheidLabel, vormLabel,
 } from '../lib/labels.js'
@@ -26,6 +28,17 @@ interface Resultaat extends MatchItem {
   href: string
   regel: string
   badges: string[]
+  /** What a voorstel needs to know of the candidate. */
+  toestemmingDelen?: boolean
+  organisatieNaam?: string
+}
+
+/** The deelnemer or plek the list is for (from the page's own request). */
+interface Onderwerp {
+  id: string
+  naam: string
+  toestemmingDelen?: boolean
+  organisatieNaam?: string
 }
 
 interface Antwoord {
@@ -44,7 +57,7 @@ async function plekkenVoor(id: string, inclusiefUitgesloten: boolean, signal: Ab
     items: a.items.map((m) => {
       const p = m.plek as unknown as PlekSamenvatting
       return {
-        ...m, id: p.id, naam: p.titel, href: `/plekken/${encodeURIComponent(p.id)}`,
+        ...m, id: p.id, naam: p.titel, href: `/plekken/${encodeURIComponent(p.id)}`, organisatieNaam: p.organisatieNaam,
         regel: `${p.organisatieNaam} · ${p.plaats} · ${formatScore(p.afstandKm)} km`,
         badges: [label(sectorLabel, p.sector), label(vormLabel, p.vorm), `${urenTekst(p.urenPerWeek)} per week`, `Taalrijkheid ${formatScore(p.taalrijkheidsscore)}/10`],
       }
@@ -59,7 +72,7 @@ async function deelnemersVoor(id: string, inclusiefUitgesloten: boolean, signal:
     items: a.items.map((m) => {
       const d = m.deelnemer as unknown as DeelnemerSamenvatting
       return {
-        ...m, id: d.id, naam: d.naam, href: `/deelnemers/${encodeURIComponent(d.id)}`,
+        ...m, id: d.id, naam: d.naam, href: `/deelnemers/${encodeURIComponent(d.id)}`, toestemmingDelen: d.toestemmingDelen,
         regel: `${d.plaats} · ${formatScore(d.afstandKm)} km · ${label(leerrouteLabel, d.leerroute)}`,
         badges: [
           vaardigheden.map((v) => `${vaardigheidLabel[v]} ${d.taalniveau[v] ?? '?'}`).join(' · '),
@@ -75,12 +88,13 @@ async function deelnemersVoor(id: string, inclusiefUitgesloten: boolean, signal:
 export function PlekkenVoorDeelnemer() {
   const { params } = useRoute()
   const id = params.id!
-  const [naam, setNaam] = useState<string>()
+  const [onderwerp, setOnderwerp] = useState<Onderwerp>()
+  const naam = onderwerp?.naam
   useEffect(() => {
-    call(api.deelnemers[':id'].$get({ param: { id } })).then((d) => setNaam(d.naam)).catch(() => setNaam(''))
+    call(api.deelnemers[':id'].$get({ param: { id } })).then((d) => setOnderwerp({ id, naam: d.naam, toestemmingDelen: d.toestemmingDelen })).catch(() => setOnderwerp({ id, naam: '' }))
   }, [id])
   return (
-    <MatchLijst richting="aanbodgericht" id={id} laad={plekkenVoor} basis={`/deelnemers/${encodeURIComponent(id)}/matches`}
+    <MatchLijst richting="aanbodgericht" id={id} laad={plekkenVoor} basis={`/deelnemers/${encodeURIComponent(id)}/matches`} onderwerp={onderwerp}
       titel={naam ? `Passende plekken voor ${naam}` : 'Passende plekken'} terug={[`/deelnemers/${encodeURIComponent(id)}`, 'Terug naar het dossier']}
       enkelvoud="plek" meervoud="plekken" />
   )
@@ -89,12 +103,13 @@ export function PlekkenVoorDeelnemer() {
 export function DeelnemersVoorPlek() {
   const { params } = useRoute()
   const id = params.id!
-  const [titel, setTitel] = useState<string>()
+  const [onderwerp, setOnderwerp] = useState<Onderwerp>()
+  const titel = onderwerp?.naam
   useEffect(() => {
-    call(api.plekken[':id'].$get({ param: { id } })).then((p) => setTitel(p.titel)).catch(() => setTitel(''))
+    call(api.plekken[':id'].$get({ param: { id } })).then((p) => setOnderwerp({ id, naam: p.titel, organisatieNaam: p.organisatieNaam })).catch(() => setOnderwerp({ id, naam: '' }))
   }, [id])
   return (
-    <MatchLijst richting="vraaggericht" id={id} laad={deelnemersVoor} basis={`/plekken/${encodeURIComponent(id)}/matches`}
+    <MatchLijst richting="vraaggericht" id={id} laad={deelnemersVoor} basis={`/plekken/${encodeURIComponent(id)}/matches`} onderwerp={onderwerp}
       titel={titel ? `Passende deelnemers voor ${titel}` : 'Passende deelnemers'} terug={[`/plekken/${encodeURIComponent(id)}`, 'Terug naar de plek']}
       enkelvoud="deelnemer" meervoud="deelnemers" />
   )
@@ -109,9 +124,17 @@ interface LijstProps {
   terug: [string, string]
   enkelvoud: string
   meervoud: string
+  onderwerp?: Onderwerp
 }
 
-function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervoud }: LijstProps) {
+/** The open voorstellen already made for the page's deelnemer or plek: result id → voorstel id. */
+async function openVoorstellen(richting: Richting, id: string): Promise<Record<string, string>> {
+  const query = richting === 'aanbodgericht' ? { deelnemerId: id } : { plekId: id }
+  const a = await call(api.voorstellen.$get({ query: { ...query, status: 'voorgesteld', perPage: '100' } }))
+  return Object.fromEntries(a.items.map((v) => [richting === 'aanbodgericht' ? v.plekId : String(v.deelnemerId ?? ''), v.id]))
+}
+
+function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervoud, onderwerp }: LijstProps) {
   const { query: q, route } = useLocation()
   const inclusiefUitgesloten = q.inclusiefUitgesloten === 'true'
   const [antwoord, setAntwoord] = useState<Antwoord>()
@@ -121,6 +144,29 @@ function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervo
   const [keuzeMelding, setKeuzeMelding] = useState<string>()
   const [vergelijk, setVergelijk] = useState(false)
   const vergelijkKop = useRef<HTMLHeadingElement>(null)
+  // Voorstellen: only a jobhunter makes them
+  const magVoorstellen = gebruiker.value?.rol === 'jobhunter'
+  const [voorgesteld, setVoorgesteld] = useState<Record<string, string>>({})
+  const [dialoog, setDialoog] = useState<VoorstelPartijen & { resultaat: string }>()
+  const [voorstelMelding, setVoorstelMelding] = useState<string>()
+  useEffect(() => {
+    if (magVoorstellen) openVoorstellen(richting, id).then(setVoorgesteld).catch(() => {})
+  }, [id, magVoorstellen])
+
+  function openVoorstel(r: Resultaat) {
+    if (!onderwerp) return
+    const partijen: VoorstelPartijen = richting === 'aanbodgericht'
+      ? { deelnemer: { id: onderwerp.id, naam: onderwerp.naam, toestemmingDelen: onderwerp.toestemmingDelen }, plek: { id: r.id, titel: r.naam, organisatieNaam: r.organisatieNaam }, modus: richting, score: r.score, uitgesloten: r.uitgesloten }
+      : { deelnemer: { id: r.id, naam: r.naam, toestemmingDelen: r.toestemmingDelen }, plek: { id: onderwerp.id, titel: onderwerp.naam, organisatieNaam: onderwerp.organisatieNaam }, modus: richting, score: r.score, uitgesloten: r.uitgesloten }
+    setVoorstelMelding(undefined)
+    setDialoog({ ...partijen, resultaat: r.id })
+  }
+  function voorstelGemaakt(v: GemaaktVoorstel, resultaat: string, partijen: VoorstelPartijen) {
+    setVoorgesteld((o) => ({ ...o, [resultaat]: v.id }))
+    setVoorstelMelding(`Het voorstel is verstuurd: ${partijen.deelnemer.naam} voor “${partijen.plek.titel}”. De werkgever ziet het nu bij Voorstellen.`)
+    // the button is gone; the keyboard continues at the card's new link
+    setTimeout(() => document.getElementById(`voorgesteld-${resultaat}`)?.focus(), 0)
+  }
 
   useEffect(() => {
     const ctrl = new AbortController()
@@ -193,6 +239,10 @@ function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervo
       </div>
 
       <p class="pp-status-line utrecht-paragraph" id="match-status" role="status" aria-live="polite">{status}</p>
+      <div aria-live="polite" class="pp-status-line">{voorstelMelding && <Alert type="ok"><p class="utrecht-paragraph">{voorstelMelding}</p></Alert>}</div>
+      {dialoog && (
+        <VoorstelDialoog partijen={dialoog} onSluit={() => setDialoog(undefined)} onKlaar={(v) => voorstelGemaakt(v, dialoog.resultaat, dialoog)} />
+      )}
       {fout && <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>}
 
       {vergelijk && keuze.length === MAX_VERGELIJK && (
@@ -211,7 +261,7 @@ function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervo
             </div>
           ) : (
             <ol class="pp-matches">
-              {passend.map((r, i) => <MatchKaart key={r.id} r={r} rang={i + 1} gekozen={gekozen.includes(r.id)} kies={kies} />)}
+              {passend.map((r, i) => <MatchKaart key={r.id} r={r} rang={i + 1} gekozen={gekozen.includes(r.id)} kies={kies} voorstel={magVoorstellen ? { open: voorgesteld[r.id], start: onderwerp ? () => openVoorstel(r) : undefined } : undefined} />)}
             </ol>
           )}
           {inclusiefUitgesloten && (
@@ -219,7 +269,7 @@ function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervo
               <h2 class="utrecht-heading-2">Uitgesloten ({uitgesloten.length})</h2>
               {uitgesloten.length === 0 ? <p class="utrecht-paragraph">Geen enkele {enkelvoud} valt af op een harde grens.</p> : (
                 <ul class="pp-matches pp-matches--uitgesloten">
-                  {uitgesloten.map((r) => <MatchKaart key={r.id} r={r} gekozen={gekozen.includes(r.id)} kies={kies} />)}
+                  {uitgesloten.map((r) => <MatchKaart key={r.id} r={r} gekozen={gekozen.includes(r.id)} kies={kies} voorstel={magVoorstellen ? { open: voorgesteld[r.id], start: onderwerp ? () => openVoorstel(r) : undefined } : undefined} />)}
                 </ul>
               )}
             </>
@@ -245,7 +295,11 @@ function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervo
   )
 }
 
-function MatchKaart({ r, rang, gekozen, kies }: { r: Resultaat; rang?: number; gekozen: boolean; kies: (r: Resultaat, aan: boolean, input: HTMLInputElement) => void }) {
+function MatchKaart({ r, rang, gekozen, kies, voorstel }: {
+  r: Resultaat; rang?: number; gekozen: boolean; kies: (r: Resultaat, aan: boolean, input: HTMLInputElement) => void
+  /** For a jobhunter: the open voorstel for this result, or how to make one. */
+  voorstel?: { open?: string; start?: () => void }
+}) {
   const ko = knockouts(r)
   const kopId = `match-${r.id}`
   return (
@@ -277,6 +331,18 @@ function MatchKaart({ r, rang, gekozen, kies }: { r: Resultaat; rang?: number; g
         </p>
       )}
       <MatchRedenen match={r} />
+      {voorstel && (
+        <div class="pp-match__voorstel">
+          {voorstel.open ? (
+            <p class="utrecht-paragraph">
+              <span class="pp-reden-icoon pp-reden-icoon--groen" aria-hidden="true">✓</span> Voorgesteld; het voorstel staat open.{' '}
+              <a class="utrecht-link" id={`voorgesteld-${r.id}`} href="/voorstellen">Bekijk bij Voorstellen<span class="pp-visually-hidden"> ({r.naam})</span></a>
+            </p>
+          ) : (
+            <Button variant="primary" onClick={voorstel.start} disabled={!voorstel.start}>Voorstellen<span class="pp-visually-hidden"> {r.naam}</span></Button>
+          )}
+        </div>
+      )}
     </li>
   )
 }

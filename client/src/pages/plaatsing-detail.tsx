@@ -1,0 +1,364 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import { useRoute } from 'preact-iso'
+import { api, call, ApiError } from '../api.js'
+import { beeindigInput, contactMet, contactSoorten, eindredenen, kanalen, knelpunten, nazorgInput } from '../../../server/domain/plaatsing.js'
+import { Alert, Button, CheckboxField, ErrorSummary, KeuzeGroep, Laden, SelectField, TextAreaField, TextField } from '../components/fields.js'
+import { SignaalLabel, Toewijzen } from '../components/plaatsing.js'
+import { laadJobcoaches } from '../components/voorstel-dialoog.js'
+import { gebruiker } from '../session.js'
+import { orderedErrors, validate, type FieldErrors } from '../lib/form-errors.js'
+import { dagenTussen, relatief } from '../lib/datum.js'
+import {
+  contactMetLabel, contactSoortLabel, dagdeelTekst, eindredenLabel, formatBedrag, formatDatum, kanaalLabel, knelpuntLabel, label, plaatsingStatusBadge,
+  plaatsingStatusLabel, urenTekst,
+} from '../lib/labels.js'
+import {
+  formulierUitRegel, leegFormulier, nazorgBody, nazorgVelden, signaal, standaardVolgendContact, tijdlijn, zetDatum, zetKnelpunt, zetVolgend,
+  type NazorgFormulier, type NazorgRegel, type TijdlijnRegel,
+} from '../lib/nazorg.js'
+import { serverVandaag } from '../lib/vandaag.js'
+
+// One plaatsing: the facts, the quick "Contact vastleggen" form (jobcoach), the nazorg log as a
+// timeline (newest first; a corrected entry struck through, linked to its correction), ending the
+// plaatsing with an eindreden, and for a beheerder another jobcoach. The log is append-only: a
+// correction is a new entry, and both stay visible.
+
+type Plaatsing = Awaited<ReturnType<typeof laadPlaatsing>>
+const laadPlaatsing = (id: string) => call(api.plaatsingen[':id'].$get({ param: { id } }))
+const laadLog = (id: string) => call(api.plaatsingen[':id'].nazorg.$get({ param: { id } }))
+
+export function PlaatsingDetail() {
+  const { params } = useRoute()
+  const id = params.id!
+  const rol = gebruiker.value?.rol
+  const jobcoach = rol === 'jobcoach'
+  const [p, setP] = useState<Plaatsing>()
+  const [log, setLog] = useState<NazorgRegel[]>()
+  const [vandaag, setVandaag] = useState<string>()
+  const [fout, setFout] = useState<string>()
+  const [melding, setMelding] = useState<string>()
+  const [correctie, setCorrectie] = useState<NazorgRegel>()
+  const [formVersie, setFormVersie] = useState(0)
+  const [jobcoaches, setJobcoaches] = useState<{ id: string; naam: string }[]>([])
+  const formKop = useRef<HTMLHeadingElement>(null)
+  const meldingRef = useRef<HTMLDivElement>(null)
+  /** After a form is done (and gone), the keyboard continues at the confirmation. */
+  const meld = (tekst: string) => {
+    setMelding(tekst)
+    setTimeout(() => meldingRef.current?.focus(), 0)
+  }
+
+  const herlaad = () =>
+    Promise.all([laadPlaatsing(id), laadLog(id)])
+      .then(([pl, l]) => {
+        setP(pl)
+        setLog(l.items)
+      })
+      .catch((e) => setFout(e instanceof ApiError ? e.message : 'De plaatsing kon niet geladen worden.'))
+  useEffect(() => {
+    setP(undefined)
+    setLog(undefined)
+    void herlaad()
+    serverVandaag().then(setVandaag) // default dates (contact, einddatum) follow the server's clock
+    if (rol === 'beheerder') laadJobcoaches().then(setJobcoaches).catch(() => {})
+  }, [id])
+
+  if (fout) return <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>
+  if (!p || !log || !vandaag) return <Laden />
+
+  const s = signaal(p)
+  const naam = p.deelnemer?.naam ?? 'Deelnemer'
+  const actief = p.status === 'actief'
+  const kanSchrijven = jobcoach && actief
+
+  function corrigeer(r: NazorgRegel) {
+    setMelding(undefined)
+    setCorrectie(r)
+    setFormVersie((v) => v + 1)
+    setTimeout(() => {
+      formKop.current?.scrollIntoView({ block: 'start' })
+      formKop.current?.focus()
+    }, 0)
+  }
+
+  return (
+    <article class="pp-plaatsing-pagina">
+      <p class="utrecht-paragraph"><a class="utrecht-link" href={jobcoach ? '/mijn-plaatsingen' : '/plaatsingen'}>← {jobcoach ? 'Mijn plaatsingen' : 'Plaatsingen'}</a></p>
+      <h1 class="utrecht-heading-1">{naam}</h1>
+      <p class="utrecht-paragraph utrecht-paragraph--lead">{p.plek?.titel}{p.plek?.organisatieNaam ? ` bij ${p.plek.organisatieNaam}` : ''}</p>
+      <div class="pp-badges">
+        <span class={`utrecht-status-badge utrecht-status-badge--${plaatsingStatusBadge[p.status] ?? 'neutral'}`}>{label(plaatsingStatusLabel, p.status)}</span>
+        {actief && s.soort !== 'op-tijd' && <SignaalLabel s={s} groot />}
+      </div>
+      <div aria-live="polite" class="pp-status-line pp-melding" ref={meldingRef} tabIndex={-1}>{melding && <Alert type="ok"><p class="utrecht-paragraph">{melding}</p></Alert>}</div>
+
+      <dl class="pp-dl pp-feiten">
+        <dt>Volgend contact</dt>
+        <dd>{actief ? <>{formatDatum(p.volgendContactOp)} <span class={p.achterstallig ? 'pp-te-laat' : 'pp-muted'}>({relatief(p.volgendContactOp, vandaag)})</span></> : '—'}</dd>
+        <dt>Laatste contact</dt>
+        <dd>{p.laatsteContactOp ? <>{formatDatum(p.laatsteContactOp)} <span class="pp-muted">({relatief(p.laatsteContactOp, vandaag)})</span></> : 'Nog geen contact'}</dd>
+        <dt>Gestart op</dt><dd>{formatDatum(p.startdatum)}</dd>
+        <dt>Nazorg tot</dt><dd>{formatDatum(p.nazorgTot)}</dd>
+        <dt>Contact</dt><dd>elke {p.contactFrequentieDagen} dagen, met deelnemer en werkgever</dd>
+        <dt>Uren per week</dt><dd>{urenTekst(p.urenPerWeek)}</dd>
+        <dt>Dagdelen</dt><dd>{p.dagdelen.length ? p.dagdelen.map(dagdeelTekst).join(', ') : '—'}</dd>
+        <dt>Jobcoach</dt><dd>{p.jobcoach?.naam ?? 'Geen jobcoach'}</dd>
+        {p.einddatum && <><dt>Beëindigd op</dt><dd>{formatDatum(p.einddatum)}{p.eindreden ? `, reden: ${label(eindredenLabel, p.eindreden).toLowerCase()}` : ''}</dd></>}
+        {rol === 'beheerder' && <><dt>Dossier</dt><dd><a class="utrecht-link" href={`/deelnemers/${encodeURIComponent(p.deelnemerId)}`}>Dossier van {naam}</a></dd></>}
+      </dl>
+
+      <div class={kanSchrijven ? 'pp-nazorg-layout' : ''}>
+        {kanSchrijven && (
+          <section class="pp-card pp-contactform" aria-labelledby="contact-titel">
+            <ContactFormulier key={`${correctie?.id ?? 'nieuw'}-${formVersie}`} kopRef={formKop} plaatsing={p} vandaag={vandaag} eersteContact={log.length === 0} correctie={correctie}
+              onAnnuleer={() => { setCorrectie(undefined); setFormVersie((v) => v + 1) }}
+              onOpgeslagen={async (r, wasCorrectie) => {
+                setCorrectie(undefined)
+                setFormVersie((v) => v + 1)
+                await herlaad()
+                meld(`${wasCorrectie ? 'De correctie' : 'Het contact'} van ${formatDatum(r.datum)} is vastgelegd. Volgend contact: ${formatDatum(r.volgendContactOp)}.`)
+              }} />
+          </section>
+        )}
+        <section aria-labelledby="log-titel" class="pp-log">
+          <h2 class="utrecht-heading-2" id="log-titel">Nazorglogboek</h2>
+          {log.length === 0 ? <p class="utrecht-paragraph">Nog geen contacten vastgelegd.</p> : (
+            <Tijdlijn regels={tijdlijn(log)} kanCorrigeren={kanSchrijven} corrigeer={corrigeer} bezig={correctie?.id} />
+          )}
+        </section>
+      </div>
+
+      {rol === 'beheerder' && actief && (
+        <section class="pp-card pp-sectie" aria-labelledby="toewijzen-titel">
+          <h2 class="utrecht-heading-3" id="toewijzen-titel">Andere jobcoach</h2>
+          <p class="utrecht-paragraph">De nieuwe jobcoach ziet de plaatsing en het hele logboek; de wijziging wordt vastgelegd.</p>
+          <Toewijzen plaatsing={{ id: p.id, jobcoachId: p.jobcoachId, naam }} jobcoaches={jobcoaches}
+            onKlaar={async (nieuw) => { await herlaad(); meld(`De plaatsing is toegewezen aan ${nieuw}.`) }} />
+        </section>
+      )}
+      {actief && (rol === 'beheerder' || jobcoach) && (
+        <Beeindigen plaatsing={p} naam={naam} vandaag={vandaag} onKlaar={async (tekst) => { await herlaad(); meld(tekst) }} />
+      )}
+    </article>
+  )
+}
+
+// ----------------------------------------------------------------------------- the form
+
+const foutTekst: Record<string, string> = { met: 'Kies met wie u contact had.', kanaal: 'Kies hoe het contact was.', samenvatting: 'Schrijf kort wat er besproken is.' }
+
+function ContactFormulier({ plaatsing, vandaag, eersteContact, correctie, onAnnuleer, onOpgeslagen, kopRef }: {
+  plaatsing: Plaatsing; vandaag: string; eersteContact: boolean; correctie?: NazorgRegel
+  onAnnuleer: () => void; onOpgeslagen: (r: NazorgRegel, correctie: boolean) => Promise<void>; kopRef: { current: HTMLHeadingElement | null }
+}) {
+  const freq = plaatsing.contactFrequentieDagen
+  const [f, setF] = useState<NazorgFormulier>(() => (correctie ? formulierUitRegel(correctie, freq) : leegFormulier(vandaag, freq, eersteContact)))
+  const [fields, setFields] = useState<FieldErrors>({})
+  const [message, setMessage] = useState<string>()
+  const [pogingen, setPogingen] = useState(0)
+  const [busy, setBusy] = useState(false)
+  const zet = <K extends keyof NazorgFormulier>(k: K) => (v: NazorgFormulier[K]) => setF((o) => ({ ...o, [k]: v }))
+  const standaard = standaardVolgendContact(f.datum, freq)
+
+  async function opslaan(e: Event) {
+    e.preventDefault()
+    setMessage(undefined)
+    const body = nazorgBody(f)
+    const check = validate(nazorgInput, body, ['knelpunten'])
+    if (!check.ok) {
+      setFields(Object.fromEntries(Object.entries(check.fields).map(([k, m]) => [k, foutTekst[k] ?? m])))
+      setPogingen((n) => n + 1)
+      return
+    }
+    setBusy(true)
+    try {
+      const r = await call(api.plaatsingen[':id'].nazorg.$post({ param: { id: plaatsing.id }, json: body as never }))
+      setFields({})
+      await onOpgeslagen(r, Boolean(f.corrigeert))
+    } catch (err) {
+      setFields(err instanceof ApiError ? err.fields : {})
+      setMessage(err instanceof ApiError ? err.message : 'Opslaan lukt nu niet. Probeer het later opnieuw.')
+      setPogingen((n) => n + 1)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form class="pp-form" onSubmit={opslaan} noValidate aria-labelledby="contact-titel">
+      <h2 class="utrecht-heading-2" id="contact-titel" ref={kopRef} tabIndex={-1}>{correctie ? 'Contact corrigeren' : 'Contact vastleggen'}</h2>
+      {correctie && (
+        <Alert type="info">
+          <p class="utrecht-paragraph">U corrigeert het contact van {formatDatum(correctie.datum)}. Het oude contact blijft in het logboek staan, doorgestreept, met een verwijzing naar deze correctie.</p>
+        </Alert>
+      )}
+      <ErrorSummary errors={orderedErrors(fields, nazorgVelden)} message={message} focusKey={pogingen} />
+      <div class="pp-grid-2">
+        <TextField path="datum" label="Datum" type="date" value={f.datum} onValue={(v) => setF((o) => zetDatum(o, v, freq))} error={fields.datum} required />
+        <SelectField path="soort" label="Soort contact" value={f.soort} onValue={zet('soort')} options={contactSoorten.map((s) => [s, contactSoortLabel[s]!] as const)} error={fields.soort} />
+      </div>
+      <KeuzeGroep type="radio" inline path="met" legend="Met wie?" value={f.met} onValue={zet('met')} options={contactMet.map((m) => [m, contactMetLabel[m]!] as const)} error={fields.met} />
+      <KeuzeGroep type="radio" inline path="kanaal" legend="Hoe?" value={f.kanaal} onValue={zet('kanaal')} options={kanalen.map((k) => [k, kanaalLabel[k]!] as const)} error={fields.kanaal} />
+      <TextAreaField path="samenvatting" label="Samenvatting" rows={3} value={f.samenvatting} onValue={zet('samenvatting')} error={fields.samenvatting} required
+        description="Wat is er besproken? Kort is goed." />
+      <KeuzeGroep type="checkbox" inline path="knelpunten" legend="Knelpunten" required={false} values={f.knelpunten} error={fields.knelpunten}
+        onToggle={(k, aan) => setF((o) => zetKnelpunt(o, k, aan, knelpunten))} options={knelpunten.map((k) => [k, knelpuntLabel[k]!] as const)} />
+      <TextAreaField path="acties" label="Afgesproken acties" required={false} rows={2} value={f.acties} onValue={zet('acties')} error={fields.acties} />
+      <CheckboxField path="budget" label="Doorbraakbudget ingezet" checked={f.budget} onValue={zet('budget')} description="Bijvoorbeeld een e-bike of een VCA-cursus." />
+      {f.budget && (
+        <div class="pp-grid-2 pp-inspring">
+          <TextField path="doorbraakbudget.bedrag" label="Bedrag in euro" value={f.bedrag} onValue={zet('bedrag')} error={fields['doorbraakbudget.bedrag'] ?? fields.doorbraakbudget} size="numeric" input={{ inputMode: 'decimal' }} />
+          <TextField path="doorbraakbudget.doel" label="Waarvoor" value={f.doel} onValue={zet('doel')} error={fields['doorbraakbudget.doel']} />
+        </div>
+      )}
+      <TextField path="volgendContactOp" label="Volgend contact" type="date" value={f.volgendContactOp} onValue={(v) => setF((o) => zetVolgend(o, v, freq))} error={fields.volgendContactOp}
+        description={standaard ? <>Standaard {freq} dagen na dit contact: {formatDatum(standaard)}.{f.volgendAangepast && <> <button type="button" class="pp-linkknop" onClick={() => setF((o) => zetVolgend(o, standaard, freq))}>Zet terug op {formatDatum(standaard)}</button></>}</> : undefined} />
+      <div class="pp-actions">
+        <Button type="submit" variant="primary" busy={busy} disabled={busy}>{busy ? 'Bezig…' : correctie ? 'Correctie opslaan' : 'Contact opslaan'}</Button>
+        {correctie && <Button onClick={onAnnuleer}>Correctie annuleren</Button>}
+      </div>
+    </form>
+  )
+}
+
+// ----------------------------------------------------------------------------- the log
+
+function naarRegel(e: Event, id: string) {
+  e.preventDefault()
+  const el = document.getElementById(`contact-${id}`)
+  el?.scrollIntoView({ block: 'center' })
+  el?.focus()
+}
+
+function Tijdlijn({ regels, kanCorrigeren, corrigeer, bezig }: { regels: TijdlijnRegel[]; kanCorrigeren: boolean; corrigeer: (r: NazorgRegel) => void; bezig?: string }) {
+  return (
+    <ol class="pp-tijdlijn">
+      {regels.map((r) => {
+        const kop = `${formatDatum(r.datum)} · ${label(contactSoortLabel, r.soort)}`
+        return (
+          <li key={r.id} id={`contact-${r.id}`} tabIndex={-1} class={`pp-tijdlijn__regel ${r.vervangenDoor ? 'pp-tijdlijn__regel--gecorrigeerd' : ''} ${r.correctieVan ? 'pp-tijdlijn__regel--correctie' : ''}`} data-id={r.id} aria-labelledby={`kop-${r.id}`}>
+            <h3 class="pp-tijdlijn__kop" id={`kop-${r.id}`}>
+              {r.vervangenDoor ? <s>{kop}</s> : kop}
+              {r.vervangenDoor && <span class="pp-label-gecorrigeerd"> Gecorrigeerd</span>}
+              {r.correctieVan && <span class="pp-label-correctie"> Correctie</span>}
+            </h3>
+            <p class="pp-muted pp-tijdlijn__meta">Met {label(contactMetLabel, r.met).toLowerCase()} · {label(kanaalLabel, r.kanaal).toLowerCase()}</p>
+            {r.vervangenDoor && (
+              <p class="utrecht-paragraph pp-tijdlijn__verwijzing">
+                Vervangen door de correctie van {formatDatum(r.vervangenDoor.vastgelegdOp)}: <a class="utrecht-link" href={`#contact-${r.vervangenDoor.id}`} onClick={(e) => naarRegel(e, r.vervangenDoor!.id)}>naar de correctie</a>
+              </p>
+            )}
+            {r.correctieVan && (
+              <p class="utrecht-paragraph pp-tijdlijn__verwijzing">
+                Corrigeert het contact van {formatDatum(r.correctieVan.datum)}: <a class="utrecht-link" href={`#contact-${r.correctieVan.id}`} onClick={(e) => naarRegel(e, r.correctieVan!.id)}>naar het oude contact</a>
+              </p>
+            )}
+            <div class={r.vervangenDoor ? 'pp-doorgestreept' : ''}>
+              <p class="utrecht-paragraph" style="white-space: pre-line">{r.samenvatting}</p>
+              {r.knelpunten.length > 0 && (
+                <ul class="pp-knelpunten" aria-label="Knelpunten">
+                  {r.knelpunten.map((k) => <li key={k} class="pp-knelpunt"><span aria-hidden="true">!</span> {label(knelpuntLabel, k)}</li>)}
+                </ul>
+              )}
+              {r.acties && <p class="utrecht-paragraph"><strong>Acties:</strong> <span style="white-space: pre-line">{r.acties}</span></p>}
+              {r.doorbraakbudget && <p class="utrecht-paragraph"><strong>Doorbraakbudget:</strong> {formatBedrag(r.doorbraakbudget.bedrag)} voor {r.doorbraakbudget.doel}</p>}
+              <p class="pp-muted">Volgend contact gepland op {formatDatum(r.volgendContactOp)} · vastgelegd op {formatDatum(r.vastgelegdOp)}</p>
+            </div>
+            {kanCorrigeren && !r.vervangenDoor && (
+              <Button variant="subtle" onClick={() => corrigeer(r)} disabled={bezig === r.id} aria-label={`Corrigeer het contact van ${formatDatum(r.datum)}`}>Corrigeer</Button>
+            )}
+          </li>
+        )
+      })}
+    </ol>
+  )
+}
+
+// ----------------------------------------------------------------------------- ending
+
+function Beeindigen({ plaatsing, naam, vandaag, onKlaar }: { plaatsing: Plaatsing; naam: string; vandaag: string; onKlaar: (melding: string) => Promise<void> }) {
+  const [open, setOpen] = useState(false)
+  const [stap, setStap] = useState<'invullen' | 'bevestigen'>('invullen')
+  const [f, setF] = useState({ einddatum: vandaag, eindreden: '', toelichting: '' })
+  const [fields, setFields] = useState<FieldErrors>({})
+  const [message, setMessage] = useState<string>()
+  const [pogingen, setPogingen] = useState(0)
+  const [busy, setBusy] = useState(false)
+  const bevestigKnop = useRef<HTMLButtonElement>(null)
+  const kop = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (stap === 'bevestigen') bevestigKnop.current?.focus()
+  }, [stap])
+  useEffect(() => {
+    if (open) document.getElementById('veld-einddatum')?.focus()
+  }, [open])
+  const body = () => ({ einddatum: f.einddatum, eindreden: f.eindreden, ...(f.toelichting.trim() ? { toelichting: f.toelichting } : {}) })
+
+  function verder(e: Event) {
+    e.preventDefault()
+    setMessage(undefined)
+    const check = validate(beeindigInput, body())
+    if (!check.ok) {
+      setFields(Object.fromEntries(Object.entries(check.fields).map(([k, m]) => [k, k === 'eindreden' ? 'Kies de reden waarom de plaatsing stopt.' : m])))
+      setPogingen((n) => n + 1)
+      return
+    }
+    setFields({})
+    setStap('bevestigen')
+  }
+  async function beeindig() {
+    setBusy(true)
+    try {
+      await call(api.plaatsingen[':id'].beeindigen.$post({ param: { id: plaatsing.id }, json: body() as never }))
+      setOpen(false)
+      await onKlaar(`De plaatsing van ${naam} is beëindigd op ${formatDatum(f.einddatum)} (${label(eindredenLabel, f.eindreden).toLowerCase()}). De plaats bij ${plaatsing.plek?.organisatieNaam ?? 'de werkgever'} is weer vrij.`)
+    } catch (err) {
+      setFields(err instanceof ApiError ? err.fields : {})
+      setMessage(err instanceof ApiError ? err.message : 'Beëindigen lukte niet. Probeer het opnieuw.')
+      setPogingen((n) => n + 1)
+      setStap('invullen')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const duurDagen = f.einddatum ? dagenTussen(plaatsing.startdatum, f.einddatum) : 0
+  return (
+    <section class="pp-card pp-sectie" aria-labelledby="beeindigen-titel">
+      <h2 class="utrecht-heading-3" id="beeindigen-titel" ref={kop}>Plaatsing beëindigen</h2>
+      {!open ? (
+        <>
+          <p class="utrecht-paragraph">Stopt de plaatsing, of is de nazorg klaar? Leg de einddatum en de reden vast. De plaats bij de werkgever komt dan vrij.</p>
+          <Button onClick={() => { setOpen(true); setStap('invullen') }}>Plaatsing beëindigen</Button>
+        </>
+      ) : (
+        <form class="pp-form" onSubmit={verder} noValidate>
+          <ErrorSummary errors={orderedErrors(fields, ['einddatum', 'eindreden', 'toelichting'])} message={message} focusKey={pogingen} />
+          <div class="pp-grid-2">
+            <TextField path="einddatum" label="Einddatum" type="date" value={f.einddatum} onValue={(v) => { setF((o) => ({ ...o, einddatum: v })); setStap('invullen') }} error={fields.einddatum} required />
+            <SelectField path="eindreden" label="Eindreden" value={f.eindreden} onValue={(v) => { setF((o) => ({ ...o, eindreden: v })); setStap('invullen') }} placeholder="Kies een reden"
+              options={eindredenen.map((r) => [r, eindredenLabel[r]!] as const)} error={fields.eindreden} required />
+          </div>
+          <TextAreaField path="toelichting" label="Toelichting" required={false} rows={2} value={f.toelichting} onValue={(v) => setF((o) => ({ ...o, toelichting: v }))} error={fields.toelichting} />
+          {stap === 'invullen' ? (
+            <div class="pp-actions">
+              <Button type="submit" variant="primary">Verder</Button>
+              <Button onClick={() => { setOpen(false); setFields({}); setMessage(undefined) }}>Annuleren</Button>
+            </div>
+          ) : (
+            <div class="pp-confirm" role="group" aria-labelledby="beeindigen-bevestig">
+              <p class="utrecht-paragraph" id="beeindigen-bevestig">
+                Weet u zeker dat u de plaatsing van {naam} wilt beëindigen op {formatDatum(f.einddatum)}{duurDagen >= 0 ? `, na ${duurDagen} ${duurDagen === 1 ? 'dag' : 'dagen'}` : ''}, met als reden “{label(eindredenLabel, f.eindreden).toLowerCase()}”?
+                Dit kan niet ongedaan worden; daarna kan er geen contact meer bij.
+              </p>
+              <div class="pp-actions">
+                <button ref={bevestigKnop} type="button" class="utrecht-button utrecht-button--primary-action utrecht-button--danger" disabled={busy} onClick={beeindig}>Ja, beëindigen</button>
+                <Button onClick={() => setStap('invullen')}>Nee, terug</Button>
+              </div>
+            </div>
+          )}
+        </form>
+      )}
+    </section>
+  )
+}
