@@ -74,6 +74,7 @@ export const plaatsingAntwoord = z.object({
   plek: z.object({ id: z.string(), titel: z.string(), organisatieNaam: z.string().optional() }).optional(),
   deelnemer: z.object({ id: z.string(), naam: z.string() }).optional(),
   jobcoach: z.object({ id: z.string().nullable(), naam: z.string() }).optional(),
+  vandaag: z.string().optional().describe('Eén plaatsing: de datum in Nederland waarmee achterstallig is bepaald'),
 })
 
 export const nazorgAntwoord = z.object({

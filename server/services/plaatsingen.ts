@@ -88,7 +88,7 @@ export async function lijstPlaatsingen({ ctx, input }: { ctx: Ctx; input: { stat
 /** GET /api/plaatsingen/:id */
 export async function leesPlaatsing({ ctx, id }: { ctx: Ctx; id: string }) {
   requireRole(ctx.actor, 'jobcoach', 'beheerder')
-  return weergave(ctx, await zichtbaar(ctx, id))
+  return { ...weergave(ctx, await zichtbaar(ctx, id)), vandaag: vandaag(ctx) }
 }
 
 const toNazorg = (r: NazorgRow, gecorrigeerdDoor?: string) => ({
