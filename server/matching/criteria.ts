@@ -31,7 +31,9 @@ export const dagdelen: Criterium = ({ deelnemer: d, plek: p }) => {
   const nodig = Math.ceil(p.urenPerWeek.min / UREN_PER_DAGDEEL)
   const score = p.dagdelen.length ? bruikbaar.length / p.dagdelen.length : 0
   const hard = bruikbaar.length < Math.min(nodig, p.dagdelen.length)
-  const clash = botsing.length ? ` ${lijst(botsing.map(dagdeelNaam))} valt samen met taalles en telt niet mee.` : ''
+  const clash = botsing.length
+    ? ` ${lijst(botsing.map(dagdeelNaam))} ${botsing.length === 1 ? 'valt samen met taalles en telt' : 'vallen samen met taalles en tellen'} niet mee.`
+    : ''
   if (hard)
     return { score: 0, hard, uitleg: `Beschikbaar op ${bruikbaar.length} van de ${p.dagdelen.length} dagdelen van de plek; nodig zijn er minstens ${Math.min(nodig, p.dagdelen.length)} voor ${p.urenPerWeek.min} uur.${clash}` }
   return { score, hard, uitleg: `Beschikbaar op ${bruikbaar.length} van de ${p.dagdelen.length} dagdelen van de plek.${clash}` }

@@ -23,6 +23,11 @@ describe('dagdelen', () => {
     expect(r.score).toBeCloseTo(2 / 3)
   })
 
+  it('names two clashing dagdelen in the plural', () => {
+    const r = c.dagdelen(input({ plek: plek({ dagdelen: ['ma-ochtend', 'di-ochtend', 'do-ochtend'], urenPerWeek: { min: 4, max: 12 } }), deelnemer: deelnemer({ taallesDagdelen: ['di-ochtend', 'do-ochtend'] }) }))
+    expect(r.uitleg).toContain('dinsdagochtend en donderdagochtend vallen samen met taalles en tellen niet mee.')
+  })
+
   it('too few free dagdelen for the minimum hours is a hard fail', () => {
     const r = c.dagdelen(input({ deelnemer: deelnemer({ beschikbareDagdelen: ['ma-ochtend'] }), plek: plek({ urenPerWeek: { min: 12, max: 12 } }) }))
     expect(r.hard).toBe(true)
