@@ -24,20 +24,24 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
  * event loop on the busy timeout; instead every call is queued behind one mutex, and an interactive
  * transaction holds it until it settles. A `libsql://` server handles concurrency itself.
  */
-export async function openDatabase(url: string, authToken?: string): Promise<Database> {
+export async function openDatabase(url: string, authToken?: string, opts: { busyTimeoutMs?: number } = {}): Promise<Database> {
   const local = url.startsWith('file:') || url === ':memory:'
   if (url.startsWith('file:')) {
     const path = url.slice('file:'.length)
     if (path && !path.startsWith(':')) mkdirSync(dirname(path), { recursive: true })
   }
   const raw = createClient({ url, authToken, concurrency: local ? 1 : undefined })
-  if (local) {
-    if (url !== ':memory:') await raw.execute('PRAGMA journal_mode=WAL')
+  // Per-connection settings, applied again whenever the connection is reopened (see serialize).
+  const connectionPragmas = async () => {
     await raw.execute('PRAGMA synchronous=FULL')
     await raw.execute('PRAGMA foreign_keys=ON')
-    await raw.execute('PRAGMA busy_timeout=5000')
+    await raw.execute(`PRAGMA busy_timeout=${opts.busyTimeoutMs ?? 5000}`)
   }
-  const client = local ? serialize(raw) : raw
+  if (local) {
+    if (url !== ':memory:') await raw.execute('PRAGMA journal_mode=WAL')
+    await connectionPragmas()
+  }
+  const client = local ? serialize(raw, url === ':memory:' ? undefined : connectionPragmas) : raw
   const db = drizzle({ client, schema })
   await migrate(db, { migrationsFolder })
   return { db, client, close: () => client.close() }
@@ -63,8 +67,38 @@ class Mutex {
   }
 }
 
-function serialize(raw: Client): Client {
+const isBusyError = (e: unknown) => /SQLITE_BUSY|SQLITE_LOCKED/.test(String((e as { code?: unknown })?.code ?? ''))
+
+/**
+ * Reopening after SQLITE_BUSY. The libSQL driver does not reset a statement that failed with
+ * SQLITE_BUSY (the write lock was held by another process, e.g. `npm run import` or a second
+ * instance, for longer than the busy timeout). SQLite keeps such a statement "active", so the read
+ * transaction of the next query never ends: its snapshot goes stale once the other writer commits,
+ * and from then on every write of this process fails with SQLITE_BUSY_SNAPSHOT, until a restart
+ * (test/faults/busy.test.ts reproduces it). A fresh connection has no such statement; the old one
+ * is finalized when the garbage collector drops it. Runs while the caller holds the mutex.
+ */
+async function reopen(raw: Client, pragmas: () => Promise<void>) {
+  try {
+    await raw.reconnect()
+    await pragmas()
+  } catch {
+    // the next call reports whatever is wrong with the database
+  }
+}
+
+function serialize(raw: Client, pragmas?: () => Promise<void>): Client {
   const mutex = new Mutex()
+  // every call runs behind the mutex; a busy failure reopens the connection before the next call
+  const guarded = <T>(fn: () => Promise<T>) =>
+    mutex.run(async () => {
+      try {
+        return await fn()
+      } catch (e) {
+        if (pragmas && isBusyError(e)) await reopen(raw, pragmas)
+        throw e
+      }
+    })
   const wrapped: Client = {
     get closed() {
       return raw.closed
@@ -73,10 +107,10 @@ function serialize(raw: Client): Client {
       return raw.protocol
     },
     execute: ((stmt: InStatement | string, args?: unknown) =>
-      mutex.run(() => raw.execute(stmt as never, args as never))) as Client['execute'],
-    batch: (stmts, mode) => mutex.run(() => raw.batch(stmts, mode)),
-    migrate: (stmts) => mutex.run(() => raw.migrate(stmts)),
-    executeMultiple: (sql) => mutex.run(() => raw.executeMultiple(sql)),
+      guarded(() => raw.execute(stmt as never, args as never))) as Client['execute'],
+    batch: (stmts, mode) => guarded(() => raw.batch(stmts, mode)),
+    migrate: (stmts) => guarded(() => raw.migrate(stmts)),
+    executeMultiple: (sql) => guarded(() => raw.executeMultiple(sql)),
     sync: () => mutex.run(() => raw.sync()),
     reconnect: () => raw.reconnect(),
     close: () => raw.close(),
@@ -86,6 +120,7 @@ function serialize(raw: Client): Client {
       try {
         tx = await raw.transaction(mode)
       } catch (e) {
+        if (pragmas && isBusyError(e)) await reopen(raw, pragmas) // BEGIN IMMEDIATE timed out
         release()
         throw e
       }
@@ -112,7 +147,12 @@ function serialize(raw: Client): Client {
         },
         async rollback() {
           try {
-            await tx.rollback()
+            // SQLite ends a transaction by itself after some errors (SQLITE_FULL, SQLITE_IOERR,
+            // SQLITE_BUSY, SQLITE_NOMEM). A ROLLBACK then throws TRANSACTION_CLOSED, and drizzle's
+            // catch would throw that instead of the real error: a full disk became a 500 instead of
+            // a 503 (test/faults/read-only.test.ts). Nothing is left to roll back: just close.
+            if (tx.closed) tx.close()
+            else await tx.rollback()
           } finally {
             settle()
           }

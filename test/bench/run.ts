@@ -1,5 +1,6 @@
 import { searchBench } from './search.js'
 import { matchBench } from './match.js'
+import { loadBench } from './load.js'
 
 // `npm run bench [-- <part>]`: prints figures as JSON on stdout (progress on stderr).
 // Every part measures a reference in the same run, so figures can be read as ratios.
@@ -14,8 +15,16 @@ if (part === 'search' || part === 'all') {
 if (part === 'match' || part === 'all') {
   results.match = await matchBench(quick ? { plekken: 5000, deelnemers: 1000, queries: 30 } : { plekken: 100_000, deelnemers: 10_000, queries: 200 })
 }
-if (!['search', 'match', 'all'].includes(part)) {
-  console.error(`Onbekend benchmarkonderdeel "${part}". Kies uit: search, match, all.`)
+// not part of `all`: it starts the real server twice and runs for a few minutes
+if (part === 'load') {
+  results.load = await loadBench(
+    quick
+      ? { plekken: 10_000, deelnemers: 2000, durationS: 10, referenceS: 3, connections: 50 }
+      : { plekken: 100_000, deelnemers: 10_000, durationS: 60, referenceS: 10, connections: 50 },
+  )
+}
+if (!['search', 'match', 'load', 'all'].includes(part)) {
+  console.error(`Onbekend benchmarkonderdeel "${part}". Kies uit: search, match, load, all.`)
   process.exit(2)
 }
 console.log(JSON.stringify(results, null, 2))

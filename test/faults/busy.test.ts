@@ -1,0 +1,126 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { count } from 'drizzle-orm'
+import { deelnemer } from '../../db/schema.js'
+import { deelnemerBody, plekBody } from '../helpers.js'
+import { errorShape, faultApp } from './fault-app.js'
+
+// Another process holds the database's write lock (test/faults/lock-holder.ts: BEGIN IMMEDIATE on
+// its own connection). A write of the app then waits for it (SQLite's busy timeout, 5 s: SQLite
+// retries until the lock is free) and succeeds; when the lock outlasts the timeout, the answer is
+// a 503 `database-bezet` with Retry-After, never a 500; and once the lock is gone, writing works
+// again without a restart.
+
+const holderScript = fileURLToPath(new URL('./lock-holder.ts', import.meta.url))
+const cleanup: (() => void)[] = []
+afterEach(() => cleanup.splice(0).reverse().forEach((f) => f()))
+
+function tempFile() {
+  const dir = mkdtempSync(join(tmpdir(), 'pp-busy-'))
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }))
+  return join(dir, 'busy.db')
+}
+
+/** Starts the lock holder and resolves once it holds the lock; `released` resolves with the time it let go. */
+async function holdLock(file: string, hold: number | 'stdin') {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', holderScript, file, String(hold)], { stdio: ['pipe', 'pipe', 'inherit'] })
+  cleanup.push(() => child.kill('SIGKILL'))
+  let out = ''
+  let onLine: () => void = () => {}
+  child.stdout!.on('data', (b: Buffer) => {
+    out += b.toString()
+    onLine()
+  })
+  const line = (word: string) =>
+    new Promise<number>((resolve, reject) => {
+      const check = () => {
+        const m = out.match(new RegExp(`${word} (\\d+)`))
+        if (m) resolve(Number(m[1]))
+      }
+      const previous = onLine
+      onLine = () => {
+        previous()
+        check()
+      }
+      child.once('exit', (code) => (out.includes(word) ? check() : reject(new Error(`lock-holder stopte (${code}) zonder "${word}"`))))
+      check()
+    })
+  const lockedAt = await line('vast')
+  const released = line('los')
+  released.catch(() => {}) // a failed test kills the holder; its own assertion already reported why
+  return { lockedAt, released, release: () => child.stdin!.write('los\n') }
+}
+
+describe('database locked by another process', () => {
+  it('a write waits for the lock and succeeds once it is released within the busy timeout', async () => {
+    const file = tempFile()
+    const t = await faultApp({ url: `file:${file}` }) // the server's own setting: busy_timeout 5000 ms
+    cleanup.push(t.close)
+    const jobhunter = await t.makeUser('jobhunter')
+
+    const lock = await holdLock(file, 2500)
+    const sent = Date.now()
+    const res = await t.request('POST', '/api/deelnemers', { cookie: jobhunter.cookie, body: deelnemerBody() })
+    const answered = Date.now()
+    const releasedAt = await lock.released
+
+    expect(res.status).toBe(201)
+    // it was sent while the lock was held and answered after it was released: it waited, then wrote
+    expect(sent).toBeLessThan(releasedAt)
+    expect(answered).toBeGreaterThanOrEqual(releasedAt)
+    expect((await t.request('GET', `/api/deelnemers/${res.json.id}`, { cookie: jobhunter.cookie })).status).toBe(200)
+  })
+
+  it('a lock longer than the busy timeout gives 503 with Retry-After, never a 500, and writes work again after it', async () => {
+    const file = tempFile()
+    // a short busy timeout so the test does not wait 5 s; the code path is the same
+    const t = await faultApp({ url: `file:${file}`, busyTimeoutMs: 200 })
+    cleanup.push(t.close)
+    const jobhunter = await t.makeUser('jobhunter')
+    const werkgever = await t.makeUser('werkgever')
+    const before = await t.request('POST', '/api/deelnemers', { cookie: jobhunter.cookie, body: deelnemerBody({ naam: 'Voor het slot' }) })
+    expect(before.status).toBe(201)
+
+    const lock = await holdLock(file, 'stdin') // held until we say so: no timing in the assertions
+    const during = [
+      await t.request('POST', '/api/deelnemers', { cookie: jobhunter.cookie, body: deelnemerBody({ naam: 'Tijdens het slot' }) }),
+      // reads go on: WAL readers never wait for a writer
+      await t.request('GET', '/api/deelnemers', { cookie: jobhunter.cookie }),
+      await t.request('GET', '/api/health'),
+      await t.request('POST', '/api/plekken', { cookie: werkgever.cookie, body: plekBody() }),
+      await t.request('PATCH', `/api/deelnemers/${before.json.id}`, { cookie: jobhunter.cookie, body: { moedertaal: 'Tigrinya' } }),
+      // viewing one deelnemer writes an audit row (who viewed whom) in the same transaction: a write
+      await t.request('GET', `/api/deelnemers/${before.json.id}`, { cookie: jobhunter.cookie }),
+    ]
+    expect(during.map((r) => r.status)).toEqual([503, 200, 200, 503, 503, 503])
+    for (const r of [during[0]!, during[3]!, during[4]!, during[5]!]) {
+      expect(r.json).toEqual(errorShape('database-bezet'))
+      expect(r.json.error.message).toMatch(/bezet/)
+      expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0)
+    }
+    expect(during[2]!.json.database).toEqual({ ok: true })
+
+    lock.release()
+    await lock.released
+    // The same process, no restart: writing works again. (Before the fix in db/client.ts, the libSQL
+    // driver kept the failed statement active, the reads above pinned an old snapshot, and every
+    // later write failed with SQLITE_BUSY_SNAPSHOT: a 503 for good.)
+    const after = await t.request('POST', '/api/deelnemers', { cookie: jobhunter.cookie, body: deelnemerBody({ naam: 'Na het slot' }) })
+    expect(after.status).toBe(201)
+    const unchanged = await t.request('GET', `/api/deelnemers/${before.json.id}`, { cookie: jobhunter.cookie })
+    expect(unchanged.status).toBe(200)
+    expect(unchanged.json.moedertaal).toBe('Somalisch') // the refused PATCH changed nothing
+    expect((await t.request('PATCH', `/api/deelnemers/${before.json.id}`, { cookie: jobhunter.cookie, body: { moedertaal: 'Tigrinya' } })).status).toBe(200)
+    expect((await t.request('POST', '/api/plekken', { cookie: werkgever.cookie, body: plekBody() })).status).toBe(201)
+    // the refused writes left nothing behind: two deelnemers, the one before and the one after
+    const [n] = await t.database.db.select({ n: count() }).from(deelnemer)
+    expect(n!.n).toBe(2)
+    // and the connection kept its settings after being reopened
+    const pragmas = await t.database.client.execute('PRAGMA foreign_keys')
+    expect(Number(pragmas.rows[0]![0])).toBe(1)
+  })
+})
