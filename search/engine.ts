@@ -5,6 +5,8 @@ import { EmbeddedSearchIndex } from './embedded.js'
 import { MeiliSearchIndex } from './meilisearch.js'
 import { OutboxIndexer } from './indexer.js'
 import { rebuildIndex } from './rebuild.js'
+import { and, isNull, lte } from 'drizzle-orm'
+import { outbox } from '../db/schema.js'
 import type { SearchIndex } from './port.js'
 
 /** The adapter for this configuration: Meilisearch when MEILI_URL is set, else the embedded engine. */
@@ -32,7 +34,12 @@ export function startSearch(db: Db, clock: Clock, index: SearchIndex, log: (l: R
   const ready = (async () => {
     if (index.engine === 'embedded') {
       const started = performance.now()
+      const vanaf = clock.now().toISOString()
       const n = await rebuildIndex(db, index)
+      // This process's index now holds everything written before the rebuild began, so those outbox
+      // rows are done, also ones a killed process had claimed (they would wait for their claim to
+      // expire). Rows written since stay pending for the worker.
+      await db.update(outbox).set({ doneAt: vanaf, claimedBy: null, claimedUntil: null }).where(and(isNull(outbox.doneAt), lte(outbox.createdAt, vanaf)))
       // one throw-away query warms up the tokenizer and code paths, so the first user waits less
       await index.search({ q: 'werk', filters: {}, sort: 'relevantie', page: 1, perPage: 1 })
       log({ t: clock.now().toISOString(), search: 'embedded', indexed: n, ms: Math.round(performance.now() - started) })

@@ -1,4 +1,4 @@
-import { isNull } from 'drizzle-orm'
+import { and, isNull, lte } from 'drizzle-orm'
 import { openDatabase } from '../db/client.js'
 import { outbox } from '../db/schema.js'
 import { loadConfig } from '../server/config.js'
@@ -30,8 +30,9 @@ try {
   const marked = systemClock.now().toISOString()
   const n = await rebuildIndex(database.db, index, { clearFirst: true, onProgress: bar })
   if (tty) process.stdout.write('\n')
-  // Everything that was pending is now in the index: mark it handled.
-  await database.db.update(outbox).set({ doneAt: marked, claimedBy: null, claimedUntil: null }).where(isNull(outbox.doneAt))
+  // What was pending before the rebuild started is now in the index: mark it handled. Rows written
+  // during the rebuild stay pending, so a running server's worker still applies those changes.
+  await database.db.update(outbox).set({ doneAt: marked, claimedBy: null, claimedUntil: null }).where(and(isNull(outbox.doneAt), lte(outbox.createdAt, marked)))
   console.log(`Klaar: ${n} plekken geïndexeerd in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
 } catch (e) {
   console.error(`Herindexeren mislukt: ${e instanceof Error ? e.message : String(e)}`)
