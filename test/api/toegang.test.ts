@@ -11,11 +11,14 @@ let t: TestApp
 let orgA: string
 let jobcoachId: string
 const cookies: Partial<Record<Wie, string>> = {}
+const emails: Partial<Record<Wie, string>> = {}
 
 interface Entry {
   /** Builds the concrete path (and body) for one call, creating fresh resources where needed. */
   prepare?: () => Promise<{ path?: string; body?: unknown }>
   expect: Partial<Record<Wie, number>>
+  /** The call ends the session it is made with: use a fresh one, so later cells keep theirs. */
+  ownSession?: true
 }
 
 const newDeelnemer = async () => {
@@ -52,9 +55,10 @@ const only = (status: number, who: Wie[], otherwise = 403) => ({
 })
 
 const matrix: Record<string, Entry> = {
-  'POST /api/sessie': { prepare: async () => ({ body: { email: 'niemand@test.example', wachtwoord: 'fout-fout-fout' } }), expect: { anoniem: 401 } },
+  // wrong credentials are a 401 whoever asks; a good login is tested in sessie.test.ts
+  'POST /api/sessie': { prepare: async () => ({ body: { email: 'niemand@test.example', wachtwoord: 'fout-fout-fout' } }), expect: { anoniem: 401, ...loggedIn(401) } },
   'GET /api/sessie': { expect: { anoniem: 401, ...loggedIn(200) } },
-  'DELETE /api/sessie': { expect: { anoniem: 401 } }, // logged-in logout is tested in sessie.test.ts
+  'DELETE /api/sessie': { expect: { anoniem: 401, ...loggedIn(204) }, ownSession: true },
   'GET /api/gebruikers': { expect: only(200, ['beheerder']) },
   'POST /api/gebruikers': {
     prepare: async () => ({ body: { email: `n${Math.random()}@test.example`, wachtwoord: 'Lang-genoeg-wachtwoord', naam: 'N', rol: 'jobhunter' } }),
@@ -204,21 +208,26 @@ const matrix: Record<string, Entry> = {
   'GET /api/audit': { expect: only(200, ['beheerder']) },
   'GET /api/health': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/openapi.json': { expect: { anoniem: 200, ...loggedIn(200) } },
-  'GET /api/docs': { expect: { anoniem: 200 } },
+  'GET /api/docs': { expect: { anoniem: 200, ...loggedIn(200) } },
 }
 
 beforeAll(async () => {
   t = await testApp()
   orgA = await t.makeOrganisatie('Organisatie A')
   const orgB = await t.makeOrganisatie('Organisatie B')
-  cookies.beheerder = (await t.makeUser('beheerder')).cookie
-  cookies.jobhunter = (await t.makeUser('jobhunter')).cookie
-  const coach = await t.makeUser('jobcoach')
-  cookies.jobcoach = coach.cookie
-  jobcoachId = coach.id
-  cookies.jobcoachAnder = (await t.makeUser('jobcoach')).cookie
-  cookies.werkgever = (await t.makeUser('werkgever', orgA)).cookie
-  cookies.werkgeverAnder = (await t.makeUser('werkgever', orgB)).cookie
+  const users = {
+    beheerder: await t.makeUser('beheerder'),
+    jobhunter: await t.makeUser('jobhunter'),
+    jobcoach: await t.makeUser('jobcoach'),
+    jobcoachAnder: await t.makeUser('jobcoach'),
+    werkgever: await t.makeUser('werkgever', orgA),
+    werkgeverAnder: await t.makeUser('werkgever', orgB),
+  }
+  for (const [wie, u] of Object.entries(users)) {
+    cookies[wie as Wie] = u.cookie
+    emails[wie as Wie] = u.email
+  }
+  jobcoachId = users.jobcoach.id
 })
 afterAll(() => t.close())
 
@@ -230,13 +239,18 @@ describe('role × route matrix', () => {
     expect(routes.sort()).toEqual(Object.keys(matrix).sort())
   })
 
+  it('every entry says what every role gets, anonymous and the other werkgever and jobcoach included', () => {
+    for (const [route, entry] of Object.entries(matrix)) expect(Object.keys(entry.expect).sort(), route).toEqual([...iedereen].sort())
+  })
+
   const cells = Object.entries(matrix).flatMap(([route, entry]) =>
     Object.entries(entry.expect).map(([wie, status]) => ({ route, wie: wie as Wie, status: status as number, entry })),
   )
   it.each(cells)('$route as $wie answers $status', async ({ route, wie, status, entry }) => {
     const [method, pattern] = route.split(' ') as [string, string]
     const { path = pattern, body } = (await entry.prepare?.()) ?? {}
-    const res = await t.request(method, path, { cookie: cookies[wie], body })
+    const cookie = entry.ownSession && wie !== 'anoniem' ? await t.login(emails[wie]!) : cookies[wie]
+    const res = await t.request(method, path, { cookie, body })
     expect(res.status, res.text.slice(0, 300)).toBe(status)
     if (status >= 400 && path.startsWith('/api')) {
       expect(res.json.error.code).toBeTypeOf('string')
