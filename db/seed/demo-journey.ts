@@ -13,7 +13,8 @@ import type { NazorgInput } from '../../server/domain/plaatsing.js'
 // day the demo starts. Runs once: when the database holds no voorstel yet.
 //
 // Roermond deelnemers are placed (the Dordrecht and Delft ones stay zoekend for matching);
-// two Dordrecht deelnemers are proposed to the demo werkgever's woonzorgcentrum, waiting for an answer.
+// two fitting Dordrecht deelnemers are proposed to the demo werkgever's woonzorgcentrum: one waits
+// for an answer, one was declined.
 
 interface Verloop {
   deelnemer: string
@@ -108,15 +109,32 @@ export async function seedDemoJourney(deps: Deps) {
     }
   }
 
-  // The demo werkgever has two voorstellen waiting and answered one earlier.
-  const woonzorg = (await deps.db.select().from(plek).where(and(eq(plek.organisatieId, werkgever.organisatieId!), eq(plek.status, 'gepubliceerd'))))[0]
+  // The demo werkgever has one voorstel waiting and declined one earlier.
+  // the plek of the woonzorgcentrum that most Dordrecht deelnemers fit, and its best fits
+  // (not excluded), so the werkgever sees sensible proposals
+  const plekken = await deps.db.select().from(plek).where(and(eq(plek.organisatieId, werkgever.organisatieId!), eq(plek.status, 'gepubliceerd')))
+  const kandidaten = (await deps.db.select().from(deelnemer).where(and(eq(deelnemer.status, 'zoekend'), like(deelnemer.postcode, '33%')))).filter(
+    (d) => (d.profiel as { toestemmingDelen?: boolean }).toestemmingDelen === true,
+  )
+  let woonzorg: (typeof plekken)[number] | undefined
+  let passend: { id: string; score: number }[] = []
+  for (const p of plekken) {
+    const fits: { id: string; score: number }[] = []
+    for (const d of kandidaten) {
+      const m = await beoordeelPaar({ ...deps, actor: jobhunter }, d, p, 'vraaggericht')
+      if (!m.uitgesloten) fits.push({ id: d.id, score: m.score })
+    }
+    if (fits.length > passend.length) [woonzorg, passend] = [p, fits]
+  }
   if (!woonzorg) return
-  const wachtend = ['olena-kovalenko', 'kemal-demir', 'hiba-al-nasser']
-  for (const [i, key] of wachtend.entries()) {
+  passend.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+  // two, so that fitting deelnemers with consent are left for the user to propose themselves
+  const gekozen = passend.slice(0, 2)
+  for (const [i, { id: deelnemerId }] of gekozen.entries()) {
     const vs = await maakVoorstel({
       ctx: op(plusDagen(vandaag, -6 + i), jobhunter),
-      input: { deelnemerId: `demo-deelnemer-${key}`, plekId: woonzorg.id, modus: 'vraaggericht', toelichting: i === 0 ? 'Heeft in Oekraïne in de ouderenzorg gewerkt; wil graag weer met mensen werken.' : undefined, jobcoachId: jobcoach.id },
+      input: { deelnemerId, plekId: woonzorg.id, modus: 'vraaggericht', toelichting: i === 0 ? 'Heeft in het land van herkomst in de ouderenzorg gewerkt; wil graag weer met mensen werken.' : undefined, velden: ['naam', 'taalniveau', 'beschikbareDagdelen', 'urenPerWeek', 'werkervaring'], jobcoachId: jobcoach.id },
     })
-    if (i === 2) await wijsVoorstelAf({ ctx: op(plusDagen(vandaag, -2), werkgever), id: vs.id, reden: 'Op de gevraagde dagdelen is geen begeleider aanwezig.' })
+    if (i === 1) await wijsVoorstelAf({ ctx: op(plusDagen(vandaag, -2), werkgever), id: vs.id, reden: 'Op de gevraagde dagdelen is geen begeleider aanwezig.' })
   }
 }

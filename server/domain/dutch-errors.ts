@@ -24,7 +24,8 @@ const eigenWaarde = (v: unknown): string | undefined => {
 }
 
 /** Numbers as Dutch write them: 0,5 rather than 0.5. */
-const getal = (n: unknown) => (typeof n === 'number' || typeof n === 'bigint' ? n.toLocaleString('nl-NL') : String(n))
+// no thousands separator: "minstens 1930", not "1.930" (a year, an amount of hours); a decimal comma stays
+const getal = (n: unknown) => (typeof n === 'number' || typeof n === 'bigint' ? n.toLocaleString('nl-NL', { useGrouping: false }) : String(n))
 
 function dutchMessage(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {

@@ -53,7 +53,7 @@ export const plaatsingLijstQuery = z.object({
 export const plaatsingAntwoord = z.object({
   id: z.string(),
   voorstelId: z.string(),
-  deelnemerId: z.string(),
+  deelnemerId: z.string().optional().describe('Niet in het antwoord aan een werkgever'),
   plekId: z.string(),
   jobcoachId: z.string().optional(),
   status: z.string(),

@@ -99,6 +99,25 @@ export const taalrijkheid: Criterium = ({ deelnemer: d, plek: p }) => {
   return { score: relevant(p.taalrijkheidsscore / 10, relevance), hard: false, uitleg: `De plek is ${oordeel} (${getal(p.taalrijkheidsscore)} van 10)${waarom}.` }
 }
 
+/** Words that say nothing about which work it is: "pedagogisch medewerker" is about the pedagogisch. */
+const algemeneBeroepswoorden = new Set(['medewerker', 'medewerkster', 'assistent', 'assistente', 'hulp', 'hulpkracht', 'leerling', 'junior', 'senior', 'algemeen', 'algemene', 'allround', 'werk', 'werker'])
+const woorden = (t: string) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+
+/**
+ * A plek fits a wensberoep when a distinctive word of it starts a word of the plek's titel or
+ * beroep, allowing a short ending ("verzorgende" ~ "verzorgend", "kok" needs "kok"). Generic words
+ * such as "medewerker" do not count, or every "…medewerker" plek would fit every wish.
+ */
+export function pastBijWensberoep(wensberoep: string, plekTekst: string): boolean {
+  const kern = woorden(wensberoep).filter((w) => w.length >= 3 && !algemeneBeroepswoorden.has(w))
+  const doel = woorden(plekTekst)
+  // compound words count by their parts: "zorgmedewerker" contains "zorg"
+  return kern.some((w) => {
+    const stam = w.length > 5 ? w.slice(0, w.length - 2) : w
+    return doel.some((d) => d.startsWith(stam) || d.endsWith(w) || (stam.length >= 4 && d.includes(stam)))
+  })
+}
+
 /** Sector, vorm and wensberoep wishes; a plek in the sector of the wensberoep is a first step. */
 export const wensen: Criterium = ({ deelnemer: d, plek: p }) => {
   const w = d.wensen
@@ -106,11 +125,7 @@ export const wensen: Criterium = ({ deelnemer: d, plek: p }) => {
   if (w.sectoren.length) delen.push({ past: w.sectoren.includes(p.sector), tekst: `sector ${p.sector}` })
   if (w.vormen.length) delen.push({ past: w.vormen.includes(p.vorm), tekst: `vorm ${p.vorm}` })
   const beroep = w.wensberoep?.trim().toLowerCase()
-  if (beroep) {
-    const tekst = `${p.titel} ${p.beroep ?? ''}`.toLowerCase()
-    const past = beroep.split(/\s+/).some((woord) => woord.length >= 4 && tekst.includes(woord.slice(0, Math.max(4, woord.length - 2))))
-    delen.push({ past, tekst: `wensberoep ${w.wensberoep}` })
-  }
+  if (beroep) delen.push({ past: pastBijWensberoep(beroep, `${p.titel} ${p.beroep ?? ''}`), tekst: `wensberoep ${w.wensberoep}` })
   if (delen.length === 0) return { score: 0.5, hard: false, uitleg: 'Geen wensen opgegeven.' }
   const ja = delen.filter((x) => x.past)
   const nee = delen.filter((x) => !x.past)
@@ -160,7 +175,10 @@ export const vereisten: Criterium = ({ deelnemer: d, plek: p, richting }) => {
   if (v.vca && !d.vca) mist.push('VCA')
   const teRegelen = [v.vog ? 'VOG aanvragen' : '', v.diploma ? `diploma (${v.diploma}) nagaan` : ''].filter(Boolean)
   const regelen = teRegelen.length ? ` Nog te regelen: ${lijst(teRegelen)}.` : ''
-  if (!mist.length) return { score: teRegelen.length ? 0.8 : 1, hard: false, uitleg: `Voldoet aan ${lijst(gevraagd.length ? gevraagd : ['de vereisten'])}.${regelen}` }
+  // VOG and diploma are not something the deelnemer has or lacks here: they are to be arranged
+  const heeft = gevraagd.filter((g) => g !== 'VOG')
+  if (!mist.length)
+    return { score: teRegelen.length ? 0.8 : 1, hard: false, uitleg: heeft.length ? `Voldoet aan ${lijst(heeft)}.${regelen}` : regelen.trim() }
   // aanbodgericht a VCA course can be funded (doorbraakbudget); vraaggericht the werkgever asks for it now
   const hard = mist.includes('rijbewijs') || richting === 'vraaggericht'
   return { score: hard ? 0 : 0.4, hard, uitleg: `Mist ${lijst(mist)}${!hard ? ' (een VCA-cursus is te regelen)' : ''}.${regelen}` }

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, isNull, like, type SQL } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
-import { deelnemer, plaatsing } from '../../db/schema.js'
+import { deelnemer, plaatsing, voorstel } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
 import { iso } from '../clock.js'
 import { requireRole } from '../auth/middleware.js'
@@ -9,6 +9,7 @@ import { deelnemerInput, type Deelnemer, type DeelnemerInput } from '../domain/d
 import { zoekPostcode } from '../domain/postcode.js'
 import { mergePatch } from './merge-patch.js'
 import { schrijfAudit } from './audit.js'
+import { volgDeelnemerStatus } from './deelnemer-status.js'
 
 // Rules: jobhunters and beheerders keep deelnemer profiles. Werkgevers never reach them (403).
 // Jobcoaches read only the deelnemers of their own plaatsingen (404 otherwise, like any record
@@ -109,15 +110,36 @@ export async function updateDeelnemer({ ctx, id, patch }: { ctx: Ctx; id: string
   const current = await findVisible(ctx, id)
   const parsed = deelnemerInput.safeParse(mergePatch(current.profiel, patch))
   if (!parsed.success) throw fromZod(parsed.error)
+  // voorgesteld and geplaatst follow from voorstellen and plaatsingen; a person sets the others
+  const beheerd = ['voorgesteld', 'geplaatst']
+  if (parsed.data.status !== current.status && (beheerd.includes(parsed.data.status) || beheerd.includes(current.status)))
+    throw validatieFout({
+      status: beheerd.includes(current.status)
+        ? `De status "${current.status}" volgt uit de voorstellen en plaatsingen; trek het voorstel in of beëindig de plaatsing.`
+        : 'De status voorgesteld of geplaatst ontstaat vanzelf door een voorstel of plaatsing.',
+    })
   const now = iso(ctx.clock.now())
   const columns = deelnemerColumns(parsed.data, current)
   if (parsed.data.toestemmingDelen && !current.toestemmingOp) columns.toestemmingOp = now
   // the audit row names the fields that changed, never their values
   const voor = current.profiel as Record<string, unknown>
   const velden = Object.keys({ ...voor, ...parsed.data }).filter((k) => JSON.stringify(voor[k]) !== JSON.stringify((parsed.data as Record<string, unknown>)[k]))
+  const toestemmingIngetrokken = voor.toestemmingDelen === true && !parsed.data.toestemmingDelen
   await ctx.db.transaction(async (tx) => {
     await tx.update(deelnemer).set({ ...columns, updatedAt: now }).where(eq(deelnemer.id, id))
     await schrijfAudit(tx, ctx.actor, now, { actie: 'deelnemer-gewijzigd', objectSoort: 'deelnemer', objectId: id, details: { velden } })
+    if (toestemmingIngetrokken) {
+      // without consent nothing may be shared: open voorstellen are withdrawn with it
+      const ingetrokken = await tx
+        .update(voorstel)
+        .set({ status: 'ingetrokken', beantwoordOp: now, beantwoordDoor: ctx.actor.id, updatedAt: now })
+        .where(and(eq(voorstel.deelnemerId, id), eq(voorstel.status, 'voorgesteld')))
+        .returning({ id: voorstel.id })
+      if (ingetrokken.length) {
+        await volgDeelnemerStatus(tx, id, now)
+        await schrijfAudit(tx, ctx.actor, now, { actie: 'voorstellen-ingetrokken', objectSoort: 'deelnemer', objectId: id, details: { reden: 'toestemming ingetrokken', voorstellen: ingetrokken.map((v) => v.id) } })
+      }
+    }
   })
   return toDeelnemer(await findVisible(ctx, id))
 }

@@ -85,10 +85,11 @@ export async function monitor({ ctx, query }: { ctx: Ctx; query: MonitorQuery })
 }
 
 const csvVeld = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v)
+  // Dutch spreadsheets read 0,667 as a number when the separator is ';'
+  const s = v === null || v === undefined ? '' : typeof v === 'number' ? String(v).replace('.', ',') : String(v)
   // quote when needed; a leading = + - @ is defused so spreadsheets do not run it as a formula
   const veilig = /^[=+\-@]/.test(s) ? `'${s}` : s
-  return /[",;\n]/.test(veilig) ? `"${veilig.replace(/"/g, '""')}"` : veilig
+  return /[";\n]/.test(veilig) ? `"${veilig.replace(/"/g, '""')}"` : veilig
 }
 
 /** GET /api/monitor/export.csv: the same figures as rows (onderdeel, sleutel, waarde). */
@@ -98,12 +99,21 @@ export async function monitorCsv({ ctx, query }: { ctx: Ctx; query: MonitorQuery
   rows.push(['periode', 'van', m.periode.van], ['periode', 'tot', m.periode.tot])
   if (m.filter.sector) rows.push(['filter', 'sector', m.filter.sector])
   if (m.filter.vorm) rows.push(['filter', 'vorm', m.filter.vorm])
-  for (const [k, v] of Object.entries(m.plaatsingen)) rows.push(['plaatsingen', k, v])
-  for (const [n, d] of Object.entries(m.duurzaamheid)) rows.push([`duurzaamheid ${n}`, 'basis', d.basis], [`duurzaamheid ${n}`, 'nog actief', d.nogActief], [`duurzaamheid ${n}`, 'aandeel', d.aandeel ?? ''])
+  const plaatsingLabels: Record<string, string> = { gestart: 'gestart', actief: 'actief', afgerond: 'afgerond', voortijdigBeeindigd: 'voortijdig beëindigd' }
+  for (const [k, v] of Object.entries(m.plaatsingen)) rows.push(['plaatsingen', plaatsingLabels[k] ?? k, v])
+  const duur = (onderdeel: string, d: { basis: number; nogActief: number; aandeel: number | null }, maanden: number) =>
+    rows.push([onderdeel, `basis na ${maanden} maanden`, d.basis], [onderdeel, `nog actief na ${maanden} maanden`, d.nogActief], [onderdeel, `aandeel na ${maanden} maanden`, d.aandeel ?? ''])
+  duur('duurzaamheid', m.duurzaamheid.na3Maanden, 3)
+  duur('duurzaamheid', m.duurzaamheid.na6Maanden, 6)
   for (const [k, v] of Object.entries(m.eindredenen)) rows.push(['eindreden', k, v])
   for (const [k, v] of Object.entries(m.knelpunten.totaal)) rows.push(['knelpunt', k, v])
   for (const { maand, aantallen } of m.knelpunten.perMaand) for (const [k, v] of Object.entries(aantallen)) rows.push([`knelpunt ${maand}`, k, v])
-  for (const s of m.perSector) rows.push([`sector ${s.waarde}`, 'gestart', s.gestart], [`sector ${s.waarde}`, 'actief', s.actief], [`sector ${s.waarde}`, 'aandeel na 3 maanden', s.na3Maanden.aandeel ?? ''])
-  for (const s of m.perVorm) rows.push([`vorm ${s.waarde}`, 'gestart', s.gestart], [`vorm ${s.waarde}`, 'actief', s.actief], [`vorm ${s.waarde}`, 'aandeel na 3 maanden', s.na3Maanden.aandeel ?? ''])
+  for (const [soort, groepen] of [['sector', m.perSector], ['vorm', m.perVorm]] as const) {
+    for (const g of groepen) {
+      rows.push([`${soort} ${g.waarde}`, 'gestart', g.gestart], [`${soort} ${g.waarde}`, 'actief', g.actief])
+      duur(`${soort} ${g.waarde}`, g.na3Maanden, 3)
+      duur(`${soort} ${g.waarde}`, g.na6Maanden, 6)
+    }
+  }
   return { csv: rows.map((r) => r.map(csvVeld).join(';')).join('\r\n') + '\r\n', bestandsnaam: `monitor-${m.periode.van}-${m.periode.tot}.csv` }
 }

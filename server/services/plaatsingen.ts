@@ -177,6 +177,8 @@ export async function beeindigPlaatsing({ ctx, id, input }: { ctx: Ctx; id: stri
   requireRole(ctx.actor, 'jobcoach', 'beheerder')
   const { p } = await zichtbaar(ctx, id)
   if (input.einddatum < p.startdatum) throw validatieFout({ einddatum: `De einddatum kan niet vóór de startdatum (${p.startdatum}) liggen.` })
+  // ending frees the place now, so the end cannot lie in the future
+  if (input.einddatum > vandaag(ctx)) throw validatieFout({ einddatum: 'De einddatum kan niet in de toekomst liggen; beëindig de plaatsing op of na de laatste dag.' })
   const uitstroom = uitstroomRedenen.includes(input.eindreden)
   const status = uitstroom || input.einddatum >= plusMaanden(p.startdatum, NAZORG_MAANDEN) ? 'afgerond' : 'voortijdig-beeindigd'
   const now = iso(ctx.clock.now())

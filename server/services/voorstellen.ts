@@ -3,7 +3,7 @@ import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { deelnemer, gebruiker, outbox, plaatsing, plek, voorstel } from '../../db/schema.js'
 import type { Db } from '../../db/client.js'
 import type { Ctx } from '../context.js'
-import { datumInNederland, iso } from '../clock.js'
+import { datumInNederland, iso, plusDagen } from '../clock.js'
 import { requireRole } from '../auth/middleware.js'
 import { conflict, nietGevonden, validatieFout } from '../errors.js'
 import type { DeelnemerInput } from '../domain/deelnemer.js'
@@ -34,6 +34,10 @@ const criteriumVeld: Record<string, DeelbaarVeld[]> = {
   wensen: ['wensen'],
   vereisten: ['mobiliteit', 'vca'],
 }
+
+/** The dagdelen sentence names the taalles dagdelen after its first sentence; the taalles schedule is never shared. */
+const zonderTaalles = <C extends { code: string; uitleg: string }>(c: C): C =>
+  c.code === 'dagdelen' ? { ...c, uitleg: `${c.uitleg.split('. ')[0]!.replace(/\.$/, '')}.` } : c
 
 const kolommen = {
   v: voorstel,
@@ -75,9 +79,11 @@ function voorWerkgever(r: Rij, d: DeelnemerRow) {
   const profiel: Record<string, unknown> = { ...(d.profiel as Record<string, unknown>), plaats: d.plaats }
   return {
     ...basis(r),
+    // the jobhunter's note is about the person too: gone with the consent
+    toelichting: toestemming ? (r.v.toelichting ?? undefined) : undefined,
     deelnemer: Object.fromEntries([...velden].filter((v) => profiel[v] !== undefined).map((v) => [v, profiel[v]])),
     ...(toestemming ? {} : { toestemmingIngetrokken: true }),
-    criteria: r.v.criteria.filter((c) => criteriumVeld[c.code]?.every((v) => velden.has(v))),
+    criteria: r.v.criteria.filter((c) => criteriumVeld[c.code]?.every((v) => velden.has(v))).map(zonderTaalles),
   }
 }
 
@@ -212,6 +218,14 @@ export async function accepteerVoorstel({ ctx, id, input }: { ctx: Ctx; id: stri
   requireRole(ctx.actor, 'werkgever', 'beheerder')
   const r = await zichtbaar(ctx, id)
   if (r.v.status !== 'voorgesteld') throw alBeantwoord(r.v.status)
+  const [d] = await ctx.db.select({ profiel: deelnemer.profiel }).from(deelnemer).where(eq(deelnemer.id, r.v.deelnemerId))
+  if ((d?.profiel as DeelnemerInput | undefined)?.toestemmingDelen !== true)
+    throw conflict('geen-toestemming', 'De deelnemer heeft de toestemming om gegevens te delen ingetrokken; dit voorstel kan niet meer worden geaccepteerd.')
+  // A start is recorded afterwards at times (a trial that went well): up to 90 days before the
+  // voorstel; anything earlier is a typing error that would top every overdue list for years.
+  const vroegst = plusDagen(datumInNederland(new Date(r.v.createdAt)), -90)
+  if (input.startdatum < vroegst) throw validatieFout({ startdatum: `De startdatum kan niet meer dan 90 dagen vóór het voorstel liggen (vroegst ${vroegst}).` })
+  if (input.startdatum > plusDagen(datumInNederland(ctx.clock.now()), 365)) throw validatieFout({ startdatum: 'De startdatum ligt meer dan een jaar vooruit.' })
   const jobcoachId = input.jobcoachId ?? r.v.jobcoachId ?? null
   await controleerJobcoach(ctx.db, jobcoachId ?? undefined, 'jobcoachId')
   const plaatsingId = randomUUID()
@@ -263,7 +277,11 @@ export async function accepteerVoorstel({ ctx, id, input }: { ctx: Ctx; id: stri
   })
   ctx.search?.indexer.wake()
   const row = (await ctx.db.select().from(plaatsing).where(eq(plaatsing.id, plaatsingId)))[0]!
-  return toPlaatsing(row, { vandaag: datumInNederland(ctx.clock.now()), plekTitel: r.plekTitel, deelnemerNaam: ctx.actor.rol === 'werkgever' ? undefined : r.deelnemerNaam })
+  const plaatsingNu = toPlaatsing(row, { vandaag: datumInNederland(ctx.clock.now()), plekTitel: r.plekTitel, deelnemerNaam: ctx.actor.rol === 'werkgever' ? undefined : r.deelnemerNaam })
+  if (ctx.actor.rol !== 'werkgever') return plaatsingNu
+  // the werkgever's answer carries no deelnemer id (docs/privacy.md)
+  const { deelnemerId: _verborgen, ...voorWerkgever } = plaatsingNu
+  return voorWerkgever
 }
 
 /** POST /api/voorstellen/:id/afwijzen: the werkgever declines, with a reason. */

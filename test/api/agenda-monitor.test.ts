@@ -99,7 +99,8 @@ describe('monitor', () => {
     const rows = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n')
     expect(rows[0]).toBe('onderdeel;sleutel;waarde')
     expect(rows).toContain('eindreden;vervoer;1')
-    expect(rows).toContain('duurzaamheid na3Maanden;aandeel;0.667')
+    expect(rows).toContain('duurzaamheid;aandeel na 3 maanden;0,667')
+    expect(rows).toContain('sector zorg;aandeel na 6 maanden;0,5')
     expect(csv.text).not.toContain('Fatima')
 
     const fout = await t.request('GET', '/api/monitor?van=2026-12-01&tot=2026-01-01', { cookie: admin })

@@ -148,6 +148,8 @@ describe('ending a plaatsing', () => {
     const zonder = await t.request('POST', `/api/plaatsingen/${id}/beeindigen`, { cookie: jobcoach.cookie, body: { einddatum: '2026-11-20' } })
     expect(zonder.status).toBe(400)
     expect(Object.keys(zonder.json.error.fields)).toEqual(['eindreden'])
+    const toekomst = await t.request('POST', `/api/plaatsingen/${id}/beeindigen`, { cookie: jobcoach.cookie, body: { einddatum: '2027-06-01', eindreden: 'gezondheid' } })
+    expect(toekomst.json.error.fields.einddatum).toMatch(/toekomst/)
     const res = await t.request('POST', `/api/plaatsingen/${id}/beeindigen`, { cookie: jobcoach.cookie, body: { einddatum: '2026-11-20', eindreden: 'vervoer' } })
     expect(res.json).toMatchObject({ status: 'voortijdig-beeindigd', eindreden: 'vervoer', einddatum: '2026-11-20', achterstallig: false })
     expect((await t.request('GET', `/api/plekken/${plekId}`, { cookie: werkgever.cookie })).json).toMatchObject({ status: 'gepubliceerd' })
@@ -161,8 +163,11 @@ describe('ending a plaatsing', () => {
     expect((await mijn()).items).toEqual([])
   })
 
-  it('work found is afgerond and the deelnemer uitgestroomd', async () => {
+  it('work found is afgerond and the deelnemer uitgestroomd; the managed statuses cannot be set by hand', async () => {
     const { id, deelnemerId } = await plaatsing()
+    const hand = await t.request('PATCH', `/api/deelnemers/${deelnemerId}`, { cookie: jobhunter.cookie, body: { status: 'zoekend' } })
+    expect(hand.status).toBe(400)
+    expect(hand.json.error.fields.status).toMatch(/volgt uit de voorstellen en plaatsingen/)
     const res = await t.request('POST', `/api/plaatsingen/${id}/beeindigen`, { cookie: beheerder.cookie, body: { einddatum: '2026-11-22', eindreden: 'werk-gevonden' } })
     expect(res.json.status).toBe('afgerond')
     expect((await t.request('GET', `/api/deelnemers/${deelnemerId}`, { cookie: jobhunter.cookie })).json.status).toBe('uitgestroomd')

@@ -27,9 +27,9 @@ describe('start-up data', () => {
     const lines = await bootstrap(deps)
     const first = await counts()
     expect(first).toMatchObject({ organisaties: 15, plekken: 61, deelnemers: 80, gebruikers: 4 })
-    // the demo journey: every Roermond voorstel became a plaatsing with its nazorg log, plus three for the demo werkgever
+    // the demo journey: every Roermond voorstel became a plaatsing with its nazorg log, plus two for the demo werkgever
     expect(first.plaatsingen).toBeGreaterThanOrEqual(8)
-    expect(first.voorstellen).toBe(first.plaatsingen + 3)
+    expect(first.voorstellen).toBe(first.plaatsingen + 2)
     expect(first.nazorg).toBeGreaterThan(30)
     await bootstrap(deps)
     expect(await counts()).toEqual(first)
@@ -58,7 +58,8 @@ describe('demo journey', () => {
     expect(mijn.some((p: any) => !p.achterstallig)).toBe(true)
     const werkgever = await t.login('werkgever@demo.example', 'Welkom-demo-2026')
     const vs = (await t.request('GET', '/api/voorstellen', { cookie: werkgever })).json.items
-    expect(vs.map((v: any) => v.status).sort()).toEqual(['afgewezen', 'voorgesteld', 'voorgesteld'])
+    expect(vs.map((v: any) => v.status).sort()).toEqual(['afgewezen', 'voorgesteld'])
+    expect(vs.every((v: any) => v.criteria.every((c: any) => !c.knockout))).toBe(true)
     const beheerder = await t.login('beheerder@demo.example', 'Welkom-demo-2026')
     const m = (await t.request('GET', '/api/monitor', { cookie: beheerder })).json
     expect(m.plaatsingen.gestart).toBeGreaterThanOrEqual(8)

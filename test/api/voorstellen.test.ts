@@ -84,7 +84,7 @@ describe('voorstel', () => {
   it('shows the werkgever only the shared, consented fields; never doelgroep, moedertaal, geletterdheid or health', async () => {
     const p = await plek()
     const d = await deelnemer({ werkervaring: 'Vijf jaar kok in Aleppo', ondersteuningsbehoefte: 'Rugklachten', belastbaarheid: 'laag' })
-    const v = await voorstel(d, p, { velden: ['naam', 'taalniveau', 'werkervaring'] })
+    const v = await voorstel(d, p, { velden: ['naam', 'taalniveau', 'werkervaring'], toelichting: 'Goede kandidaat.' })
 
     const lijst = await t.request('GET', '/api/voorstellen', { cookie: werkgever.cookie })
     expect(lijst.json.total).toBe(1)
@@ -103,7 +103,11 @@ describe('voorstel', () => {
     // consent withdrawn: the werkgever sees no deelnemer data any more
     await t.request('PATCH', `/api/deelnemers/${d}`, { cookie: jobhunter.cookie, body: { toestemmingDelen: false } })
     const na = await t.request('GET', `/api/voorstellen/${v.id}`, { cookie: werkgever.cookie })
-    expect(na.json).toMatchObject({ deelnemer: {}, criteria: [], toestemmingIngetrokken: true })
+    expect(na.json).toMatchObject({ deelnemer: {}, criteria: [], toestemmingIngetrokken: true, status: 'ingetrokken' })
+    expect(na.json).not.toHaveProperty('toelichting')
+    // the open voorstel was withdrawn with the consent, so it can no longer be accepted
+    expect((await t.request('POST', `/api/voorstellen/${v.id}/accepteren`, { cookie: werkgever.cookie, body: { startdatum: '2026-12-01' } })).status).toBe(409)
+    expect(await status(d)).toBe('zoekend')
   })
 
   it('a werkgever declines with a reason; answering twice is a 409', async () => {
@@ -124,6 +128,18 @@ describe('voorstel', () => {
   })
 })
 
+describe('what the werkgever reads in the reasons', () => {
+  it('the dagdelen sentence never names the taalles schedule', async () => {
+    const p = await plek({ dagdelen: ['ma-ochtend', 'di-ochtend', 'wo-ochtend'], urenPerWeek: { min: 4, max: 12 } })
+    const d = await deelnemer({ beschikbareDagdelen: ['ma-ochtend', 'wo-ochtend'], taallesDagdelen: ['di-ochtend'] })
+    const v = await voorstel(d, p, { velden: ['naam', 'beschikbareDagdelen'] })
+    expect(v.criteria.find((c: any) => c.code === 'dagdelen').uitleg).toContain('taalles')
+    const gezien = (await t.request('GET', `/api/voorstellen/${v.id}`, { cookie: werkgever.cookie })).json
+    expect(gezien.criteria.find((c: any) => c.code === 'dagdelen').uitleg).toBe('Beschikbaar op 2 van de 3 dagdelen van de plek.')
+    expect(JSON.stringify(gezien)).not.toMatch(/taalles|dinsdag/i)
+  })
+})
+
 describe('accepting: voorstel → plaatsing', () => {
   it('starts a plaatsing with the jobcoach, takes capaciteit, fills the plek and takes it out of search', async () => {
     const p = await plek({ capaciteit: 1 })
@@ -133,7 +149,8 @@ describe('accepting: voorstel → plaatsing', () => {
     const res = await t.request('POST', `/api/voorstellen/${v.id}/accepteren`, { cookie: werkgever.cookie, body: { startdatum: '2026-12-01' } })
     expect(res.status, res.text).toBe(201)
     expect(res.json).toMatchObject({ status: 'actief', jobcoachId: jobcoach.id, startdatum: '2026-12-01', volgendContactOp: '2026-12-01', contactFrequentieDagen: 14, voorstelId: v.id })
-    expect(res.json).not.toHaveProperty('deelnemer') // the werkgever's answer carries no name either
+    expect(res.json).not.toHaveProperty('deelnemer') // the werkgever's answer carries no name
+    expect(res.json).not.toHaveProperty('deelnemerId') // nor the id
     expect(await status(d)).toBe('geplaatst')
     const plekNu = await t.request('GET', `/api/plekken/${p}`, { cookie: werkgever.cookie })
     expect(plekNu.json.status).toBe('vervuld')
@@ -164,6 +181,8 @@ describe('accepting: voorstel → plaatsing', () => {
     const v = await voorstel(await deelnemer(), await plek())
     expect((await t.request('POST', `/api/voorstellen/${v.id}/accepteren`, { cookie: werkgeverAnder.cookie, body: { startdatum: '2026-12-01' } })).status).toBe(404)
     expect((await t.request('POST', `/api/voorstellen/${v.id}/accepteren`, { cookie: jobhunter.cookie, body: { startdatum: '2026-12-01' } })).status).toBe(403)
+    const oud = await t.request('POST', `/api/voorstellen/${v.id}/accepteren`, { cookie: beheerder.cookie, body: { startdatum: '2020-01-01' } })
+    expect(oud.json.error.fields.startdatum).toBe('De startdatum kan niet meer dan 90 dagen vóór het voorstel liggen (vroegst 2026-08-25).')
     const fout = await t.request('POST', `/api/voorstellen/${v.id}/accepteren`, { cookie: beheerder.cookie, body: { startdatum: '1 december', jobcoachId: werkgever.id } })
     expect(fout.status).toBe(400)
     expect(Object.keys(fout.json.error.fields)).toEqual(['startdatum'])

@@ -92,7 +92,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     await wacht()
 
     // the best-ranked deelnemer who is zoekend and agreed to share
-    const kaart = page.locator('ol.pp-matches > li').filter({ hasText: 'Toestemming om te delen' }).filter({ hasText: 'Zoekend' }).first()
+    const kaart = page.locator('ol.pp-matches > li').filter({ hasText: 'Toestemming om te delen' }).filter({ hasNotText: 'Geen toestemming om te delen' }).filter({ hasText: 'Zoekend' }).first()
     reis.deelnemerId = (await kaart.getAttribute('data-id'))!
     reis.naam = (await kaart.locator('h3 a').textContent())!.trim()
     const d = await (await page.request.get(`${server.url}/api/deelnemers/${reis.deelnemerId}`)).json()
@@ -114,7 +114,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
 
     // a refusal of the server is shown in the dialog with what to do: here someone else proposed
     // the next deelnemer for this plek meanwhile (made through the API, the page does not know it)
-    const ander = page.locator('ol.pp-matches > li').filter({ hasText: 'Toestemming om te delen' }).filter({ hasText: 'Zoekend' }).nth(1)
+    const ander = page.locator('ol.pp-matches > li').filter({ hasText: 'Toestemming om te delen' }).filter({ hasNotText: 'Geen toestemming om te delen' }).filter({ hasText: 'Zoekend' }).nth(1)
     const anderId = (await ander.getAttribute('data-id'))!
     reis.ander = (await ander.locator('h3 a').textContent())!.trim()
     expect((await page.request.post(`${server.url}/api/voorstellen`, { data: { deelnemerId: anderId, plekId: PLEK, modus: 'vraaggericht' } })).status()).toBe(201)
@@ -159,12 +159,12 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     await page.waitForSelector('.pp-mini-matches')
     await axe('deelnemer (dossier) met voorstel')
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Voorstellen' }).click()
-    const rij = page.getByRole('row').filter({ hasText: reis.naam }).filter({ hasText: PLEK_TITEL })
+    const rij = page.getByRole('row').filter({ hasText: reis.naam }).filter({ hasText: PLEK_TITEL }).filter({ hasNotText: 'Afgewezen' })
     await expect.poll(() => tekst(rij)).toContain('Open')
     expect(await rij.getByRole('button', { name: /intrekken$/ }).count()).toBe(1)
     await axe('voorstellen (jobhunter)')
     // the other one is withdrawn, after a confirmation
-    const anderRij = page.getByRole('row').filter({ hasText: reis.ander }).filter({ hasText: PLEK_TITEL })
+    const anderRij = page.getByRole('row').filter({ hasText: reis.ander }).filter({ hasText: PLEK_TITEL }).filter({ hasNotText: 'Afgewezen' })
     await anderRij.getByRole('button', { name: /intrekken$/ }).click()
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Ja, intrekken')
     await page.getByRole('button', { name: 'Ja, intrekken' }).click()

@@ -119,3 +119,20 @@ describe('other criteria', () => {
     expect(c.wensen(input({ deelnemer: deelnemer({ wensen: { sectoren: [], vormen: [] } }) }))).toMatchObject({ score: 0.5, uitleg: 'Geen wensen opgegeven.' })
   })
 })
+
+describe('wensberoep and vereisten sentences', () => {
+  it('a wensberoep fits on its distinctive word, never on a generic one like "medewerker"', () => {
+    expect(c.pastBijWensberoep('pedagogisch medewerker', 'Pedagogisch medewerker peuteropvang')).toBe(true)
+    expect(c.pastBijWensberoep('pedagogisch medewerker', 'Kassamedewerker supermarkt')).toBe(false)
+    expect(c.pastBijWensberoep('verzorgende', 'Leerling verzorgende IG')).toBe(true)
+    expect(c.pastBijWensberoep('kok', 'Hulpkok in de keuken')).toBe(true)
+    expect(c.pastBijWensberoep('medewerker', 'Magazijnmedewerker')).toBe(false)
+  })
+
+  it('a VOG is to be arranged, not something the deelnemer already meets', () => {
+    const r = c.vereisten(input({ plek: plek({ vereisten: { rijbewijs: false, vog: true, vca: false } }) }))
+    expect(r.uitleg).toBe('Nog te regelen: VOG aanvragen.')
+    const beide = c.vereisten(input({ deelnemer: deelnemer({ vca: true }), plek: plek({ vereisten: { rijbewijs: false, vog: true, vca: true } }) }))
+    expect(beide.uitleg).toBe('Voldoet aan VCA. Nog te regelen: VOG aanvragen.')
+  })
+})

@@ -104,7 +104,7 @@ export function PlaatsingDetail() {
         <dt>Dagdelen</dt><dd>{p.dagdelen.length ? p.dagdelen.map(dagdeelTekst).join(', ') : '—'}</dd>
         <dt>Jobcoach</dt><dd>{p.jobcoach?.naam ?? 'Geen jobcoach'}</dd>
         {p.einddatum && <><dt>Beëindigd op</dt><dd>{formatDatum(p.einddatum)}{p.eindreden ? `, reden: ${label(eindredenLabel, p.eindreden).toLowerCase()}` : ''}</dd></>}
-        {rol === 'beheerder' && <><dt>Dossier</dt><dd><a class="utrecht-link" href={`/deelnemers/${encodeURIComponent(p.deelnemerId)}`}>Dossier van {naam}</a></dd></>}
+        {rol === 'beheerder' && p.deelnemerId && <><dt>Dossier</dt><dd><a class="utrecht-link" href={`/deelnemers/${encodeURIComponent(p.deelnemerId)}`}>Dossier van {naam}</a></dd></>}
       </dl>
 
       <div class={kanSchrijven ? 'pp-nazorg-layout' : ''}>
