@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { validate, orderedErrors } from '../../client/src/lib/form-errors.js'
 import {
-  dagdeelStaat, deelnemerBody, deelnemerFormVan, deelnemerLijstVelden, deelnemerVeldVolgorde, legeDeelnemerForm, talenLijst, zetDagdeel, zonderNullDiep,
+  dagdeelStaat, deelnemerBody, deelnemerFormVan, deelnemerLijstVelden, deelnemerVeldVolgorde, handmatigeStatussen, legeDeelnemerForm, metOpgeslagenStatus,
+  statusVolgtUitKoppeling, talenLijst, zetDagdeel, zonderNullDiep,
   type DeelnemerFormState,
 } from '../../client/src/lib/deelnemer-form.js'
 import { deelnemerApiQuery, deelnemerQueryString, legeDeelnemerLijst, parseDeelnemerUrl } from '../../client/src/lib/deelnemer-lijst.js'
@@ -95,5 +96,21 @@ describe('de deelnemerlijst in de URL', () => {
   test('the API query has the contract’s names and only what is set', () => {
     expect(deelnemerApiQuery({ q: ' Rami ', status: '', page: 1 })).toEqual({ perPage: '20', q: 'Rami' })
     expect(deelnemerApiQuery({ q: '', status: 'intake', page: 3 })).toEqual({ perPage: '20', status: 'intake', page: '3' })
+  })
+})
+
+describe('de status in het formulier', () => {
+  test('only intake, zoekend and uitgestroomd are set by hand; voorgesteld and geplaatst follow from a voorstel or plaatsing', () => {
+    expect([...handmatigeStatussen]).toEqual(['intake', 'zoekend', 'uitgestroomd'])
+    expect(['intake', 'zoekend', 'voorgesteld', 'geplaatst', 'uitgestroomd'].filter(statusVolgtUitKoppeling)).toEqual(['voorgesteld', 'geplaatst'])
+  })
+
+  test('a kept concept never changes a status that follows from a voorstel or plaatsing, and never sets one', () => {
+    const concept = { ...ingevuld(), status: 'zoekend' }
+    expect(metOpgeslagenStatus(concept, 'geplaatst').status).toBe('geplaatst')
+    expect(deelnemerBody(metOpgeslagenStatus(concept, 'voorgesteld'), 'patch').status).toBe('voorgesteld')
+    expect(metOpgeslagenStatus(concept, 'intake').status).toBe('zoekend')
+    expect(metOpgeslagenStatus({ ...concept, status: 'voorgesteld' }, 'zoekend').status).toBe('zoekend')
+    expect(metOpgeslagenStatus({ ...concept, status: 'geplaatst' }).status).toBe('intake')
   })
 })

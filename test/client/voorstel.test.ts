@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { gedeeldeRijen, gedeeldeWaarde, leegVoorstel, voorstelBody, voorstelFoutActie, zetVeld } from '../../client/src/lib/voorstel.js'
-import { standaardVelden, voorstelInput } from '../../server/domain/voorstel.js'
+import { accepteerFouten, gedeeldeRijen, gedeeldeWaarde, leegVoorstel, voorstelBody, voorstelFoutActie, zetVeld } from '../../client/src/lib/voorstel.js'
+import { accepteerInput, standaardVelden, voorstelInput } from '../../server/domain/voorstel.js'
+import { validate } from '../../client/src/lib/form-errors.js'
 
 describe('een voorstel maken', () => {
   test('the standard choice of shared fields; ticks keep the order of deelbareVelden', () => {
@@ -37,5 +38,15 @@ describe('wat de werkgever ziet', () => {
     expect(gedeeldeWaarde('moedertaal', 'Somalisch')).toBeUndefined()
     expect(gedeeldeWaarde('mobiliteit', { fiets: true, ov: true, rijbewijs: false, auto: false, maxReisafstandKm: 5 })).toBe('fiets, openbaar vervoer; tot 5 km')
     expect(gedeeldeWaarde('wensen', { sectoren: ['zorg'], vormen: ['vrijwilligerswerk'], wensberoep: 'helpende' })).toBe('sectoren: Zorg; vormen: Vrijwilligerswerk; wensberoep: helpende')
+  })
+})
+
+describe('accepteren', () => {
+  test('an empty startdatum asks to pick a date instead of naming the JJJJ-MM-DD format', () => {
+    const check = validate(accepteerInput, { startdatum: '' })
+    expect(check.ok).toBe(false)
+    if (check.ok) return
+    expect(accepteerFouten('', check.fields)).toEqual({ ...check.fields, startdatum: 'Kies een startdatum.' })
+    expect(accepteerFouten('2026-13-40', { startdatum: 'x' })).toEqual({ startdatum: 'x' })
   })
 })

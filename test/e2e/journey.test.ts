@@ -212,12 +212,28 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     const start = kaart.getByLabel('Startdatum')
     await expect.poll(() => start.inputValue()).toBe(reis.t0) // today by default
     await axe('voorstel accepteren (werkgever)')
+    // an emptied date picker asks for a date, not for the JJJJ-MM-DD format
+    await start.fill('')
+    await kaart.getByRole('button', { name: 'Accepteren en plaatsing starten' }).click()
+    await expect.poll(() => tekst(kaart.getByRole('alert'))).toContain('Kies een startdatum.')
+    expect(await tekst(kaart)).not.toContain('JJJJ-MM-DD')
+    await start.fill(reis.t0)
     await kaart.getByRole('button', { name: 'Accepteren en plaatsing starten' }).click()
     await expect.poll(() => tekst(page.locator('main'))).toContain(`U heeft ${reis.naam} geaccepteerd voor “${PLEK_TITEL}”`)
     // an accepted voorstel is no longer open
     await expect.poll(() => page.locator('li.pp-voorstel').filter({ hasText: reis.naam }).count()).toBe(0)
     await page.getByLabel('Status').selectOption('geaccepteerd')
     await expect.poll(() => tekst(page.locator('li.pp-voorstel').filter({ hasText: reis.naam }))).toContain('Geaccepteerd')
+
+    // the deelnemer is now geplaatst: the dossier form shows that status read-only, and saving keeps it
+    await nieuweSessie()
+    await login(page, server.url, 'jobhunter@demo.example')
+    await page.goto(`${server.url}/deelnemers/${encodeURIComponent(reis.deelnemerId)}/bewerken`)
+    await expect.poll(() => tekst(page.locator('.pp-vaste-status'))).toContain('Geplaatst')
+    expect(await tekst(page.locator('.pp-vaste-status'))).toContain('volgt uit de plaatsing')
+    expect(await page.getByLabel('Status van het dossier').count()).toBe(0)
+    await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click()
+    await expect.poll(() => page.url()).toContain('opgeslagen=1')
   }, 60_000)
 
   test('(c) de jobcoach ziet de plaatsing in Mijn plaatsingen en legt twee contacten vast; een correctie laat beide zien', async () => {
@@ -346,6 +362,10 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     const stil = await rijen.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-signaal'), tr.textContent]))
     expect(stil.slice(0, stil.findIndex(([, t]) => t?.includes(reis.naam)) + 1).every(([s]) => s === 'stil')).toBe(true)
     await axe('mijn plaatsingen, 28 dagen stil, telefoon')
+    // the flag bar along the card never covers the name
+    const kaartRand = (await onze.boundingBox())!.x
+    const naamRand = (await onze.locator('.pp-plaatsing__naam').boundingBox())!.x
+    expect(naamRand - kaartRand).toBeGreaterThanOrEqual(12)
     await onze.getByRole('link', { name: reis.naam }).click()
     await expect.poll(() => tekst(page.locator('.pp-badges'))).toContain('28 dagen of langer geen contact')
     await axe('plaatsing, telefoon')
@@ -369,6 +389,15 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     // the charts are images with a name, each with the figures as a table beside it
     for (const naam of [/nog actief na 3 en na 6 maanden/, /Hoe vaak elk knelpunt/, /Knelpunten per maand/]) expect(await page.getByRole('img', { name: naam }).count()).toBe(1)
     await axe('monitor')
+    // on a phone the chart labels keep a readable size and each small chart names its first and last month
+    await page.setViewportSize({ width: 390, height: 844 })
+    const grootte = (sel: string) => page.locator(sel).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
+    expect(await grootte('#grafiek-knelpunten .pp-liggend__label')).toBeGreaterThanOrEqual(12)
+    expect(await grootte('#grafiek-knelpunten-maand .pp-veelvouden__maanden')).toBeGreaterThanOrEqual(12)
+    const maandLabels = await page.locator('#grafiek-knelpunten-maand .pp-veelvouden__paneel').first().locator('.pp-veelvouden__maanden span').allTextContents()
+    expect(maandLabels.length).toBe(2)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await page.setViewportSize({ width: 1280, height: 900 })
     // the CSV has the same figures
     const csvHref = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')
     expect(csvHref).toBe(`/api/monitor/export.csv?van=${reis.periode.van}&tot=${reis.periode.tot}`)

@@ -70,36 +70,43 @@ export function Staven({ id, titel, beschrijving, staven, max, eenheid = '' }: {
   )
 }
 
+/**
+ * A chart built from HTML instead of one SVG: its text keeps the page's font size at any width
+ * (an SVG scaled down to a phone shrinks its labels). Same pattern as `Figuur`: an image with a
+ * title and a description; the visible parts are hidden from screen readers, the table beside it has the figures.
+ */
+function HtmlFiguur({ id, titel, beschrijving, klasse, children }: { id: string; titel: string; beschrijving: string; klasse: string; children: ComponentChildren }) {
+  return (
+    <div class={`pp-grafiek ${klasse}`} id={id} role="img" aria-labelledby={`${id}-titel ${id}-desc`}>
+      <span class="pp-visually-hidden" id={`${id}-titel`}>{titel}</span>
+      <span class="pp-visually-hidden" id={`${id}-desc`}>{beschrijving}</span>
+      <div aria-hidden="true">{children}</div>
+    </div>
+  )
+}
+
 /** Horizontal bars with their count, most frequent first (eindredenen, knelpunten). */
 export function LiggendeStaven({ id, titel, beschrijving, rijen }: { id: string; titel: string; beschrijving: string; rijen: { label: string; waarde: number }[] }) {
-  const b = 640
-  const rij = 30
-  const boven = 10
-  const links = 170
-  const rechts = 50
-  const h = boven * 2 + rijen.length * rij
   const max = rondMaximum(Math.max(1, ...rijen.map((r) => r.waarde)))
-  const w = (v: number) => (v / max) * (b - links - rechts)
   return (
-    <Figuur id={id} titel={titel} beschrijving={beschrijving} breedte={b} hoogte={Math.max(h, 40)}>
-      <line x1={links} x2={links} y1={boven - 4} y2={h - boven + 4} stroke={AS} />
-      {rijen.map((r, i) => {
-        const y = boven + i * rij
-        return (
-          <g key={r.label}>
-            <text x={links - 8} y={y + rij / 2 + 5} text-anchor="end" font-size="13" fill={TEKST}>{r.label}</text>
-            <rect x={links} y={y + 5} width={Math.max(w(r.waarde), r.waarde > 0 ? 2 : 0)} height={rij - 10} fill={KLEUR} />
-            <text x={links + w(r.waarde) + 6} y={y + rij / 2 + 5} font-size="13" font-weight="700" fill={TEKST}>{r.waarde}</text>
-          </g>
-        )
-      })}
-    </Figuur>
+    <HtmlFiguur id={id} titel={titel} beschrijving={beschrijving} klasse="pp-liggend">
+      {rijen.map((r) => (
+        <div class="pp-liggend__rij" key={r.label}>
+          <span class="pp-liggend__label">{r.label}</span>
+          <span class="pp-liggend__baan">
+            <span class="pp-liggend__staaf" style={{ width: r.waarde > 0 ? `max(2px, ${(r.waarde / max) * 100}%)` : '0' }} />
+            <span class="pp-liggend__waarde">{r.waarde}</span>
+          </span>
+        </div>
+      ))}
+    </HtmlFiguur>
   )
 }
 
 /**
  * Small multiples: one small bar chart per series (a knelpunt), the same months and the same scale
- * in each, so they compare at a glance without a legend of eleven colours.
+ * in each, so they compare at a glance without a legend of eleven colours. Each panel is its own
+ * small SVG in a grid (two columns on a wide screen, one on a phone) with its first and last month under it.
  */
 export function KleineVeelvouden({ id, titel, beschrijving, reeksen, maandLabel }: {
   id: string; titel: string; beschrijving: string
@@ -107,38 +114,38 @@ export function KleineVeelvouden({ id, titel, beschrijving, reeksen, maandLabel 
   maandLabel: (maand: string) => string
 }) {
   const maanden = reeksen[0]?.waarden.map((w) => w.maand) ?? []
-  const paneelB = 300
-  const paneelH = 96
-  const kolommen = 2
-  const b = paneelB * kolommen
-  const h = Math.ceil(reeksen.length / kolommen) * (paneelH + 12) + 24
   const max = rondMaximum(Math.max(1, ...reeksen.flatMap((r) => r.waarden.map((w) => w.aantal))))
-  const links = 12
-  const staafB = (paneelB - links - 20) / Math.max(1, maanden.length)
+  const b = 280
+  const h = 64
+  const staafB = b / Math.max(1, maanden.length)
+  const eerste = maanden[0]
+  const laatste = maanden[maanden.length - 1]
   return (
-    <Figuur id={id} titel={titel} beschrijving={beschrijving} breedte={b} hoogte={h}>
-      {reeksen.map((r, i) => {
-        const x0 = (i % kolommen) * paneelB
-        const y0 = Math.floor(i / kolommen) * (paneelH + 12)
-        const basis = y0 + paneelH - 8
-        const hoog = paneelH - 36
-        return (
-          <g key={r.label}>
-            <text x={x0 + links} y={y0 + 16} font-size="13" font-weight="700" fill={TEKST}>{r.label} ({r.totaal})</text>
-            <rect x={x0 + links} y={basis - hoog} width={staafB * maanden.length} height={hoog} fill={KLEUR_LICHT} opacity="0.35" />
-            {r.waarden.map((w, j) => {
-              const hh = (w.aantal / max) * hoog
-              return <rect key={w.maand} x={x0 + links + j * staafB + 1} y={basis - hh} width={Math.max(1, staafB - 2)} height={hh} fill={KLEUR} />
-            })}
-            <line x1={x0 + links} x2={x0 + links + staafB * maanden.length} y1={basis} y2={basis} stroke={AS} />
-          </g>
-        )
-      })}
-      {maanden.length > 0 && (
-        <text x={links} y={h - 6} font-size="12" fill={AS}>
-          {maandLabel(maanden[0]!)} – {maandLabel(maanden[maanden.length - 1]!)}; schaal 0–{max} per maand
-        </text>
+    <HtmlFiguur id={id} titel={titel} beschrijving={beschrijving} klasse="pp-veelvouden">
+      <div class="pp-veelvouden__panelen">
+        {reeksen.map((r) => (
+          <div class="pp-veelvouden__paneel" key={r.label}>
+            <p class="pp-veelvouden__titel">{r.label} ({r.totaal})</p>
+            <svg class="pp-veelvouden__svg" viewBox={`0 0 ${b} ${h}`} width="100%" preserveAspectRatio="none" focusable="false">
+              <rect x={0} y={0} width={b} height={h} fill={KLEUR_LICHT} opacity="0.35" />
+              {r.waarden.map((w, j) => {
+                const hh = (w.aantal / max) * (h - 2)
+                return <rect key={w.maand} x={j * staafB + 1} y={h - hh} width={Math.max(1, staafB - 2)} height={hh} fill={KLEUR} />
+              })}
+              <line x1={0} x2={b} y1={h - 0.5} y2={h - 0.5} stroke={AS} />
+            </svg>
+            {eerste && laatste && (
+              <p class="pp-veelvouden__maanden">
+                <span>{maandLabel(eerste)}</span>
+                {laatste !== eerste && <span>{maandLabel(laatste)}</span>}
+              </p>
+            )}
+          </div>
+        ))}
+      </div>
+      {eerste && laatste && (
+        <p class="pp-veelvouden__schaal">{maandLabel(eerste)} – {maandLabel(laatste)}; schaal 0–{max} per maand</p>
       )}
-    </Figuur>
+    </HtmlFiguur>
   )
 }

@@ -78,6 +78,21 @@ export function zetDagdeel<F extends Pick<DeelnemerFormState, 'beschikbareDagdel
   }
 }
 
+/** Statuses a person sets; voorgesteld and geplaatst follow from voorstellen and plaatsingen (the server refuses them by hand). */
+export const handmatigeStatussen = ['intake', 'zoekend', 'uitgestroomd'] as const
+/** True for a status that follows from a voorstel or plaatsing: the form shows it read-only and sends it unchanged. */
+export const statusVolgtUitKoppeling = (status: string) => status === 'voorgesteld' || status === 'geplaatst'
+
+/**
+ * The form to start with when a concept was kept in the browser: the stored status wins when it
+ * follows from a voorstel or plaatsing (or when the concept holds such a status that no longer applies).
+ */
+export function metOpgeslagenStatus(f: DeelnemerFormState, opgeslagen?: string): DeelnemerFormState {
+  if (opgeslagen !== undefined && (statusVolgtUitKoppeling(opgeslagen) || statusVolgtUitKoppeling(f.status))) return { ...f, status: opgeslagen }
+  if (opgeslagen === undefined && statusVolgtUitKoppeling(f.status)) return { ...f, status: 'intake' }
+  return f
+}
+
 const optioneel = (tekst: string) => (tekst.trim() === '' ? undefined : tekst.trim())
 
 /** "Engels, Frans;Arabisch" → ["Engels", "Frans", "Arabisch"] */

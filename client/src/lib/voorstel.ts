@@ -33,6 +33,14 @@ export function voorstelBody(f: VoorstelFormulier, d: { deelnemerId: string; ple
   }
 }
 
+/**
+ * The accept form's errors before sending: an empty date field gets words that fit a date picker
+ * (the shared schema's message asks for JJJJ-MM-DD, which only makes sense when typing).
+ */
+export function accepteerFouten(startdatum: string, fields: Record<string, string>): Record<string, string> {
+  return startdatum.trim() === '' ? { ...fields, startdatum: 'Kies een startdatum.' } : fields
+}
+
 /** What the jobhunter can do about a refusal (409) of POST /api/voorstellen. */
 export function voorstelFoutActie(code: string, deelnemerId: string): { href: string; tekst: string } | undefined {
   const dossier = `/deelnemers/${encodeURIComponent(deelnemerId)}`

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
 import { api, call, ApiError } from '../api.js'
-import { deelnemerInput, deelnemerStatussen, doelgroepen, geletterdheden, kinderopvangOpties, leerroutes } from '../../../server/domain/deelnemer.js'
+import { deelnemerInput, doelgroepen, geletterdheden, kinderopvangOpties, leerroutes } from '../../../server/domain/deelnemer.js'
 import { belastingNiveaus, niveaus, sectoren, vaardigheden, vormen } from '../../../server/domain/enums.js'
 import { Alert, Button, CheckboxField, ErrorSummary, Laden, Section, SelectField, TextAreaField, TextField } from '../components/fields.js'
 import { DagdelenRooster, RoosterLegenda } from '../components/dagdelen-rooster.js'
@@ -9,7 +9,8 @@ import { Gevoelig } from '../components/gevoelig.js'
 import { errorId, fieldId, orderedErrors, validate } from '../lib/form-errors.js'
 import { useOpslaan } from '../lib/use-opslaan.js'
 import {
-  deelnemerBody, deelnemerFormVan, deelnemerLijstVelden, deelnemerVeldVolgorde, legeDeelnemerForm, urenOpVrijeDagdelen, zetDagdeel, zonderNullDiep,
+  deelnemerBody, deelnemerFormVan, deelnemerLijstVelden, deelnemerVeldVolgorde, handmatigeStatussen, legeDeelnemerForm, metOpgeslagenStatus, statusVolgtUitKoppeling,
+  urenOpVrijeDagdelen, zetDagdeel, zonderNullDiep,
   type DeelnemerFormState,
 } from '../lib/deelnemer-form.js'
 import { conceptSleutel, leesConcept, wisConcept } from '../lib/deelnemer-concept.js'
@@ -40,7 +41,9 @@ const opties = (waarden: readonly string[], labels?: Record<string, string>) => 
 function DeelnemerFormulier({ id, start, naam, toestemmingOp }: { id?: string; start?: DeelnemerFormState; naam?: string; toestemmingOp?: string }) {
   const { route } = useLocation()
   const [teruggezet] = useState(() => leesConcept(id))
-  const [f, setF] = useState<DeelnemerFormState>(teruggezet ?? start ?? legeDeelnemerForm())
+  const [f, setF] = useState<DeelnemerFormState>(() => metOpgeslagenStatus(teruggezet ?? start ?? legeDeelnemerForm(), start?.status))
+  // voorgesteld and geplaatst follow from a voorstel or plaatsing: shown read-only and sent unchanged
+  const vasteStatus = start && statusVolgtUitKoppeling(start.status) ? start.status : undefined
   useEffect(() => {
     try {
       sessionStorage.setItem(conceptSleutel(id), JSON.stringify(f))
@@ -90,7 +93,23 @@ function DeelnemerFormulier({ id, start, naam, toestemmingOp }: { id?: string; s
             <TextField path="telefoon" label="Telefoonnummer" type="tel" size="tel" value={f.telefoon} onValue={(v) => set('telefoon', v)} error={err('telefoon')} required={false} input={{ autoComplete: 'off' }} />
             <TextField path="email" label="E-mailadres" type="email" value={f.email} onValue={(v) => set('email', v)} error={err('email')} required={false} input={{ autoComplete: 'off' }} />
             <SelectField path="doelgroep" label="Doelgroep" value={f.doelgroep} onValue={(v) => set('doelgroep', v)} options={opties(doelgroepen, doelgroepLabel)} placeholder="Kies een doelgroep" error={err('doelgroep')} required description={<Gevoelig />} />
-            <SelectField path="status" label="Status van het dossier" value={f.status} onValue={(v) => set('status', v)} options={opties(deelnemerStatussen, deelnemerStatusLabel)} error={err('status')} description="Alleen zoekende deelnemers komen voor in de passende deelnemers bij een plek." />
+            {vasteStatus ? (
+              <div class="utrecht-form-field pp-vaste-status" id={fieldId('status')} tabIndex={-1}>
+                <p class="utrecht-form-label">Status van het dossier</p>
+                <p class="utrecht-paragraph pp-vaste-status__waarde">
+                  <strong>{deelnemerStatusLabel[vasteStatus as keyof typeof deelnemerStatusLabel]}</strong>
+                </p>
+                <p class="utrecht-form-field-description" id="status-uitleg">
+                  {vasteStatus === 'voorgesteld'
+                    ? 'Deze status volgt uit het voorstel: trek het voorstel in om hem te wijzigen.'
+                    : 'Deze status volgt uit de plaatsing: beëindig de plaatsing om hem te wijzigen.'}
+                </p>
+                {err('status') && <p class="pp-error" id={errorId('status')}>{err('status')}</p>}
+              </div>
+            ) : (
+              <SelectField path="status" label="Status van het dossier" value={f.status} onValue={(v) => set('status', v)} options={opties(handmatigeStatussen, deelnemerStatusLabel)} error={err('status')}
+                description="Alleen zoekende deelnemers komen voor in de passende deelnemers bij een plek. Voorgesteld en geplaatst volgen vanzelf uit een voorstel of plaatsing." />
+            )}
           </div>
         </Section>
 

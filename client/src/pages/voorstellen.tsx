@@ -10,7 +10,7 @@ import { gebruiker } from '../session.js'
 import { orderedErrors, validate, type FieldErrors } from '../lib/form-errors.js'
 import { datumInNederland, volgendeMaandag } from '../lib/datum.js'
 import { formatDatum, label, richtingLabel, voorstelStatusBadge, voorstelStatusLabel } from '../lib/labels.js'
-import { gedeeldeRijen } from '../lib/voorstel.js'
+import { accepteerFouten, gedeeldeRijen } from '../lib/voorstel.js'
 import type { MatchCriterium } from '../lib/matches.js'
 
 // Voorstellen, one route for two roles. The jobhunter (and beheerder) sees every voorstel with its
@@ -358,7 +358,7 @@ function Accepteren({ v, wie, jobcoaches, onAnnuleer, onKlaar }: { v: Voorstel; 
     e.preventDefault()
     const body = { startdatum, ...(jobcoachId ? { jobcoachId } : {}) }
     const check = validate(accepteerInput, body)
-    const ok = await stuur(check.ok ? { ok: true } : { ok: false, fields: prefix(check.fields, v.id) }, () => call(api.voorstellen[':id'].accepteren.$post({ param: { id: v.id }, json: body })))
+    const ok = await stuur(check.ok ? { ok: true } : { ok: false, fields: prefix(accepteerFouten(startdatum, check.fields), v.id) }, () => call(api.voorstellen[':id'].accepteren.$post({ param: { id: v.id }, json: body })))
     if (ok) onKlaar(`U heeft ${wie} geaccepteerd voor “${v.plek.titel}”. De plaatsing start op ${formatDatum(startdatum)}; de jobcoach neemt contact met u op.`)
   }
 
