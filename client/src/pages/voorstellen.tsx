@@ -1,3 +1,4 @@
+import { useOpslaan } from '../lib/use-opslaan.js'
 import { Fragment } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
@@ -317,33 +318,10 @@ function VoorstelKaart({ v, open, jobcoaches, onOpen, onKlaar }: {
   )
 }
 
-/** The shared cycle of the two answer forms: check, send, keep the input, show the server's word. */
+/** The two answer forms use the save cycle every form shares (check, send, keep the input, show the server's word). */
 function useAntwoord() {
-  const [fields, setFields] = useState<FieldErrors>({})
-  const [message, setMessage] = useState<string>()
-  const [pogingen, setPogingen] = useState(0)
-  const [busy, setBusy] = useState(false)
-  async function stuur(check: { ok: true } | { ok: false; fields: FieldErrors }, send: () => Promise<unknown>): Promise<boolean> {
-    setMessage(undefined)
-    if (!check.ok) {
-      setFields(check.fields)
-      setPogingen((n) => n + 1)
-      return false
-    }
-    setBusy(true)
-    try {
-      await send()
-      return true
-    } catch (e) {
-      setFields(e instanceof ApiError ? e.fields : {})
-      setMessage(e instanceof ApiError ? e.message : 'Dat lukte niet. Probeer het opnieuw.')
-      setPogingen((n) => n + 1)
-      return false
-    } finally {
-      setBusy(false)
-    }
-  }
-  return { fields, message, pogingen, busy, stuur }
+  const { opslaan, ...rest } = useOpslaan()
+  return { ...rest, stuur: opslaan }
 }
 
 function Accepteren({ v, wie, jobcoaches, onAnnuleer, onKlaar }: { v: Voorstel; wie: string; jobcoaches: { id: string; naam: string }[]; onAnnuleer: () => void; onKlaar: (m: string) => void }) {
