@@ -13,17 +13,8 @@ import type { SearchIndex } from '../search/port.js'
 export const ORIGIN = 'http://localhost'
 export const WACHTWOORD = 'Correct-paard-batterij-7'
 
-/** A real app on a real (in-memory) libSQL database, with a clock the test can move. */
-export async function testApp(env: Record<string, string> = {}, index: SearchIndex = new EmbeddedSearchIndex()) {
-  const database: Database = await openDatabase(':memory:')
-  const clock = fixedClock('2026-11-23T09:00:00.000Z')
-  const logs: Record<string, unknown>[] = []
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', ...env })
-  // The indexer is not started: tests drain the outbox explicitly, so every step is deterministic.
-  const indexer = new OutboxIndexer(database.db, index, clock)
-  const deps: Deps = { db: database.db, clock, config, log: (l) => logs.push(l), search: { index, indexer, state: () => 'klaar' } }
-  const app = createApp(deps)
-
+/** Calls the app in process as a same-origin browser would; parses JSON answers. */
+export const requester = (app: { request: (url: string, init: RequestInit) => Response | Promise<Response> }) =>
   async function request(method: string, path: string, opts: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) {
     const headers: Record<string, string> = { origin: ORIGIN, ...opts.headers }
     if (opts.cookie) headers.cookie = opts.cookie
@@ -42,6 +33,19 @@ export async function testApp(env: Record<string, string> = {}, index: SearchInd
     }
     return { status: res.status, json, text, headers: res.headers }
   }
+
+/** A real app on a real (in-memory) libSQL database, with a clock the test can move. */
+export async function testApp(env: Record<string, string> = {}, index: SearchIndex = new EmbeddedSearchIndex()) {
+  const database: Database = await openDatabase(':memory:')
+  const clock = fixedClock('2026-11-23T09:00:00.000Z')
+  const logs: Record<string, unknown>[] = []
+  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', ...env })
+  // The indexer is not started: tests drain the outbox explicitly, so every step is deterministic.
+  const indexer = new OutboxIndexer(database.db, index, clock)
+  const deps: Deps = { db: database.db, clock, config, log: (l) => logs.push(l), search: { index, indexer, state: () => 'klaar' } }
+  const app = createApp(deps)
+
+  const request = requester(app)
 
   async function login(email: string, wachtwoord = WACHTWOORD): Promise<string> {
     const res = await request('POST', '/api/sessie', { body: { email, wachtwoord } })

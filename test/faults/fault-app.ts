@@ -11,7 +11,7 @@ import { EmbeddedSearchIndex } from '../../search/embedded.js'
 import { startSearch, type SearchRuntime } from '../../search/engine.js'
 import { OutboxIndexer } from '../../search/indexer.js'
 import type { SearchIndex } from '../../search/port.js'
-import { ORIGIN, WACHTWOORD } from '../helpers.js'
+import { requester, WACHTWOORD } from '../helpers.js'
 
 // The real app in this process, like test/helpers.ts's testApp, but on a database URL of the
 // test's choosing (a file, so another process can lock it), with the system clock, and optionally
@@ -34,20 +34,7 @@ export async function faultApp(opts: { url?: string; busyTimeoutMs?: number; ind
   }
   const app = createApp(deps)
 
-  async function request(method: string, path: string, o: { body?: unknown; cookie?: string } = {}) {
-    const headers: Record<string, string> = { origin: ORIGIN }
-    if (o.cookie) headers.cookie = o.cookie
-    if (o.body !== undefined) headers['content-type'] = 'application/json'
-    const res = await app.request(`${ORIGIN}${path}`, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) })
-    const text = await res.text()
-    let json: any
-    try {
-      json = text ? JSON.parse(text) : undefined
-    } catch {
-      json = undefined
-    }
-    return { status: res.status, json, text, headers: res.headers }
-  }
+  const request = requester(app)
 
   let n = 0
   async function makeUser(rol: Rol) {
