@@ -4,6 +4,7 @@ import { router } from './router.js'
 import { ctxOf } from '../auth/middleware.js'
 import { matchesVoorDeelnemer, matchesVoorPlek } from '../services/matches.js'
 import { errors, idParam, jsonAnswer } from './openapi-helpers.js'
+import { deelnemerSamenvatting, plekSamenvatting } from '../domain/match.js'
 
 const matchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -16,16 +17,6 @@ const criterium = z.object({
   knockout: z.boolean().describe('Dit criterium sluit de match uit in deze richting'),
   kleur: z.enum(['groen', 'oranje', 'rood']),
   uitleg: z.string(),
-})
-const plekSamenvatting = z.object({
-  id: z.string(), titel: z.string(), organisatieNaam: z.string(), plaats: z.string(), sector: z.string(), vorm: z.string(),
-  urenPerWeek: z.object({ min: z.number(), max: z.number() }), dagdelen: z.array(z.string()), taalrijkheidsscore: z.number(), afstandKm: z.number(),
-})
-/** Only what a jobhunter needs to choose; no sensitive field (doelgroep, moedertaal, geletterdheid, belastbaarheid). */
-const deelnemerSamenvatting = z.object({
-  id: z.string(), naam: z.string(), plaats: z.string(), leerroute: z.string(),
-  taalniveau: z.object({ spreken: z.string(), luisteren: z.string(), lezen: z.string(), schrijven: z.string() }),
-  urenPerWeek: z.object({ min: z.number(), max: z.number() }), status: z.string(), toestemmingDelen: z.boolean(), afstandKm: z.number(),
 })
 const matchFields = { score: z.number().describe('0–100'), uitgesloten: z.boolean(), criteria: z.array(criterium) }
 const meta = {

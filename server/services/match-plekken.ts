@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js'
 import type { Kandidaat } from '../../search/port.js'
 import { isSearchable } from '../../search/documents.js'
 import type { MatchPlek } from '../matching/types.js'
+import type { PlekSamenvatting } from '../domain/match.js'
 import { toPlek } from './plekken.js'
 
 // Plekken as the matcher needs them, kept in memory per database by id and versie. Reading and
@@ -18,17 +19,7 @@ export interface MatchPlekProfiel {
   versie: number
   zoekbaar: boolean
   match: MatchPlek
-  samenvatting: {
-    id: string
-    titel: string
-    organisatieNaam: string
-    plaats: string
-    sector: string
-    vorm: string
-    urenPerWeek: { min: number; max: number }
-    dagdelen: string[]
-    taalrijkheidsscore: number
-  }
+  samenvatting: Omit<PlekSamenvatting, 'afstandKm'>
 }
 
 /** The cache is dropped whole when it grows past this; rebuilding it costs one slow request. */

@@ -63,32 +63,8 @@ export function gewichtRijen(gewichten: Record<string, number>, knockoutCodes: s
 /** A criterion score 0–1 as a Dutch percentage: 0.87 → "87 %". */
 export const procent = (score: number) => `${Math.round(score * 100)} %`
 
-/** The plek in an aanbodgericht answer (server/services/matches.ts). */
-export interface PlekSamenvatting {
-  id: string
-  titel: string
-  organisatieNaam: string
-  plaats: string
-  sector: string
-  vorm: string
-  urenPerWeek: { min: number; max: number }
-  dagdelen: string[]
-  taalrijkheidsscore: number
-  afstandKm: number
-}
-
-/** The deelnemer in a vraaggericht answer: a summary without sensitive fields. */
-export interface DeelnemerSamenvatting {
-  id: string
-  naam: string
-  plaats: string
-  leerroute: string
-  taalniveau: Record<string, string>
-  urenPerWeek: { min: number; max: number }
-  status: string
-  toestemmingDelen: boolean
-  afstandKm: number
-}
+/** The plek and deelnemer summaries of the match answers, as the server declares them. */
+export type { DeelnemerSamenvatting, PlekSamenvatting } from '../../../server/domain/match.js'
 
 /** The URL of a match list keeps one option: whether excluded results are shown. */
 export const matchUrl = (basis: string, inclusiefUitgesloten: boolean) => (inclusiefUitgesloten ? `${basis}?inclusiefUitgesloten=true` : basis)
