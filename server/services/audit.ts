@@ -17,16 +17,19 @@ export interface AuditRegel {
   details?: Record<string, unknown>
 }
 
-export async function schrijfAudit(db: Writer, actor: Actor | undefined, op: string, regel: AuditRegel) {
-  await db.insert(audit).values({
-    op,
-    gebruikerId: actor?.id ?? null,
-    rol: actor?.rol ?? null,
-    actie: regel.actie,
-    objectSoort: regel.objectSoort,
-    objectId: regel.objectId,
-    details: regel.details ?? null,
-  })
+export async function schrijfAudit(db: Writer, actor: Actor | undefined, op: string, ...regels: AuditRegel[]) {
+  if (!regels.length) return
+  await db.insert(audit).values(
+    regels.map((regel) => ({
+      op,
+      gebruikerId: actor?.id ?? null,
+      rol: actor?.rol ?? null,
+      actie: regel.actie,
+      objectSoort: regel.objectSoort,
+      objectId: regel.objectId,
+      details: regel.details ?? null,
+    })),
+  )
 }
 
 /** GET /api/audit: the log, newest first, filtered by record, person or period (beheerder). */

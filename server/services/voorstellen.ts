@@ -187,9 +187,8 @@ export async function lijstVoorstellen({ ctx, input }: { ctx: Ctx; input: { page
     const ds = rows.length ? await ctx.db.select().from(deelnemer).where(inArray(deelnemer.id, rows.map((r) => r.v.deelnemerId))) : []
     const byId = new Map(ds.map((d) => [d.id, d]))
     items = rows.map((r) => voorWerkgever(r, byId.get(r.v.deelnemerId)!))
-    const now = iso(ctx.clock.now())
-    for (const r of rows)
-      await schrijfAudit(ctx.db, ctx.actor, now, { actie: 'voorstel-bekeken', objectSoort: 'deelnemer', objectId: r.v.deelnemerId, details: { voorstelId: r.v.id, velden: r.v.velden } })
+    // one audit row per voorstel seen, in one insert
+    await schrijfAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), ...rows.map((r) => ({ actie: 'voorstel-bekeken', objectSoort: 'deelnemer', objectId: r.v.deelnemerId, details: { voorstelId: r.v.id, velden: r.v.velden } })))
   } else items = rows.map(volledig)
   return { items, total: totaal?.n ?? 0 }
 }
