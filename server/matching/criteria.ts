@@ -13,6 +13,7 @@ export const dagdeelNaam = (d: string) => {
   const [dag, deel] = d.split('-')
   return `${dagNamen[dag!] ?? dag}${deel}`
 }
+const hoofdletter = (t: string) => t.charAt(0).toUpperCase() + t.slice(1)
 const lijst = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`)
 const rank = (n: Niveau) => niveaus.indexOf(n)
 const level3 = (n: Niveau3) => ({ laag: 0, middel: 1, hoog: 2 })[n]
@@ -32,7 +33,7 @@ export const dagdelen: Criterium = ({ deelnemer: d, plek: p }) => {
   const score = p.dagdelen.length ? bruikbaar.length / p.dagdelen.length : 0
   const hard = bruikbaar.length < Math.min(nodig, p.dagdelen.length)
   const clash = botsing.length
-    ? ` ${lijst(botsing.map(dagdeelNaam))} ${botsing.length === 1 ? 'valt samen met taalles en telt' : 'vallen samen met taalles en tellen'} niet mee.`
+    ? ` ${hoofdletter(lijst(botsing.map(dagdeelNaam)))} ${botsing.length === 1 ? 'valt samen met taalles en telt' : 'vallen samen met taalles en tellen'} niet mee.`
     : ''
   if (hard)
     return { score: 0, hard, uitleg: `Beschikbaar op ${bruikbaar.length} van de ${p.dagdelen.length} dagdelen van de plek; nodig zijn er minstens ${Math.min(nodig, p.dagdelen.length)} voor ${p.urenPerWeek.min} uur.${clash}` }

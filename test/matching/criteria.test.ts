@@ -14,7 +14,7 @@ describe('dagdelen', () => {
     const r = c.dagdelen(input({ plek: plek({ dagdelen: ['di-ochtend'], urenPerWeek: { min: 4, max: 4 } }), deelnemer: deelnemer({ beschikbareDagdelen: ['di-ochtend', 'ma-ochtend'] }) }))
     expect(r.hard).toBe(true)
     expect(r.score).toBe(0)
-    expect(r.uitleg).toContain('dinsdagochtend valt samen met taalles en telt niet mee')
+    expect(r.uitleg).toContain('. Dinsdagochtend valt samen met taalles en telt niet mee')
   })
 
   it('a clash is fine when the other free dagdelen carry the minimum hours', () => {
@@ -25,7 +25,7 @@ describe('dagdelen', () => {
 
   it('names two clashing dagdelen in the plural', () => {
     const r = c.dagdelen(input({ plek: plek({ dagdelen: ['ma-ochtend', 'di-ochtend', 'do-ochtend'], urenPerWeek: { min: 4, max: 12 } }), deelnemer: deelnemer({ taallesDagdelen: ['di-ochtend', 'do-ochtend'] }) }))
-    expect(r.uitleg).toContain('dinsdagochtend en donderdagochtend vallen samen met taalles en tellen niet mee.')
+    expect(r.uitleg).toContain('. Dinsdagochtend en donderdagochtend vallen samen met taalles en tellen niet mee.')
   })
 
   it('too few free dagdelen for the minimum hours is a hard fail', () => {
