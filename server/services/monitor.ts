@@ -28,6 +28,13 @@ function duurzaamheid(rows: PlaatsingRow[], maanden: number, vandaag: string) {
   return { basis: basis.length, nogActief, aandeel: basis.length ? Math.round((nogActief / basis.length) * 1000) / 1000 : null }
 }
 
+/** Appends to the list under `key` (no copy per item: a year of contacts stays linear). */
+function voegToe<T>(m: Map<string, T[]>, key: string, ...items: T[]) {
+  const lijst = m.get(key)
+  if (lijst) lijst.push(...items)
+  else m.set(key, [...items])
+}
+
 const tel = (keys: string[]) => keys.reduce<Record<string, number>>((m, k) => ((m[k] = (m[k] ?? 0) + 1), m), {})
 
 /** GET /api/monitor */
@@ -49,11 +56,11 @@ export async function monitor({ ctx, query }: { ctx: Ctx; query: MonitorQuery })
   const gecorrigeerd = new Set(contacten.map((c) => c.corrigeert).filter(Boolean))
   const geldig = contacten.filter((c) => !gecorrigeerd.has(c.id))
   const perMaand = new Map<string, string[]>()
-  for (const c of geldig) perMaand.set(c.datum.slice(0, 7), [...(perMaand.get(c.datum.slice(0, 7)) ?? []), ...c.knelpunten])
+  for (const c of geldig) voegToe(perMaand, c.datum.slice(0, 7), ...c.knelpunten)
 
   const groep = (key: 'sector' | 'vorm') => {
     const groepen = new Map<string, PlaatsingRow[]>()
-    for (const r of cohort) groepen.set(String(r[key]), [...(groepen.get(String(r[key])) ?? []), r])
+    for (const r of cohort) voegToe(groepen, r[key], r)
     return [...groepen.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([waarde, rs]) => ({
       waarde,
       gestart: rs.length,
