@@ -17,7 +17,7 @@ import {
   type SearchIndex,
   type SearchResult,
 } from './port.js'
-import { synoniemenVan } from './synoniemen.js'
+import { synonymsOf } from './synoniemen.js'
 
 // The embedded adapter: the default when no MEILI_URL is set, so `npm start` needs nothing else.
 //
@@ -416,7 +416,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const corrected = new Set<string>() // indexed words a typo was corrected to, for the snippet
     for (const word of words) {
       const best = new Map<number, number>()
-      for (const alt of [word, ...synoniemenVan(word)]) {
+      for (const alt of [word, ...synonymsOf(word)]) {
         // A synonym counts a little less than the word itself, and matches as a word (with at most
         // a plural ending), not as a prefix: "groen" must not find "groenten".
         const synonym = alt !== word
@@ -547,7 +547,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       top = topK(slots, offset + query.perPage, this.comparator(query, text?.matched, distance)).slice(offset)
       total = slots.length
     }
-    const words = text ? [...text.words.flatMap((w) => [w, ...synoniemenVan(w)]), ...text.corrected] : []
+    const words = text ? [...text.words.flatMap((w) => [w, ...synonymsOf(w)]), ...text.corrected] : []
     const hits = top.map((slot) => {
       const d = this.docs[slot]!
       const km = distance.get(slot)

@@ -4,7 +4,7 @@ import { afstandKm } from '../server/domain/postcode.js'
 import { vaardigheden } from '../server/domain/enums.js'
 import { facetNamen, fragmentOf, type Kandidaat, type PlekDocument, type PlekQuery, type SearchHealth, type SearchIndex, type SearchResult } from './port.js'
 import { meiliFilter, meiliSort } from './meili-filter.js'
-import { meiliSynonyms, synoniemenVan } from './synoniemen.js'
+import { meiliSynonyms, synonymsOf } from './synoniemen.js'
 
 /** A Meilisearch task that finished but did not succeed. */
 export class MeiliTaskError extends Error {
@@ -100,7 +100,7 @@ export class MeiliSearchIndex implements SearchIndex {
       hitsPerPage: q.perPage,
       attributesToRetrieve: ['id', 'titel', 'organisatieNaam', 'plaats', 'sector', 'vorm', 'taalrijkheidsscore', 'urenMin', 'urenMax', 'begeleiding', 'omschrijving', '_geo'],
     })
-    const words = (q.q?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).flatMap((w) => [w, ...synoniemenVan(w)])
+    const words = (q.q?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).flatMap((w) => [w, ...synonymsOf(w)])
     const facets = Object.fromEntries(facetNamen.map((f) => [f, res.facetDistribution?.[f] ?? {}])) as SearchResult['facets']
     return {
       hits: res.hits.map((h) => ({

@@ -19,7 +19,7 @@ const byWord = new Map<string, string[]>()
 for (const group of synoniemGroepen) for (const word of group) byWord.set(word, group.filter((w) => w !== word))
 
 /** The other words of the word's group (empty when it has none). */
-export const synoniemenVan = (word: string): string[] => byWord.get(word.toLowerCase()) ?? []
+export const synonymsOf = (word: string): string[] => byWord.get(word.toLowerCase()) ?? []
 
 /** The same list in Meilisearch's settings shape: every word maps to the rest of its group. */
 export const meiliSynonyms = (): Record<string, string[]> => Object.fromEntries(byWord)

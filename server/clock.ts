@@ -33,13 +33,13 @@ const amsterdam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam
 export const datumInNederland = (d: Date) => amsterdam.format(d)
 
 /** A date plus whole days, as plain calendar arithmetic (no time zone, no DST). */
-export function plusDagen(datum: string, dagen: number): string {
+export function addDays(datum: string, dagen: number): string {
   const t = Date.UTC(Number(datum.slice(0, 4)), Number(datum.slice(5, 7)) - 1, Number(datum.slice(8, 10))) + dagen * 86_400_000
   return new Date(t).toISOString().slice(0, 10)
 }
 
 /** A date plus whole months, clamped to the month's last day (31 January + 1 month = 28/29 February). */
-export function plusMaanden(datum: string, maanden: number): string {
+export function addMonths(datum: string, maanden: number): string {
   const y = Number(datum.slice(0, 4))
   const m = Number(datum.slice(5, 7)) - 1 + maanden
   const d = Number(datum.slice(8, 10))
@@ -48,4 +48,4 @@ export function plusMaanden(datum: string, maanden: number): string {
 }
 
 /** Whole days from a to b (b − a). */
-export const dagenTussen = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)
+export const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)

@@ -7,7 +7,7 @@ import { bootstrap } from './bootstrap.js'
 import type { Deps } from './context.js'
 import { createSearchIndex, startSearch } from '../search/engine.js'
 import { warmMatchPlekken } from './services/match-plekken.js'
-import { planBewaartermijn } from './services/avg.js'
+import { scheduleBewaartermijn } from './services/avg.js'
 
 // Entry point of `npm start`: config, database (migrations applied), start-up data, HTTP server.
 
@@ -44,7 +44,7 @@ deps.search = search
 void search.ready
   .then(() => warmMatchPlekken(database.db, log))
   .catch((e: unknown) => log({ event: 'matcher-warm-mislukt', error: e instanceof Error ? e.message : String(e) }))
-const stopBewaartermijn = planBewaartermijn(deps)
+const stopBewaartermijn = scheduleBewaartermijn(deps)
 const app = createApp(deps)
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -4,7 +4,7 @@ import { LocationProvider, Router, Route, useLocation } from 'preact-iso'
 import { useEffect, useRef } from 'preact/hooks'
 import type { ComponentChildren } from 'preact'
 import { setUnauthorizedHandler } from './api.js'
-import { gebruiker, loadSessie, logout, startPagina, type Gebruiker } from './session.js'
+import { gebruiker, loadSessie, logout, startPage, type Gebruiker } from './session.js'
 import { rolLabel } from './lib/labels.js'
 import { Laden, Alert } from './components/fields.js'
 import { Inloggen } from './pages/inloggen.js'
@@ -23,7 +23,7 @@ import { Voorstellen } from './pages/voorstellen.js'
 import { MijnPlaatsingen, Plaatsingen } from './pages/plaatsingen.js'
 import { PlaatsingDetail } from './pages/plaatsing-detail.js'
 import { Monitor } from './pages/monitor.js'
-import { wisAlleDeelnemerConcepten } from './lib/deelnemer-concept.js'
+import { clearAllDeelnemerConcepten } from './lib/deelnemer-concept.js'
 
 type Rol = Gebruiker['rol']
 
@@ -67,7 +67,7 @@ function Header() {
               class="utrecht-button utrecht-button--secondary-action"
               onClick={async () => {
                 await logout().catch(() => {})
-                wisAlleDeelnemerConcepten()
+                clearAllDeelnemerConcepten()
                 route('/inloggen')
               }}
             >
@@ -125,7 +125,7 @@ function Start() {
   const g = gebruiker.value
   useEffect(() => {
     if (g === null) route('/inloggen', true)
-    else if (g) route(startPagina(g.rol), true)
+    else if (g) route(startPage(g.rol), true)
   }, [g])
   return <Laden />
 }

@@ -33,7 +33,7 @@ export async function logout(): Promise<void> {
 }
 
 /** The page a user lands on after login, by rol. */
-export function startPagina(rol: Gebruiker['rol']): string {
+export function startPage(rol: Gebruiker['rol']): string {
   switch (rol) {
     case 'werkgever':
       return '/mijn-plekken'
@@ -49,7 +49,7 @@ export function startPagina(rol: Gebruiker['rol']): string {
 }
 
 /** Only same-site paths are followed after login (no open redirect). */
-export function veiligTerug(terug: string | undefined): string | undefined {
+export function safeReturnPath(terug: string | undefined): string | undefined {
   if (!terug || !terug.startsWith('/') || terug.startsWith('//') || terug.startsWith('/inloggen')) return undefined
   return terug
 }

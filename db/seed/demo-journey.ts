@@ -1,10 +1,10 @@
 import { and, count, eq, like } from 'drizzle-orm'
 import { deelnemer, gebruiker, plek, voorstel } from '../schema.js'
 import type { Actor, Deps } from '../../server/context.js'
-import { datumInNederland, fixedClock, plusDagen } from '../../server/clock.js'
-import { maakVoorstel, accepteerVoorstel, wijsVoorstelAf } from '../../server/services/voorstellen.js'
-import { beeindigPlaatsing, voegNazorgToe } from '../../server/services/plaatsingen.js'
-import { beoordeelPaar } from '../../server/services/matches.js'
+import { datumInNederland, fixedClock, addDays } from '../../server/clock.js'
+import { createVoorstel, acceptVoorstel, declineVoorstel } from '../../server/services/voorstellen.js'
+import { endPlaatsing, addNazorgcontact } from '../../server/services/plaatsingen.js'
+import { evaluatePair } from '../../server/services/matches.js'
 import type { NazorgInput } from '../../server/domain/plaatsing.js'
 
 // Voorstellen, plaatsingen and nazorg history for the demo, made through the real services with
@@ -66,13 +66,13 @@ export async function seedDemoJourney(deps: Deps) {
   }
 
   /** The best fitting open plek in the deelnemer's region, by the matcher itself. */
-  const besteplek = async (deelnemerId: string, postcodePrefix: string) => {
+  const findBestPlek = async (deelnemerId: string, postcodePrefix: string) => {
     const [d] = await deps.db.select().from(deelnemer).where(eq(deelnemer.id, deelnemerId))
     const open = await deps.db.select().from(plek).where(and(eq(plek.status, 'gepubliceerd'), like(plek.postcode, `${postcodePrefix}%`)))
     let beste: { id: string; score: number } | undefined
     for (const p of open) {
       if (p.bezet >= p.capaciteit) continue
-      const m = await beoordeelPaar({ ...deps, actor: jobhunter }, d!, p, 'aanbodgericht')
+      const m = await evaluatePair({ ...deps, actor: jobhunter }, d!, p, 'aanbodgericht')
       if (!m.uitgesloten && (!beste || m.score > beste.score)) beste = { id: p.id, score: m.score }
     }
     return beste?.id
@@ -80,18 +80,18 @@ export async function seedDemoJourney(deps: Deps) {
 
   for (const [i, v] of verlopen.entries()) {
     const deelnemerId = `demo-deelnemer-${v.deelnemer}`
-    const plekId = await besteplek(deelnemerId, '60')
+    const plekId = await findBestPlek(deelnemerId, '60')
     if (!plekId) continue
-    const start = plusDagen(vandaag, -v.start)
-    const voorstelDag = plusDagen(start, -10)
-    const vs = await maakVoorstel({
+    const start = addDays(vandaag, -v.start)
+    const voorstelDag = addDays(start, -10)
+    const vs = await createVoorstel({
       ctx: op(voorstelDag, jobhunter),
       input: { deelnemerId, plekId, modus: i % 3 === 0 ? 'vraaggericht' : 'aanbodgericht', toelichting: 'Gemotiveerd en goed bereikbaar; past bij de wensen uit de intake.', velden: ['naam', 'taalniveau', 'beschikbareDagdelen', 'urenPerWeek', 'werkervaring'], jobcoachId: jobcoach.id },
     })
-    const plaatsing = await accepteerVoorstel({ ctx: op(plusDagen(voorstelDag, 3), beheerder), id: vs.id, input: { startdatum: start } })
+    const plaatsing = await acceptVoorstel({ ctx: op(addDays(voorstelDag, 3), beheerder), id: vs.id, input: { startdatum: start } })
     for (const [k, dag] of v.contacten.entries()) {
       if (v.einde && dag > v.einde.na) break
-      const datum = plusDagen(start, dag)
+      const datum = addDays(start, dag)
       const input: NazorgInput = {
         datum,
         soort: k === 0 ? 'startgesprek' : k % 4 === 3 ? 'voortgangsgesprek' : 'contactmoment',
@@ -101,11 +101,11 @@ export async function seedDemoJourney(deps: Deps) {
         knelpunten: (v.knelpunten?.[k] ?? []) as NazorgInput['knelpunten'],
         ...(k === 1 && v.deelnemer === 'khaled-yousef' ? { doorbraakbudget: { bedrag: 450, doel: 'Tweedehands e-bike voor woon-werkverkeer' } } : {}),
       }
-      await voegNazorgToe({ ctx: op(datum, jobcoach), id: plaatsing.id, input })
+      await addNazorgcontact({ ctx: op(datum, jobcoach), id: plaatsing.id, input })
     }
     if (v.einde) {
-      const einddatum = plusDagen(start, v.einde.na)
-      await beeindigPlaatsing({ ctx: op(einddatum, jobcoach), id: plaatsing.id, input: { einddatum, eindreden: v.einde.eindreden } })
+      const einddatum = addDays(start, v.einde.na)
+      await endPlaatsing({ ctx: op(einddatum, jobcoach), id: plaatsing.id, input: { einddatum, eindreden: v.einde.eindreden } })
     }
   }
 
@@ -121,7 +121,7 @@ export async function seedDemoJourney(deps: Deps) {
   for (const p of plekken) {
     const fits: { id: string; score: number }[] = []
     for (const d of kandidaten) {
-      const m = await beoordeelPaar({ ...deps, actor: jobhunter }, d, p, 'vraaggericht')
+      const m = await evaluatePair({ ...deps, actor: jobhunter }, d, p, 'vraaggericht')
       if (!m.uitgesloten) fits.push({ id: d.id, score: m.score })
     }
     if (fits.length > passend.length) [woonzorg, passend] = [p, fits]
@@ -131,10 +131,10 @@ export async function seedDemoJourney(deps: Deps) {
   // two, so that fitting deelnemers with consent are left for the user to propose themselves
   const gekozen = passend.slice(0, 2)
   for (const [i, { id: deelnemerId }] of gekozen.entries()) {
-    const vs = await maakVoorstel({
-      ctx: op(plusDagen(vandaag, -6 + i), jobhunter),
+    const vs = await createVoorstel({
+      ctx: op(addDays(vandaag, -6 + i), jobhunter),
       input: { deelnemerId, plekId: woonzorg.id, modus: 'vraaggericht', toelichting: i === 0 ? 'Heeft in het land van herkomst in de ouderenzorg gewerkt; wil graag weer met mensen werken.' : undefined, velden: ['naam', 'taalniveau', 'beschikbareDagdelen', 'urenPerWeek', 'werkervaring'], jobcoachId: jobcoach.id },
     })
-    if (i === 1) await wijsVoorstelAf({ ctx: op(plusDagen(vandaag, -2), werkgever), id: vs.id, reden: 'Op de gevraagde dagdelen is geen begeleider aanwezig.' })
+    if (i === 1) await declineVoorstel({ ctx: op(addDays(vandaag, -2), werkgever), id: vs.id, reden: 'Op de gevraagde dagdelen is geen begeleider aanwezig.' })
   }
 }

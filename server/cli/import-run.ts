@@ -7,7 +7,7 @@ import { ConfigError, loadConfig } from '../config.js'
 import { systemClock } from '../clock.js'
 import type { Actor, Ctx } from '../context.js'
 import { AppError } from '../errors.js'
-import { importeer, type ImportFase } from '../services/import.js'
+import { runImport, type ImportFase } from '../services/import.js'
 
 // `npm run import -- bestand.json [--beheerder e-mail]`: the same validation and import as
 // POST /api/import, in process, against DATABASE_URL. All or nothing: on any error it prints
@@ -87,7 +87,7 @@ export async function runImportCli(argv: string[], env: Record<string, string | 
 
   const database = await openDatabase(config.databaseUrl, config.databaseAuthToken)
   try {
-    const actor = await kiesBeheerder(database.db, email ?? config.admin?.email)
+    const actor = await chooseBeheerder(database.db, email ?? config.admin?.email)
     if (typeof actor === 'string') {
       io.err(`${actor}\n`)
       return 1
@@ -95,7 +95,7 @@ export async function runImportCli(argv: string[], env: Record<string, string | 
     io.out(`Importeren uit ${bestand} naar ${config.databaseUrl.replace(/\/\/[^@/]*@/, '//***@')}, namens ${actor.email}\n`)
     const ctx: Ctx = { db: database.db, clock: systemClock, config, log: () => {}, actor }
     const started = performance.now()
-    const result = await importeer({ ctx, input, onProgress: voortgang(io) })
+    const result = await runImport({ ctx, input, onProgress: voortgang(io) })
     io.out(
       `Klaar in ${seconden(performance.now() - started)}: ${aantal(result.organisaties, 'organisatie', 'organisaties')}, ` +
         `${aantal(result.plekken, 'plek', 'plekken')} en ${aantal(result.deelnemers, 'deelnemer', 'deelnemers')} geïmporteerd.\n` +
@@ -122,7 +122,7 @@ export async function runImportCli(argv: string[], env: Record<string, string | 
 }
 
 /** The beheerder on whose behalf the records are made: named, from ADMIN_EMAIL, or the only one. */
-async function kiesBeheerder(db: Ctx['db'], email: string | undefined): Promise<Actor | string> {
+async function chooseBeheerder(db: Ctx['db'], email: string | undefined): Promise<Actor | string> {
   const beheerders = await db
     .select()
     .from(gebruiker)

@@ -17,7 +17,7 @@ const typeNames: Record<string, string> = {
  * is not echoed: JSON.stringify of a body nested thousands deep overflowed the stack, which made a
  * hostile request a 500 (test/api/vijandige-invoer.test.ts). Long texts are cut off.
  */
-const eigenWaarde = (v: unknown): string | undefined => {
+const ownValue = (v: unknown): string | undefined => {
   if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v)
   if (typeof v === 'number' || typeof v === 'boolean') return String(v)
   return undefined
@@ -36,9 +36,9 @@ function dutchMessage(issue: z.core.$ZodRawIssue): string | undefined {
       if (issue.input === undefined) return 'Dit veld is verplicht.'
       if (issue.input === null || issue.input === '') return `Kies een waarde: ${issue.values.join(', ')}.`
       if (issue.values.length === 1) return `Moet ${JSON.stringify(issue.values[0])} zijn.`
-      return eigenWaarde(issue.input) === undefined
+      return ownValue(issue.input) === undefined
         ? `Kies uit: ${issue.values.join(', ')}.`
-        : `Onbekende waarde ${eigenWaarde(issue.input)}. Kies uit: ${issue.values.join(', ')}.`
+        : `Onbekende waarde ${ownValue(issue.input)}. Kies uit: ${issue.values.join(', ')}.`
     case 'too_small':
       if (issue.origin === 'string')
         return Number(issue.minimum) <= 1 ? 'Dit veld mag niet leeg zijn.' : `Gebruik minstens ${issue.minimum} tekens.`

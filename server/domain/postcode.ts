@@ -26,7 +26,7 @@ function load(): Map<string, Locatie> {
 }
 
 /** Looks up a postcode ("3311 AB" or "3311"); undefined when the PC4 area is unknown. */
-export function zoekPostcode(postcode: string): Locatie | undefined {
+export function lookupPostcode(postcode: string): Locatie | undefined {
   table ??= load()
   return table.get(postcode.trim().slice(0, 4))
 }

@@ -109,7 +109,7 @@ const woorden = (t: string) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
  * beroep, allowing a short ending ("verzorgende" ~ "verzorgend", "kok" needs "kok"). Generic words
  * such as "medewerker" do not count, or every "…medewerker" plek would fit every wish.
  */
-export function pastBijWensberoep(wensberoep: string, plekTekst: string): boolean {
+export function fitsWensberoep(wensberoep: string, plekTekst: string): boolean {
   const kern = woorden(wensberoep).filter((w) => w.length >= 3 && !algemeneBeroepswoorden.has(w))
   const doel = woorden(plekTekst)
   // compound words count by their parts: "zorgmedewerker" contains "zorg"
@@ -126,7 +126,7 @@ export const wensen: Criterium = ({ deelnemer: d, plek: p }) => {
   if (w.sectoren.length) delen.push({ past: w.sectoren.includes(p.sector), tekst: `sector ${p.sector}` })
   if (w.vormen.length) delen.push({ past: w.vormen.includes(p.vorm), tekst: `vorm ${p.vorm}` })
   const beroep = w.wensberoep?.trim().toLowerCase()
-  if (beroep) delen.push({ past: pastBijWensberoep(beroep, `${p.titel} ${p.beroep ?? ''}`), tekst: `wensberoep ${w.wensberoep}` })
+  if (beroep) delen.push({ past: fitsWensberoep(beroep, `${p.titel} ${p.beroep ?? ''}`), tekst: `wensberoep ${w.wensberoep}` })
   if (delen.length === 0) return { score: 0.5, hard: false, uitleg: 'Geen wensen opgegeven.' }
   const ja = delen.filter((x) => x.past)
   const nee = delen.filter((x) => !x.past)

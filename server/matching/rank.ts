@@ -8,7 +8,7 @@ import type { CriteriumResultaat, MatchDeelnemer, MatchPlek, MatchResultaat, Ric
 const kleur = (score: number, knockout: boolean): CriteriumResultaat['kleur'] =>
   knockout || score < 0.4 ? 'rood' : score < 0.75 ? 'oranje' : 'groen'
 
-export function beoordeel(
+export function evaluate(
   deelnemer: MatchDeelnemer,
   plek: MatchPlek,
   richting: Richting,
@@ -43,6 +43,6 @@ export function beoordeel(
 }
 
 /** Highest score first; excluded matches last; ties by id, so the order is stable. */
-export function sorteer(resultaten: MatchResultaat[]): MatchResultaat[] {
+export function sortResults(resultaten: MatchResultaat[]): MatchResultaat[] {
   return [...resultaten].sort((a, b) => Number(a.uitgesloten) - Number(b.uitgesloten) || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { router } from './router.js'
 import { ctxOf } from '../auth/middleware.js'
-import { agendaFeed, agendaStatus, maakAgendaLink, trekAgendaLinkIn } from '../services/agenda.js'
+import { renderAgendaFeed, getAgendaStatus, createAgendaLink, revokeAgendaLink } from '../services/agenda.js'
 import { errors, jsonAnswer } from './openapi-helpers.js'
 
 const tags = ['Plaatsingen en nazorg']
@@ -14,7 +14,7 @@ export const agendaRoutes = router()
       method: 'get', path: '/agenda', tags, summary: 'Of de jobcoach een agenda-link heeft (jobcoach)',
       responses: { 200: jsonAnswer(z.object({ actief: z.boolean(), aangemaaktOp: z.string().optional() }), 'De status'), 401: errors[401], 403: errors[403] },
     }),
-    async (c) => c.json(await agendaStatus({ ctx: ctxOf(c) }), 200),
+    async (c) => c.json(await getAgendaStatus({ ctx: ctxOf(c) }), 200),
   )
   .openapi(
     createRoute({
@@ -24,7 +24,7 @@ export const agendaRoutes = router()
     }),
     async (c) => {
       const ctx = ctxOf(c)
-      return c.json(await maakAgendaLink({ ctx, origin: origin(c, ctx.config.publicUrl) }), 201)
+      return c.json(await createAgendaLink({ ctx, origin: origin(c, ctx.config.publicUrl) }), 201)
     },
   )
   .openapi(
@@ -33,7 +33,7 @@ export const agendaRoutes = router()
       responses: { 204: { description: 'Ingetrokken' }, 401: errors[401], 403: errors[403] },
     }),
     async (c) => {
-      await trekAgendaLinkIn({ ctx: ctxOf(c) })
+      await revokeAgendaLink({ ctx: ctxOf(c) })
       return c.body(null, 204)
     },
   )
@@ -46,7 +46,7 @@ export const agendaRoutes = router()
     }),
     async (c) => {
       const deps = c.get('deps')
-      const body = await agendaFeed({ deps, token: c.req.valid('param').token, appUrl: origin(c, deps.config.publicUrl) })
+      const body = await renderAgendaFeed({ deps, token: c.req.valid('param').token, appUrl: origin(c, deps.config.publicUrl) })
       return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' })
     },
   )

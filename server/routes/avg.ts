@@ -2,8 +2,8 @@ import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { router } from './router.js'
 import { ctxOf } from '../auth/middleware.js'
-import { bewaartermijnNu, exporteerDeelnemer, wisDeelnemer } from '../services/avg.js'
-import { leesAudit } from '../services/audit.js'
+import { runBewaartermijnNow, exportDeelnemer, eraseDeelnemer } from '../services/avg.js'
+import { listAudit } from '../services/audit.js'
 import { isoDate, paginering } from '../domain/common.js'
 import { errors, idParam, jsonAnswer, listOf } from './openapi-helpers.js'
 
@@ -18,7 +18,7 @@ export const avgRoutes = router()
       responses: { 200: jsonAnswer(z.record(z.string(), z.unknown()), 'Dossier, voorstellen, plaatsingen, nazorg en wie het dossier bekeek'), 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
     async (c) => {
-      const data = await exporteerDeelnemer({ ctx: ctxOf(c), id: c.req.valid('param').id })
+      const data = await exportDeelnemer({ ctx: ctxOf(c), id: c.req.valid('param').id })
       c.header('content-disposition', `attachment; filename="deelnemer-${c.req.valid('param').id}.json"`)
       return c.json(data, 200)
     },
@@ -31,7 +31,7 @@ export const avgRoutes = router()
       responses: { 204: { description: 'Gewist' }, 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
     }),
     async (c) => {
-      await wisDeelnemer({ ctx: ctxOf(c), id: c.req.valid('param').id })
+      await eraseDeelnemer({ ctx: ctxOf(c), id: c.req.valid('param').id })
       return c.body(null, 204)
     },
   )
@@ -41,7 +41,7 @@ export const avgRoutes = router()
       summary: 'De bewaartermijn nu toepassen: deelnemers van wie de laatste plaatsing langer dan RETENTIE_MAANDEN geleden eindigde worden geanonimiseerd (beheerder; draait ook dagelijks)',
       responses: { 200: jsonAnswer(z.object({ grens: z.string(), geanonimiseerd: z.number() }), 'Hoeveel deelnemers zijn geanonimiseerd'), 401: errors[401], 403: errors[403] },
     }),
-    async (c) => c.json(await bewaartermijnNu({ ctx: ctxOf(c) }), 200),
+    async (c) => c.json(await runBewaartermijnNow({ ctx: ctxOf(c) }), 200),
   )
   .openapi(
     createRoute({
@@ -64,5 +64,5 @@ export const avgRoutes = router()
         400: errors[400], 401: errors[401], 403: errors[403],
       },
     }),
-    async (c) => c.json(await leesAudit({ ctx: ctxOf(c), input: c.req.valid('query') }), 200),
+    async (c) => c.json(await listAudit({ ctx: ctxOf(c), input: c.req.valid('query') }), 200),
   )

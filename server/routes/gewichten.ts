@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { router } from './router.js'
 import { ctxOf } from '../auth/middleware.js'
-import { gewichtenHistorie, leesGewichten, wijzigGewichten } from '../services/gewichten.js'
+import { listGewichtenHistory, getGewichten, updateGewichten } from '../services/gewichten.js'
 import { gewichtenVersie, gewichtenWijziging, richtingen } from '../domain/gewichten.js'
 import { errors, jsonAnswer, jsonBody, listOf } from './openapi-helpers.js'
 
@@ -18,7 +18,7 @@ export const gewichtenRoutes = router()
         401: errors[401], 403: errors[403],
       },
     }),
-    async (c) => c.json(await leesGewichten({ ctx: ctxOf(c) }), 200),
+    async (c) => c.json(await getGewichten({ ctx: ctxOf(c) }), 200),
   )
   .openapi(
     createRoute({
@@ -27,7 +27,7 @@ export const gewichtenRoutes = router()
       request: { query: z.object({ richting: z.enum(richtingen).optional() }) },
       responses: { 200: jsonAnswer(listOf(gewichtenVersie), 'De wijzigingen'), 400: errors[400], 401: errors[401], 403: errors[403] },
     }),
-    async (c) => c.json(await gewichtenHistorie({ ctx: ctxOf(c), richting: c.req.valid('query').richting }), 200),
+    async (c) => c.json(await listGewichtenHistory({ ctx: ctxOf(c), richting: c.req.valid('query').richting }), 200),
   )
   .openapi(
     createRoute({
@@ -36,5 +36,5 @@ export const gewichtenRoutes = router()
       request: { params: z.object({ richting: z.enum(richtingen) }), body: jsonBody(gewichtenWijziging) },
       responses: { 200: jsonAnswer(gewichtenVersie, 'De nieuwe geldende versie'), 400: errors[400], 401: errors[401], 403: errors[403] },
     }),
-    async (c) => c.json(await wijzigGewichten({ ctx: ctxOf(c), richting: c.req.valid('param').richting, input: c.req.valid('json') }), 200),
+    async (c) => c.json(await updateGewichten({ ctx: ctxOf(c), richting: c.req.valid('param').richting, input: c.req.valid('json') }), 200),
   )

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { router } from './router.js'
 import { ctxOf, requireRole } from '../auth/middleware.js'
 import { AppError } from '../errors.js'
-import { importeer } from '../services/import.js'
+import { runImport } from '../services/import.js'
 import { importInput, importResultaat } from '../domain/import.js'
 import { errors, errorSchema, jsonAnswer } from './openapi-helpers.js'
 
@@ -41,6 +41,6 @@ export const importRoutes = router().openapi(
     const input = await c.req.json().catch(() => {
       throw new AppError(400, 'ongeldige-json', 'De gegevens zijn geen geldige JSON.')
     })
-    return c.json(await importeer({ ctx, input }), 201)
+    return c.json(await runImport({ ctx, input }), 201)
   },
 )

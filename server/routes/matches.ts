@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { router } from './router.js'
 import { ctxOf } from '../auth/middleware.js'
-import { matchesVoorDeelnemer, matchesVoorPlek } from '../services/matches.js'
+import { matchPlekkenForDeelnemer, matchDeelnemersForPlek } from '../services/matches.js'
 import { errors, idParam, jsonAnswer } from './openapi-helpers.js'
 import { deelnemerSamenvatting, plekSamenvatting } from '../domain/match.js'
 
@@ -39,7 +39,7 @@ export const matchesRoutes = router()
         400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404],
       },
     }),
-    async (c) => c.json(await matchesVoorDeelnemer({ ctx: ctxOf(c), id: c.req.valid('param').id, query: c.req.valid('query') }), 200),
+    async (c) => c.json(await matchPlekkenForDeelnemer({ ctx: ctxOf(c), id: c.req.valid('param').id, query: c.req.valid('query') }), 200),
   )
   .openapi(
     createRoute({
@@ -51,5 +51,5 @@ export const matchesRoutes = router()
         400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404],
       },
     }),
-    async (c) => c.json(await matchesVoorPlek({ ctx: ctxOf(c), id: c.req.valid('param').id, query: c.req.valid('query') }), 200),
+    async (c) => c.json(await matchDeelnemersForPlek({ ctx: ctxOf(c), id: c.req.valid('param').id, query: c.req.valid('query') }), 200),
   )

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { router } from './router.js'
 import { ctxOf } from '../auth/middleware.js'
-import { monitor, monitorCsv } from '../services/monitor.js'
+import { getMonitor, exportMonitorCsv } from '../services/monitor.js'
 import { isoDate } from '../domain/common.js'
 import { sectoren, vormen } from '../domain/enums.js'
 import { errors, jsonAnswer } from './openapi-helpers.js'
@@ -41,7 +41,7 @@ export const monitorRoutes = router()
         400: errors[400], 401: errors[401], 403: errors[403],
       },
     }),
-    async (c) => c.json(await monitor({ ctx: ctxOf(c), query: c.req.valid('query') }), 200),
+    async (c) => c.json(await getMonitor({ ctx: ctxOf(c), query: c.req.valid('query') }), 200),
   )
   .openapi(
     createRoute({
@@ -50,7 +50,7 @@ export const monitorRoutes = router()
       responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, 400: errors[400], 401: errors[401], 403: errors[403] },
     }),
     async (c) => {
-      const { csv, bestandsnaam } = await monitorCsv({ ctx: ctxOf(c), query: c.req.valid('query') })
+      const { csv, bestandsnaam } = await exportMonitorCsv({ ctx: ctxOf(c), query: c.req.valid('query') })
       return c.body(`\uFEFF${csv}`, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${bestandsnaam}"` })
     },
   )

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { router } from './router.js'
 import { ctxOf } from '../auth/middleware.js'
-import { beeindigPlaatsing, leesPlaatsing, lijstNazorg, lijstPlaatsingen, voegNazorgToe, wijsPlaatsingToe } from '../services/plaatsingen.js'
+import { endPlaatsing, getPlaatsing, listNazorg, listPlaatsingen, addNazorgcontact, assignPlaatsing } from '../services/plaatsingen.js'
 import { beeindigInput, nazorgAntwoord, nazorgInput, plaatsingAntwoord, plaatsingLijstQuery, toewijzenInput } from '../domain/plaatsing.js'
 import { errors, idParam, jsonAnswer, jsonBody, listOf } from './openapi-helpers.js'
 
@@ -16,7 +16,7 @@ export const plaatsingenRoutes = router()
       request: { query: plaatsingLijstQuery },
       responses: { 200: jsonAnswer(listOf(plaatsingAntwoord).extend({ vandaag: z.string().describe('De datum in Nederland waarmee achterstallig is bepaald') }), 'De plaatsingen'), 400: errors[400], 401: errors[401], 403: errors[403] },
     }),
-    async (c) => c.json(await lijstPlaatsingen({ ctx: ctxOf(c), input: c.req.valid('query') }), 200),
+    async (c) => c.json(await listPlaatsingen({ ctx: ctxOf(c), input: c.req.valid('query') }), 200),
   )
   .openapi(
     createRoute({
@@ -24,7 +24,7 @@ export const plaatsingenRoutes = router()
       request: { params: idParam },
       responses: { 200: jsonAnswer(plaatsingAntwoord, 'De plaatsing'), 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
-    async (c) => c.json(await leesPlaatsing({ ctx: ctxOf(c), id: c.req.valid('param').id }), 200),
+    async (c) => c.json(await getPlaatsing({ ctx: ctxOf(c), id: c.req.valid('param').id }), 200),
   )
   .openapi(
     createRoute({
@@ -32,7 +32,7 @@ export const plaatsingenRoutes = router()
       request: { params: idParam },
       responses: { 200: jsonAnswer(listOf(nazorgAntwoord), 'Alle regels, ook gecorrigeerde'), 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
-    async (c) => c.json(await lijstNazorg({ ctx: ctxOf(c), id: c.req.valid('param').id }), 200),
+    async (c) => c.json(await listNazorg({ ctx: ctxOf(c), id: c.req.valid('param').id }), 200),
   )
   .openapi(
     createRoute({
@@ -41,7 +41,7 @@ export const plaatsingenRoutes = router()
       request: { params: idParam, body: jsonBody(nazorgInput) },
       responses: { 201: jsonAnswer(nazorgAntwoord, 'De nieuwe regel'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
     }),
-    async (c) => c.json(await voegNazorgToe({ ctx: ctxOf(c), id: c.req.valid('param').id, input: c.req.valid('json') }), 201),
+    async (c) => c.json(await addNazorgcontact({ ctx: ctxOf(c), id: c.req.valid('param').id, input: c.req.valid('json') }), 201),
   )
   .openapi(
     createRoute({
@@ -50,7 +50,7 @@ export const plaatsingenRoutes = router()
       request: { params: idParam, body: jsonBody(beeindigInput) },
       responses: { 200: jsonAnswer(plaatsingAntwoord, 'De beëindigde plaatsing'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
     }),
-    async (c) => c.json(await beeindigPlaatsing({ ctx: ctxOf(c), id: c.req.valid('param').id, input: c.req.valid('json') }), 200),
+    async (c) => c.json(await endPlaatsing({ ctx: ctxOf(c), id: c.req.valid('param').id, input: c.req.valid('json') }), 200),
   )
   .openapi(
     createRoute({
@@ -58,5 +58,5 @@ export const plaatsingenRoutes = router()
       request: { params: idParam, body: jsonBody(toewijzenInput) },
       responses: { 200: jsonAnswer(plaatsingAntwoord, 'De plaatsing'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
-    async (c) => c.json(await wijsPlaatsingToe({ ctx: ctxOf(c), id: c.req.valid('param').id, jobcoachId: c.req.valid('json').jobcoachId }), 200),
+    async (c) => c.json(await assignPlaatsing({ ctx: ctxOf(c), id: c.req.valid('param').id, jobcoachId: c.req.valid('json').jobcoachId }), 200),
   )

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import { router } from './router.js'
 import { ctxOf } from '../auth/middleware.js'
-import { accepteerVoorstel, leesVoorstel, lijstVoorstellen, maakVoorstel, trekVoorstelIn, wijsVoorstelAf } from '../services/voorstellen.js'
+import { acceptVoorstel, getVoorstel, listVoorstellen, createVoorstel, withdrawVoorstel, declineVoorstel } from '../services/voorstellen.js'
 import { accepteerInput, afwijsInput, voorstelAntwoord, voorstelInput, voorstelLijstQuery } from '../domain/voorstel.js'
 import { plaatsingAntwoord } from '../domain/plaatsing.js'
 import { paginering } from '../domain/common.js'
@@ -17,7 +17,7 @@ export const voorstellenRoutes = router()
       request: { body: jsonBody(voorstelInput) },
       responses: { 201: jsonAnswer(voorstelAntwoord, 'Het voorstel, status voorgesteld'), 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
     }),
-    async (c) => c.json(await maakVoorstel({ ctx: ctxOf(c), input: c.req.valid('json') }), 201),
+    async (c) => c.json(await createVoorstel({ ctx: ctxOf(c), input: c.req.valid('json') }), 201),
   )
   .openapi(
     createRoute({
@@ -26,7 +26,7 @@ export const voorstellenRoutes = router()
       request: { query: paginering.extend(voorstelLijstQuery.shape) },
       responses: { 200: jsonAnswer(listOf(voorstelAntwoord), 'Nieuwste eerst'), 400: errors[400], 401: errors[401], 403: errors[403] },
     }),
-    async (c) => c.json(await lijstVoorstellen({ ctx: ctxOf(c), input: c.req.valid('query') }), 200),
+    async (c) => c.json(await listVoorstellen({ ctx: ctxOf(c), input: c.req.valid('query') }), 200),
   )
   .openapi(
     createRoute({
@@ -34,7 +34,7 @@ export const voorstellenRoutes = router()
       request: { params: idParam },
       responses: { 200: jsonAnswer(voorstelAntwoord, 'Het voorstel'), 401: errors[401], 403: errors[403], 404: errors[404] },
     }),
-    async (c) => c.json(await leesVoorstel({ ctx: ctxOf(c), id: c.req.valid('param').id }), 200),
+    async (c) => c.json(await getVoorstel({ ctx: ctxOf(c), id: c.req.valid('param').id }), 200),
   )
   .openapi(
     createRoute({
@@ -43,7 +43,7 @@ export const voorstellenRoutes = router()
       request: { params: idParam, body: jsonBody(accepteerInput) },
       responses: { 201: jsonAnswer(plaatsingAntwoord, 'De nieuwe plaatsing'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
     }),
-    async (c) => c.json(await accepteerVoorstel({ ctx: ctxOf(c), id: c.req.valid('param').id, input: c.req.valid('json') }), 201),
+    async (c) => c.json(await acceptVoorstel({ ctx: ctxOf(c), id: c.req.valid('param').id, input: c.req.valid('json') }), 201),
   )
   .openapi(
     createRoute({
@@ -51,7 +51,7 @@ export const voorstellenRoutes = router()
       request: { params: idParam, body: jsonBody(afwijsInput) },
       responses: { 200: jsonAnswer(voorstelAntwoord, 'Het afgewezen voorstel'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
     }),
-    async (c) => c.json(await wijsVoorstelAf({ ctx: ctxOf(c), id: c.req.valid('param').id, reden: c.req.valid('json').reden }), 200),
+    async (c) => c.json(await declineVoorstel({ ctx: ctxOf(c), id: c.req.valid('param').id, reden: c.req.valid('json').reden }), 200),
   )
   .openapi(
     createRoute({
@@ -59,5 +59,5 @@ export const voorstellenRoutes = router()
       request: { params: idParam },
       responses: { 200: jsonAnswer(voorstelAntwoord, 'Het ingetrokken voorstel'), 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
     }),
-    async (c) => c.json(await trekVoorstelIn({ ctx: ctxOf(c), id: c.req.valid('param').id }), 200),
+    async (c) => c.json(await withdrawVoorstel({ ctx: ctxOf(c), id: c.req.valid('param').id }), 200),
   )

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import { router } from './router.js'
 import { ctxOf } from '../auth/middleware.js'
-import { zoekPlekken } from '../services/zoeken.js'
+import { searchPlekken } from '../services/zoeken.js'
 import { zoekQuery, zoekResultaat } from '../domain/zoeken.js'
 import { errors, jsonAnswer } from './openapi-helpers.js'
 
@@ -16,5 +16,5 @@ export const zoekenRoutes = router().openapi(
       503: { description: 'De zoekmachine is niet bereikbaar', content: { 'application/json': { schema: errors[400].content['application/json'].schema } } },
     },
   }),
-  async (c) => c.json(await zoekPlekken({ ctx: ctxOf(c), input: c.req.valid('query') }), 200),
+  async (c) => c.json(await searchPlekken({ ctx: ctxOf(c), input: c.req.valid('query') }), 200),
 )

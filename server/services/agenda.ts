@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { agendaToken, organisatie, plaatsing, plek } from '../../db/schema.js'
 import type { Ctx, Deps } from '../context.js'
-import { datumInNederland, iso, plusDagen } from '../clock.js'
+import { datumInNederland, iso, addDays } from '../clock.js'
 import { requireRole } from '../auth/middleware.js'
 import { nietGevonden } from '../errors.js'
 
@@ -14,7 +14,7 @@ import { nietGevonden } from '../errors.js'
 const hash = (token: string) => createHash('sha256').update(token).digest('base64url')
 
 /** POST /api/agenda: a new secret feed URL (any previous one stops working). */
-export async function maakAgendaLink({ ctx, origin }: { ctx: Ctx; origin: string }) {
+export async function createAgendaLink({ ctx, origin }: { ctx: Ctx; origin: string }) {
   requireRole(ctx.actor, 'jobcoach')
   const token = randomBytes(32).toString('base64url')
   const now = iso(ctx.clock.now())
@@ -26,14 +26,14 @@ export async function maakAgendaLink({ ctx, origin }: { ctx: Ctx; origin: string
 }
 
 /** GET /api/agenda: whether a feed link exists (the URL itself cannot be shown again). */
-export async function agendaStatus({ ctx }: { ctx: Ctx }) {
+export async function getAgendaStatus({ ctx }: { ctx: Ctx }) {
   requireRole(ctx.actor, 'jobcoach')
   const [r] = await ctx.db.select({ createdAt: agendaToken.createdAt }).from(agendaToken).where(eq(agendaToken.gebruikerId, ctx.actor.id))
   return r ? { actief: true, aangemaaktOp: r.createdAt } : { actief: false }
 }
 
 /** DELETE /api/agenda: revokes the feed link. */
-export async function trekAgendaLinkIn({ ctx }: { ctx: Ctx }) {
+export async function revokeAgendaLink({ ctx }: { ctx: Ctx }) {
   requireRole(ctx.actor, 'jobcoach')
   await ctx.db.delete(agendaToken).where(eq(agendaToken.gebruikerId, ctx.actor.id))
 }
@@ -60,7 +60,7 @@ function fold(line: string): string {
 const compact = (datum: string) => datum.replaceAll('-', '')
 
 /** GET /api/agenda/{token}/contacten.ics: no session; the secret in the URL is the key. */
-export async function agendaFeed({ deps, token, appUrl }: { deps: Deps; token: string; appUrl: string }) {
+export async function renderAgendaFeed({ deps, token, appUrl }: { deps: Deps; token: string; appUrl: string }) {
   const [t] = await deps.db.select({ gebruikerId: agendaToken.gebruikerId }).from(agendaToken).where(eq(agendaToken.tokenHash, hash(token)))
   if (!t) throw nietGevonden('Deze agenda')
   const rows = await deps.db
@@ -81,7 +81,7 @@ export async function agendaFeed({ deps, token, appUrl }: { deps: Deps; token: s
       `UID:${r.p.id}@participatieplekken`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${compact(datum)}`,
-      `DTEND;VALUE=DATE:${compact(plusDagen(datum, 1))}`,
+      `DTEND;VALUE=DATE:${compact(addDays(datum, 1))}`,
       `SUMMARY:${escape(`${achterstallig ? 'Achterstallig: ' : ''}nazorgcontact ${r.titel} (${r.organisatieNaam})`)}`,
       `DESCRIPTION:${escape(`${achterstallig ? `Gepland op ${r.p.volgendContactOp}. ` : ''}Leg het contact vast in het nazorglogboek.`)}`,
       `URL:${appUrl}/plaatsingen/${r.p.id}`,

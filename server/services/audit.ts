@@ -17,7 +17,7 @@ export interface AuditRegel {
   details?: Record<string, unknown>
 }
 
-export async function schrijfAudit(db: Writer, actor: Actor | undefined, op: string, ...regels: AuditRegel[]) {
+export async function writeAudit(db: Writer, actor: Actor | undefined, op: string, ...regels: AuditRegel[]) {
   if (!regels.length) return
   await db.insert(audit).values(
     regels.map((regel) => ({
@@ -33,7 +33,7 @@ export async function schrijfAudit(db: Writer, actor: Actor | undefined, op: str
 }
 
 /** GET /api/audit: the log, newest first, filtered by record, person or period (beheerder). */
-export async function leesAudit({ ctx, input }: { ctx: Ctx; input: { page: number; perPage: number; objectSoort?: string; objectId?: string; gebruikerId?: string; actie?: string; van?: string; tot?: string } }) {
+export async function listAudit({ ctx, input }: { ctx: Ctx; input: { page: number; perPage: number; objectSoort?: string; objectId?: string; gebruikerId?: string; actie?: string; van?: string; tot?: string } }) {
   requireRole(ctx.actor, 'beheerder')
   const where = and(
     input.objectSoort ? eq(audit.objectSoort, input.objectSoort) : undefined,

@@ -2,11 +2,11 @@ import { and, desc, eq, inArray, isNull, lt, notExists, sql } from 'drizzle-orm'
 import { audit, deelnemer, gebruiker, nazorgcontact, plaatsing, voorstel } from '../../db/schema.js'
 import type { Db } from '../../db/client.js'
 import type { Actor, Ctx, Deps } from '../context.js'
-import { datumInNederland, iso, plusMaanden } from '../clock.js'
+import { datumInNederland, iso, addMonths } from '../clock.js'
 import { requireRole } from '../auth/middleware.js'
 import { conflict, nietGevonden } from '../errors.js'
 import { toDeelnemer } from './deelnemers.js'
-import { schrijfAudit } from './audit.js'
+import { writeAudit } from './audit.js'
 import type { Tx } from './plekken.js'
 
 // The AVG rights of a deelnemer, handled by a beheerder: inzage (export everything as JSON),
@@ -15,7 +15,7 @@ import type { Tx } from './plekken.js'
 // knelpunten) and removes everything that says who the person is or what was said about them.
 
 /** GET /api/deelnemers/:id/export: every record about one deelnemer, as JSON. */
-export async function exporteerDeelnemer({ ctx, id }: { ctx: Ctx; id: string }) {
+export async function exportDeelnemer({ ctx, id }: { ctx: Ctx; id: string }) {
   requireRole(ctx.actor, 'beheerder')
   const [d] = await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, id))
   if (!d || d.gewistOp) throw nietGevonden('De deelnemer')
@@ -29,7 +29,7 @@ export async function exporteerDeelnemer({ ctx, id }: { ctx: Ctx; id: string }) 
     .where(and(eq(audit.objectSoort, 'deelnemer'), eq(audit.objectId, id)))
     .orderBy(desc(audit.op))
   const now = iso(ctx.clock.now())
-  await schrijfAudit(ctx.db, ctx.actor, now, { actie: 'deelnemer-geexporteerd', objectSoort: 'deelnemer', objectId: id })
+  await writeAudit(ctx.db, ctx.actor, now, { actie: 'deelnemer-geexporteerd', objectSoort: 'deelnemer', objectId: id })
   return {
     exportOp: now,
     toelichting: 'Alle gegevens die de gemeente over deze deelnemer bewaart in Participatieplekken (AVG art. 15).',
@@ -43,7 +43,7 @@ export async function exporteerDeelnemer({ ctx, id }: { ctx: Ctx; id: string }) 
 }
 
 /** Removes the personal data of one deelnemer inside a transaction; counts stay. */
-async function anonimiseer(tx: Tx, id: string, now: string) {
+async function anonymise(tx: Tx, id: string, now: string) {
   await tx
     .update(deelnemer)
     .set({
@@ -76,7 +76,7 @@ async function anonimiseer(tx: Tx, id: string, now: string) {
 }
 
 /** DELETE /api/deelnemers/:id: erase on request. An active plaatsing must be ended first. */
-export async function wisDeelnemer({ ctx, id }: { ctx: Ctx; id: string }) {
+export async function eraseDeelnemer({ ctx, id }: { ctx: Ctx; id: string }) {
   requireRole(ctx.actor, 'beheerder')
   const [d] = await ctx.db.select({ gewistOp: deelnemer.gewistOp }).from(deelnemer).where(eq(deelnemer.id, id))
   if (!d || d.gewistOp) throw nietGevonden('De deelnemer')
@@ -84,8 +84,8 @@ export async function wisDeelnemer({ ctx, id }: { ctx: Ctx; id: string }) {
   await ctx.db.transaction(async (tx) => {
     const [actief] = await tx.select({ id: plaatsing.id }).from(plaatsing).where(and(eq(plaatsing.deelnemerId, id), eq(plaatsing.status, 'actief')))
     if (actief) throw conflict('plaatsing-actief', 'Deze deelnemer heeft een actieve plaatsing. Beëindig die eerst; daarna kunnen de gegevens worden gewist.')
-    await anonimiseer(tx, id, now)
-    await schrijfAudit(tx, ctx.actor, now, { actie: 'deelnemer-gewist', objectSoort: 'deelnemer', objectId: id })
+    await anonymise(tx, id, now)
+    await writeAudit(tx, ctx.actor, now, { actie: 'deelnemer-gewist', objectSoort: 'deelnemer', objectId: id })
   })
 }
 
@@ -94,20 +94,20 @@ export async function wisDeelnemer({ ctx, id }: { ctx: Ctx; id: string }) {
  * than `maanden` months ago are anonymised. Deelnemers who were never placed are not touched
  * by this rule (docs/privacy.md).
  */
-export async function pasBewaartermijnToe(deps: Deps, actor?: Actor): Promise<{ grens: string; geanonimiseerd: number }> {
-  const grens = plusMaanden(datumInNederland(deps.clock.now()), -deps.config.retentieMaanden)
-  const teOud = await teOudeDeelnemers(deps.db, grens)
+export async function applyBewaartermijn(deps: Deps, actor?: Actor): Promise<{ grens: string; geanonimiseerd: number }> {
+  const grens = addMonths(datumInNederland(deps.clock.now()), -deps.config.retentieMaanden)
+  const teOud = await findExpiredDeelnemers(deps.db, grens)
   const now = iso(deps.clock.now())
   for (const id of teOud) {
     await deps.db.transaction(async (tx) => {
-      await anonimiseer(tx, id, now)
-      await schrijfAudit(tx, actor, now, { actie: 'deelnemer-geanonimiseerd', objectSoort: 'deelnemer', objectId: id, details: { regel: `${deps.config.retentieMaanden} maanden na de laatste plaatsing` } })
+      await anonymise(tx, id, now)
+      await writeAudit(tx, actor, now, { actie: 'deelnemer-geanonimiseerd', objectSoort: 'deelnemer', objectId: id, details: { regel: `${deps.config.retentieMaanden} maanden na de laatste plaatsing` } })
     })
   }
   return { grens, geanonimiseerd: teOud.length }
 }
 
-async function teOudeDeelnemers(db: Db, grens: string): Promise<string[]> {
+async function findExpiredDeelnemers(db: Db, grens: string): Promise<string[]> {
   const p = plaatsing
   const rows = await db
     .select({ id: deelnemer.id, laatste: sql<string>`max(${p.einddatum})` })
@@ -120,15 +120,15 @@ async function teOudeDeelnemers(db: Db, grens: string): Promise<string[]> {
 }
 
 /** POST /api/avg/bewaartermijn: the retention rule on demand (it also runs daily). */
-export async function bewaartermijnNu({ ctx }: { ctx: Ctx }) {
+export async function runBewaartermijnNow({ ctx }: { ctx: Ctx }) {
   requireRole(ctx.actor, 'beheerder')
-  return pasBewaartermijnToe(ctx, ctx.actor)
+  return applyBewaartermijn(ctx, ctx.actor)
 }
 
 /** Runs the retention rule now and then once a day, for as long as the server runs. */
-export function planBewaartermijn(deps: Deps): () => void {
+export function scheduleBewaartermijn(deps: Deps): () => void {
   const run = () =>
-    pasBewaartermijnToe(deps)
+    applyBewaartermijn(deps)
       .then((r) => r.geanonimiseerd && deps.log({ event: 'bewaartermijn', geanonimiseerd: r.geanonimiseerd, grens: r.grens }))
       .catch((e: unknown) => deps.log({ event: 'bewaartermijn-mislukt', error: e instanceof Error ? e.message : String(e) }))
   const first = setTimeout(run, 60_000)

@@ -7,7 +7,7 @@ import type { Tx } from './plekken.js'
 // again, unless `daarna` says otherwise (uitgestroomd after werk or opleiding). Intake and
 // uitgestroomd are the jobhunter's own choices and are left alone otherwise.
 
-export async function volgDeelnemerStatus(tx: Tx, deelnemerId: string, now: string, daarna?: 'zoekend' | 'uitgestroomd') {
+export async function syncDeelnemerStatus(tx: Tx, deelnemerId: string, now: string, daarna?: 'zoekend' | 'uitgestroomd') {
   const [actief] = await tx.select({ id: plaatsing.id }).from(plaatsing).where(and(eq(plaatsing.deelnemerId, deelnemerId), eq(plaatsing.status, 'actief'))).limit(1)
   const [open] = await tx.select({ id: voorstel.id }).from(voorstel).where(and(eq(voorstel.deelnemerId, deelnemerId), eq(voorstel.status, 'voorgesteld'))).limit(1)
   const [d] = await tx.select({ status: deelnemer.status }).from(deelnemer).where(eq(deelnemer.id, deelnemerId))

@@ -6,10 +6,10 @@ import { iso } from '../clock.js'
 import { requireRole } from '../auth/middleware.js'
 import { fromZod, nietGevonden, validatieFout } from '../errors.js'
 import { deelnemerInput, type Deelnemer, type DeelnemerInput } from '../domain/deelnemer.js'
-import { zoekPostcode } from '../domain/postcode.js'
+import { lookupPostcode } from '../domain/postcode.js'
 import { mergePatch } from './merge-patch.js'
-import { schrijfAudit } from './audit.js'
-import { volgDeelnemerStatus } from './deelnemer-status.js'
+import { writeAudit } from './audit.js'
+import { syncDeelnemerStatus } from './deelnemer-status.js'
 
 // Rules: jobhunters and beheerders keep deelnemer profiles. Werkgevers never reach them (403).
 // Jobcoaches read only the deelnemers of their own plaatsingen (404 otherwise, like any record
@@ -30,7 +30,7 @@ export function toDeelnemer(r: Row): Deelnemer {
 
 /** The columns a validated deelnemer body sets, with plaats and coordinates from the postcode. */
 export function deelnemerColumns(input: DeelnemerInput, previous?: Row) {
-  const locatie = zoekPostcode(input.postcode)
+  const locatie = lookupPostcode(input.postcode)
   if (!locatie) throw validatieFout({ postcode: 'Deze postcode kennen we niet. Controleer de vier cijfers.' })
   return {
     naam: input.naam,
@@ -77,7 +77,7 @@ async function findVisible(ctx: Ctx, id: string): Promise<Row> {
 /** GET /api/deelnemers/:id: every view of a dossier is in the audit log. */
 export async function getDeelnemer({ ctx, id }: { ctx: Ctx; id: string }) {
   const row = await findVisible(ctx, id)
-  await schrijfAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), { actie: 'deelnemer-bekeken', objectSoort: 'deelnemer', objectId: id })
+  await writeAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), { actie: 'deelnemer-bekeken', objectSoort: 'deelnemer', objectId: id })
   return toDeelnemer(row)
 }
 
@@ -100,7 +100,7 @@ export async function createDeelnemer({ ctx, input }: { ctx: Ctx; input: Deelnem
   const row = newDeelnemerRow({ input, createdBy: ctx.actor.id, now })
   await ctx.db.transaction(async (tx) => {
     await tx.insert(deelnemer).values(row)
-    await schrijfAudit(tx, ctx.actor, now, { actie: 'deelnemer-aangemaakt', objectSoort: 'deelnemer', objectId: row.id })
+    await writeAudit(tx, ctx.actor, now, { actie: 'deelnemer-aangemaakt', objectSoort: 'deelnemer', objectId: row.id })
   })
   return toDeelnemer(row)
 }
@@ -127,7 +127,7 @@ export async function updateDeelnemer({ ctx, id, patch }: { ctx: Ctx; id: string
   const toestemmingIngetrokken = voor.toestemmingDelen === true && !parsed.data.toestemmingDelen
   await ctx.db.transaction(async (tx) => {
     await tx.update(deelnemer).set({ ...columns, updatedAt: now }).where(eq(deelnemer.id, id))
-    await schrijfAudit(tx, ctx.actor, now, { actie: 'deelnemer-gewijzigd', objectSoort: 'deelnemer', objectId: id, details: { velden } })
+    await writeAudit(tx, ctx.actor, now, { actie: 'deelnemer-gewijzigd', objectSoort: 'deelnemer', objectId: id, details: { velden } })
     if (toestemmingIngetrokken) {
       // without consent nothing may be shared: open voorstellen are withdrawn with it
       const ingetrokken = await tx
@@ -136,8 +136,8 @@ export async function updateDeelnemer({ ctx, id, patch }: { ctx: Ctx; id: string
         .where(and(eq(voorstel.deelnemerId, id), eq(voorstel.status, 'voorgesteld')))
         .returning({ id: voorstel.id })
       if (ingetrokken.length) {
-        await volgDeelnemerStatus(tx, id, now)
-        await schrijfAudit(tx, ctx.actor, now, { actie: 'voorstellen-ingetrokken', objectSoort: 'deelnemer', objectId: id, details: { reden: 'toestemming ingetrokken', voorstellen: ingetrokken.map((v) => v.id) } })
+        await syncDeelnemerStatus(tx, id, now)
+        await writeAudit(tx, ctx.actor, now, { actie: 'voorstellen-ingetrokken', objectSoort: 'deelnemer', objectId: id, details: { reden: 'toestemming ingetrokken', voorstellen: ingetrokken.map((v) => v.id) } })
       }
     }
   })

@@ -19,7 +19,7 @@ import {
 import { newOrganisatieRow } from './organisaties.js'
 import { insertNewPlekken, newPlekRow } from './plekken.js'
 import { newDeelnemerRow } from './deelnemers.js'
-import { schrijfAudit } from './audit.js'
+import { writeAudit } from './audit.js'
 
 // Bulk import (POST /api/import and `npm run import`), all or nothing:
 //
@@ -52,11 +52,11 @@ interface Plan {
 }
 
 /** Validates and writes a whole import file; throws one 400 with every error, or writes all of it. */
-export async function importeer({ ctx, input, onProgress }: { ctx: Ctx; input: unknown; onProgress?: ImportVoortgang }): Promise<ImportResultaat> {
+export async function runImport({ ctx, input, onProgress }: { ctx: Ctx; input: unknown; onProgress?: ImportVoortgang }): Promise<ImportResultaat> {
   requireRole(ctx.actor, 'beheerder')
   const now = iso(ctx.clock.now())
-  const plan = await valideer(ctx, input, now, onProgress)
-  await schrijf(ctx, plan, now, onProgress)
+  const plan = await validateImport(ctx, input, now, onProgress)
+  await writePlan(ctx, plan, now, onProgress)
   ctx.search?.indexer.wake()
   return {
     organisaties: plan.organisaties.length,
@@ -72,7 +72,7 @@ export async function importeer({ ctx, input, onProgress }: { ctx: Ctx; input: u
 
 const fouten = (n: number) => (n === 1 ? '1 fout' : `${n} fouten`)
 
-async function valideer(ctx: Ctx, input: unknown, now: string, onProgress?: ImportVoortgang): Promise<Plan> {
+async function validateImport(ctx: Ctx, input: unknown, now: string, onProgress?: ImportVoortgang): Promise<Plan> {
   // no prototype: a key like "__proto__" in the file must become an error path like any other
   const errors: Record<string, string> = Object.create(null)
   const add = (path: string, message: string) => {
@@ -204,12 +204,12 @@ async function valideer(ctx: Ctx, input: unknown, now: string, onProgress?: Impo
   }
 
   const n = Object.keys(errors).length
-  if (n > 0 || ongeldig) throw validatieFout(opPositie(errors), `De import bevat ${fouten(n)}; er is niets geïmporteerd.`)
+  if (n > 0 || ongeldig) throw validatieFout(byPosition(errors), `De import bevat ${fouten(n)}; er is niets geïmporteerd.`)
   return plan
 }
 
 /** The errors in the order of the file: organisaties, plekken, deelnemers; then by record number. */
-function opPositie(errors: Record<string, string>): Record<string, string> {
+function byPosition(errors: Record<string, string>): Record<string, string> {
   const sleutel = (path: string) => {
     const [lijst, nr] = path.split('.')
     const l = importLijsten.indexOf(lijst as ImportLijst)
@@ -234,7 +234,7 @@ async function bestaandeOrganisaties(ctx: Ctx, ids: string[]): Promise<Set<strin
 }
 
 /** One transaction: every row or none. Inserts go in chunks; progress is reported per chunk. */
-async function schrijf(ctx: Ctx, plan: Plan, now: string, onProgress?: ImportVoortgang): Promise<void> {
+async function writePlan(ctx: Ctx, plan: Plan, now: string, onProgress?: ImportVoortgang): Promise<void> {
   const totaal = plan.organisaties.length + plan.plekken.length + plan.deelnemers.length
   let klaar = 0
   onProgress?.('opslaan', 0, totaal)
@@ -251,7 +251,7 @@ async function schrijf(ctx: Ctx, plan: Plan, now: string, onProgress?: ImportVoo
     await inChunks(plan.plekken, (chunk) => insertNewPlekken(tx, chunk, now))
     await inChunks(plan.deelnemers, (chunk) => tx.insert(deelnemer).values(chunk))
     // one audit row for the whole import (counts, no personal data), in the same transaction
-    await schrijfAudit(tx, ctx.actor, now, {
+    await writeAudit(tx, ctx.actor, now, {
       actie: 'importeren',
       objectSoort: 'import',
       objectId: randomUUID(),

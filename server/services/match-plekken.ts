@@ -61,7 +61,7 @@ const profiel = (row: PlekRow, organisatieNaam: string): MatchPlekProfiel => {
 }
 
 /** The searchable plekken among the candidates, from memory where the versie allows. */
-export async function matchPlekken(db: Db, kandidaten: Kandidaat[]): Promise<MatchPlekProfiel[]> {
+export async function loadMatchPlekken(db: Db, kandidaten: Kandidaat[]): Promise<MatchPlekProfiel[]> {
   let cache = caches.get(db)
   if (!cache || cache.size > MAX_ENTRIES) caches.set(db, (cache = new Map()))
   const out: MatchPlekProfiel[] = []

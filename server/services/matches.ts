@@ -5,10 +5,10 @@ import { requireRole } from '../auth/middleware.js'
 import { AppError, nietGevonden } from '../errors.js'
 import { afstandKm } from '../domain/postcode.js'
 import type { DeelnemerInput } from '../domain/deelnemer.js'
-import { beoordeel, sorteer } from '../matching/rank.js'
-import { geldendeConfig } from './gewichten.js'
+import { evaluate, sortResults } from '../matching/rank.js'
+import { getActiveConfig } from './gewichten.js'
 import type { MatchDeelnemer, MatchPlek, MatchResultaat, Richting } from '../matching/types.js'
-import { matchPlekken, toMatchPlek } from './match-plekken.js'
+import { loadMatchPlekken, toMatchPlek } from './match-plekken.js'
 import { toDeelnemer } from './deelnemers.js'
 
 // Candidate retrieval and I/O around the pure matcher. Aanbodgericht narrows with the search index
@@ -46,11 +46,11 @@ const toMatchDeelnemer = (r: DeelnemerRow): MatchDeelnemer => {
 }
 
 function select(results: MatchResultaat[], q: MatchQuery) {
-  const sorted = sorteer(results)
+  const sorted = sortResults(results)
   return (q.inclusiefUitgesloten ? sorted : sorted.filter((r) => !r.uitgesloten)).slice(0, q.limit)
 }
 
-const weights = (richting: Richting, g: Awaited<ReturnType<typeof geldendeConfig>>) => ({
+const weights = (richting: Richting, g: Awaited<ReturnType<typeof getActiveConfig>>) => ({
   richting,
   gewichtenVersie: g.versie,
   gewichten: g.config.gewichten,
@@ -58,20 +58,20 @@ const weights = (richting: Richting, g: Awaited<ReturnType<typeof geldendeConfig
 })
 
 /** GET /api/deelnemers/:id/matches: aanbodgericht, ranked plekken for one deelnemer. */
-export async function matchesVoorDeelnemer({ ctx, id, query }: { ctx: Ctx; id: string; query: MatchQuery }) {
+export async function matchPlekkenForDeelnemer({ ctx, id, query }: { ctx: Ctx; id: string; query: MatchQuery }) {
   requireRole(ctx.actor, 'jobhunter', 'beheerder')
   const row = (await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, id)).limit(1))[0]
   if (!row) throw nietGevonden('De deelnemer')
   const d = toMatchDeelnemer(row)
-  const g = await geldendeConfig(ctx.db, 'aanbodgericht')
+  const g = await getActiveConfig(ctx.db, 'aanbodgericht')
   if (!ctx.search) throw new AppError(503, 'zoeken-niet-beschikbaar', 'Zoeken is op dit moment niet beschikbaar.')
   // Candidates: searchable plekken within the travel limit, from the search index; their
   // profiles from memory where the index's versie allows (see match-plekken.ts).
   const kandidaten = await ctx.search.index.kandidaten({ filters: {}, geo: { lat: d.lat, lon: d.lon, straalKm: d.mobiliteit.maxReisafstandKm } }, MAX_KANDIDATEN)
-  const plekken = await matchPlekken(ctx.db, kandidaten)
+  const plekken = await loadMatchPlekken(ctx.db, kandidaten)
   const byId = new Map(plekken.map((p) => [p.match.id, p]))
   const alleenGeschikt = { alleenGeschikt: !query.inclusiefUitgesloten }
-  const results = plekken.map((p) => beoordeel(d, p.match, 'aanbodgericht', g.config, afstandKm(d, p.match), p.match.id, alleenGeschikt))
+  const results = plekken.map((p) => evaluate(d, p.match, 'aanbodgericht', g.config, afstandKm(d, p.match), p.match.id, alleenGeschikt))
   const items = select(results, query).map((m) => {
     const p = byId.get(m.id)!
     return {
@@ -85,12 +85,12 @@ export async function matchesVoorDeelnemer({ ctx, id, query }: { ctx: Ctx; id: s
 }
 
 /** GET /api/plekken/:id/matches: vraaggericht, ranked zoekende deelnemers for one plek. */
-export async function matchesVoorPlek({ ctx, id, query }: { ctx: Ctx; id: string; query: MatchQuery }) {
+export async function matchDeelnemersForPlek({ ctx, id, query }: { ctx: Ctx; id: string; query: MatchQuery }) {
   requireRole(ctx.actor, 'jobhunter', 'beheerder')
   const row = (await ctx.db.select().from(plek).where(eq(plek.id, id)).limit(1))[0]
   if (!row) throw nietGevonden('De plek')
   const p = toMatchPlek(row)
-  const g = await geldendeConfig(ctx.db, 'vraaggericht')
+  const g = await getActiveConfig(ctx.db, 'vraaggericht')
   // Candidates in SQL: zoekende deelnemers whose own travel limit reaches the plek (a box of
   // that many km around them; the exact distance is a criterion).
   const rows = await ctx.db
@@ -105,7 +105,7 @@ export async function matchesVoorPlek({ ctx, id, query }: { ctx: Ctx; id: string
     )
   const byId = new Map(rows.map((r) => [r.id, r]))
   const alleenGeschikt = { alleenGeschikt: !query.inclusiefUitgesloten }
-  const results = rows.map((r) => beoordeel(toMatchDeelnemer(r), p, 'vraaggericht', g.config, afstandKm(r, p), r.id, alleenGeschikt))
+  const results = rows.map((r) => evaluate(toMatchDeelnemer(r), p, 'vraaggericht', g.config, afstandKm(r, p), r.id, alleenGeschikt))
   const items = select(results, query).map((m) => {
     const d = toDeelnemer(byId.get(m.id)!)
     return {
@@ -119,8 +119,8 @@ export async function matchesVoorPlek({ ctx, id, query }: { ctx: Ctx; id: string
 }
 
 /** One deelnemer–plek pair scored now with the weights in force (a voorstel records this). */
-export async function beoordeelPaar(ctx: Ctx, d: DeelnemerRow, p: typeof plek.$inferSelect, richting: Richting) {
-  const g = await geldendeConfig(ctx.db, richting)
-  const m = beoordeel(toMatchDeelnemer(d), toMatchPlek(p), richting, g.config, afstandKm(d, p), p.id)
+export async function evaluatePair(ctx: Ctx, d: DeelnemerRow, p: typeof plek.$inferSelect, richting: Richting) {
+  const g = await getActiveConfig(ctx.db, richting)
+  const m = evaluate(toMatchDeelnemer(d), toMatchPlek(p), richting, g.config, afstandKm(d, p), p.id)
   return { score: m.score, uitgesloten: m.uitgesloten, criteria: m.criteria, gewichtenVersie: g.versie }
 }

@@ -1,7 +1,7 @@
 import { and, eq, gte, lte, type SQL } from 'drizzle-orm'
 import { nazorgcontact, plaatsing } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
-import { datumInNederland, plusDagen, plusMaanden } from '../clock.js'
+import { datumInNederland, addDays, addMonths } from '../clock.js'
 import { requireRole } from '../auth/middleware.js'
 import { validatieFout } from '../errors.js'
 
@@ -23,26 +23,26 @@ export interface MonitorQuery {
 type PlaatsingRow = typeof plaatsing.$inferSelect
 
 function duurzaamheid(rows: PlaatsingRow[], maanden: number, vandaag: string) {
-  const basis = rows.filter((r) => plusMaanden(r.startdatum, maanden) <= vandaag)
-  const nogActief = basis.filter((r) => !r.einddatum || r.einddatum >= plusMaanden(r.startdatum, maanden)).length
+  const basis = rows.filter((r) => addMonths(r.startdatum, maanden) <= vandaag)
+  const nogActief = basis.filter((r) => !r.einddatum || r.einddatum >= addMonths(r.startdatum, maanden)).length
   return { basis: basis.length, nogActief, aandeel: basis.length ? Math.round((nogActief / basis.length) * 1000) / 1000 : null }
 }
 
 /** Appends to the list under `key` (no copy per item: a year of contacts stays linear). */
-function voegToe<T>(m: Map<string, T[]>, key: string, ...items: T[]) {
+function appendTo<T>(m: Map<string, T[]>, key: string, ...items: T[]) {
   const lijst = m.get(key)
   if (lijst) lijst.push(...items)
   else m.set(key, [...items])
 }
 
-const tel = (keys: string[]) => keys.reduce<Record<string, number>>((m, k) => ((m[k] = (m[k] ?? 0) + 1), m), {})
+const countKeys = (keys: string[]) => keys.reduce<Record<string, number>>((m, k) => ((m[k] = (m[k] ?? 0) + 1), m), {})
 
 /** GET /api/monitor */
-export async function monitor({ ctx, query }: { ctx: Ctx; query: MonitorQuery }) {
+export async function getMonitor({ ctx, query }: { ctx: Ctx; query: MonitorQuery }) {
   requireRole(ctx.actor, 'beheerder')
   const vandaag = datumInNederland(ctx.clock.now())
   const tot = query.tot ?? vandaag
-  const van = query.van ?? plusDagen(plusMaanden(tot, -12), 1)
+  const van = query.van ?? addDays(addMonths(tot, -12), 1)
   if (van > tot) throw validatieFout({ van: 'De begindatum ligt na de einddatum.' })
   const filter: (SQL | undefined)[] = [query.sector ? eq(plaatsing.sector, query.sector) : undefined, query.vorm ? eq(plaatsing.vorm, query.vorm) : undefined]
 
@@ -56,11 +56,11 @@ export async function monitor({ ctx, query }: { ctx: Ctx; query: MonitorQuery })
   const gecorrigeerd = new Set(contacten.map((c) => c.corrigeert).filter(Boolean))
   const geldig = contacten.filter((c) => !gecorrigeerd.has(c.id))
   const perMaand = new Map<string, string[]>()
-  for (const c of geldig) voegToe(perMaand, c.datum.slice(0, 7), ...c.knelpunten)
+  for (const c of geldig) appendTo(perMaand, c.datum.slice(0, 7), ...c.knelpunten)
 
   const groep = (key: 'sector' | 'vorm') => {
     const groepen = new Map<string, PlaatsingRow[]>()
-    for (const r of cohort) voegToe(groepen, r[key], r)
+    for (const r of cohort) appendTo(groepen, r[key], r)
     return [...groepen.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([waarde, rs]) => ({
       waarde,
       gestart: rs.length,
@@ -80,10 +80,10 @@ export async function monitor({ ctx, query }: { ctx: Ctx; query: MonitorQuery })
       voortijdigBeeindigd: cohort.filter((r) => r.status === 'voortijdig-beeindigd').length,
     },
     duurzaamheid: { na3Maanden: duurzaamheid(cohort, 3, vandaag), na6Maanden: duurzaamheid(cohort, 6, vandaag) },
-    eindredenen: tel(geeindigd.map((r) => r.eindreden!)),
+    eindredenen: countKeys(geeindigd.map((r) => r.eindreden!)),
     knelpunten: {
-      totaal: tel(geldig.flatMap((c) => c.knelpunten)),
-      perMaand: [...perMaand.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([maand, ks]) => ({ maand, aantallen: tel(ks) })),
+      totaal: countKeys(geldig.flatMap((c) => c.knelpunten)),
+      perMaand: [...perMaand.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([maand, ks]) => ({ maand, aantallen: countKeys(ks) })),
     },
     contacten: geldig.length,
     perSector: groep('sector'),
@@ -100,8 +100,8 @@ const csvVeld = (v: unknown) => {
 }
 
 /** GET /api/monitor/export.csv: the same figures as rows (onderdeel, sleutel, waarde). */
-export async function monitorCsv({ ctx, query }: { ctx: Ctx; query: MonitorQuery }) {
-  const m = await monitor({ ctx, query })
+export async function exportMonitorCsv({ ctx, query }: { ctx: Ctx; query: MonitorQuery }) {
+  const m = await getMonitor({ ctx, query })
   const rows: unknown[][] = [['onderdeel', 'sleutel', 'waarde']]
   rows.push(['periode', 'van', m.periode.van], ['periode', 'tot', m.periode.tot])
   if (m.filter.sector) rows.push(['filter', 'sector', m.filter.sector])

@@ -6,7 +6,7 @@ import { iso } from '../clock.js'
 import { requireRole } from '../auth/middleware.js'
 import { nietGevonden, fromZod, validatieFout } from '../errors.js'
 import { organisatieInput, type Organisatie, type OrganisatieInput } from '../domain/organisatie.js'
-import { zoekPostcode } from '../domain/postcode.js'
+import { lookupPostcode } from '../domain/postcode.js'
 import { mergePatch } from './merge-patch.js'
 
 // Rules: beheerder sees and changes all organisaties; a werkgever only their own (another one is
@@ -33,7 +33,7 @@ export function toOrganisatie(r: Row): Organisatie {
  * given. An unknown PC4 is a 400 on `postcode`.
  */
 export function organisatieColumns(input: OrganisatieInput) {
-  const locatie = zoekPostcode(input.postcode)
+  const locatie = lookupPostcode(input.postcode)
   if (!locatie) throw validatieFout({ postcode: 'Deze postcode kennen we niet. Controleer de vier cijfers.' })
   return {
     naam: input.naam,

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto'
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
 import { deelnemer, gebruiker, nazorgcontact, organisatie, outbox, plaatsing, plek } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
-import { dagenTussen, datumInNederland, iso, plusDagen, plusMaanden } from '../clock.js'
+import { daysBetween, datumInNederland, iso, addDays, addMonths } from '../clock.js'
 import { requireRole } from '../auth/middleware.js'
 import { conflict, nietGevonden, validatieFout } from '../errors.js'
 import { NAZORG_MAANDEN, STILTE_DAGEN, uitstroomRedenen, type NazorgInput } from '../domain/plaatsing.js'
-import { volgDeelnemerStatus } from './deelnemer-status.js'
-import { schrijfAudit } from './audit.js'
+import { syncDeelnemerStatus } from './deelnemer-status.js'
+import { writeAudit } from './audit.js'
 
 // Plaatsingen and their nazorg log. Jobcoaches see and write only their own plaatsingen (another
 // one is a 404); a beheerder sees all and can reassign. The log is append-only: a correction is
@@ -35,10 +35,10 @@ export function toPlaatsing(r: PlaatsingRow, extra: { vandaag: string; plekTitel
     laatsteContactOp: r.laatsteContactOp ?? undefined,
     /** The next contact is past due (only while actief). */
     achterstallig: actief && r.volgendContactOp < extra.vandaag,
-    dagenAchterstallig: actief ? Math.max(0, dagenTussen(r.volgendContactOp, extra.vandaag)) : 0,
+    dagenAchterstallig: actief ? Math.max(0, daysBetween(r.volgendContactOp, extra.vandaag)) : 0,
     /** Nobody heard from for 28 days or more since the last contact (or the start). */
-    langGeenContact: actief && dagenTussen(laatste, extra.vandaag) >= STILTE_DAGEN,
-    nazorgTot: plusMaanden(r.startdatum, NAZORG_MAANDEN),
+    langGeenContact: actief && daysBetween(laatste, extra.vandaag) >= STILTE_DAGEN,
+    nazorgTot: addMonths(r.startdatum, NAZORG_MAANDEN),
     einddatum: r.einddatum ?? undefined,
     eindreden: r.eindreden ?? undefined,
     sector: r.sector,
@@ -51,7 +51,7 @@ export function toPlaatsing(r: PlaatsingRow, extra: { vandaag: string; plekTitel
 export type Plaatsing = ReturnType<typeof toPlaatsing>
 
 const kolommen = { p: plaatsing, plekTitel: plek.titel, organisatieNaam: organisatie.naam, deelnemerNaam: deelnemer.naam, jobcoachNaam: gebruiker.naam }
-const metNamen = (ctx: Ctx) =>
+const selectWithNames = (ctx: Ctx) =>
   ctx.db
     .select(kolommen)
     .from(plaatsing)
@@ -61,34 +61,34 @@ const metNamen = (ctx: Ctx) =>
     .leftJoin(gebruiker, eq(gebruiker.id, plaatsing.jobcoachId))
 
 const vandaag = (ctx: Ctx) => datumInNederland(ctx.clock.now())
-const weergave = (ctx: Ctx, r: Awaited<ReturnType<ReturnType<typeof metNamen>['where']>>[number]) =>
+const present = (ctx: Ctx, r: Awaited<ReturnType<ReturnType<typeof selectWithNames>['where']>>[number]) =>
   toPlaatsing(r.p, { vandaag: vandaag(ctx), plekTitel: r.plekTitel, organisatieNaam: r.organisatieNaam, deelnemerNaam: r.deelnemerNaam, jobcoachNaam: r.jobcoachNaam ?? undefined })
 
 /** Jobcoaches only their own plaatsingen; beheerders all. Anything else is not found. */
-const bereik = (ctx: Ctx): SQL | undefined => (ctx.actor.rol === 'jobcoach' ? eq(plaatsing.jobcoachId, ctx.actor.id) : undefined)
+const scopeFilter = (ctx: Ctx): SQL | undefined => (ctx.actor.rol === 'jobcoach' ? eq(plaatsing.jobcoachId, ctx.actor.id) : undefined)
 
-async function zichtbaar(ctx: Ctx, id: string) {
-  const [r] = await metNamen(ctx).where(and(eq(plaatsing.id, id), bereik(ctx))).limit(1)
+async function findVisible(ctx: Ctx, id: string) {
+  const [r] = await selectWithNames(ctx).where(and(eq(plaatsing.id, id), scopeFilter(ctx))).limit(1)
   if (!r) throw nietGevonden('De plaatsing')
   return r
 }
 
 /** GET /api/plaatsingen: the due list. Achterstallig first, then by next contact date. */
-export async function lijstPlaatsingen({ ctx, input }: { ctx: Ctx; input: { status: string; jobcoachId?: string } }) {
+export async function listPlaatsingen({ ctx, input }: { ctx: Ctx; input: { status: string; jobcoachId?: string } }) {
   requireRole(ctx.actor, 'jobcoach', 'beheerder')
-  const rows = await metNamen(ctx)
-    .where(and(bereik(ctx), input.status === 'alle' ? undefined : eq(plaatsing.status, input.status), input.jobcoachId ? eq(plaatsing.jobcoachId, input.jobcoachId) : undefined))
+  const rows = await selectWithNames(ctx)
+    .where(and(scopeFilter(ctx), input.status === 'alle' ? undefined : eq(plaatsing.status, input.status), input.jobcoachId ? eq(plaatsing.jobcoachId, input.jobcoachId) : undefined))
     .orderBy(asc(plaatsing.volgendContactOp), asc(plaatsing.id))
-  const items = rows.map((r) => weergave(ctx, r))
+  const items = rows.map((r) => present(ctx, r))
   // ascending volgendContactOp already puts the overdue ones first; the loud ones go to the very top
   items.sort((a, b) => Number(b.langGeenContact) - Number(a.langGeenContact) || Number(b.achterstallig) - Number(a.achterstallig))
   return { items, total: items.length, vandaag: vandaag(ctx) }
 }
 
 /** GET /api/plaatsingen/:id */
-export async function leesPlaatsing({ ctx, id }: { ctx: Ctx; id: string }) {
+export async function getPlaatsing({ ctx, id }: { ctx: Ctx; id: string }) {
   requireRole(ctx.actor, 'jobcoach', 'beheerder')
-  return { ...weergave(ctx, await zichtbaar(ctx, id)), vandaag: vandaag(ctx) }
+  return { ...present(ctx, await findVisible(ctx, id)), vandaag: vandaag(ctx) }
 }
 
 const toNazorg = (r: NazorgRow, gecorrigeerdDoor?: string) => ({
@@ -110,10 +110,10 @@ const toNazorg = (r: NazorgRow, gecorrigeerdDoor?: string) => ({
 })
 
 /** GET /api/plaatsingen/:id/nazorg: the whole log, newest contact first; corrected entries say by which. */
-export async function lijstNazorg({ ctx, id }: { ctx: Ctx; id: string }) {
+export async function listNazorg({ ctx, id }: { ctx: Ctx; id: string }) {
   requireRole(ctx.actor, 'jobcoach', 'beheerder')
-  const { p } = await zichtbaar(ctx, id)
-  await schrijfAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), { actie: 'nazorg-bekeken', objectSoort: 'deelnemer', objectId: p.deelnemerId, details: { plaatsingId: id } })
+  const { p } = await findVisible(ctx, id)
+  await writeAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), { actie: 'nazorg-bekeken', objectSoort: 'deelnemer', objectId: p.deelnemerId, details: { plaatsingId: id } })
   const rows = await ctx.db.select().from(nazorgcontact).where(eq(nazorgcontact.plaatsingId, id))
   const correcties = new Map(rows.filter((r) => r.corrigeert).map((r) => [r.corrigeert!, r.id]))
   rows.sort((a, b) => (a.datum === b.datum ? (a.createdAt < b.createdAt ? 1 : -1) : a.datum < b.datum ? 1 : -1))
@@ -122,9 +122,9 @@ export async function lijstNazorg({ ctx, id }: { ctx: Ctx; id: string }) {
 }
 
 /** POST /api/plaatsingen/:id/nazorg: a jobcoach records a contact (or corrects an earlier one). */
-export async function voegNazorgToe({ ctx, id, input }: { ctx: Ctx; id: string; input: NazorgInput }) {
+export async function addNazorgcontact({ ctx, id, input }: { ctx: Ctx; id: string; input: NazorgInput }) {
   requireRole(ctx.actor, 'jobcoach')
-  const { p } = await zichtbaar(ctx, id)
+  const { p } = await findVisible(ctx, id)
   if (p.status !== 'actief') throw conflict('plaatsing-beeindigd', 'Deze plaatsing is beëindigd; er kan geen contact meer bij.')
   const velden: Record<string, string> = {}
   if (input.datum < p.startdatum) velden.datum = `Een contact kan niet vóór de start van de plaatsing (${p.startdatum}) liggen.`
@@ -150,20 +150,20 @@ export async function voegNazorgToe({ ctx, id, input }: { ctx: Ctx; id: string; 
       knelpunten: input.knelpunten,
       acties: input.acties ?? null,
       doorbraakbudget: input.doorbraakbudget ?? null,
-      volgendContactOp: input.volgendContactOp ?? plusDagen(input.datum, p.contactFrequentieDagen),
+      volgendContactOp: input.volgendContactOp ?? addDays(input.datum, p.contactFrequentieDagen),
       corrigeert: input.corrigeert ?? null,
       createdBy: ctx.actor.id,
       createdAt: now,
     })
-    await herbereken(tx, id, now)
-    await schrijfAudit(tx, ctx.actor, now, { actie: input.corrigeert ? 'nazorg-gecorrigeerd' : 'nazorg-vastgelegd', objectSoort: 'plaatsing', objectId: id, details: { nazorgId: nieuwId } })
+    await recomputeNextContact(tx, id, now)
+    await writeAudit(tx, ctx.actor, now, { actie: input.corrigeert ? 'nazorg-gecorrigeerd' : 'nazorg-vastgelegd', objectSoort: 'plaatsing', objectId: id, details: { nazorgId: nieuwId } })
   })
   const [r] = await ctx.db.select().from(nazorgcontact).where(eq(nazorgcontact.id, nieuwId))
   return toNazorg(r!)
 }
 
 /** The plaatsing's last and next contact from its log: entries that were corrected no longer count. */
-async function herbereken(tx: Parameters<Parameters<Ctx['db']['transaction']>[0]>[0], id: string, now: string) {
+async function recomputeNextContact(tx: Parameters<Parameters<Ctx['db']['transaction']>[0]>[0], id: string, now: string) {
   const rows = await tx.select().from(nazorgcontact).where(eq(nazorgcontact.plaatsingId, id))
   const gecorrigeerd = new Set(rows.map((r) => r.corrigeert).filter(Boolean))
   const geldig = rows.filter((r) => !gecorrigeerd.has(r.id))
@@ -173,14 +173,14 @@ async function herbereken(tx: Parameters<Parameters<Ctx['db']['transaction']>[0]
 }
 
 /** POST /api/plaatsingen/:id/beeindigen: ends it, frees the capaciteit and puts a vervulde plek back in search. */
-export async function beeindigPlaatsing({ ctx, id, input }: { ctx: Ctx; id: string; input: { einddatum: string; eindreden: string; toelichting?: string } }) {
+export async function endPlaatsing({ ctx, id, input }: { ctx: Ctx; id: string; input: { einddatum: string; eindreden: string; toelichting?: string } }) {
   requireRole(ctx.actor, 'jobcoach', 'beheerder')
-  const { p } = await zichtbaar(ctx, id)
+  const { p } = await findVisible(ctx, id)
   if (input.einddatum < p.startdatum) throw validatieFout({ einddatum: `De einddatum kan niet vóór de startdatum (${p.startdatum}) liggen.` })
   // ending frees the place now, so the end cannot lie in the future
   if (input.einddatum > vandaag(ctx)) throw validatieFout({ einddatum: 'De einddatum kan niet in de toekomst liggen; beëindig de plaatsing op of na de laatste dag.' })
   const uitstroom = uitstroomRedenen.includes(input.eindreden)
-  const status = uitstroom || input.einddatum >= plusMaanden(p.startdatum, NAZORG_MAANDEN) ? 'afgerond' : 'voortijdig-beeindigd'
+  const status = uitstroom || input.einddatum >= addMonths(p.startdatum, NAZORG_MAANDEN) ? 'afgerond' : 'voortijdig-beeindigd'
   const now = iso(ctx.clock.now())
   await ctx.db.transaction(async (tx) => {
     const done = await tx
@@ -200,23 +200,23 @@ export async function beeindigPlaatsing({ ctx, id, input }: { ctx: Ctx; id: stri
       .where(eq(plek.id, p.plekId))
       .returning({ versie: plek.versie })
     await tx.insert(outbox).values({ plekId: p.plekId, versie: pl!.versie, createdAt: now })
-    await volgDeelnemerStatus(tx, p.deelnemerId, now, uitstroom ? 'uitgestroomd' : 'zoekend')
-    await schrijfAudit(tx, ctx.actor, now, { actie: 'plaatsing-beeindigd', objectSoort: 'plaatsing', objectId: id, details: { eindreden: input.eindreden, status } })
+    await syncDeelnemerStatus(tx, p.deelnemerId, now, uitstroom ? 'uitgestroomd' : 'zoekend')
+    await writeAudit(tx, ctx.actor, now, { actie: 'plaatsing-beeindigd', objectSoort: 'plaatsing', objectId: id, details: { eindreden: input.eindreden, status } })
   })
   ctx.search?.indexer.wake()
-  return leesPlaatsing({ ctx, id })
+  return getPlaatsing({ ctx, id })
 }
 
 /** POST /api/plaatsingen/:id/toewijzen: a beheerder hands a plaatsing to another jobcoach (audited). */
-export async function wijsPlaatsingToe({ ctx, id, jobcoachId }: { ctx: Ctx; id: string; jobcoachId: string }) {
+export async function assignPlaatsing({ ctx, id, jobcoachId }: { ctx: Ctx; id: string; jobcoachId: string }) {
   requireRole(ctx.actor, 'beheerder')
-  const { p } = await zichtbaar(ctx, id)
+  const { p } = await findVisible(ctx, id)
   const [g] = await ctx.db.select({ rol: gebruiker.rol, actief: gebruiker.actief }).from(gebruiker).where(eq(gebruiker.id, jobcoachId))
   if (!g || g.rol !== 'jobcoach' || !g.actief) throw validatieFout({ jobcoachId: 'Kies een actieve jobcoach.' })
   const now = iso(ctx.clock.now())
   await ctx.db.transaction(async (tx) => {
     await tx.update(plaatsing).set({ jobcoachId, updatedAt: now }).where(eq(plaatsing.id, id))
-    await schrijfAudit(tx, ctx.actor, now, { actie: 'plaatsing-toegewezen', objectSoort: 'plaatsing', objectId: id, details: { van: p.jobcoachId, naar: jobcoachId } })
+    await writeAudit(tx, ctx.actor, now, { actie: 'plaatsing-toegewezen', objectSoort: 'plaatsing', objectId: id, details: { van: p.jobcoachId, naar: jobcoachId } })
   })
-  return leesPlaatsing({ ctx, id })
+  return getPlaatsing({ ctx, id })
 }

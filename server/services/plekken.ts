@@ -9,7 +9,7 @@ import { conflict, fromZod, nietGevonden, validatieFout } from '../errors.js'
 import { plekInput, type Plek, type PlekInput } from '../domain/plek.js'
 import type { PlekStatus } from '../domain/enums.js'
 import { taalrijkheidsscore } from '../domain/taalrijkheid.js'
-import { zoekPostcode } from '../domain/postcode.js'
+import { lookupPostcode } from '../domain/postcode.js'
 import { mergePatch } from './merge-patch.js'
 
 // Rules: a werkgever works only on their own organisatie's plekken (others are a 404);
@@ -68,7 +68,7 @@ function toInput(p: Plek): Record<string, unknown> {
 
 /** The columns a validated plek body sets, with what the product derives from it. */
 export function plekColumns(input: PlekInput) {
-  const locatie = zoekPostcode(input.postcode)
+  const locatie = lookupPostcode(input.postcode)
   if (!locatie) throw validatieFout({ postcode: 'Deze postcode kennen we niet. Controleer de vier cijfers.' })
   return {
     titel: input.titel,

@@ -3,16 +3,16 @@ import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { deelnemer, gebruiker, outbox, plaatsing, plek, voorstel } from '../../db/schema.js'
 import type { Db } from '../../db/client.js'
 import type { Ctx } from '../context.js'
-import { datumInNederland, iso, plusDagen } from '../clock.js'
+import { datumInNederland, iso, addDays } from '../clock.js'
 import { requireRole } from '../auth/middleware.js'
 import { conflict, nietGevonden, validatieFout } from '../errors.js'
 import type { DeelnemerInput } from '../domain/deelnemer.js'
 import { standaardVelden, type DeelbaarVeld, type VoorstelInput } from '../domain/voorstel.js'
 import { STANDAARD_CONTACTFREQUENTIE } from '../domain/plaatsing.js'
 import type { Tx } from './plekken.js'
-import { beoordeelPaar } from './matches.js'
-import { schrijfAudit } from './audit.js'
-import { volgDeelnemerStatus } from './deelnemer-status.js'
+import { evaluatePair } from './matches.js'
+import { writeAudit } from './audit.js'
+import { syncDeelnemerStatus } from './deelnemer-status.js'
 import { toPlaatsing } from './plaatsingen.js'
 
 // Voorstel → plaatsing. A jobhunter proposes (recording the match as it is now); the werkgever of
@@ -36,7 +36,7 @@ const criteriumVeld: Record<string, DeelbaarVeld[]> = {
 }
 
 /** The dagdelen sentence names the taalles dagdelen after its first sentence; the taalles schedule is never shared. */
-const zonderTaalles = <C extends { code: string; uitleg: string }>(c: C): C =>
+const withoutTaalles = <C extends { code: string; uitleg: string }>(c: C): C =>
   c.code === 'dagdelen' ? { ...c, uitleg: `${c.uitleg.split('. ')[0]!.replace(/\.$/, '')}.` } : c
 
 const kolommen = {
@@ -45,9 +45,9 @@ const kolommen = {
   organisatieId: plek.organisatieId,
   deelnemerNaam: deelnemer.naam,
 }
-type Rij = { v: VoorstelRow; plekTitel: string; organisatieId: string; deelnemerNaam: string }
+type VoorstelMetNamen = { v: VoorstelRow; plekTitel: string; organisatieId: string; deelnemerNaam: string }
 
-const basis = (r: Rij) => ({
+const basis = (r: VoorstelMetNamen) => ({
   id: r.v.id,
   plekId: r.v.plekId,
   plek: { id: r.v.plekId, titel: r.plekTitel },
@@ -61,7 +61,7 @@ const basis = (r: Rij) => ({
 })
 
 /** The jobhunter's and beheerder's view: the whole voorstel. */
-const volledig = (r: Rij) => ({
+const volledig = (r: VoorstelMetNamen) => ({
   ...basis(r),
   deelnemerId: r.v.deelnemerId,
   deelnemer: { id: r.v.deelnemerId, naam: r.deelnemerNaam },
@@ -73,7 +73,7 @@ const volledig = (r: Rij) => ({
 })
 
 /** The werkgever's view: the shared fields of the deelnemer (while consent stands) and the criteria about them. */
-function voorWerkgever(r: Rij, d: DeelnemerRow) {
+function forWerkgever(r: VoorstelMetNamen, d: DeelnemerRow) {
   const toestemming = (d.profiel as DeelnemerInput).toestemmingDelen === true
   const velden = new Set(toestemming ? (r.v.velden as DeelbaarVeld[]) : [])
   const profiel: Record<string, unknown> = { ...(d.profiel as Record<string, unknown>), plaats: d.plaats }
@@ -83,11 +83,11 @@ function voorWerkgever(r: Rij, d: DeelnemerRow) {
     toelichting: toestemming ? (r.v.toelichting ?? undefined) : undefined,
     deelnemer: Object.fromEntries([...velden].filter((v) => profiel[v] !== undefined).map((v) => [v, profiel[v]])),
     ...(toestemming ? {} : { toestemmingIngetrokken: true }),
-    criteria: r.v.criteria.filter((c) => criteriumVeld[c.code]?.every((v) => velden.has(v))).map(zonderTaalles),
+    criteria: r.v.criteria.filter((c) => criteriumVeld[c.code]?.every((v) => velden.has(v))).map(withoutTaalles),
   }
 }
 
-async function zoekRij(db: Db | Tx, id: string): Promise<Rij | undefined> {
+async function findRow(db: Db | Tx, id: string): Promise<VoorstelMetNamen | undefined> {
   return (
     await db
       .select(kolommen)
@@ -100,28 +100,28 @@ async function zoekRij(db: Db | Tx, id: string): Promise<Rij | undefined> {
 }
 
 /** A voorstel the actor may see: werkgevers only those for their own organisatie's plekken. */
-async function zichtbaar(ctx: Ctx, id: string): Promise<Rij> {
-  const r = await zoekRij(ctx.db, id)
+async function findVisible(ctx: Ctx, id: string): Promise<VoorstelMetNamen> {
+  const r = await findRow(ctx.db, id)
   if (!r || (ctx.actor.rol === 'werkgever' && r.organisatieId !== ctx.actor.organisatieId)) throw nietGevonden('Het voorstel')
   return r
 }
 
-async function weergave(ctx: Ctx, r: Rij) {
+async function present(ctx: Ctx, r: VoorstelMetNamen) {
   if (ctx.actor.rol !== 'werkgever') return volledig(r)
   const d = (await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, r.v.deelnemerId)))[0]!
   // a werkgever seeing shared deelnemer data is logged like any other view of it
-  await schrijfAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), { actie: 'voorstel-bekeken', objectSoort: 'deelnemer', objectId: d.id, details: { voorstelId: r.v.id, velden: r.v.velden } })
-  return voorWerkgever(r, d)
+  await writeAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), { actie: 'voorstel-bekeken', objectSoort: 'deelnemer', objectId: d.id, details: { voorstelId: r.v.id, velden: r.v.velden } })
+  return forWerkgever(r, d)
 }
 
-async function controleerJobcoach(db: Db, id: string | undefined, veld: string) {
+async function checkJobcoach(db: Db, id: string | undefined, veld: string) {
   if (!id) return
   const g = (await db.select({ rol: gebruiker.rol, actief: gebruiker.actief }).from(gebruiker).where(eq(gebruiker.id, id)))[0]
   if (!g || g.rol !== 'jobcoach' || !g.actief) throw validatieFout({ [veld]: 'Kies een actieve jobcoach.' })
 }
 
 /** POST /api/voorstellen */
-export async function maakVoorstel({ ctx, input }: { ctx: Ctx; input: VoorstelInput }) {
+export async function createVoorstel({ ctx, input }: { ctx: Ctx; input: VoorstelInput }) {
   requireRole(ctx.actor, 'jobhunter')
   const d = (await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, input.deelnemerId)))[0]
   const p = (await ctx.db.select().from(plek).where(eq(plek.id, input.plekId)))[0]
@@ -129,14 +129,14 @@ export async function maakVoorstel({ ctx, input }: { ctx: Ctx; input: VoorstelIn
   if (!d) velden.deelnemerId = 'Deze deelnemer bestaat niet.'
   if (!p) velden.plekId = 'Deze plek bestaat niet.'
   if (!d || !p) throw validatieFout(velden)
-  await controleerJobcoach(ctx.db, input.jobcoachId, 'jobcoachId')
+  await checkJobcoach(ctx.db, input.jobcoachId, 'jobcoachId')
   if ((d.profiel as DeelnemerInput).toestemmingDelen !== true)
     throw conflict('geen-toestemming', 'De deelnemer heeft geen toestemming gegeven om gegevens met werkgevers te delen. Leg die toestemming eerst vast in het dossier.')
   if (p.status !== 'gepubliceerd' || p.bezet >= p.capaciteit)
     throw conflict('plek-niet-beschikbaar', `Aan deze plek kan niemand worden voorgesteld: de plek is "${p.status}"${p.bezet >= p.capaciteit ? ' en vol' : ''}.`)
   if (d.status === 'geplaatst') throw conflict('deelnemer-geplaatst', 'Deze deelnemer is al geplaatst. Beëindig eerst die plaatsing.')
 
-  const match = await beoordeelPaar(ctx, d, p, input.modus)
+  const match = await evaluatePair(ctx, d, p, input.modus)
   const id = randomUUID()
   const now = iso(ctx.clock.now())
   await ctx.db.transaction(async (tx) => {
@@ -162,14 +162,14 @@ export async function maakVoorstel({ ctx, input }: { ctx: Ctx; input: VoorstelIn
       createdAt: now,
       updatedAt: now,
     })
-    await volgDeelnemerStatus(tx, d.id, now)
-    await schrijfAudit(tx, ctx.actor, now, { actie: 'voorstel-gemaakt', objectSoort: 'deelnemer', objectId: d.id, details: { voorstelId: id, plekId: p.id, velden: input.velden ?? standaardVelden } })
+    await syncDeelnemerStatus(tx, d.id, now)
+    await writeAudit(tx, ctx.actor, now, { actie: 'voorstel-gemaakt', objectSoort: 'deelnemer', objectId: d.id, details: { voorstelId: id, plekId: p.id, velden: input.velden ?? standaardVelden } })
   })
-  return weergave(ctx, (await zoekRij(ctx.db, id))!)
+  return present(ctx, (await findRow(ctx.db, id))!)
 }
 
 /** GET /api/voorstellen */
-export async function lijstVoorstellen({ ctx, input }: { ctx: Ctx; input: { page: number; perPage: number; status?: string; plekId?: string; deelnemerId?: string } }) {
+export async function listVoorstellen({ ctx, input }: { ctx: Ctx; input: { page: number; perPage: number; status?: string; plekId?: string; deelnemerId?: string } }) {
   requireRole(ctx.actor, 'werkgever', 'jobhunter', 'beheerder')
   const where: (SQL | undefined)[] = [
     input.status ? eq(voorstel.status, input.status) : undefined,
@@ -186,51 +186,51 @@ export async function lijstVoorstellen({ ctx, input }: { ctx: Ctx; input: { page
   if (ctx.actor.rol === 'werkgever') {
     const ds = rows.length ? await ctx.db.select().from(deelnemer).where(inArray(deelnemer.id, rows.map((r) => r.v.deelnemerId))) : []
     const byId = new Map(ds.map((d) => [d.id, d]))
-    items = rows.map((r) => voorWerkgever(r, byId.get(r.v.deelnemerId)!))
+    items = rows.map((r) => forWerkgever(r, byId.get(r.v.deelnemerId)!))
     // one audit row per voorstel seen, in one insert
-    await schrijfAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), ...rows.map((r) => ({ actie: 'voorstel-bekeken', objectSoort: 'deelnemer', objectId: r.v.deelnemerId, details: { voorstelId: r.v.id, velden: r.v.velden } })))
+    await writeAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), ...rows.map((r) => ({ actie: 'voorstel-bekeken', objectSoort: 'deelnemer', objectId: r.v.deelnemerId, details: { voorstelId: r.v.id, velden: r.v.velden } })))
   } else items = rows.map(volledig)
   return { items, total: totaal?.n ?? 0 }
 }
 
 /** GET /api/voorstellen/:id */
-export async function leesVoorstel({ ctx, id }: { ctx: Ctx; id: string }) {
+export async function getVoorstel({ ctx, id }: { ctx: Ctx; id: string }) {
   requireRole(ctx.actor, 'werkgever', 'jobhunter', 'beheerder')
-  return weergave(ctx, await zichtbaar(ctx, id))
+  return present(ctx, await findVisible(ctx, id))
 }
 
-const alBeantwoord = (status: string) =>
+const isAnswered = (status: string) =>
   conflict('ongeldige-statusovergang', `Dit voorstel staat niet meer open: het is "${status}".`)
 
 /** Moves an open voorstel to its answer; the status check is in the UPDATE, so a second answer gets a 409. */
-async function beantwoord(tx: Tx, ctx: Ctx, r: Rij, status: 'geaccepteerd' | 'afgewezen' | 'ingetrokken', now: string, afwijsreden?: string) {
+async function answerVoorstel(tx: Tx, ctx: Ctx, r: VoorstelMetNamen, status: 'geaccepteerd' | 'afgewezen' | 'ingetrokken', now: string, afwijsreden?: string) {
   const done = await tx
     .update(voorstel)
     .set({ status, beantwoordOp: now, beantwoordDoor: ctx.actor.id, updatedAt: now, ...(afwijsreden ? { afwijsreden } : {}) })
     .where(and(eq(voorstel.id, r.v.id), eq(voorstel.status, 'voorgesteld')))
     .returning({ id: voorstel.id })
-  if (!done.length) throw alBeantwoord((await tx.select({ s: voorstel.status }).from(voorstel).where(eq(voorstel.id, r.v.id)))[0]!.s)
+  if (!done.length) throw isAnswered((await tx.select({ s: voorstel.status }).from(voorstel).where(eq(voorstel.id, r.v.id)))[0]!.s)
 }
 
 /** POST /api/voorstellen/:id/accepteren: the werkgever (or a beheerder) accepts; a plaatsing starts. */
-export async function accepteerVoorstel({ ctx, id, input }: { ctx: Ctx; id: string; input: { startdatum: string; jobcoachId?: string; contactFrequentieDagen?: number } }) {
+export async function acceptVoorstel({ ctx, id, input }: { ctx: Ctx; id: string; input: { startdatum: string; jobcoachId?: string; contactFrequentieDagen?: number } }) {
   requireRole(ctx.actor, 'werkgever', 'beheerder')
-  const r = await zichtbaar(ctx, id)
-  if (r.v.status !== 'voorgesteld') throw alBeantwoord(r.v.status)
+  const r = await findVisible(ctx, id)
+  if (r.v.status !== 'voorgesteld') throw isAnswered(r.v.status)
   const [d] = await ctx.db.select({ profiel: deelnemer.profiel }).from(deelnemer).where(eq(deelnemer.id, r.v.deelnemerId))
   if ((d?.profiel as DeelnemerInput | undefined)?.toestemmingDelen !== true)
     throw conflict('geen-toestemming', 'De deelnemer heeft de toestemming om gegevens te delen ingetrokken; dit voorstel kan niet meer worden geaccepteerd.')
   // A start is recorded afterwards at times (a trial that went well): up to 90 days before the
   // voorstel; anything earlier is a typing error that would top every overdue list for years.
-  const vroegst = plusDagen(datumInNederland(new Date(r.v.createdAt)), -90)
+  const vroegst = addDays(datumInNederland(new Date(r.v.createdAt)), -90)
   if (input.startdatum < vroegst) throw validatieFout({ startdatum: `De startdatum kan niet meer dan 90 dagen vóór het voorstel liggen (vroegst ${vroegst}).` })
-  if (input.startdatum > plusDagen(datumInNederland(ctx.clock.now()), 365)) throw validatieFout({ startdatum: 'De startdatum ligt meer dan een jaar vooruit.' })
+  if (input.startdatum > addDays(datumInNederland(ctx.clock.now()), 365)) throw validatieFout({ startdatum: 'De startdatum ligt meer dan een jaar vooruit.' })
   const jobcoachId = input.jobcoachId ?? r.v.jobcoachId ?? null
-  await controleerJobcoach(ctx.db, jobcoachId ?? undefined, 'jobcoachId')
+  await checkJobcoach(ctx.db, jobcoachId ?? undefined, 'jobcoachId')
   const plaatsingId = randomUUID()
   const now = iso(ctx.clock.now())
   await ctx.db.transaction(async (tx) => {
-    await beantwoord(tx, ctx, r, 'geaccepteerd', now)
+    await answerVoorstel(tx, ctx, r, 'geaccepteerd', now)
     // One unit of capaciteit, checked in the UPDATE itself; the last unit makes the plek vervuld.
     const [p] = await tx
       .update(plek)
@@ -271,8 +271,8 @@ export async function accepteerVoorstel({ ctx, id, input }: { ctx: Ctx; id: stri
       createdAt: now,
       updatedAt: now,
     })
-    await volgDeelnemerStatus(tx, r.v.deelnemerId, now)
-    await schrijfAudit(tx, ctx.actor, now, { actie: 'plaatsing-gestart', objectSoort: 'plaatsing', objectId: plaatsingId, details: { voorstelId: r.v.id, plekId: p.id, jobcoachId } })
+    await syncDeelnemerStatus(tx, r.v.deelnemerId, now)
+    await writeAudit(tx, ctx.actor, now, { actie: 'plaatsing-gestart', objectSoort: 'plaatsing', objectId: plaatsingId, details: { voorstelId: r.v.id, plekId: p.id, jobcoachId } })
   })
   ctx.search?.indexer.wake()
   const row = (await ctx.db.select().from(plaatsing).where(eq(plaatsing.id, plaatsingId)))[0]!
@@ -284,25 +284,25 @@ export async function accepteerVoorstel({ ctx, id, input }: { ctx: Ctx; id: stri
 }
 
 /** POST /api/voorstellen/:id/afwijzen: the werkgever declines, with a reason. */
-export async function wijsVoorstelAf({ ctx, id, reden }: { ctx: Ctx; id: string; reden: string }) {
+export async function declineVoorstel({ ctx, id, reden }: { ctx: Ctx; id: string; reden: string }) {
   requireRole(ctx.actor, 'werkgever', 'beheerder')
-  const r = await zichtbaar(ctx, id)
+  const r = await findVisible(ctx, id)
   const now = iso(ctx.clock.now())
   await ctx.db.transaction(async (tx) => {
-    await beantwoord(tx, ctx, r, 'afgewezen', now, reden)
-    await volgDeelnemerStatus(tx, r.v.deelnemerId, now)
+    await answerVoorstel(tx, ctx, r, 'afgewezen', now, reden)
+    await syncDeelnemerStatus(tx, r.v.deelnemerId, now)
   })
-  return weergave(ctx, (await zoekRij(ctx.db, id))!)
+  return present(ctx, (await findRow(ctx.db, id))!)
 }
 
 /** POST /api/voorstellen/:id/intrekken: the jobhunter withdraws an open voorstel. */
-export async function trekVoorstelIn({ ctx, id }: { ctx: Ctx; id: string }) {
+export async function withdrawVoorstel({ ctx, id }: { ctx: Ctx; id: string }) {
   requireRole(ctx.actor, 'jobhunter', 'beheerder')
-  const r = await zichtbaar(ctx, id)
+  const r = await findVisible(ctx, id)
   const now = iso(ctx.clock.now())
   await ctx.db.transaction(async (tx) => {
-    await beantwoord(tx, ctx, r, 'ingetrokken', now)
-    await volgDeelnemerStatus(tx, r.v.deelnemerId, now)
+    await answerVoorstel(tx, ctx, r, 'ingetrokken', now)
+    await syncDeelnemerStatus(tx, r.v.deelnemerId, now)
   })
-  return weergave(ctx, (await zoekRij(ctx.db, id))!)
+  return present(ctx, (await findRow(ctx.db, id))!)
 }

@@ -1,16 +1,16 @@
 import type { Ctx } from '../context.js'
 import { requireRole } from '../auth/middleware.js'
 import { AppError, validatieFout } from '../errors.js'
-import { zoekPostcode } from '../domain/postcode.js'
+import { lookupPostcode } from '../domain/postcode.js'
 import type { ZoekQuery } from '../domain/zoeken.js'
 import type { PlekQuery } from '../../search/port.js'
 
 /** GET /api/zoeken for jobhunters and beheerders: the neutral query on the active search adapter. */
-export async function zoekPlekken({ ctx, input }: { ctx: Ctx; input: ZoekQuery }) {
+export async function searchPlekken({ ctx, input }: { ctx: Ctx; input: ZoekQuery }) {
   requireRole(ctx.actor, 'jobhunter', 'beheerder')
   let geo: PlekQuery['geo']
   if (input.postcode) {
-    const locatie = zoekPostcode(input.postcode)
+    const locatie = lookupPostcode(input.postcode)
     if (!locatie) throw validatieFout({ postcode: 'Deze postcode kennen we niet. Controleer de vier cijfers.' })
     geo = { lat: locatie.lat, lon: locatie.lon, straalKm: input.straalKm }
   } else if (input.lat !== undefined && input.lon !== undefined) {

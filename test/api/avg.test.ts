@@ -93,15 +93,15 @@ describe('bewaartermijn', () => {
       t.clock.set(at)
       for (const u of [werkgever, jobhunter, jobcoach]) u.cookie = await t.login(u.email)
     }
-    const beeindig = (id: string, einddatum: string) =>
+    const submitEnd = (id: string, einddatum: string) =>
       t.request('POST', `/api/plaatsingen/${id}/beeindigen`, { cookie: jobcoach.cookie, body: { einddatum, eindreden: 'verhuisd' } })
     await relogin('2024-06-01T09:00:00Z')
     const oud = await dossier({ startdatum: '2024-06-01' })
     await relogin('2024-12-01T09:00:00Z')
-    expect((await beeindig(oud.plaatsingId, '2024-09-30')).status).toBe(200)
+    expect((await submitEnd(oud.plaatsingId, '2024-09-30')).status).toBe(200)
     const recent = await dossier({ startdatum: '2024-12-01' })
     await relogin('2025-01-20T09:00:00Z')
-    expect((await beeindig(recent.plaatsingId, '2025-01-15')).status).toBe(200)
+    expect((await submitEnd(recent.plaatsingId, '2025-01-15')).status).toBe(200)
     const actief = await dossier({ startdatum: '2025-01-20' })
     t.clock.set('2026-11-23T09:00:00Z') // 24 months back is 2024-11-23
     const admin = await t.login(beheerder.email)

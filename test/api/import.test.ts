@@ -12,7 +12,7 @@ import { insertGebruiker } from '../../server/services/gebruikers.js'
 import { loadConfig } from '../../server/config.js'
 import { fixedClock } from '../../server/clock.js'
 import { runImportCli } from '../../server/cli/import-run.js'
-import { importeer as importeerDirect } from '../../server/services/import.js'
+import { runImport as importeerDirect } from '../../server/services/import.js'
 
 let t: TestApp
 let beheerder: Awaited<ReturnType<TestApp['makeUser']>>
@@ -30,7 +30,7 @@ const organisatieBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 })
 
-const importeer = (body: unknown, cookie = beheerder.cookie) => t.request('POST', '/api/import', { cookie, body })
+const runImport = (body: unknown, cookie = beheerder.cookie) => t.request('POST', '/api/import', { cookie, body })
 
 const rowCounts = async () => ({
   organisatie: (await t.database.db.select({ n: count() }).from(organisatie))[0]!.n,
@@ -42,7 +42,7 @@ const rowCounts = async () => ({
 describe('POST /api/import: all valid', () => {
   it('creates organisaties, plekken and deelnemers as the single routes would, and the published plekken become findable', async () => {
     const bestaand = await t.makeOrganisatie('Logistiek Dordrecht')
-    const res = await importeer({
+    const res = await runImport({
       organisaties: [organisatieBody({ ref: 'linde' }), organisatieBody({ ref: 'schie', naam: 'Buurthuis De Schie', soort: 'vrijwilligersorganisatie', postcode: '2611' })],
       plekken: [
         plekBody({ organisatieRef: 'linde', status: 'gepubliceerd', titel: 'Gastvrouw restaurant', sector: 'zorg' }),
@@ -94,7 +94,7 @@ describe('POST /api/import: all valid', () => {
     const plekken = Array.from({ length: 450 }, (_, i) => plekBody({ organisatieRef: 'o', titel: `Plek ${i}`, omschrijving: 'x'.repeat(400) }))
     const body = { organisaties: [organisatieBody({ ref: 'o' })], plekken }
     expect(JSON.stringify(body).length).toBeGreaterThan(300_000)
-    const res = await importeer(body)
+    const res = await runImport(body)
     expect(res.status, res.text.slice(0, 300)).toBe(201)
     expect(await rowCounts()).toEqual({ organisatie: 1, plek: 450, outbox: 450, deelnemer: 0 })
     // file order is kept
@@ -104,7 +104,7 @@ describe('POST /api/import: all valid', () => {
   })
 
   it('a body above 20 MB answers 413 and writes nothing', async () => {
-    const res = await importeer({ organisaties: [organisatieBody({ naam: 'x'.repeat(21 * 1024 * 1024) })] })
+    const res = await runImport({ organisaties: [organisatieBody({ naam: 'x'.repeat(21 * 1024 * 1024) })] })
     expect(res.status).toBe(413)
     expect(res.json.error.code).toBe('te-groot')
     expect(res.json.error.message).toContain('20 MB')
@@ -116,7 +116,7 @@ describe('POST /api/import: errors', () => {
   it('reports every error of every record under its position, and writes nothing', async () => {
     const bestaand = await t.makeOrganisatie('Bestaand')
     const before = await rowCounts()
-    const res = await importeer({
+    const res = await runImport({
       organisaties: [
         organisatieBody({ ref: 'a', postcode: '1000' }), // a PC4 that does not exist
         organisatieBody({ ref: 'b' }),
@@ -176,7 +176,7 @@ describe('POST /api/import: errors', () => {
   })
 
   it('a plek pointing at an organisatie of the file that has errors itself gets no error of its own', async () => {
-    const res = await importeer({
+    const res = await runImport({
       organisaties: [organisatieBody({ ref: 'a', soort: 'bakkerij' })],
       plekken: [plekBody({ organisatieRef: 'a' })],
     })
@@ -186,22 +186,22 @@ describe('POST /api/import: errors', () => {
   })
 
   it('checks the outer shape: unknown lists, a list that is not a list, an empty import, no JSON', async () => {
-    const shape = await importeer({ organisatie: [], plekken: {}, deelnemers: [deelnemerBody({ postcode: '1000' })] })
+    const shape = await runImport({ organisatie: [], plekken: {}, deelnemers: [deelnemerBody({ postcode: '1000' })] })
     expect(shape.status).toBe(400)
     expect(shape.json.error.fields).toEqual({
       organisatie: 'Onbekend veld; dit veld bestaat niet.',
       plekken: 'Vul hier een lijst in.',
       'deelnemers.0.postcode': 'Deze postcode kennen we niet. Controleer de vier cijfers.',
     })
-    const empty = await importeer({ organisaties: [] })
+    const empty = await runImport({ organisaties: [] })
     expect(empty.status).toBe(400)
     expect(empty.json.error.fields._).toMatch(/niets om te importeren/)
-    const array = await importeer([organisatieBody()])
+    const array = await runImport([organisatieBody()])
     expect(array.status).toBe(400)
     expect(array.json.error.code).toBe('validatie')
-    const proto = await importeer('{"__proto__": [], "organisaties": []}')
+    const proto = await runImport('{"__proto__": [], "organisaties": []}')
     expect(proto.json.error.fields.__proto__).toBe('Onbekend veld; dit veld bestaat niet.')
-    const broken = await importeer('{"organisaties": [')
+    const broken = await runImport('{"organisaties": [')
     expect(broken.status).toBe(400)
     expect(broken.json.error.code).toBe('ongeldige-json')
     expect(await rowCounts()).toEqual({ organisatie: 0, plek: 0, outbox: 0, deelnemer: 0 })
@@ -216,7 +216,7 @@ describe('all or nothing', () => {
     await expect(importeerDirect({ ctx, input })).rejects.toThrow()
     expect(await rowCounts()).toEqual({ organisatie: 0, plek: 0, outbox: 0, deelnemer: 0 })
     // and the database is free again afterwards
-    expect((await importeer(input)).status).toBe(201)
+    expect((await runImport(input)).status).toBe(201)
   })
 })
 
@@ -225,11 +225,11 @@ describe('POST /api/import: who', () => {
     const jobhunter = await t.makeUser('jobhunter')
     const werkgever = await t.makeUser('werkgever', await t.makeOrganisatie())
     for (const cookie of [jobhunter.cookie, werkgever.cookie]) {
-      const ok = await importeer({ deelnemers: [deelnemerBody()] }, cookie)
+      const ok = await runImport({ deelnemers: [deelnemerBody()] }, cookie)
       expect(ok.status).toBe(403)
       expect(ok.json.error.code).toBe('geen-toegang')
       // an invalid file gets the same 403, not the list of what is wrong with it
-      const bad = await importeer({ plekken: [plekBody({ organisatieId: 'probeer-dit' })] }, cookie)
+      const bad = await runImport({ plekken: [plekBody({ organisatieId: 'probeer-dit' })] }, cookie)
       expect(bad.status).toBe(403)
     }
     expect((await t.request('POST', '/api/import', { body: { deelnemers: [deelnemerBody()] } })).status).toBe(401)

@@ -12,9 +12,9 @@ import { deelnemerInput } from '../../server/domain/deelnemer.js'
 import { plekInput } from '../../server/domain/plek.js'
 import { plekColumns } from '../../server/services/plekken.js'
 import { deelnemerColumns } from '../../server/services/deelnemers.js'
-import { matchesVoorDeelnemer, matchesVoorPlek } from '../../server/services/matches.js'
+import { matchPlekkenForDeelnemer, matchDeelnemersForPlek } from '../../server/services/matches.js'
 import { warmMatchPlekken } from '../../server/services/match-plekken.js'
-import { beoordeel } from '../../server/matching/rank.js'
+import { evaluate } from '../../server/matching/rank.js'
 import { standaardConfig } from '../../server/matching/config.js'
 import { afstandKm } from '../../server/domain/postcode.js'
 import { toDocument } from '../../search/documents.js'
@@ -136,8 +136,8 @@ export async function matchBench(opts: { plekken: number; deelnemers: number; qu
   }
   gc()
   const inProcess = {
-    aanbodgericht: await measure(deelnemerIds, (id) => matchesVoorDeelnemer({ ctx, id, query })),
-    vraaggericht: await measure(plekIds, (id) => matchesVoorPlek({ ctx, id, query })),
+    aanbodgericht: await measure(deelnemerIds, (id) => matchPlekkenForDeelnemer({ ctx, id, query })),
+    vraaggericht: await measure(plekIds, (id) => matchDeelnemersForPlek({ ctx, id, query })),
   }
 
   // Over HTTP: the real app over a real socket; the client runs in a child process.
@@ -164,7 +164,7 @@ export async function matchBench(opts: { plekken: number; deelnemers: number; qu
     let n = 0
     for (const r of await t.deps.db.select().from(plek).where(eq(plek.status, 'gepubliceerd'))) {
       const mp = { ...r, urenPerWeek: { min: r.urenMin, max: r.urenMax } } as any
-      beoordeel(d, mp, 'aanbodgericht', standaardConfig.aanbodgericht, afstandKm(d, r), r.id)
+      evaluate(d, mp, 'aanbodgericht', standaardConfig.aanbodgericht, afstandKm(d, r), r.id)
       n++
     }
     return { kandidaten: n }

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { validate, orderedErrors } from '../../client/src/lib/form-errors.js'
 import {
-  dagdeelStaat, deelnemerBody, deelnemerFormVan, deelnemerLijstVelden, deelnemerVeldVolgorde, handmatigeStatussen, legeDeelnemerForm, metOpgeslagenStatus,
-  statusVolgtUitKoppeling, talenLijst, zetDagdeel, zonderNullDiep,
+  dagdeelStaat, deelnemerBody, deelnemerFormFrom, deelnemerLijstVelden, deelnemerVeldVolgorde, handmatigeStatussen, emptyDeelnemerForm, withStoredStatus,
+  statusVolgtUitKoppeling, talenLijst, setDagdeel, withoutNullDeep,
   type DeelnemerFormState,
 } from '../../client/src/lib/deelnemer-form.js'
 import { deelnemerApiQuery, deelnemerQueryString, legeDeelnemerLijst, parseDeelnemerUrl } from '../../client/src/lib/deelnemer-lijst.js'
@@ -12,7 +12,7 @@ import { deelnemerBody as geldigeDeelnemer } from '../helpers.js'
 
 function ingevuld(): DeelnemerFormState {
   return {
-    ...legeDeelnemerForm(),
+    ...emptyDeelnemerForm(),
     naam: 'Amina Yusuf', geboortejaar: '1991', postcode: '3312 AB', doelgroep: 'gezinsmigrant', leerroute: 'b1-route',
     geletterdheid: 'gealfabetiseerd', urenMin: '8', urenMax: '12', maxReisafstandKm: '8', fiets: true,
     beschikbareDagdelen: ['ma-ochtend', 'wo-ochtend'], taallesDagdelen: ['di-ochtend'],
@@ -27,7 +27,7 @@ describe('het deelnemerformulier', () => {
   test('every demo deelnemer turns into the form and back into the same body', () => {
     for (const { key: _key, ...demo } of demoDeelnemers) {
       const stored = deelnemerInput.parse(demo)
-      expect(deelnemerInput.parse(deelnemerBody(deelnemerFormVan(stored)))).toEqual(stored)
+      expect(deelnemerInput.parse(deelnemerBody(deelnemerFormFrom(stored)))).toEqual(stored)
     }
   })
 
@@ -43,17 +43,17 @@ describe('het deelnemerformulier', () => {
   test('a taalles dagdeel cannot be made free; taking the lesson away first can', () => {
     const f = ingevuld()
     expect(dagdeelStaat(f, 'di-ochtend')).toBe('taalles')
-    expect(zetDagdeel(f, 'di-ochtend', 'vrij')).toBe(f) // refused, unchanged
-    const zonderLes = zetDagdeel(f, 'di-ochtend', 'niet')
+    expect(setDagdeel(f, 'di-ochtend', 'vrij')).toBe(f) // refused, unchanged
+    const zonderLes = setDagdeel(f, 'di-ochtend', 'niet')
     expect(dagdeelStaat(zonderLes, 'di-ochtend')).toBe('niet')
-    const vrij = zetDagdeel(zonderLes, 'di-ochtend', 'vrij')
+    const vrij = setDagdeel(zonderLes, 'di-ochtend', 'vrij')
     expect(vrij.beschikbareDagdelen).toEqual(['ma-ochtend', 'di-ochtend', 'wo-ochtend']) // in week order
     expect(vrij.taallesDagdelen).toEqual([])
   })
 
   test('a free dagdeel that becomes taalles is no longer free, so the two lists never overlap', () => {
     let f = ingevuld()
-    f = zetDagdeel(f, 'wo-ochtend', 'taalles')
+    f = setDagdeel(f, 'wo-ochtend', 'taalles')
     expect(f.beschikbareDagdelen).toEqual(['ma-ochtend'])
     expect(f.taallesDagdelen).toEqual(['di-ochtend', 'wo-ochtend'])
     expect(validate(deelnemerInput, deelnemerBody(f)).ok).toBe(true)
@@ -67,10 +67,10 @@ describe('het deelnemerformulier', () => {
 
   test('editing: cleared optional fields are sent as null, also inside wensen, and the body still validates', () => {
     const stored = deelnemerInput.parse(geldigeDeelnemer({ telefoon: '06-1234 5678', ondersteuningsbehoefte: 'Korte instructies.' }))
-    const f = { ...deelnemerFormVan(stored), telefoon: '', moedertaal: '', ondersteuningsbehoefte: '', wensberoep: '' }
+    const f = { ...deelnemerFormFrom(stored), telefoon: '', moedertaal: '', ondersteuningsbehoefte: '', wensberoep: '' }
     const body = deelnemerBody(f, 'patch')
     expect(body).toMatchObject({ telefoon: null, moedertaal: null, ondersteuningsbehoefte: null, wensen: { wensberoep: null } })
-    const zonder = zonderNullDiep(body)
+    const zonder = withoutNullDeep(body)
     expect(zonder).not.toHaveProperty('telefoon')
     expect(zonder.wensen).toEqual({ sectoren: ['zorg'], vormen: [] })
     expect(validate(deelnemerInput, zonder).ok).toBe(true)
@@ -107,10 +107,10 @@ describe('de status in het formulier', () => {
 
   test('a kept concept never changes a status that follows from a voorstel or plaatsing, and never sets one', () => {
     const concept = { ...ingevuld(), status: 'zoekend' }
-    expect(metOpgeslagenStatus(concept, 'geplaatst').status).toBe('geplaatst')
-    expect(deelnemerBody(metOpgeslagenStatus(concept, 'voorgesteld'), 'patch').status).toBe('voorgesteld')
-    expect(metOpgeslagenStatus(concept, 'intake').status).toBe('zoekend')
-    expect(metOpgeslagenStatus({ ...concept, status: 'voorgesteld' }, 'zoekend').status).toBe('zoekend')
-    expect(metOpgeslagenStatus({ ...concept, status: 'geplaatst' }).status).toBe('intake')
+    expect(withStoredStatus(concept, 'geplaatst').status).toBe('geplaatst')
+    expect(deelnemerBody(withStoredStatus(concept, 'voorgesteld'), 'patch').status).toBe('voorgesteld')
+    expect(withStoredStatus(concept, 'intake').status).toBe('zoekend')
+    expect(withStoredStatus({ ...concept, status: 'voorgesteld' }, 'zoekend').status).toBe('zoekend')
+    expect(withStoredStatus({ ...concept, status: 'geplaatst' }).status).toBe('intake')
   })
 })

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import { errorId, fieldId, normaliseFields, orderedErrors, validate } from '../../client/src/lib/form-errors.js'
-import { getal, legePlekForm, plekBody, plekFormVan, plekLijstVelden, plekVeldVolgorde, zonderNull } from '../../client/src/lib/plek-form.js'
+import { getal, emptyPlekForm, plekBody, plekFormFrom, plekLijstVelden, plekVeldVolgorde, withoutNull } from '../../client/src/lib/plek-form.js'
 import { plekInput } from '../../server/domain/plek.js'
 import { plekBody as geldigePlek } from '../helpers.js'
 
 function ingevuld() {
   return {
-    ...legePlekForm(),
+    ...emptyPlekForm(),
     titel: 'Magazijnmedewerker', omschrijving: 'Orderpicken met collega’s.', sector: 'logistiek', vorm: 'werkervaringsplek',
     postcode: '3311 AB', urenMin: '12', urenMax: '16', dagdelen: ['ma-ochtend'], capaciteit: '2',
   }
@@ -46,13 +46,13 @@ describe('veldfouten bij het plekformulier', () => {
 
   test('a stored plek turns into the form and back into the same body', () => {
     const stored = plekInput.parse(geldigePlek())
-    const body = plekBody(plekFormVan(stored as never))
+    const body = plekBody(plekFormFrom(stored as never))
     expect(plekInput.parse(body)).toEqual(stored)
   })
 
   test('editing: a cleared optional field is sent as null (merge patch removes it) and still validates', () => {
     const body = plekBody({ ...ingevuld(), beroep: '' }, 'patch')
     expect(body.beroep).toBeNull()
-    expect(validate(plekInput, zonderNull(body)).ok).toBe(true)
+    expect(validate(plekInput, withoutNull(body)).ok).toBe(true)
   })
 })

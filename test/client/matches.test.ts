@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { aandachtspunten, gewichtRijen, knockouts, splitsMatches, toggleVergelijk, vergelijkRijen, type MatchCriterium } from '../../client/src/lib/matches.js'
+import { aandachtspunten, gewichtRijen, knockouts, splitMatches, toggleVergelijk, comparisonRows, type MatchCriterium } from '../../client/src/lib/matches.js'
 import { criteriumLabel, kleurLabel } from '../../client/src/lib/labels.js'
 import { criteriumCodes, standaardConfig } from '../../server/matching/config.js'
 
@@ -8,7 +8,7 @@ const c = (code: string, kleur: MatchCriterium['kleur'], knockout = false): Matc
 describe('de matchlijst', () => {
   test('fitting results first, excluded ones apart, each in the order of the answer', () => {
     const items = [{ id: 'a', score: 90, uitgesloten: false, criteria: [] }, { id: 'b', score: 70, uitgesloten: false, criteria: [] }, { id: 'c', score: 95, uitgesloten: true, criteria: [] }]
-    const { passend, uitgesloten } = splitsMatches(items)
+    const { passend, uitgesloten } = splitMatches(items)
     expect(passend.map((m) => m.id)).toEqual(['a', 'b'])
     expect(uitgesloten.map((m) => m.id)).toEqual(['c'])
   })
@@ -30,7 +30,7 @@ describe('de matchlijst', () => {
   test('the comparison has one row per criterion with both judgements', () => {
     const a = { score: 80, uitgesloten: false, criteria: [c('dagdelen', 'groen'), c('uren', 'oranje')] }
     const b = { score: 60, uitgesloten: true, criteria: [c('dagdelen', 'rood', true), c('uren', 'groen')] }
-    const rijen = vergelijkRijen(a, b)
+    const rijen = comparisonRows(a, b)
     expect(rijen.map((r) => [r.code, r.a?.kleur, r.b?.kleur, r.b?.knockout])).toEqual([['dagdelen', 'groen', 'rood', true], ['uren', 'oranje', 'groen', false]])
   })
 

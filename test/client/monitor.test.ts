@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { eindredenRijen, knelpuntReeksen, monitorApiQuery, monitorQueryString, parseMonitorUrl, rondMaximum } from '../../client/src/lib/monitor.js'
+import { eindredenRijen, knelpuntReeksen, monitorApiQuery, monitorQueryString, parseMonitorUrl, roundMaximum } from '../../client/src/lib/monitor.js'
 
 describe('de monitor', () => {
   test('filters in the URL with the API’s names; unknown values are dropped', () => {
@@ -28,6 +28,6 @@ describe('de monitor', () => {
     expect(eindredenRijen({ vervoer: 2, 'werk-gevonden': 2, taal: 5, anders: 0 })).toEqual([
       { code: 'taal', aantal: 5 }, { code: 'werk-gevonden', aantal: 2 }, { code: 'vervoer', aantal: 2 },
     ])
-    expect([0, 1, 3, 7, 12, 50, 51].map(rondMaximum)).toEqual([1, 1, 5, 10, 20, 50, 100])
+    expect([0, 1, 3, 7, 12, 50, 51].map(roundMaximum)).toEqual([1, 1, 5, 10, 20, 50, 100])
   })
 })

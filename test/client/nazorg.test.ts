@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import {
-  formulierUitRegel, geldigeRegels, leegFormulier, nazorgBody, parseBedrag, signaal, standaardVolgendContact, tijdlijn, zetDatum, zetKnelpunt, zetVolgend,
+  formulierUitRegel, geldigeRegels, emptyForm, nazorgBody, parseBedrag, signaal, defaultVolgendContact, tijdlijn, setDatum, toggleKnelpunt, setVolgend,
   type NazorgRegel,
 } from '../../client/src/lib/nazorg.js'
 import { knelpunten, nazorgInput } from '../../server/domain/plaatsing.js'
@@ -47,29 +47,29 @@ describe('de vlag op de lijst', () => {
 
 describe('het formulier Contact vastleggen', () => {
   test('the next contact defaults to datum + the plaatsing’s frequency, and follows the datum until set by hand', () => {
-    expect(standaardVolgendContact('2026-03-20', 14)).toBe('2026-04-03')
-    expect(standaardVolgendContact('2026-10-20', 14)).toBe('2026-11-03') // across the DST change: calendar days
-    expect(standaardVolgendContact('', 14)).toBe('')
-    let f = leegFormulier('2026-11-23', 14, true)
+    expect(defaultVolgendContact('2026-03-20', 14)).toBe('2026-04-03')
+    expect(defaultVolgendContact('2026-10-20', 14)).toBe('2026-11-03') // across the DST change: calendar days
+    expect(defaultVolgendContact('', 14)).toBe('')
+    let f = emptyForm('2026-11-23', 14, true)
     expect(f).toMatchObject({ datum: '2026-11-23', soort: 'startgesprek', met: 'beiden', volgendContactOp: '2026-12-07', volgendAangepast: false })
-    expect(leegFormulier('2026-11-23', 7, false)).toMatchObject({ soort: 'contactmoment', met: '', volgendContactOp: '2026-11-30' })
-    f = zetDatum(f, '2026-11-20', 14)
+    expect(emptyForm('2026-11-23', 7, false)).toMatchObject({ soort: 'contactmoment', met: '', volgendContactOp: '2026-11-30' })
+    f = setDatum(f, '2026-11-20', 14)
     expect(f.volgendContactOp).toBe('2026-12-04')
-    f = zetVolgend(f, '2026-12-10', 14)
+    f = setVolgend(f, '2026-12-10', 14)
     expect(f.volgendAangepast).toBe(true)
-    f = zetDatum(f, '2026-11-21', 14)
+    f = setDatum(f, '2026-11-21', 14)
     expect(f.volgendContactOp).toBe('2026-12-10') // chosen by hand: kept
-    f = zetVolgend(f, '2026-12-05', 14) // back on the default: follows the datum again
+    f = setVolgend(f, '2026-12-05', 14) // back on the default: follows the datum again
     expect(f.volgendAangepast).toBe(false)
   })
 
   test('knelpunten keep the order of the list', () => {
-    let f = leegFormulier('2026-11-23', 14, false)
-    f = zetKnelpunt(f, 'vervoer', true, knelpunten)
-    f = zetKnelpunt(f, 'taal', true, knelpunten)
-    f = zetKnelpunt(f, 'taal', true, knelpunten)
+    let f = emptyForm('2026-11-23', 14, false)
+    f = toggleKnelpunt(f, 'vervoer', true, knelpunten)
+    f = toggleKnelpunt(f, 'taal', true, knelpunten)
+    f = toggleKnelpunt(f, 'taal', true, knelpunten)
     expect(f.knelpunten).toEqual(['taal', 'vervoer'])
-    expect(zetKnelpunt(f, 'taal', false, knelpunten).knelpunten).toEqual(['vervoer'])
+    expect(toggleKnelpunt(f, 'taal', false, knelpunten).knelpunten).toEqual(['vervoer'])
   })
 
   test('amounts as Dutch write them', () => {
@@ -81,7 +81,7 @@ describe('het formulier Contact vastleggen', () => {
   })
 
   test('the body passes the server’s own schema; empty optional fields are left out', () => {
-    const f = { ...leegFormulier('2026-11-23', 14, false), met: 'deelnemer', kanaal: 'telefoon', samenvatting: 'Gaat goed.' }
+    const f = { ...emptyForm('2026-11-23', 14, false), met: 'deelnemer', kanaal: 'telefoon', samenvatting: 'Gaat goed.' }
     const body = nazorgBody(f)
     expect(body).toEqual({ datum: '2026-11-23', soort: 'contactmoment', met: 'deelnemer', kanaal: 'telefoon', samenvatting: 'Gaat goed.', knelpunten: [], volgendContactOp: '2026-12-07' })
     expect(nazorgInput.safeParse(body).success).toBe(true)
@@ -89,7 +89,7 @@ describe('het formulier Contact vastleggen', () => {
     expect(metBudget).toMatchObject({ doorbraakbudget: { bedrag: 85.5, doel: 'fiets' }, acties: 'Fiets kopen' })
     expect(nazorgInput.safeParse(metBudget).success).toBe(true)
     // a missing choice is named by the schema
-    const leeg = nazorgInput.safeParse(nazorgBody(leegFormulier('2026-11-23', 14, false)))
+    const leeg = nazorgInput.safeParse(nazorgBody(emptyForm('2026-11-23', 14, false)))
     expect(leeg.success).toBe(false)
     expect(new Set(leeg.error!.issues.map((i) => i.path[0]))).toEqual(new Set(['met', 'kanaal', 'samenvatting']))
   })

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest'
-import { accepteerFouten, gedeeldeRijen, gedeeldeWaarde, leegVoorstel, voorstelBody, voorstelFoutActie, zetVeld } from '../../client/src/lib/voorstel.js'
+import { acceptErrors, gedeeldeRijen, gedeeldeWaarde, emptyVoorstelForm, voorstelBody, voorstelFoutActie, setVeld } from '../../client/src/lib/voorstel.js'
 import { accepteerInput, standaardVelden, voorstelInput } from '../../server/domain/voorstel.js'
 import { validate } from '../../client/src/lib/form-errors.js'
 
 describe('een voorstel maken', () => {
   test('the standard choice of shared fields; ticks keep the order of deelbareVelden', () => {
-    const f = leegVoorstel()
+    const f = emptyVoorstelForm()
     expect(f.velden).toEqual(standaardVelden)
-    expect(zetVeld(['urenPerWeek', 'naam'], 'geboortejaar', true)).toEqual(['naam', 'geboortejaar', 'urenPerWeek'])
-    expect(zetVeld(['naam', 'taalniveau'], 'naam', false)).toEqual(['taalniveau'])
+    expect(setVeld(['urenPerWeek', 'naam'], 'geboortejaar', true)).toEqual(['naam', 'geboortejaar', 'urenPerWeek'])
+    expect(setVeld(['naam', 'taalniveau'], 'naam', false)).toEqual(['taalniveau'])
   })
 
   test('the body passes the server’s schema; an empty note and no jobcoach are left out', () => {
@@ -46,7 +46,7 @@ describe('accepteren', () => {
     const check = validate(accepteerInput, { startdatum: '' })
     expect(check.ok).toBe(false)
     if (check.ok) return
-    expect(accepteerFouten('', check.fields)).toEqual({ ...check.fields, startdatum: 'Kies een startdatum.' })
-    expect(accepteerFouten('2026-13-40', { startdatum: 'x' })).toEqual({ startdatum: 'x' })
+    expect(acceptErrors('', check.fields)).toEqual({ ...check.fields, startdatum: 'Kies een startdatum.' })
+    expect(acceptErrors('2026-13-40', { startdatum: 'x' })).toEqual({ startdatum: 'x' })
   })
 })

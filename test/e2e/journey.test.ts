@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { DEMO_WACHTWOORD, ernstigeAxeFouten, launchBrowser, login, screenshotOnFailure, skipBrowser, startServer } from './harness.js'
-import { datumInNederland, plusDagen } from '../../server/clock.js'
+import { datumInNederland, addDays } from '../../server/clock.js'
 
 // The whole journey of issue 7 in real Chromium against the real server (temp database, demo data):
 // a jobhunter proposes a deelnemer from a match, the werkgever sees only what is shared and accepts,
@@ -70,7 +70,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     browser = await launchBrowser()
     reis.t0 = vandaag()
     // a fixed period, so the figures of other (demo) plaatsingen cannot shift when the clock moves
-    reis.periode = { van: plusDagen(reis.t0, -60), tot: plusDagen(reis.t0, 45) }
+    reis.periode = { van: addDays(reis.t0, -60), tot: addDays(reis.t0, 45) }
     const m = await monitorCijfers(reis.periode)
     reis.basis = { gestart: m.plaatsingen.gestart, vervoer: m.knelpunten.totaal.vervoer ?? 0, vervoerEinde: m.eindredenen.vervoer ?? 0 }
   }, 60_000)
@@ -254,7 +254,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     await expect.poll(() => form.getByLabel('Datum', { exact: true }).inputValue()).toBe(reis.t0)
     expect(await form.getByLabel('Soort contact').inputValue()).toBe('startgesprek')
     expect(await form.getByLabel('Beiden (driegesprek)').isChecked()).toBe(true)
-    expect(await form.getByLabel('Volgend contact').inputValue()).toBe(plusDagen(reis.t0, 14))
+    expect(await form.getByLabel('Volgend contact').inputValue()).toBe(addDays(reis.t0, 14))
     await form.getByRole('button', { name: 'Contact opslaan' }).click() // forgot kanaal and samenvatting
     await expect.poll(() => tekst(page.getByRole('alert').first())).toContain('Kies hoe het contact was.')
     await axe('plaatsing met fouten in het contactformulier')
@@ -278,9 +278,9 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     await page.goto(reis.plaatsingUrl)
     log = page.locator('.pp-tijdlijn > li') // locators belong to a page
     const form2 = page.locator('form', { has: page.getByRole('heading', { name: 'Contact vastleggen' }) })
-    await expect.poll(() => form2.getByLabel('Datum', { exact: true }).inputValue()).toBe(plusDagen(reis.t0, 3)) // the server's today, not the browser's
+    await expect.poll(() => form2.getByLabel('Datum', { exact: true }).inputValue()).toBe(addDays(reis.t0, 3)) // the server's today, not the browser's
     expect(await form2.getByLabel('Soort contact').inputValue()).toBe('contactmoment')
-    expect(await form2.getByLabel('Volgend contact').inputValue()).toBe(plusDagen(reis.t0, 17))
+    expect(await form2.getByLabel('Volgend contact').inputValue()).toBe(addDays(reis.t0, 17))
     await form2.getByLabel('Deelnemer', { exact: true }).check()
     await form2.getByLabel('Telefoon').check()
     await form2.getByLabel('Samenvatting').fill('Fiets is er, komt nu op tijd. Vindt de gesprekken met bewoners leuk.')
@@ -320,7 +320,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     const feed = (await (await page.request.get(feedUrl)).text()).replace(/\r\n /g, '')
     expect(feed).toContain('BEGIN:VCALENDAR')
     expect(feed).toContain(`nazorgcontact ${PLEK_TITEL}`)
-    expect(feed).toContain(`DTSTART;VALUE=DATE:${plusDagen(reis.t0, 17).replaceAll('-', '')}`)
+    expect(feed).toContain(`DTSTART;VALUE=DATE:${addDays(reis.t0, 17).replaceAll('-', '')}`)
     expect(feed).not.toContain(reis.naam)
     await axe('mijn plaatsingen met agenda-link')
     await page.getByRole('button', { name: 'Link intrekken' }).click()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { beoordeel, sorteer } from '../../server/matching/rank.js'
+import { evaluate, sortResults } from '../../server/matching/rank.js'
 import { criteriumCodes, standaardConfig } from '../../server/matching/config.js'
 import { begeleidingSoorten, dagdelen, niveaus, sectoren, vormen } from '../../server/domain/enums.js'
 import type { MatchDeelnemer, MatchPlek, Richting } from '../../server/matching/types.js'
@@ -51,7 +51,7 @@ const arbPlek: fc.Arbitrary<MatchPlek> = fc.record({
 })
 const richting = fc.constantFrom<Richting>('aanbodgericht', 'vraaggericht')
 const afstand = fc.double({ min: 0, max: 80, noNaN: true })
-const score = (d: MatchDeelnemer, p: MatchPlek, r: Richting, km: number) => beoordeel(d, p, r, standaardConfig[r], km, p.id)
+const score = (d: MatchDeelnemer, p: MatchPlek, r: Richting, km: number) => evaluate(d, p, r, standaardConfig[r], km, p.id)
 const hoger = (n: (typeof niveaus)[number]) => niveaus[Math.min(niveaus.length - 1, niveaus.indexOf(n) + 1)]!
 
 describe('matcher properties', () => {
@@ -70,7 +70,7 @@ describe('matcher properties', () => {
     fc.assert(
       fc.property(arbDeelnemer, arbPlek, richting, afstand, (d, p, r, km) => {
         const volledig = score(d, p, r, km)
-        const snel = beoordeel(d, p, r, standaardConfig[r], km, p.id, { alleenGeschikt: true })
+        const snel = evaluate(d, p, r, standaardConfig[r], km, p.id, { alleenGeschikt: true })
         expect(snel.uitgesloten).toBe(volledig.uitgesloten)
         if (!volledig.uitgesloten) expect(snel).toEqual(volledig)
       }),
@@ -118,15 +118,15 @@ describe('matcher properties', () => {
   it('results are sorted (excluded last, highest score first) and the order is stable', () => {
     fc.assert(
       fc.property(arbDeelnemer, fc.array(arbPlek, { maxLength: 25 }), richting, (d, plekken, r) => {
-        const results = plekken.map((p, i) => beoordeel(d, p, r, standaardConfig[r], i % 20, `${p.id}-${i}`))
-        const sorted = sorteer(results)
+        const results = plekken.map((p, i) => evaluate(d, p, r, standaardConfig[r], i % 20, `${p.id}-${i}`))
+        const sorted = sortResults(results)
         for (let i = 1; i < sorted.length; i++) {
           const a = sorted[i - 1]!
           const b = sorted[i]!
           expect(Number(a.uitgesloten) <= Number(b.uitgesloten)).toBe(true)
           if (a.uitgesloten === b.uitgesloten) expect(a.score).toBeGreaterThanOrEqual(b.score)
         }
-        expect(sorteer([...results].reverse()).map((x) => x.id)).toEqual(sorted.map((x) => x.id))
+        expect(sortResults([...results].reverse()).map((x) => x.id)).toEqual(sorted.map((x) => x.id))
       }),
     )
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { beoordeel, sorteer } from '../../server/matching/rank.js'
+import { evaluate, sortResults } from '../../server/matching/rank.js'
 import { standaardConfig } from '../../server/matching/config.js'
 import type { MatchDeelnemer, MatchPlek, Richting } from '../../server/matching/types.js'
 import { deelnemer, plek } from './fixtures.js'
@@ -7,7 +7,7 @@ import { deelnemer, plek } from './fixtures.js'
 // Situations from the pilots (domain.md), played through the whole ranking.
 
 const rank = (d: MatchDeelnemer, plekken: MatchPlek[], richting: Richting = 'aanbodgericht') =>
-  sorteer(plekken.map((p) => beoordeel(d, p, richting, standaardConfig[richting], 3, p.id)))
+  sortResults(plekken.map((p) => evaluate(d, p, richting, standaardConfig[richting], 3, p.id)))
 
 describe('scenarios', () => {
   it('a gezinsmigrant mother without kinderopvang sees plekken binnen schooltijden first', () => {
@@ -45,8 +45,8 @@ describe('scenarios', () => {
 
   it('vraaggericht, a werkgever’s rijbewijs requirement excludes deelnemers without one', () => {
     const p = plek({ vereisten: { rijbewijs: true, vog: false, vca: false } })
-    const met = beoordeel(deelnemer({ mobiliteit: { fiets: true, ov: true, rijbewijs: true, auto: true, maxReisafstandKm: 20 } }), p, 'vraaggericht', standaardConfig.vraaggericht, 3, 'met')
-    const zonder = beoordeel(deelnemer(), p, 'vraaggericht', standaardConfig.vraaggericht, 3, 'zonder')
-    expect(sorteer([zonder, met]).map((r) => [r.id, r.uitgesloten])).toEqual([['met', false], ['zonder', true]])
+    const met = evaluate(deelnemer({ mobiliteit: { fiets: true, ov: true, rijbewijs: true, auto: true, maxReisafstandKm: 20 } }), p, 'vraaggericht', standaardConfig.vraaggericht, 3, 'met')
+    const zonder = evaluate(deelnemer(), p, 'vraaggericht', standaardConfig.vraaggericht, 3, 'zonder')
+    expect(sortResults([zonder, met]).map((r) => [r.id, r.uitgesloten])).toEqual([['met', false], ['zonder', true]])
   })
 })

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PlekDocument, PlekQuery, SearchIndex } from '../../search/port.js'
 import { bucketOf } from '../../search/port.js'
-import { zoekPostcode } from '../../server/domain/postcode.js'
+import { lookupPostcode } from '../../server/domain/postcode.js'
 
 // One contract, every adapter: the same documents and the same questions, so the embedded engine
 // and Meilisearch answer alike. Each adapter's test file calls runSearchContract.
 
 const at = (pc4: string) => {
-  const l = zoekPostcode(pc4)!
+  const l = lookupPostcode(pc4)!
   return { lat: l.lat, lon: l.lon, plaats: l.plaats }
 }
 

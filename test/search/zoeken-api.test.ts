@@ -26,7 +26,7 @@ async function publish(body: Record<string, unknown> = {}) {
   return created.json.id as string
 }
 
-const zoek = (qs: string) => t.request('GET', `/api/zoeken?${qs}`, { cookie: jobhunter.cookie })
+const search = (qs: string) => t.request('GET', `/api/zoeken?${qs}`, { cookie: jobhunter.cookie })
 
 describe('GET /api/zoeken', () => {
   it('finds a published plek with a typo, a facet filter and postcode + straal, nearest first', async () => {
@@ -34,7 +34,7 @@ describe('GET /api/zoeken', () => {
     const far = await publish({ titel: 'Magazijnmedewerker Delft', postcode: '2611' })
     await publish({ titel: 'Magazijnmedewerker zonder buddy', begeleiding: ['werkbegeleider'] })
     await t.indexer.drain()
-    const res = await zoek('q=magazijnmedewerkr&sector=logistiek&begeleiding=buddy&postcode=3311&straalKm=15&sort=afstand')
+    const res = await search('q=magazijnmedewerkr&sector=logistiek&begeleiding=buddy&postcode=3311&straalKm=15&sort=afstand')
     expect(res.status).toBe(200)
     expect(res.json.items.map((i: any) => i.id)).toEqual([near])
     expect(res.json.items[0]).toMatchObject({ titel: 'Magazijnmedewerker', organisatieNaam: 'Groothandel Merwede', plaats: 'Dordrecht', taalrijkheidsscore: 5 })
@@ -42,7 +42,7 @@ describe('GET /api/zoeken', () => {
     expect(res.json.total).toBe(1)
     expect(res.json.facets.sector).toEqual({ logistiek: 1 })
     expect(res.json.facets.begeleiding).toEqual({ buddy: 1, werkbegeleider: 1 })
-    const wide = await zoek('q=magazijnmedewerker&postcode=3311&straalKm=50&sort=afstand')
+    const wide = await search('q=magazijnmedewerker&postcode=3311&straalKm=50&sort=afstand')
     expect(wide.json.items.at(-1).id).toBe(far)
   })
 
@@ -52,7 +52,7 @@ describe('GET /api/zoeken', () => {
     const closed = await publish({ titel: 'Schoonmaker gesloten' })
     await t.request('POST', `/api/plekken/${closed}/sluiten`, { cookie: werkgever.cookie })
     await t.indexer.drain()
-    const res = await zoek('q=schoonmaker')
+    const res = await search('q=schoonmaker')
     expect(res.json.items.map((i: any) => i.id)).toEqual([open])
     expect(concept.json.id).toBeDefined()
   })
@@ -60,13 +60,13 @@ describe('GET /api/zoeken', () => {
   it('leaves out a plek whose capaciteit is taken', async () => {
     const full = await publish({ titel: 'Kok restaurant', capaciteit: 1 })
     await t.indexer.drain()
-    expect((await zoek('q=kok')).json.total).toBe(1)
+    expect((await search('q=kok')).json.total).toBe(1)
     // a plaatsing (later issue) takes a unit of capaciteit; here we set it directly and signal the change
     await t.database.db.update(plek).set({ bezet: 1, versie: 9 }).where(eq(plek.id, full))
     const { outbox } = await import('../../db/schema.js')
     await t.database.db.insert(outbox).values({ plekId: full, versie: 9, createdAt: t.clock.now().toISOString() })
     await t.indexer.drain()
-    expect((await zoek('q=kok')).json.total).toBe(0)
+    expect((await search('q=kok')).json.total).toBe(0)
   })
 
   it('an edit shows in search after the outbox is drained', async () => {
@@ -74,8 +74,8 @@ describe('GET /api/zoeken', () => {
     await t.indexer.drain()
     await t.request('PATCH', `/api/plekken/${id}`, { cookie: werkgever.cookie, body: { titel: 'Gastvrouw buurthuis' } })
     await t.indexer.drain()
-    expect((await zoek('q=gastvrouw')).json.items.map((i: any) => i.id)).toEqual([id])
-    expect((await zoek('q=gastheer')).json.total).toBe(0)
+    expect((await search('q=gastvrouw')).json.items.map((i: any) => i.id)).toEqual([id])
+    expect((await search('q=gastheer')).json.total).toBe(0)
   })
 
   it.each([
@@ -86,7 +86,7 @@ describe('GET /api/zoeken', () => {
     ['perPage=1000', 'perPage', /hoogstens 100/],
     ['sort=prijs', 'sort', /Kies uit: relevantie, afstand, taalrijkheid, nieuwste/],
   ])('?%s answers 400 naming %s', async (qs, field, message) => {
-    const res = await zoek(qs)
+    const res = await search(qs)
     expect(res.status).toBe(400)
     expect(res.json.error.fields[field]).toMatch(message)
   })
@@ -115,7 +115,7 @@ describe('when the search engine is down', () => {
     expect(health.json.outbox.wachtend).toBeGreaterThanOrEqual(4)
     expect(health.json.outbox.oudsteSeconden).toBeGreaterThanOrEqual(45)
     expect(health.json.redenen.join(' ')).toMatch(/loopt \d+ seconden achter/)
-    expect((await zoek('q=plek')).status).toBe(503)
+    expect((await search('q=plek')).status).toBe(503)
 
     flaky.down = false
     t.clock.advance(120_000) // past the retry backoff

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { afstandKm, zoekPostcode } from '../../server/domain/postcode.js'
+import { afstandKm, lookupPostcode } from '../../server/domain/postcode.js'
 import { postcode } from '../../server/domain/common.js'
 
 describe('postcode', () => {
   it('finds the PC4 centroid and plaats, with or without letters', () => {
-    expect(zoekPostcode('3311')).toEqual({ pc4: '3311', plaats: 'Dordrecht', lat: 51.8139, lon: 4.6686 })
-    expect(zoekPostcode('2611 AB')?.plaats).toBe('Delft')
-    expect(zoekPostcode('6041CD')?.plaats).toBe('Roermond')
+    expect(lookupPostcode('3311')).toEqual({ pc4: '3311', plaats: 'Dordrecht', lat: 51.8139, lon: 4.6686 })
+    expect(lookupPostcode('2611 AB')?.plaats).toBe('Delft')
+    expect(lookupPostcode('6041CD')?.plaats).toBe('Roermond')
   })
 
   it('does not know a PC4 that is not in the table', () => {
-    expect(zoekPostcode('1000')).toBeUndefined()
+    expect(lookupPostcode('1000')).toBeUndefined()
   })
 
   it('normalises what people type', () => {
@@ -21,8 +21,8 @@ describe('postcode', () => {
   })
 
   it('measures distance in km along the earth', () => {
-    const dordrecht = zoekPostcode('3311')!
-    const delft = zoekPostcode('2611')!
+    const dordrecht = lookupPostcode('3311')!
+    const delft = lookupPostcode('2611')!
     // Dordrecht–Delft is about 30 km as the crow flies
     expect(afstandKm(dordrecht, delft)).toBeGreaterThan(25)
     expect(afstandKm(dordrecht, delft)).toBeLessThan(35)

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact'
-import { rondMaximum } from '../lib/monitor.js'
+import { roundMaximum } from '../lib/monitor.js'
 
 // Charts in plain inline SVG: no library, no script beyond Preact. Each chart is an image with a
 // title and a description (role="img", aria-labelledby), its numbers are written on the bars, and
@@ -87,7 +87,7 @@ function HtmlFiguur({ id, titel, beschrijving, klasse, children }: { id: string;
 
 /** Horizontal bars with their count, most frequent first (eindredenen, knelpunten). */
 export function LiggendeStaven({ id, titel, beschrijving, rijen }: { id: string; titel: string; beschrijving: string; rijen: { label: string; waarde: number }[] }) {
-  const max = rondMaximum(Math.max(1, ...rijen.map((r) => r.waarde)))
+  const max = roundMaximum(Math.max(1, ...rijen.map((r) => r.waarde)))
   return (
     <HtmlFiguur id={id} titel={titel} beschrijving={beschrijving} klasse="pp-liggend">
       {rijen.map((r) => (
@@ -114,7 +114,7 @@ export function KleineVeelvouden({ id, titel, beschrijving, reeksen, maandLabel 
   maandLabel: (maand: string) => string
 }) {
   const maanden = reeksen[0]?.waarden.map((w) => w.maand) ?? []
-  const max = rondMaximum(Math.max(1, ...reeksen.flatMap((r) => r.waarden.map((w) => w.aantal))))
+  const max = roundMaximum(Math.max(1, ...reeksen.flatMap((r) => r.waarden.map((w) => w.aantal))))
   const b = 280
   const h = 64
   const staafB = b / Math.max(1, maanden.length)

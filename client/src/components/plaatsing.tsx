@@ -48,7 +48,7 @@ export function Toewijzen({ plaatsing, jobcoaches, onKlaar, onAnnuleer }: {
     if (onAnnuleer) select.current?.focus()
   }, [])
 
-  async function wijsToe(e: Event) {
+  async function assign(e: Event) {
     e.preventDefault()
     if (!keuze) {
       setFout('Kies een jobcoach.')
@@ -68,7 +68,7 @@ export function Toewijzen({ plaatsing, jobcoaches, onKlaar, onAnnuleer }: {
   }
 
   return (
-    <form class="pp-toewijzen" onSubmit={wijsToe} noValidate aria-label={`Plaatsing van ${plaatsing.naam} toewijzen`}>
+    <form class="pp-toewijzen" onSubmit={assign} noValidate aria-label={`Plaatsing van ${plaatsing.naam} toewijzen`}>
       <label class="utrecht-form-label" for={id}>Nieuwe jobcoach</label>
       {fout && <p class="utrecht-form-field-error-message pp-error" id={`${id}-fout`}>{fout}</p>}
       <div class="pp-row" style="align-items: center">

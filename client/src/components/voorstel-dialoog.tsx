@@ -4,7 +4,7 @@ import { deelbareVelden, standaardVelden, voorstelInput, type DeelbaarVeld } fro
 import { Alert, Button, ErrorSummary, KeuzeGroep, SelectField, TextAreaField } from './fields.js'
 import { orderedErrors, validate, type FieldErrors } from '../lib/form-errors.js'
 import { deelbaarVeldLabel, richtingLabel } from '../lib/labels.js'
-import { leegVoorstel, voorstelBody, voorstelFoutActie, zetVeld, type VoorstelFormulier } from '../lib/voorstel.js'
+import { emptyVoorstelForm, voorstelBody, voorstelFoutActie, setVeld, type VoorstelFormulier } from '../lib/voorstel.js'
 
 // "Voorstellen" from a match result: a modal dialog (native <dialog>: focus stays inside, Escape
 // closes, focus returns to the button) with a personal note, what the werkgever may see, and
@@ -19,11 +19,11 @@ export interface VoorstelPartijen {
   uitgesloten: boolean
 }
 
-export type GemaaktVoorstel = Awaited<ReturnType<typeof maak>>
-const maak = (body: ReturnType<typeof voorstelBody>) => call(api.voorstellen.$post({ json: body }))
+export type GemaaktVoorstel = Awaited<ReturnType<typeof create>>
+const create = (body: ReturnType<typeof voorstelBody>) => call(api.voorstellen.$post({ json: body }))
 
 let jobcoachesCache: Promise<{ id: string; naam: string }[]> | undefined
-export function laadJobcoaches(): Promise<{ id: string; naam: string }[]> {
+export function loadJobcoaches(): Promise<{ id: string; naam: string }[]> {
   jobcoachesCache ??= call(api.jobcoaches.$get()).then((a) => a.items).catch((e) => {
     jobcoachesCache = undefined
     throw e
@@ -35,7 +35,7 @@ const volgorde = ['toelichting', 'velden', 'jobcoachId'] as const
 
 export function VoorstelDialoog({ partijen, onKlaar, onSluit }: { partijen: VoorstelPartijen; onKlaar: (v: GemaaktVoorstel) => void; onSluit: () => void }) {
   const ref = useRef<HTMLDialogElement>(null)
-  const [f, setF] = useState<VoorstelFormulier>(leegVoorstel)
+  const [f, setF] = useState<VoorstelFormulier>(emptyVoorstelForm)
   const [jobcoaches, setJobcoaches] = useState<{ id: string; naam: string }[]>([])
   const [fields, setFields] = useState<FieldErrors>({})
   const [weigering, setWeigering] = useState<{ code: string; message: string }>()
@@ -46,10 +46,10 @@ export function VoorstelDialoog({ partijen, onKlaar, onSluit }: { partijen: Voor
 
   useEffect(() => {
     ref.current?.showModal()
-    laadJobcoaches().then(setJobcoaches).catch(() => setJobcoaches([]))
+    loadJobcoaches().then(setJobcoaches).catch(() => setJobcoaches([]))
   }, [])
 
-  async function verstuur(e: Event) {
+  async function submit(e: Event) {
     e.preventDefault()
     setWeigering(undefined)
     const body = voorstelBody(f, { deelnemerId: deelnemer.id, plekId: plek.id, modus: partijen.modus })
@@ -61,7 +61,7 @@ export function VoorstelDialoog({ partijen, onKlaar, onSluit }: { partijen: Voor
     }
     setBusy(true)
     try {
-      const v = await maak(body)
+      const v = await create(body)
       setFields({})
       ref.current?.close()
       onKlaar(v)
@@ -79,7 +79,7 @@ export function VoorstelDialoog({ partijen, onKlaar, onSluit }: { partijen: Voor
   const titelId = 'voorstel-titel'
   return (
     <dialog ref={ref} class="pp-dialoog" aria-labelledby={titelId} onClose={onSluit}>
-      <form class="pp-form" method="dialog" onSubmit={verstuur} noValidate>
+      <form class="pp-form" method="dialog" onSubmit={submit} noValidate>
         <h2 class="utrecht-heading-2" id={titelId}>Voorstellen: {deelnemer.naam} voor “{plek.titel}”</h2>
         <p class="utrecht-paragraph pp-muted">
           {richtingLabel[partijen.modus]} · score {partijen.score} van 100{plek.organisatieNaam ? ` · ${plek.organisatieNaam}` : ''}. De score en de redenen van dit moment gaan mee met het voorstel.
@@ -111,7 +111,7 @@ export function VoorstelDialoog({ partijen, onKlaar, onSluit }: { partijen: Voor
               description="Waarom past deze deelnemer bij de plek? Wat is al besproken?" />
             <KeuzeGroep type="checkbox" kolommen path="velden" legend="Wat mag de werkgever zien?" error={fields.velden}
               options={deelbareVelden.map((v) => [v, deelbaarVeldLabel[v] ?? v] as const)} values={f.velden}
-              onToggle={(v, aan) => setF((o) => ({ ...o, velden: zetVeld(o.velden, v as DeelbaarVeld, aan) }))}
+              onToggle={(v, aan) => setF((o) => ({ ...o, velden: setVeld(o.velden, v as DeelbaarVeld, aan) }))}
               description={<>
                 Alleen wat u aanvinkt, en alleen zolang de deelnemer toestemming geeft. Standaard: {standaardVelden.map((v) => deelbaarVeldLabel[v]!.toLowerCase()).join(', ')}.{' '}
                 <strong>Doelgroep, moedertaal, geletterdheid en gezondheid (belastbaarheid, ondersteuningsbehoefte) worden nooit gedeeld.</strong>

@@ -10,16 +10,16 @@ export const datumInNederland = (d: Date = new Date()) => amsterdam.format(d)
 const utc = (datum: string) => Date.UTC(Number(datum.slice(0, 4)), Number(datum.slice(5, 7)) - 1, Number(datum.slice(8, 10)))
 
 /** A date plus whole days (negative: back). */
-export function plusDagen(datum: string, dagen: number): string {
+export function addDays(datum: string, dagen: number): string {
   return new Date(utc(datum) + dagen * 86_400_000).toISOString().slice(0, 10)
 }
 
 /** Whole days from a to b (b − a). */
-export const dagenTussen = (a: string, b: string) => Math.round((utc(b) - utc(a)) / 86_400_000)
+export const daysBetween = (a: string, b: string) => Math.round((utc(b) - utc(a)) / 86_400_000)
 
 /** "vandaag", "morgen", "over 3 dagen", "6 dagen geleden": a date seen from today. */
-export function relatief(datum: string, vandaag: string): string {
-  const d = dagenTussen(vandaag, datum)
+export function relativeDate(datum: string, vandaag: string): string {
+  const d = daysBetween(vandaag, datum)
   if (d === 0) return 'vandaag'
   if (d === 1) return 'morgen'
   if (d === -1) return 'gisteren'
@@ -29,12 +29,12 @@ export function relatief(datum: string, vandaag: string): string {
 }
 
 /** The first Monday after this date (a Monday gives the Monday a week later). */
-export function volgendeMaandag(datum: string): string {
+export function nextMonday(datum: string): string {
   const dag = new Date(utc(datum)).getUTCDay() // 0 sunday … 6 saturday
-  return plusDagen(datum, (8 - dag) % 7 || 7)
+  return addDays(datum, (8 - dag) % 7 || 7)
 }
 
-export const isDatum = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(utc(s)) && new Date(utc(s)).toISOString().slice(0, 10) === s
+export const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(utc(s)) && new Date(utc(s)).toISOString().slice(0, 10) === s
 
 /** "2026-03" → "maart 2026"; short: "mrt 2026". */
 export function maandTekst(maand: string, kort = false): string {
@@ -43,7 +43,7 @@ export function maandTekst(maand: string, kort = false): string {
 }
 
 /** Every month from the month of `van` to the month of `tot`, inclusive: ["2026-01", "2026-02", …]. */
-export function maandenTussen(van: string, tot: string): string[] {
+export function monthsBetween(van: string, tot: string): string[] {
   const out: string[] = []
   let y = Number(van.slice(0, 4))
   let m = Number(van.slice(5, 7))

@@ -8,7 +8,7 @@ import type { DeelnemerFormState } from './deelnemer-form.js'
 const PREFIX = 'deelnemer-concept:'
 export const conceptSleutel = (id?: string) => `${PREFIX}${id ?? 'nieuw'}`
 
-export function leesConcept(id?: string): DeelnemerFormState | undefined {
+export function readConcept(id?: string): DeelnemerFormState | undefined {
   try {
     const raw = sessionStorage.getItem(conceptSleutel(id))
     return raw ? (JSON.parse(raw) as DeelnemerFormState) : undefined
@@ -17,7 +17,7 @@ export function leesConcept(id?: string): DeelnemerFormState | undefined {
   }
 }
 
-export function wisConcept(id?: string) {
+export function clearConcept(id?: string) {
   try {
     sessionStorage.removeItem(conceptSleutel(id))
   } catch {
@@ -26,7 +26,7 @@ export function wisConcept(id?: string) {
 }
 
 /** On logout: no deelnemer draft stays behind in the tab. */
-export function wisAlleDeelnemerConcepten() {
+export function clearAllDeelnemerConcepten() {
   try {
     for (const key of Object.keys(sessionStorage)) if (key.startsWith(PREFIX)) sessionStorage.removeItem(key)
   } catch {

@@ -42,7 +42,7 @@ export interface DeelnemerFormState {
   toestemmingDelen: boolean
 }
 
-export function legeDeelnemerForm(): DeelnemerFormState {
+export function emptyDeelnemerForm(): DeelnemerFormState {
   return {
     naam: '', geboortejaar: '', postcode: '', telefoon: '', email: '', doelgroep: '', status: 'intake',
     leerroute: '', taalniveau: Object.fromEntries(vaardigheden.map((v) => [v, 'A1'])) as Record<Vaardigheid, Niveau>,
@@ -67,14 +67,14 @@ export function dagdeelStaat(f: Pick<DeelnemerFormState, 'beschikbareDagdelen' |
  * taken away (state "niet"), so a click or key press never silently overwrites the lesson schedule.
  * Returns the form unchanged when the change is refused.
  */
-export function zetDagdeel<F extends Pick<DeelnemerFormState, 'beschikbareDagdelen' | 'taallesDagdelen'>>(f: F, dagdeel: string, staat: DagdeelStaat): F {
+export function setDagdeel<F extends Pick<DeelnemerFormState, 'beschikbareDagdelen' | 'taallesDagdelen'>>(f: F, dagdeel: string, staat: DagdeelStaat): F {
   if (staat === 'vrij' && f.taallesDagdelen.includes(dagdeel)) return f
-  const sorteer = (l: string[]) => [...l].sort((a, b) => dagdelen.indexOf(a as never) - dagdelen.indexOf(b as never))
-  const zonder = (l: string[]) => l.filter((d) => d !== dagdeel)
+  const sortResults = (l: string[]) => [...l].sort((a, b) => dagdelen.indexOf(a as never) - dagdelen.indexOf(b as never))
+  const without = (l: string[]) => l.filter((d) => d !== dagdeel)
   return {
     ...f,
-    beschikbareDagdelen: sorteer(staat === 'vrij' ? [...zonder(f.beschikbareDagdelen), dagdeel] : zonder(f.beschikbareDagdelen)),
-    taallesDagdelen: sorteer(staat === 'taalles' ? [...zonder(f.taallesDagdelen), dagdeel] : zonder(f.taallesDagdelen)),
+    beschikbareDagdelen: sortResults(staat === 'vrij' ? [...without(f.beschikbareDagdelen), dagdeel] : without(f.beschikbareDagdelen)),
+    taallesDagdelen: sortResults(staat === 'taalles' ? [...without(f.taallesDagdelen), dagdeel] : without(f.taallesDagdelen)),
   }
 }
 
@@ -87,7 +87,7 @@ export const statusVolgtUitKoppeling = (status: string) => status === 'voorgeste
  * The form to start with when a concept was kept in the browser: the stored status wins when it
  * follows from a voorstel or plaatsing (or when the concept holds such a status that no longer applies).
  */
-export function metOpgeslagenStatus(f: DeelnemerFormState, opgeslagen?: string): DeelnemerFormState {
+export function withStoredStatus(f: DeelnemerFormState, opgeslagen?: string): DeelnemerFormState {
   if (opgeslagen !== undefined && (statusVolgtUitKoppeling(opgeslagen) || statusVolgtUitKoppeling(f.status))) return { ...f, status: opgeslagen }
   if (opgeslagen === undefined && statusVolgtUitKoppeling(f.status)) return { ...f, status: 'intake' }
   return f
@@ -133,11 +133,11 @@ export function deelnemerBody(f: DeelnemerFormState, voor: 'post' | 'patch' = 'p
 }
 
 /** For validation before a PATCH: the body with every null left out, nested ones too. */
-export function zonderNullDiep(body: Record<string, unknown>): Record<string, unknown> {
+export function withoutNullDeep(body: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(body)
       .filter(([, v]) => v !== null)
-      .map(([k, v]) => [k, v && typeof v === 'object' && !Array.isArray(v) ? zonderNullDiep(v as Record<string, unknown>) : v]),
+      .map(([k, v]) => [k, v && typeof v === 'object' && !Array.isArray(v) ? withoutNullDeep(v as Record<string, unknown>) : v]),
   )
 }
 
@@ -152,10 +152,10 @@ export interface StoredDeelnemer {
   vca: boolean; werkervaring?: string; opleiding?: string; status: string; toestemmingDelen: boolean
 }
 
-const tekstVan = (n: number) => String(n).replace('.', ',')
+const numberText = (n: number) => String(n).replace('.', ',')
 
 /** The form for editing a stored deelnemer. */
-export function deelnemerFormVan(d: StoredDeelnemer): DeelnemerFormState {
+export function deelnemerFormFrom(d: StoredDeelnemer): DeelnemerFormState {
   return {
     naam: d.naam, geboortejaar: String(d.geboortejaar), postcode: d.postcode, telefoon: d.telefoon ?? '', email: d.email ?? '',
     doelgroep: d.doelgroep, status: d.status, leerroute: d.leerroute, taalniveau: { ...d.taalniveau }, geletterdheid: d.geletterdheid,
@@ -163,7 +163,7 @@ export function deelnemerFormVan(d: StoredDeelnemer): DeelnemerFormState {
     beschikbareDagdelen: [...d.beschikbareDagdelen], taallesDagdelen: [...d.taallesDagdelen],
     urenMin: String(d.urenPerWeek.min), urenMax: String(d.urenPerWeek.max), kinderopvang: d.kinderopvang,
     fiets: d.mobiliteit.fiets, ov: d.mobiliteit.ov, rijbewijs: d.mobiliteit.rijbewijs, auto: d.mobiliteit.auto,
-    maxReisafstandKm: tekstVan(d.mobiliteit.maxReisafstandKm),
+    maxReisafstandKm: numberText(d.mobiliteit.maxReisafstandKm),
     belastbaarheid: d.belastbaarheid, ondersteuningsbehoefte: d.ondersteuningsbehoefte ?? '',
     sectoren: [...d.wensen.sectoren], vormen: [...d.wensen.vormen], wensberoep: d.wensen.wensberoep ?? '',
     vca: d.vca, werkervaring: d.werkervaring ?? '', opleiding: d.opleiding ?? '', toestemmingDelen: d.toestemmingDelen,

@@ -19,7 +19,7 @@ export interface MatchItem {
 export const MAX_VERGELIJK = 2
 
 /** The answer is sorted already (best first, excluded last); this only splits it for the page. */
-export function splitsMatches<M extends MatchItem>(items: M[]): { passend: M[]; uitgesloten: M[] } {
+export function splitMatches<M extends MatchItem>(items: M[]): { passend: M[]; uitgesloten: M[] } {
   return { passend: items.filter((m) => !m.uitgesloten), uitgesloten: items.filter((m) => m.uitgesloten) }
 }
 
@@ -46,7 +46,7 @@ export function toggleVergelijk(gekozen: string[], id: string, aan: boolean): st
 }
 
 /** One row per criterion (in the answer's order), with each candidate's judgement side by side. */
-export function vergelijkRijen(a: MatchItem, b: MatchItem): { code: string; a?: MatchCriterium; b?: MatchCriterium }[] {
+export function comparisonRows(a: MatchItem, b: MatchItem): { code: string; a?: MatchCriterium; b?: MatchCriterium }[] {
   const codes = [...new Set([...a.criteria.map((c) => c.code), ...b.criteria.map((c) => c.code)])]
   return codes.map((code) => ({ code, a: a.criteria.find((c) => c.code === code), b: b.criteria.find((c) => c.code === code) }))
 }

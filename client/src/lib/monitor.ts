@@ -1,6 +1,6 @@
 import { sectoren, vormen } from '../../../server/domain/enums.js'
 import { eindredenen, knelpunten } from '../../../server/domain/plaatsing.js'
-import { isDatum, maandenTussen } from './datum.js'
+import { isDate, monthsBetween } from './datum.js'
 
 // Pure logic of the monitor page: its filters in the URL (the parameter names of GET /api/monitor,
 // so the CSV link carries the same query), and the figures shaped for the charts.
@@ -16,13 +16,13 @@ export function parseMonitorUrl(search: string): MonitorState {
   const p = new URLSearchParams(search)
   const datum = (k: string) => {
     const v = p.get(k) ?? ''
-    return isDatum(v) ? v : ''
+    return isDate(v) ? v : ''
   }
-  const uit = (k: string, lijst: readonly string[]) => {
+  const parseList = (k: string, lijst: readonly string[]) => {
     const v = p.get(k) ?? ''
     return lijst.includes(v) ? v : ''
   }
-  return { van: datum('van'), tot: datum('tot'), sector: uit('sector', sectoren), vorm: uit('vorm', vormen) }
+  return { van: datum('van'), tot: datum('tot'), sector: parseList('sector', sectoren), vorm: parseList('vorm', vormen) }
 }
 
 /** Only what is set, in a fixed order: "?van=2026-01-01&sector=zorg" or "". */
@@ -38,7 +38,7 @@ export function monitorApiQuery(s: MonitorState): { van?: string; tot?: string; 
 }
 
 /** A round upper bound for an axis: 1, 2, 5, 10, 20, 50 … at least `max`. */
-export function rondMaximum(max: number): number {
+export function roundMaximum(max: number): number {
   if (max <= 0) return 1
   const macht = 10 ** Math.floor(Math.log10(max))
   for (const f of [1, 2, 5, 10]) if (f * macht >= max) return f * macht
@@ -66,7 +66,7 @@ export interface KnelpuntReeks {
  * contacts count 0), most frequent knelpunt first.
  */
 export function knelpuntReeksen(perMaand: { maand: string; aantallen: Record<string, number> }[], van: string, tot: string): KnelpuntReeks[] {
-  const maanden = maandenTussen(van, tot)
+  const maanden = monthsBetween(van, tot)
   const per = new Map(perMaand.map((m) => [m.maand, m.aantallen]))
   const codes = [...knelpunten, ...new Set(perMaand.flatMap((m) => Object.keys(m.aantallen)).filter((k) => !(knelpunten as readonly string[]).includes(k)))]
   return codes

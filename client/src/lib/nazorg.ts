@@ -1,6 +1,6 @@
 import { STILTE_DAGEN } from '../../../server/domain/plaatsing.js'
 import { dagenTekst } from './labels.js'
-import { isDatum, plusDagen } from './datum.js'
+import { isDate, addDays } from './datum.js'
 
 // Pure logic of the plaatsing screens: the flag of a plaatsing on the due list, the nazorg log as a
 // timeline with its corrections, and the "Contact vastleggen" form ⇄ the body of
@@ -88,10 +88,10 @@ export interface NazorgFormulier {
 }
 
 /** Next contact by default: datum + the plaatsing's contactFrequentieDagen (14 unless agreed otherwise). */
-export const standaardVolgendContact = (datum: string, frequentie: number) => (isDatum(datum) ? plusDagen(datum, frequentie) : '')
+export const defaultVolgendContact = (datum: string, frequentie: number) => (isDate(datum) ? addDays(datum, frequentie) : '')
 
 /** A fresh form: today, and for the first contact of a plaatsing a startgesprek with both. */
-export function leegFormulier(vandaag: string, frequentie: number, eersteContact: boolean): NazorgFormulier {
+export function emptyForm(vandaag: string, frequentie: number, eersteContact: boolean): NazorgFormulier {
   return {
     datum: vandaag,
     soort: eersteContact ? 'startgesprek' : 'contactmoment',
@@ -103,21 +103,21 @@ export function leegFormulier(vandaag: string, frequentie: number, eersteContact
     budget: false,
     bedrag: '',
     doel: '',
-    volgendContactOp: standaardVolgendContact(vandaag, frequentie),
+    volgendContactOp: defaultVolgendContact(vandaag, frequentie),
     volgendAangepast: false,
   }
 }
 
 /** A new datum moves the next contact along, unless the jobcoach set that one by hand. */
-export function zetDatum(f: NazorgFormulier, datum: string, frequentie: number): NazorgFormulier {
-  return { ...f, datum, volgendContactOp: f.volgendAangepast ? f.volgendContactOp : standaardVolgendContact(datum, frequentie) || f.volgendContactOp }
+export function setDatum(f: NazorgFormulier, datum: string, frequentie: number): NazorgFormulier {
+  return { ...f, datum, volgendContactOp: f.volgendAangepast ? f.volgendContactOp : defaultVolgendContact(datum, frequentie) || f.volgendContactOp }
 }
 
-export function zetVolgend(f: NazorgFormulier, volgendContactOp: string, frequentie: number): NazorgFormulier {
-  return { ...f, volgendContactOp, volgendAangepast: volgendContactOp !== standaardVolgendContact(f.datum, frequentie) }
+export function setVolgend(f: NazorgFormulier, volgendContactOp: string, frequentie: number): NazorgFormulier {
+  return { ...f, volgendContactOp, volgendAangepast: volgendContactOp !== defaultVolgendContact(f.datum, frequentie) }
 }
 
-export function zetKnelpunt(f: NazorgFormulier, knelpunt: string, aan: boolean, volgorde: readonly string[]): NazorgFormulier {
+export function toggleKnelpunt(f: NazorgFormulier, knelpunt: string, aan: boolean, volgorde: readonly string[]): NazorgFormulier {
   const set = new Set(f.knelpunten)
   if (aan) set.add(knelpunt)
   else set.delete(knelpunt)
@@ -138,7 +138,7 @@ export function formulierUitRegel(r: NazorgRegel, frequentie: number): NazorgFor
     bedrag: r.doorbraakbudget ? String(r.doorbraakbudget.bedrag).replace('.', ',') : '',
     doel: r.doorbraakbudget?.doel ?? '',
     volgendContactOp: r.volgendContactOp,
-    volgendAangepast: r.volgendContactOp !== standaardVolgendContact(r.datum, frequentie),
+    volgendAangepast: r.volgendContactOp !== defaultVolgendContact(r.datum, frequentie),
     corrigeert: r.id,
   }
 }

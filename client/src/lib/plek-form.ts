@@ -32,7 +32,7 @@ export interface PlekFormState {
   bedragPerMaand: string
 }
 
-export function legePlekForm(): PlekFormState {
+export function emptyPlekForm(): PlekFormState {
   return {
     titel: '', omschrijving: '', beroep: '', sector: '', vorm: '', postcode: '',
     urenMin: '', urenMax: '', dagdelen: [], capaciteit: '1', startdatum: '', duurWeken: '',
@@ -86,7 +86,7 @@ export function plekBody(f: PlekFormState, voor: 'post' | 'patch' = 'post'): Rec
 }
 
 /** For PATCH validation: the same body with nulls left out (null means "remove" to the server). */
-export function zonderNull(body: Record<string, unknown>): Record<string, unknown> {
+export function withoutNull(body: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null))
 }
 
@@ -100,8 +100,8 @@ interface StoredPlek {
 }
 
 /** The form for editing a stored plek. */
-export function plekFormVan(p: StoredPlek): PlekFormState {
-  const leeg = legePlekForm()
+export function plekFormFrom(p: StoredPlek): PlekFormState {
+  const leeg = emptyPlekForm()
   return {
     titel: p.titel, omschrijving: p.omschrijving, beroep: p.beroep ?? '', sector: p.sector, vorm: p.vorm, postcode: p.postcode,
     urenMin: String(p.urenPerWeek.min), urenMax: String(p.urenPerWeek.max), dagdelen: [...p.dagdelen], capaciteit: String(p.capaciteit),

@@ -9,7 +9,7 @@ const BEWAAR_MS = 5 * 60 * 1000
 let bewaard: { datum: string; op: number } | undefined
 
 /** Remembers the server's date from an answer that carries it (GET /api/plaatsingen). */
-export function onthoudVandaag(datum: string) {
+export function rememberVandaag(datum: string) {
   bewaard = { datum, op: Date.now() }
 }
 
@@ -18,7 +18,7 @@ export async function serverVandaag(): Promise<string> {
   if (bewaard && Date.now() - bewaard.op < BEWAAR_MS) return bewaard.datum
   try {
     const a = await call(api.plaatsingen.$get({ query: { status: 'actief' } }))
-    onthoudVandaag(a.vandaag)
+    rememberVandaag(a.vandaag)
     return a.vandaag
   } catch {
     return datumInNederland()

@@ -12,10 +12,10 @@ export interface VoorstelFormulier {
   jobcoachId: string
 }
 
-export const leegVoorstel = (): VoorstelFormulier => ({ toelichting: '', velden: [...standaardVelden], jobcoachId: '' })
+export const emptyVoorstelForm = (): VoorstelFormulier => ({ toelichting: '', velden: [...standaardVelden], jobcoachId: '' })
 
 /** Ticks or unticks a field; the list keeps the order of `deelbareVelden`. */
-export function zetVeld(velden: readonly DeelbaarVeld[], veld: DeelbaarVeld, aan: boolean): DeelbaarVeld[] {
+export function setVeld(velden: readonly DeelbaarVeld[], veld: DeelbaarVeld, aan: boolean): DeelbaarVeld[] {
   const set = new Set(velden)
   if (aan) set.add(veld)
   else set.delete(veld)
@@ -37,7 +37,7 @@ export function voorstelBody(f: VoorstelFormulier, d: { deelnemerId: string; ple
  * The accept form's errors before sending: an empty date field gets words that fit a date picker
  * (the shared schema's message asks for JJJJ-MM-DD, which only makes sense when typing).
  */
-export function accepteerFouten(startdatum: string, fields: Record<string, string>): Record<string, string> {
+export function acceptErrors(startdatum: string, fields: Record<string, string>): Record<string, string> {
   return startdatum.trim() === '' ? { ...fields, startdatum: 'Kies een startdatum.' } : fields
 }
 

@@ -5,11 +5,11 @@ import { gebruikerInput } from '../../../server/domain/gebruiker.js'
 import { rollen } from '../../../server/domain/enums.js'
 import { Alert, Button, ErrorSummary, Laden, Section, SelectField, TextField } from '../components/fields.js'
 import { orderedErrors, validate } from '../lib/form-errors.js'
-import { useOpslaan } from '../lib/use-opslaan.js'
+import { useSave } from '../lib/use-save.js'
 import { rolLabel } from '../lib/labels.js'
 
-type Lijst = Awaited<ReturnType<typeof laad>>
-const laad = () => call(api.gebruikers.$get({ query: { perPage: '100' } }))
+type Lijst = Awaited<ReturnType<typeof load>>
+const load = () => call(api.gebruikers.$get({ query: { perPage: '100' } }))
 const leeg = { email: '', naam: '', rol: 'jobhunter', organisatieId: '', wachtwoord: '' }
 
 export function BeheerGebruikers() {
@@ -18,29 +18,29 @@ export function BeheerGebruikers() {
   const [fout, setFout] = useState<string>()
   const [melding, setMelding] = useState<string>()
   const [f, setF] = useState(leeg)
-  const { fields, message, pogingen, busy, opslaan } = useOpslaan()
-  const herlaad = () => laad().then(setLijst).catch((e) => setFout(e instanceof ApiError ? e.message : 'Laden lukte niet.'))
+  const { fields, message, pogingen, busy, save } = useSave()
+  const reload = () => load().then(setLijst).catch((e) => setFout(e instanceof ApiError ? e.message : 'Laden lukte niet.'))
   useEffect(() => {
-    void herlaad()
+    void reload()
     call(api.organisaties.$get({ query: { perPage: '100' } })).then((l) => setOrgs(l.items.map((o) => [o.id, o.naam]))).catch(() => {})
   }, [])
   const set = (k: keyof typeof leeg) => (v: string) => setF((o) => ({ ...o, [k]: v }))
 
-  async function maak(e: Event) {
+  async function create(e: Event) {
     e.preventDefault()
     const body = { email: f.email, naam: f.naam, rol: f.rol, wachtwoord: f.wachtwoord, ...(f.rol === 'werkgever' && f.organisatieId ? { organisatieId: f.organisatieId } : {}) }
-    const saved = await opslaan(validate(gebruikerInput, body), () => call(api.gebruikers.$post({ json: body as never })))
+    const saved = await save(validate(gebruikerInput, body), () => call(api.gebruikers.$post({ json: body as never })))
     if (!saved) return
     setMelding(`Het account voor ${f.email} is aangemaakt.`)
     setF(leeg)
-    await herlaad()
+    await reload()
   }
 
-  async function zetActief(id: string, actief: boolean, naam: string) {
+  async function setActief(id: string, actief: boolean, naam: string) {
     try {
       await call(api.gebruikers[':id'].$patch({ param: { id }, json: { actief } }))
       setMelding(actief ? `${naam} kan weer inloggen.` : `${naam} is uitgeschakeld en kan niet meer inloggen.`)
-      await herlaad()
+      await reload()
     } catch (err) { setFout(err instanceof ApiError ? err.message : 'Dat lukte niet.') }
   }
 
@@ -64,8 +64,8 @@ export function BeheerGebruikers() {
                   <td class="utrecht-table__cell" data-label="Status">{g.actief === false ? 'Uitgeschakeld' : 'Actief'}</td>
                   <td class="utrecht-table__cell">
                     {g.id === gebruiker.value?.id ? <span class="pp-muted">Uw eigen account</span> : g.actief === false
-                      ? <Button onClick={() => zetActief(g.id, true, g.naam)} aria-label={`${g.naam} weer inschakelen`}>Inschakelen</Button>
-                      : <Button onClick={() => zetActief(g.id, false, g.naam)} aria-label={`${g.naam} uitschakelen`}>Uitschakelen</Button>}
+                      ? <Button onClick={() => setActief(g.id, true, g.naam)} aria-label={`${g.naam} weer inschakelen`}>Inschakelen</Button>
+                      : <Button onClick={() => setActief(g.id, false, g.naam)} aria-label={`${g.naam} uitschakelen`}>Uitschakelen</Button>}
                   </td>
                 </tr>
               ))}
@@ -74,7 +74,7 @@ export function BeheerGebruikers() {
         </div>
       )}
       <h2 class="utrecht-heading-2">Nieuw account</h2>
-      <form class="pp-form" onSubmit={maak} noValidate style="max-width: 44rem">
+      <form class="pp-form" onSubmit={create} noValidate style="max-width: 44rem">
         <ErrorSummary errors={orderedErrors(fields, ['email', 'naam', 'rol', 'organisatieId', 'wachtwoord'])} message={message} focusKey={pogingen} />
         <Section legend="Account">
           <TextField path="email" label="E-mailadres" type="email" value={f.email} onValue={set('email')} error={fields.email} required input={{ autoComplete: 'off' }} />

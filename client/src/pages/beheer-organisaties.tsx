@@ -2,17 +2,17 @@ import { useEffect, useState } from 'preact/hooks'
 import { api, call, ApiError } from '../api.js'
 import { Alert, Laden } from '../components/fields.js'
 import { soortLabel } from '../lib/labels.js'
-import { OrganisatieForm, legeOrganisatie } from './organisatie.js'
+import { OrganisatieForm, emptyOrganisatieForm } from './organisatie.js'
 
-type Lijst = Awaited<ReturnType<typeof laad>>
-const laad = () => call(api.organisaties.$get({ query: { perPage: '100' } }))
+type Lijst = Awaited<ReturnType<typeof load>>
+const load = () => call(api.organisaties.$get({ query: { perPage: '100' } }))
 
 export function BeheerOrganisaties() {
   const [lijst, setLijst] = useState<Lijst>()
   const [fout, setFout] = useState<string>()
   const [formKey, setFormKey] = useState(0)
-  const herlaad = () => laad().then(setLijst).catch((e) => setFout(e instanceof ApiError ? e.message : 'Laden lukte niet.'))
-  useEffect(() => void herlaad(), [])
+  const reload = () => load().then(setLijst).catch((e) => setFout(e instanceof ApiError ? e.message : 'Laden lukte niet.'))
+  useEffect(() => void reload(), [])
   return (
     <>
       <h1 class="utrecht-heading-1">Organisaties</h1>
@@ -38,9 +38,9 @@ export function BeheerOrganisaties() {
       )}
       <h2 class="utrecht-heading-2">Nieuwe organisatie</h2>
       <div style="max-width: 44rem">
-        <OrganisatieForm key={formKey} start={legeOrganisatie()} knop="Organisatie aanmaken" opslaan={async (body) => {
+        <OrganisatieForm key={formKey} start={emptyOrganisatieForm()} knop="Organisatie aanmaken" onSave={async (body) => {
           await call(api.organisaties.$post({ json: body as never }))
-          await herlaad()
+          await reload()
           setFormKey((k) => k + 1)
         }} />
       </div>

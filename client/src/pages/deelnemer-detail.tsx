@@ -12,12 +12,12 @@ import {
 import { urenOpVrijeDagdelen } from '../lib/deelnemer-form.js'
 import type { PlekSamenvatting } from '../lib/matches.js'
 
-type Deelnemer = Awaited<ReturnType<typeof laadDeelnemer>>
-type Matches = Awaited<ReturnType<typeof laadMatches>>
-const laadDeelnemer = (id: string) => call(api.deelnemers[':id'].$get({ param: { id } }))
-const laadMatches = (id: string) => call(api.deelnemers[':id'].matches.$get({ param: { id }, query: { limit: '3' } }))
-type Voorstellen = Awaited<ReturnType<typeof laadVoorstellen>>
-const laadVoorstellen = (id: string) => call(api.voorstellen.$get({ query: { deelnemerId: id, perPage: '10' } }))
+type Deelnemer = Awaited<ReturnType<typeof loadDeelnemer>>
+type Matches = Awaited<ReturnType<typeof loadMatches>>
+const loadDeelnemer = (id: string) => call(api.deelnemers[':id'].$get({ param: { id } }))
+const loadMatches = (id: string) => call(api.deelnemers[':id'].matches.$get({ param: { id }, query: { limit: '3' } }))
+type Voorstellen = Awaited<ReturnType<typeof loadVoorstellen>>
+const loadVoorstellen = (id: string) => call(api.voorstellen.$get({ query: { deelnemerId: id, perPage: '10' } }))
 
 const jaNee = (b: boolean) => (b ? 'Ja' : 'Nee')
 const of = (tekst: string | undefined) => (tekst && tekst.trim() ? tekst : <span class="pp-muted">Niet ingevuld</span>)
@@ -34,10 +34,10 @@ export function DeelnemerDetail() {
   useEffect(() => {
     setD(undefined)
     setMatches(undefined)
-    laadDeelnemer(params.id!).then(setD).catch((e) => setFout(e instanceof ApiError ? e.message : 'De deelnemer kon niet geladen worden.'))
-    laadMatches(params.id!).then(setMatches).catch((e) => setMatchFout(e instanceof ApiError ? e.message : 'De passende plekken konden niet geladen worden.'))
+    loadDeelnemer(params.id!).then(setD).catch((e) => setFout(e instanceof ApiError ? e.message : 'De deelnemer kon niet geladen worden.'))
+    loadMatches(params.id!).then(setMatches).catch((e) => setMatchFout(e instanceof ApiError ? e.message : 'De passende plekken konden niet geladen worden.'))
     setVoorstellen(undefined)
-    laadVoorstellen(params.id!).then(setVoorstellen).catch(() => {})
+    loadVoorstellen(params.id!).then(setVoorstellen).catch(() => {})
   }, [params.id])
 
   if (fout) return <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>

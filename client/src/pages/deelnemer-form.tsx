@@ -7,13 +7,13 @@ import { Alert, Button, CheckboxField, ErrorSummary, Laden, Section, SelectField
 import { DagdelenRooster, RoosterLegenda } from '../components/dagdelen-rooster.js'
 import { Gevoelig } from '../components/gevoelig.js'
 import { errorId, fieldId, orderedErrors, validate } from '../lib/form-errors.js'
-import { useOpslaan } from '../lib/use-opslaan.js'
+import { useSave } from '../lib/use-save.js'
 import {
-  deelnemerBody, deelnemerFormVan, deelnemerLijstVelden, deelnemerVeldVolgorde, handmatigeStatussen, legeDeelnemerForm, metOpgeslagenStatus, statusVolgtUitKoppeling,
-  urenOpVrijeDagdelen, zetDagdeel, zonderNullDiep,
+  deelnemerBody, deelnemerFormFrom, deelnemerLijstVelden, deelnemerVeldVolgorde, handmatigeStatussen, emptyDeelnemerForm, withStoredStatus, statusVolgtUitKoppeling,
+  urenOpVrijeDagdelen, setDagdeel, withoutNullDeep,
   type DeelnemerFormState,
 } from '../lib/deelnemer-form.js'
-import { conceptSleutel, leesConcept, wisConcept } from '../lib/deelnemer-concept.js'
+import { conceptSleutel, readConcept, clearConcept } from '../lib/deelnemer-concept.js'
 import {
   belastingLabel, deelnemerStatusLabel, doelgroepLabel, formatDatum, geletterdheidLabel, kinderopvangLabel, leerrouteLabel, sectorLabel, vaardigheidLabel, vormLabel,
 } from '../lib/labels.js'
@@ -28,7 +28,7 @@ export function DeelnemerBewerken() {
   const [fout, setFout] = useState<string>()
   useEffect(() => {
     call(api.deelnemers[':id'].$get({ param: { id: params.id! } }))
-      .then((d) => setStart({ form: deelnemerFormVan(d), naam: d.naam, toestemmingOp: d.toestemmingOp }))
+      .then((d) => setStart({ form: deelnemerFormFrom(d), naam: d.naam, toestemmingOp: d.toestemmingOp }))
       .catch((e) => setFout(e instanceof ApiError ? e.message : 'De deelnemer kon niet geladen worden.'))
   }, [params.id])
   if (fout) return <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>
@@ -40,8 +40,8 @@ const opties = (waarden: readonly string[], labels?: Record<string, string>) => 
 
 function DeelnemerFormulier({ id, start, naam, toestemmingOp }: { id?: string; start?: DeelnemerFormState; naam?: string; toestemmingOp?: string }) {
   const { route } = useLocation()
-  const [teruggezet] = useState(() => leesConcept(id))
-  const [f, setF] = useState<DeelnemerFormState>(() => metOpgeslagenStatus(teruggezet ?? start ?? legeDeelnemerForm(), start?.status))
+  const [teruggezet] = useState(() => readConcept(id))
+  const [f, setF] = useState<DeelnemerFormState>(() => withStoredStatus(teruggezet ?? start ?? emptyDeelnemerForm(), start?.status))
   // voorgesteld and geplaatst follow from a voorstel or plaatsing: shown read-only and sent unchanged
   const vasteStatus = start && statusVolgtUitKoppeling(start.status) ? start.status : undefined
   useEffect(() => {
@@ -51,7 +51,7 @@ function DeelnemerFormulier({ id, start, naam, toestemmingOp }: { id?: string; s
       // storage full or disabled: the form still works, only without this safety net
     }
   }, [f])
-  const { fields, message, pogingen, busy, opslaan } = useOpslaan(deelnemerLijstVelden)
+  const { fields, message, pogingen, busy, save } = useSave(deelnemerLijstVelden)
 
   const set = <K extends keyof DeelnemerFormState>(key: K, value: DeelnemerFormState[K]) => setF((old) => ({ ...old, [key]: value }))
   const toggle = (key: 'sectoren' | 'vormen', value: string, on: boolean) =>
@@ -63,13 +63,13 @@ function DeelnemerFormulier({ id, start, naam, toestemmingOp }: { id?: string; s
     e.preventDefault()
     const body = deelnemerBody(f, id ? 'patch' : 'post')
     let opgeslagen = ''
-    const check = validate(deelnemerInput, zonderNullDiep(body), deelnemerLijstVelden)
-    const saved = await opslaan(check, async () => {
+    const check = validate(deelnemerInput, withoutNullDeep(body), deelnemerLijstVelden)
+    const saved = await save(check, async () => {
       const d = id ? await call(api.deelnemers[':id'].$patch({ param: { id }, json: body })) : await call(api.deelnemers.$post({ json: body as never }))
       opgeslagen = d.id
     })
     if (!saved) return
-    wisConcept(id)
+    clearConcept(id)
     route(`/deelnemers/${encodeURIComponent(opgeslagen)}?opgeslagen=1`)
   }
 
@@ -145,7 +145,7 @@ function DeelnemerFormulier({ id, start, naam, toestemmingOp }: { id?: string; s
             {roosterFout && <p class="pp-error" id={errorId('beschikbareDagdelen')}>{roosterFout}</p>}
             <RoosterLegenda />
             <DagdelenRooster beschikbareDagdelen={f.beschikbareDagdelen} taallesDagdelen={f.taallesDagdelen} uitlegId="rooster-uitleg" invalid={Boolean(roosterFout)}
-              onZet={(dd, staat) => setF((old) => zetDagdeel(old, dd, staat))} />
+              onZet={(dd, staat) => setF((old) => setDagdeel(old, dd, staat))} />
             <p class="utrecht-paragraph pp-muted" id="rooster-telling" aria-live="polite">
               Vrij: {f.beschikbareDagdelen.length} {f.beschikbareDagdelen.length === 1 ? 'dagdeel' : 'dagdelen'} (ongeveer {urenOpVrijeDagdelen(f)} uur).
               {' '}Taalles: {f.taallesDagdelen.length} {f.taallesDagdelen.length === 1 ? 'dagdeel' : 'dagdelen'}.
@@ -200,7 +200,7 @@ function DeelnemerFormulier({ id, start, naam, toestemmingOp }: { id?: string; s
 
         <div class="pp-actions">
           <Button type="submit" variant="primary" busy={busy} disabled={busy}>{busy ? 'Bezig met opslaan…' : id ? 'Wijzigingen opslaan' : 'Deelnemer opslaan'}</Button>
-          <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={terug} onClick={() => wisConcept(id)}>Annuleren</a>
+          <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={terug} onClick={() => clearConcept(id)}>Annuleren</a>
         </div>
       </form>
     </>

@@ -8,8 +8,8 @@ import { DEELNEMERS_PER_PAGE, deelnemerApiQuery, deelnemerQueryString, parseDeel
 import { deelnemerStatusBadge, deelnemerStatusLabel, formatDatum, label, leerrouteLabel, urenTekst } from '../lib/labels.js'
 import { DEBOUNCE_MS } from './zoeken.js'
 
-type Lijst = Awaited<ReturnType<typeof laad>>
-const laad = (s: DeelnemerLijstState, signal: AbortSignal) => call(api.deelnemers.$get({ query: deelnemerApiQuery(s) }, { init: { signal } }))
+type Lijst = Awaited<ReturnType<typeof load>>
+const load = (s: DeelnemerLijstState, signal: AbortSignal) => call(api.deelnemers.$get({ query: deelnemerApiQuery(s) }, { init: { signal } }))
 
 /** Deelnemers: search by name as you type, filter by status, pages; all of it in the URL. */
 export function Deelnemers() {
@@ -22,7 +22,7 @@ export function Deelnemers() {
   const [laden, setLaden] = useState(true)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
-  const naar = (next: DeelnemerLijstState, replace = false) => {
+  const navigate = (next: DeelnemerLijstState, replace = false) => {
     const target = `/deelnemers${deelnemerQueryString(next)}`
     if (target !== url) route(target, replace)
   }
@@ -31,7 +31,7 @@ export function Deelnemers() {
     if (document.activeElement?.id !== fieldId('q')) setQ(state.q)
     const ctrl = new AbortController()
     setLaden(true)
-    laad(state, ctrl.signal)
+    load(state, ctrl.signal)
       .then((l) => {
         setLijst(l)
         setFout(undefined)
@@ -46,12 +46,12 @@ export function Deelnemers() {
   }, [search])
 
   // Typing updates the URL after a short pause (replace, so Back skips keystrokes).
-  const typ = (waarde: string) => {
+  const onType = (waarde: string) => {
     setQ(waarde)
     clearTimeout(timer.current)
     timer.current = setTimeout(() => {
       const huidig = parseDeelnemerUrl(location.search)
-      naar({ ...huidig, q: waarde, page: 1 }, huidig.q !== '' && waarde !== '')
+      navigate({ ...huidig, q: waarde, page: 1 }, huidig.q !== '' && waarde !== '')
     }, DEBOUNCE_MS)
   }
   useEffect(() => () => clearTimeout(timer.current), [])
@@ -65,15 +65,15 @@ export function Deelnemers() {
         <h1 class="utrecht-heading-1">Deelnemers</h1>
         <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/deelnemers/nieuw">Nieuwe deelnemer</a>
       </div>
-      <form role="search" aria-label="Deelnemers" onSubmit={(e) => { e.preventDefault(); clearTimeout(timer.current); naar({ ...state, q, page: 1 }) }}>
+      <form role="search" aria-label="Deelnemers" onSubmit={(e) => { e.preventDefault(); clearTimeout(timer.current); navigate({ ...state, q, page: 1 }) }}>
         <div class="pp-searchbar pp-searchbar--deelnemers">
           <div class="utrecht-form-field">
             <label class="utrecht-form-label" for={fieldId('q')}>Zoek op naam</label>
-            <input id={fieldId('q')} type="search" class="utrecht-textbox utrecht-textbox--html-input" value={q} onInput={(e) => typ(e.currentTarget.value)} autoComplete="off" aria-describedby="deelnemers-status" />
+            <input id={fieldId('q')} type="search" class="utrecht-textbox utrecht-textbox--html-input" value={q} onInput={(e) => onType(e.currentTarget.value)} autoComplete="off" aria-describedby="deelnemers-status" />
           </div>
           <div class="utrecht-form-field">
             <label class="utrecht-form-label" for={fieldId('status')}>Status</label>
-            <select id={fieldId('status')} class="utrecht-select utrecht-select--html-select" value={state.status} onChange={(e) => naar({ ...state, status: e.currentTarget.value as DeelnemerLijstState['status'], page: 1 })}>
+            <select id={fieldId('status')} class="utrecht-select utrecht-select--html-select" value={state.status} onChange={(e) => navigate({ ...state, status: e.currentTarget.value as DeelnemerLijstState['status'], page: 1 })}>
               <option value="">Alle statussen</option>
               {deelnemerStatussen.map((s) => <option key={s} value={s}>{deelnemerStatusLabel[s]}</option>)}
             </select>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import { ApiError } from '../api.js'
-import { login, startPagina, veiligTerug, gebruiker } from '../session.js'
+import { login, startPage, safeReturnPath, gebruiker } from '../session.js'
 import { Alert, Button, ErrorSummary, TextField } from '../components/fields.js'
 import { validate, type FieldErrors } from '../lib/form-errors.js'
 import { loginInput } from '../../../server/domain/gebruiker.js'
@@ -14,7 +14,7 @@ export function Inloggen() {
   const [message, setMessage] = useState<string>()
   const [busy, setBusy] = useState(false)
   const [pogingen, setPogingen] = useState(0)
-  const terug = veiligTerug(query.terug)
+  const terug = safeReturnPath(query.terug)
 
   async function submit(e: Event) {
     e.preventDefault()
@@ -29,7 +29,7 @@ export function Inloggen() {
     setBusy(true)
     try {
       const g = await login(email.trim(), wachtwoord)
-      route(terug ?? startPagina(g.rol), true)
+      route(terug ?? startPage(g.rol), true)
     } catch (err) {
       setMessage(err instanceof ApiError ? err.message : 'Inloggen lukt nu niet. Probeer het later opnieuw.')
       setPogingen((n) => n + 1)

@@ -11,7 +11,7 @@ import {
   criteriumLabel, deelnemerStatusLabel, formatScore, kleurLabel, label, leerrouteLabel, richtingLabel, sectorLabel, urenTekst, vaardigheidLabel, vormLabel,
 } from '../lib/labels.js'
 import {
-  MAX_VERGELIJK, gewichtRijen, knockouts, matchUrl, procent, splitsMatches, toggleVergelijk, vergelijkRijen,
+  MAX_VERGELIJK, gewichtRijen, knockouts, matchUrl, procent, splitMatches, toggleVergelijk, comparisonRows,
   type DeelnemerSamenvatting, type MatchItem, type PlekSamenvatting,
 } from '../lib/matches.js'
 
@@ -50,7 +50,7 @@ interface Antwoord {
 
 const query = (inclusiefUitgesloten: boolean) => (inclusiefUitgesloten ? { inclusiefUitgesloten: 'true' as const } : {})
 
-async function plekkenVoor(id: string, inclusiefUitgesloten: boolean, signal: AbortSignal): Promise<Antwoord> {
+async function fetchPlekMatches(id: string, inclusiefUitgesloten: boolean, signal: AbortSignal): Promise<Antwoord> {
   const a = await call(api.deelnemers[':id'].matches.$get({ param: { id }, query: query(inclusiefUitgesloten) }, { init: { signal } }))
   return {
     ...a,
@@ -65,7 +65,7 @@ async function plekkenVoor(id: string, inclusiefUitgesloten: boolean, signal: Ab
   }
 }
 
-async function deelnemersVoor(id: string, inclusiefUitgesloten: boolean, signal: AbortSignal): Promise<Antwoord> {
+async function fetchDeelnemerMatches(id: string, inclusiefUitgesloten: boolean, signal: AbortSignal): Promise<Antwoord> {
   const a = await call(api.plekken[':id'].matches.$get({ param: { id }, query: query(inclusiefUitgesloten) }, { init: { signal } }))
   return {
     ...a,
@@ -94,7 +94,7 @@ export function PlekkenVoorDeelnemer() {
     call(api.deelnemers[':id'].$get({ param: { id } })).then((d) => setOnderwerp({ id, naam: d.naam, toestemmingDelen: d.toestemmingDelen })).catch(() => setOnderwerp({ id, naam: '' }))
   }, [id])
   return (
-    <MatchLijst richting="aanbodgericht" id={id} laad={plekkenVoor} basis={`/deelnemers/${encodeURIComponent(id)}/matches`} onderwerp={onderwerp}
+    <MatchLijst richting="aanbodgericht" id={id} laad={fetchPlekMatches} basis={`/deelnemers/${encodeURIComponent(id)}/matches`} onderwerp={onderwerp}
       titel={naam ? `Passende plekken voor ${naam}` : 'Passende plekken'} terug={[`/deelnemers/${encodeURIComponent(id)}`, 'Terug naar het dossier']}
       enkelvoud="plek" meervoud="plekken" />
   )
@@ -109,7 +109,7 @@ export function DeelnemersVoorPlek() {
     call(api.plekken[':id'].$get({ param: { id } })).then((p) => setOnderwerp({ id, naam: p.titel, organisatieNaam: p.organisatieNaam })).catch(() => setOnderwerp({ id, naam: '' }))
   }, [id])
   return (
-    <MatchLijst richting="vraaggericht" id={id} laad={deelnemersVoor} basis={`/plekken/${encodeURIComponent(id)}/matches`} onderwerp={onderwerp}
+    <MatchLijst richting="vraaggericht" id={id} laad={fetchDeelnemerMatches} basis={`/plekken/${encodeURIComponent(id)}/matches`} onderwerp={onderwerp}
       titel={titel ? `Passende deelnemers voor ${titel}` : 'Passende deelnemers'} terug={[`/plekken/${encodeURIComponent(id)}`, 'Terug naar de plek']}
       enkelvoud="deelnemer" meervoud="deelnemers" />
   )
@@ -153,7 +153,7 @@ function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervo
     if (magVoorstellen) openVoorstellen(richting, id).then(setVoorgesteld).catch(() => {})
   }, [id, magVoorstellen])
 
-  function openVoorstel(r: Resultaat) {
+  function openVoorstelDialog(r: Resultaat) {
     if (!onderwerp) return
     const partijen: VoorstelPartijen = richting === 'aanbodgericht'
       ? { deelnemer: { id: onderwerp.id, naam: onderwerp.naam, toestemmingDelen: onderwerp.toestemmingDelen }, plek: { id: r.id, titel: r.naam, organisatieNaam: r.organisatieNaam }, modus: richting, score: r.score, uitgesloten: r.uitgesloten }
@@ -161,7 +161,7 @@ function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervo
     setVoorstelMelding(undefined)
     setDialoog({ ...partijen, resultaat: r.id })
   }
-  function voorstelGemaakt(v: GemaaktVoorstel, resultaat: string, partijen: VoorstelPartijen) {
+  function onVoorstelCreated(v: GemaaktVoorstel, resultaat: string, partijen: VoorstelPartijen) {
     setVoorgesteld((o) => ({ ...o, [resultaat]: v.id }))
     setVoorstelMelding(`Het voorstel is verstuurd: ${partijen.deelnemer.naam} voor “${partijen.plek.titel}”. De werkgever ziet het nu bij Voorstellen.`)
     // the button is gone; the keyboard continues at the card's new link
@@ -196,10 +196,10 @@ function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervo
     if (vergelijk) vergelijkKop.current?.focus()
   }, [vergelijk])
 
-  const { passend, uitgesloten } = splitsMatches(antwoord?.items ?? [])
+  const { passend, uitgesloten } = splitMatches(antwoord?.items ?? [])
   const keuze = gekozen.map((g) => antwoord?.items.find((m) => m.id === g)).filter((m): m is Resultaat => Boolean(m))
 
-  function kies(r: Resultaat, aan: boolean, input: HTMLInputElement) {
+  function toggleCompare(r: Resultaat, aan: boolean, input: HTMLInputElement) {
     const volgende = toggleVergelijk(gekozen, r.id, aan)
     if (aan && !volgende.includes(r.id)) {
       input.checked = false
@@ -241,7 +241,7 @@ function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervo
       <p class="pp-status-line utrecht-paragraph" id="match-status" role="status" aria-live="polite">{status}</p>
       <div aria-live="polite" class="pp-status-line">{voorstelMelding && <Alert type="ok"><p class="utrecht-paragraph">{voorstelMelding}</p></Alert>}</div>
       {dialoog && (
-        <VoorstelDialoog partijen={dialoog} onSluit={() => setDialoog(undefined)} onKlaar={(v) => voorstelGemaakt(v, dialoog.resultaat, dialoog)} />
+        <VoorstelDialoog partijen={dialoog} onSluit={() => setDialoog(undefined)} onKlaar={(v) => onVoorstelCreated(v, dialoog.resultaat, dialoog)} />
       )}
       {fout && <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>}
 
@@ -261,7 +261,7 @@ function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervo
             </div>
           ) : (
             <ol class="pp-matches">
-              {passend.map((r, i) => <MatchKaart key={r.id} r={r} rang={i + 1} gekozen={gekozen.includes(r.id)} kies={kies} voorstel={magVoorstellen ? { open: voorgesteld[r.id], start: onderwerp ? () => openVoorstel(r) : undefined } : undefined} />)}
+              {passend.map((r, i) => <MatchKaart key={r.id} r={r} rang={i + 1} gekozen={gekozen.includes(r.id)} kies={toggleCompare} voorstel={magVoorstellen ? { open: voorgesteld[r.id], start: onderwerp ? () => openVoorstelDialog(r) : undefined } : undefined} />)}
             </ol>
           )}
           {inclusiefUitgesloten && (
@@ -269,7 +269,7 @@ function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervo
               <h2 class="utrecht-heading-2">Uitgesloten ({uitgesloten.length})</h2>
               {uitgesloten.length === 0 ? <p class="utrecht-paragraph">Geen enkele {enkelvoud} valt af op een harde grens.</p> : (
                 <ul class="pp-matches pp-matches--uitgesloten">
-                  {uitgesloten.map((r) => <MatchKaart key={r.id} r={r} gekozen={gekozen.includes(r.id)} kies={kies} voorstel={magVoorstellen ? { open: voorgesteld[r.id], start: onderwerp ? () => openVoorstel(r) : undefined } : undefined} />)}
+                  {uitgesloten.map((r) => <MatchKaart key={r.id} r={r} gekozen={gekozen.includes(r.id)} kies={toggleCompare} voorstel={magVoorstellen ? { open: voorgesteld[r.id], start: onderwerp ? () => openVoorstelDialog(r) : undefined } : undefined} />)}
                 </ul>
               )}
             </>
@@ -417,7 +417,7 @@ function Vergelijking({ a, b, gewichten, kopRef, sluit }: { a: Resultaat; b: Res
               <td class="utrecht-table__cell" data-label={a.naam}><strong>{a.score} van 100</strong>{a.uitgesloten && <> · uitgesloten door een <KnockOut /></>}</td>
               <td class="utrecht-table__cell" data-label={b.naam}><strong>{b.score} van 100</strong>{b.uitgesloten && <> · uitgesloten door een <KnockOut /></>}</td>
             </tr>
-            {vergelijkRijen(a, b).map((rij) => (
+            {comparisonRows(a, b).map((rij) => (
               <tr class="utrecht-table__row" key={rij.code}>
                 <th class="utrecht-table__cell" scope="row">
                   {label(criteriumLabel, rij.code)}

@@ -4,8 +4,8 @@ import { api, call, ApiError } from '../api.js'
 import { Alert, Button, Laden } from '../components/fields.js'
 import { formatDatum, formatScore, statusLabel } from '../lib/labels.js'
 
-type Lijst = Awaited<ReturnType<typeof laad>>
-const laad = () => call(api.plekken.$get({ query: { perPage: '100' } }))
+type Lijst = Awaited<ReturnType<typeof load>>
+const load = () => call(api.plekken.$get({ query: { perPage: '100' } }))
 
 const badge: Record<string, string> = { concept: 'neutral', gepubliceerd: 'success', vervuld: 'active', gesloten: 'inactive' }
 
@@ -18,8 +18,8 @@ export function MijnPlekken() {
   const [bezig, setBezig] = useState<string>()
   const bevestigKnop = useRef<HTMLButtonElement>(null)
 
-  const herlaad = () => laad().then(setLijst).catch((e) => setFout(e instanceof ApiError ? e.message : 'De plekken konden niet geladen worden.'))
-  useEffect(() => void herlaad(), [])
+  const reload = () => load().then(setLijst).catch((e) => setFout(e instanceof ApiError ? e.message : 'De plekken konden niet geladen worden.'))
+  useEffect(() => void reload(), [])
   useEffect(() => bevestigKnop.current?.focus(), [bevestig])
 
   async function actie(id: string, wat: 'publiceren' | 'sluiten', titel: string) {
@@ -30,7 +30,7 @@ export function MijnPlekken() {
       else await call(api.plekken[':id'].sluiten.$post({ param: { id } }))
       setMelding(wat === 'publiceren' ? `“${titel}” is gepubliceerd en nu vindbaar voor jobhunters.` : `“${titel}” is gesloten.`)
       setBevestig(undefined)
-      await herlaad()
+      await reload()
     } catch (e) {
       setFout(e instanceof ApiError ? e.message : 'Dat lukte niet. Probeer het opnieuw.')
     } finally {

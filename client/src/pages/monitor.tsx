@@ -12,9 +12,9 @@ import { eindredenRijen, knelpuntReeksen, monitorApiQuery, monitorQueryString, p
 // which knelpunten the jobcoaches meet and when, per sector and vorm. Counts only, never a person.
 // Filters live in the URL with the API's parameter names, so the CSV link downloads the same figures.
 
-type Cijfers = Awaited<ReturnType<typeof laad>>
+type Cijfers = Awaited<ReturnType<typeof load>>
 type Groep = Cijfers['perSector'][number]
-const laad = (s: MonitorState, signal: AbortSignal) => call(api.monitor.$get({ query: monitorApiQuery(s) as never }, { init: { signal } }))
+const load = (s: MonitorState, signal: AbortSignal) => call(api.monitor.$get({ query: monitorApiQuery(s) as never }, { init: { signal } }))
 
 export function Monitor() {
   const { url, route } = useLocation()
@@ -30,7 +30,7 @@ export function Monitor() {
     setF(state)
     const ctrl = new AbortController()
     setLaden(true)
-    laad(state, ctrl.signal)
+    load(state, ctrl.signal)
       .then((c) => {
         setCijfers(c)
         setFout(undefined)
@@ -48,7 +48,7 @@ export function Monitor() {
     return () => ctrl.abort()
   }, [search])
 
-  const toon = (e: Event) => {
+  const show = (e: Event) => {
     e.preventDefault()
     route(`/monitor${monitorQueryString(f)}`)
   }
@@ -62,7 +62,7 @@ export function Monitor() {
       <p class="utrecht-paragraph utrecht-paragraph--lead">
         Hoe lang plaatsingen duren, waarom ze stoppen en welke knelpunten de jobcoaches tegenkomen. Alleen aantallen, nooit personen.
       </p>
-      <form class="pp-form pp-monitor-filter" onSubmit={toon} noValidate aria-label="Periode en filters">
+      <form class="pp-form pp-monitor-filter" onSubmit={show} noValidate aria-label="Periode en filters">
         <TextField path="van" label="Van" type="date" value={f.van} onValue={set('van')} error={veldFouten.van} />
         <TextField path="tot" label="Tot en met" type="date" value={f.tot} onValue={set('tot')} error={veldFouten.tot} />
         <SelectField path="sector" label="Sector" value={f.sector} onValue={set('sector')} placeholder="Alle sectoren" options={sectoren.map((s) => [s, label(sectorLabel, s)] as const)} />

@@ -5,14 +5,14 @@ import { organisatieInput } from '../../../server/domain/organisatie.js'
 import { organisatieSoorten } from '../../../server/domain/enums.js'
 import { Alert, Button, ErrorSummary, Laden, Section, SelectField, TextField } from '../components/fields.js'
 import { orderedErrors, validate } from '../lib/form-errors.js'
-import { useOpslaan } from '../lib/use-opslaan.js'
+import { useSave } from '../lib/use-save.js'
 import { soortLabel } from '../lib/labels.js'
 
 export interface OrganisatieFormState {
   naam: string; soort: string; postcode: string; plaats: string; kvkNummer: string
   contactNaam: string; contactEmail: string; contactTelefoon: string
 }
-export const legeOrganisatie = (): OrganisatieFormState => ({ naam: '', soort: 'werkgever', postcode: '', plaats: '', kvkNummer: '', contactNaam: '', contactEmail: '', contactTelefoon: '' })
+export const emptyOrganisatieForm = (): OrganisatieFormState => ({ naam: '', soort: 'werkgever', postcode: '', plaats: '', kvkNummer: '', contactNaam: '', contactEmail: '', contactTelefoon: '' })
 const volgorde = ['naam', 'soort', 'postcode', 'plaats', 'kvkNummer', 'contactpersoon.naam', 'contactpersoon.email', 'contactpersoon.telefoon']
 
 export function organisatieBody(f: OrganisatieFormState) {
@@ -25,9 +25,9 @@ export function organisatieBody(f: OrganisatieFormState) {
 }
 
 /** The organisatie form, for a werkgever's own organisatie and for the beheerder. */
-export function OrganisatieForm({ start, knop, opslaan }: { start: OrganisatieFormState; knop: string; opslaan: (body: ReturnType<typeof organisatieBody>) => Promise<void> }) {
+export function OrganisatieForm({ start, knop, onSave }: { start: OrganisatieFormState; knop: string; onSave: (body: ReturnType<typeof organisatieBody>) => Promise<void> }) {
   const [f, setF] = useState(start)
-  const { fields, message, pogingen, busy, opslaan: bewaar } = useOpslaan()
+  const { fields, message, pogingen, busy, save: bewaar } = useSave()
   const [klaar, setKlaar] = useState(false)
   const set = (k: keyof OrganisatieFormState) => (v: string) => setF((o) => ({ ...o, [k]: v }))
 
@@ -35,7 +35,7 @@ export function OrganisatieForm({ start, knop, opslaan }: { start: OrganisatieFo
     e.preventDefault()
     setKlaar(false)
     const body = organisatieBody(f)
-    if (await bewaar(validate(organisatieInput, body), () => opslaan(body))) setKlaar(true)
+    if (await bewaar(validate(organisatieInput, body), () => onSave(body))) setKlaar(true)
   }
   return (
     <form class="pp-form" onSubmit={submit} noValidate>
@@ -76,7 +76,7 @@ export function OrganisatieEigen() {
       <p class="utrecht-paragraph">Jobhunters bellen de contactpersoon als zij een deelnemer voor uw plek hebben.</p>
       {fout && <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>}
       {!start ? !fout && <Laden /> : (
-        <OrganisatieForm start={start} knop="Organisatie opslaan" opslaan={async (body) => { await call(api.organisaties[':id'].$patch({ param: { id: id! }, json: body })) }} />
+        <OrganisatieForm start={start} knop="Organisatie opslaan" onSave={async (body) => { await call(api.organisaties[':id'].$patch({ param: { id: id! }, json: body })) }} />
       )}
     </div>
   )

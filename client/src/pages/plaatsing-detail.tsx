@@ -4,16 +4,16 @@ import { api, call, ApiError } from '../api.js'
 import { beeindigInput, contactMet, contactSoorten, eindredenen, kanalen, knelpunten, nazorgInput } from '../../../server/domain/plaatsing.js'
 import { Alert, Button, CheckboxField, ErrorSummary, KeuzeGroep, Laden, SelectField, TextAreaField, TextField } from '../components/fields.js'
 import { SignaalLabel, Toewijzen } from '../components/plaatsing.js'
-import { laadJobcoaches } from '../components/voorstel-dialoog.js'
+import { loadJobcoaches } from '../components/voorstel-dialoog.js'
 import { gebruiker } from '../session.js'
 import { orderedErrors, validate, type FieldErrors } from '../lib/form-errors.js'
-import { dagenTussen, relatief } from '../lib/datum.js'
+import { daysBetween, relativeDate } from '../lib/datum.js'
 import {
   contactMetLabel, contactSoortLabel, dagdeelTekst, eindredenLabel, formatBedrag, formatDatum, kanaalLabel, knelpuntLabel, label, plaatsingStatusBadge,
   plaatsingStatusLabel, urenTekst,
 } from '../lib/labels.js'
 import {
-  formulierUitRegel, leegFormulier, nazorgBody, nazorgVelden, signaal, standaardVolgendContact, tijdlijn, zetDatum, zetKnelpunt, zetVolgend,
+  formulierUitRegel, emptyForm, nazorgBody, nazorgVelden, signaal, defaultVolgendContact, tijdlijn, setDatum, toggleKnelpunt, setVolgend,
   type NazorgFormulier, type NazorgRegel, type TijdlijnRegel,
 } from '../lib/nazorg.js'
 import { serverVandaag } from '../lib/vandaag.js'
@@ -23,9 +23,9 @@ import { serverVandaag } from '../lib/vandaag.js'
 // plaatsing with an eindreden, and for a beheerder another jobcoach. The log is append-only: a
 // correction is a new entry, and both stay visible.
 
-type Plaatsing = Awaited<ReturnType<typeof laadPlaatsing>>
-const laadPlaatsing = (id: string) => call(api.plaatsingen[':id'].$get({ param: { id } }))
-const laadLog = (id: string) => call(api.plaatsingen[':id'].nazorg.$get({ param: { id } }))
+type Plaatsing = Awaited<ReturnType<typeof loadPlaatsing>>
+const loadPlaatsing = (id: string) => call(api.plaatsingen[':id'].$get({ param: { id } }))
+const loadLog = (id: string) => call(api.plaatsingen[':id'].nazorg.$get({ param: { id } }))
 
 export function PlaatsingDetail() {
   const { params } = useRoute()
@@ -43,13 +43,13 @@ export function PlaatsingDetail() {
   const formKop = useRef<HTMLHeadingElement>(null)
   const meldingRef = useRef<HTMLDivElement>(null)
   /** After a form is done (and gone), the keyboard continues at the confirmation. */
-  const meld = (tekst: string) => {
+  const announce = (tekst: string) => {
     setMelding(tekst)
     setTimeout(() => meldingRef.current?.focus(), 0)
   }
 
-  const herlaad = () =>
-    Promise.all([laadPlaatsing(id), laadLog(id)])
+  const reload = () =>
+    Promise.all([loadPlaatsing(id), loadLog(id)])
       .then(([pl, l]) => {
         setP(pl)
         setLog(l.items)
@@ -58,9 +58,9 @@ export function PlaatsingDetail() {
   useEffect(() => {
     setP(undefined)
     setLog(undefined)
-    void herlaad()
+    void reload()
     serverVandaag().then(setVandaag) // default dates (contact, einddatum) follow the server's clock
-    if (rol === 'beheerder') laadJobcoaches().then(setJobcoaches).catch(() => {})
+    if (rol === 'beheerder') loadJobcoaches().then(setJobcoaches).catch(() => {})
   }, [id])
 
   if (fout) return <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>
@@ -71,7 +71,7 @@ export function PlaatsingDetail() {
   const actief = p.status === 'actief'
   const kanSchrijven = jobcoach && actief
 
-  function corrigeer(r: NazorgRegel) {
+  function startCorrection(r: NazorgRegel) {
     setMelding(undefined)
     setCorrectie(r)
     setFormVersie((v) => v + 1)
@@ -94,9 +94,9 @@ export function PlaatsingDetail() {
 
       <dl class="pp-dl pp-feiten">
         <dt>Volgend contact</dt>
-        <dd>{actief ? <>{formatDatum(p.volgendContactOp)} <span class={p.achterstallig ? 'pp-te-laat' : 'pp-muted'}>({relatief(p.volgendContactOp, vandaag)})</span></> : '—'}</dd>
+        <dd>{actief ? <>{formatDatum(p.volgendContactOp)} <span class={p.achterstallig ? 'pp-te-laat' : 'pp-muted'}>({relativeDate(p.volgendContactOp, vandaag)})</span></> : '—'}</dd>
         <dt>Laatste contact</dt>
-        <dd>{p.laatsteContactOp ? <>{formatDatum(p.laatsteContactOp)} <span class="pp-muted">({relatief(p.laatsteContactOp, vandaag)})</span></> : 'Nog geen contact'}</dd>
+        <dd>{p.laatsteContactOp ? <>{formatDatum(p.laatsteContactOp)} <span class="pp-muted">({relativeDate(p.laatsteContactOp, vandaag)})</span></> : 'Nog geen contact'}</dd>
         <dt>Gestart op</dt><dd>{formatDatum(p.startdatum)}</dd>
         <dt>Nazorg tot</dt><dd>{formatDatum(p.nazorgTot)}</dd>
         <dt>Contact</dt><dd>elke {p.contactFrequentieDagen} dagen, met deelnemer en werkgever</dd>
@@ -115,15 +115,15 @@ export function PlaatsingDetail() {
               onOpgeslagen={async (r, wasCorrectie) => {
                 setCorrectie(undefined)
                 setFormVersie((v) => v + 1)
-                await herlaad()
-                meld(`${wasCorrectie ? 'De correctie' : 'Het contact'} van ${formatDatum(r.datum)} is vastgelegd. Volgend contact: ${formatDatum(r.volgendContactOp)}.`)
+                await reload()
+                announce(`${wasCorrectie ? 'De correctie' : 'Het contact'} van ${formatDatum(r.datum)} is vastgelegd. Volgend contact: ${formatDatum(r.volgendContactOp)}.`)
               }} />
           </section>
         )}
         <section aria-labelledby="log-titel" class="pp-log">
           <h2 class="utrecht-heading-2" id="log-titel">Nazorglogboek</h2>
           {log.length === 0 ? <p class="utrecht-paragraph">Nog geen contacten vastgelegd.</p> : (
-            <Tijdlijn regels={tijdlijn(log)} kanCorrigeren={kanSchrijven} corrigeer={corrigeer} bezig={correctie?.id} />
+            <Tijdlijn regels={tijdlijn(log)} kanCorrigeren={kanSchrijven} corrigeer={startCorrection} bezig={correctie?.id} />
           )}
         </section>
       </div>
@@ -133,11 +133,11 @@ export function PlaatsingDetail() {
           <h2 class="utrecht-heading-3" id="toewijzen-titel">Andere jobcoach</h2>
           <p class="utrecht-paragraph">De nieuwe jobcoach ziet de plaatsing en het hele logboek; de wijziging wordt vastgelegd.</p>
           <Toewijzen plaatsing={{ id: p.id, jobcoachId: p.jobcoachId, naam }} jobcoaches={jobcoaches}
-            onKlaar={async (nieuw) => { await herlaad(); meld(`De plaatsing is toegewezen aan ${nieuw}.`) }} />
+            onKlaar={async (nieuw) => { await reload(); announce(`De plaatsing is toegewezen aan ${nieuw}.`) }} />
         </section>
       )}
       {actief && (rol === 'beheerder' || jobcoach) && (
-        <Beeindigen plaatsing={p} naam={naam} vandaag={vandaag} onKlaar={async (tekst) => { await herlaad(); meld(tekst) }} />
+        <Beeindigen plaatsing={p} naam={naam} vandaag={vandaag} onKlaar={async (tekst) => { await reload(); announce(tekst) }} />
       )}
     </article>
   )
@@ -152,15 +152,15 @@ function ContactFormulier({ plaatsing, vandaag, eersteContact, correctie, onAnnu
   onAnnuleer: () => void; onOpgeslagen: (r: NazorgRegel, correctie: boolean) => Promise<void>; kopRef: { current: HTMLHeadingElement | null }
 }) {
   const freq = plaatsing.contactFrequentieDagen
-  const [f, setF] = useState<NazorgFormulier>(() => (correctie ? formulierUitRegel(correctie, freq) : leegFormulier(vandaag, freq, eersteContact)))
+  const [f, setF] = useState<NazorgFormulier>(() => (correctie ? formulierUitRegel(correctie, freq) : emptyForm(vandaag, freq, eersteContact)))
   const [fields, setFields] = useState<FieldErrors>({})
   const [message, setMessage] = useState<string>()
   const [pogingen, setPogingen] = useState(0)
   const [busy, setBusy] = useState(false)
-  const zet = <K extends keyof NazorgFormulier>(k: K) => (v: NazorgFormulier[K]) => setF((o) => ({ ...o, [k]: v }))
-  const standaard = standaardVolgendContact(f.datum, freq)
+  const setField = <K extends keyof NazorgFormulier>(k: K) => (v: NazorgFormulier[K]) => setF((o) => ({ ...o, [k]: v }))
+  const standaard = defaultVolgendContact(f.datum, freq)
 
-  async function opslaan(e: Event) {
+  async function save(e: Event) {
     e.preventDefault()
     setMessage(undefined)
     const body = nazorgBody(f)
@@ -185,7 +185,7 @@ function ContactFormulier({ plaatsing, vandaag, eersteContact, correctie, onAnnu
   }
 
   return (
-    <form class="pp-form" onSubmit={opslaan} noValidate aria-labelledby="contact-titel">
+    <form class="pp-form" onSubmit={save} noValidate aria-labelledby="contact-titel">
       <h2 class="utrecht-heading-2" id="contact-titel" ref={kopRef} tabIndex={-1}>{correctie ? 'Contact corrigeren' : 'Contact vastleggen'}</h2>
       {correctie && (
         <Alert type="info">
@@ -194,25 +194,25 @@ function ContactFormulier({ plaatsing, vandaag, eersteContact, correctie, onAnnu
       )}
       <ErrorSummary errors={orderedErrors(fields, nazorgVelden)} message={message} focusKey={pogingen} />
       <div class="pp-grid-2">
-        <TextField path="datum" label="Datum" type="date" value={f.datum} onValue={(v) => setF((o) => zetDatum(o, v, freq))} error={fields.datum} required />
-        <SelectField path="soort" label="Soort contact" value={f.soort} onValue={zet('soort')} options={contactSoorten.map((s) => [s, contactSoortLabel[s]!] as const)} error={fields.soort} />
+        <TextField path="datum" label="Datum" type="date" value={f.datum} onValue={(v) => setF((o) => setDatum(o, v, freq))} error={fields.datum} required />
+        <SelectField path="soort" label="Soort contact" value={f.soort} onValue={setField('soort')} options={contactSoorten.map((s) => [s, contactSoortLabel[s]!] as const)} error={fields.soort} />
       </div>
-      <KeuzeGroep type="radio" inline path="met" legend="Met wie?" value={f.met} onValue={zet('met')} options={contactMet.map((m) => [m, contactMetLabel[m]!] as const)} error={fields.met} />
-      <KeuzeGroep type="radio" inline path="kanaal" legend="Hoe?" value={f.kanaal} onValue={zet('kanaal')} options={kanalen.map((k) => [k, kanaalLabel[k]!] as const)} error={fields.kanaal} />
-      <TextAreaField path="samenvatting" label="Samenvatting" rows={3} value={f.samenvatting} onValue={zet('samenvatting')} error={fields.samenvatting} required
+      <KeuzeGroep type="radio" inline path="met" legend="Met wie?" value={f.met} onValue={setField('met')} options={contactMet.map((m) => [m, contactMetLabel[m]!] as const)} error={fields.met} />
+      <KeuzeGroep type="radio" inline path="kanaal" legend="Hoe?" value={f.kanaal} onValue={setField('kanaal')} options={kanalen.map((k) => [k, kanaalLabel[k]!] as const)} error={fields.kanaal} />
+      <TextAreaField path="samenvatting" label="Samenvatting" rows={3} value={f.samenvatting} onValue={setField('samenvatting')} error={fields.samenvatting} required
         description="Wat is er besproken? Kort is goed." />
       <KeuzeGroep type="checkbox" inline path="knelpunten" legend="Knelpunten" required={false} values={f.knelpunten} error={fields.knelpunten}
-        onToggle={(k, aan) => setF((o) => zetKnelpunt(o, k, aan, knelpunten))} options={knelpunten.map((k) => [k, knelpuntLabel[k]!] as const)} />
-      <TextAreaField path="acties" label="Afgesproken acties" required={false} rows={2} value={f.acties} onValue={zet('acties')} error={fields.acties} />
-      <CheckboxField path="budget" label="Doorbraakbudget ingezet" checked={f.budget} onValue={zet('budget')} description="Bijvoorbeeld een e-bike of een VCA-cursus." />
+        onToggle={(k, aan) => setF((o) => toggleKnelpunt(o, k, aan, knelpunten))} options={knelpunten.map((k) => [k, knelpuntLabel[k]!] as const)} />
+      <TextAreaField path="acties" label="Afgesproken acties" required={false} rows={2} value={f.acties} onValue={setField('acties')} error={fields.acties} />
+      <CheckboxField path="budget" label="Doorbraakbudget ingezet" checked={f.budget} onValue={setField('budget')} description="Bijvoorbeeld een e-bike of een VCA-cursus." />
       {f.budget && (
         <div class="pp-grid-2 pp-inspring">
-          <TextField path="doorbraakbudget.bedrag" label="Bedrag in euro" value={f.bedrag} onValue={zet('bedrag')} error={fields['doorbraakbudget.bedrag'] ?? fields.doorbraakbudget} size="numeric" input={{ inputMode: 'decimal' }} />
-          <TextField path="doorbraakbudget.doel" label="Waarvoor" value={f.doel} onValue={zet('doel')} error={fields['doorbraakbudget.doel']} />
+          <TextField path="doorbraakbudget.bedrag" label="Bedrag in euro" value={f.bedrag} onValue={setField('bedrag')} error={fields['doorbraakbudget.bedrag'] ?? fields.doorbraakbudget} size="numeric" input={{ inputMode: 'decimal' }} />
+          <TextField path="doorbraakbudget.doel" label="Waarvoor" value={f.doel} onValue={setField('doel')} error={fields['doorbraakbudget.doel']} />
         </div>
       )}
-      <TextField path="volgendContactOp" label="Volgend contact" type="date" value={f.volgendContactOp} onValue={(v) => setF((o) => zetVolgend(o, v, freq))} error={fields.volgendContactOp}
-        description={standaard ? <>Standaard {freq} dagen na dit contact: {formatDatum(standaard)}.{f.volgendAangepast && <> <button type="button" class="pp-linkknop" onClick={() => setF((o) => zetVolgend(o, standaard, freq))}>Zet terug op {formatDatum(standaard)}</button></>}</> : undefined} />
+      <TextField path="volgendContactOp" label="Volgend contact" type="date" value={f.volgendContactOp} onValue={(v) => setF((o) => setVolgend(o, v, freq))} error={fields.volgendContactOp}
+        description={standaard ? <>Standaard {freq} dagen na dit contact: {formatDatum(standaard)}.{f.volgendAangepast && <> <button type="button" class="pp-linkknop" onClick={() => setF((o) => setVolgend(o, standaard, freq))}>Zet terug op {formatDatum(standaard)}</button></>}</> : undefined} />
       <div class="pp-actions">
         <Button type="submit" variant="primary" busy={busy} disabled={busy}>{busy ? 'Bezig…' : correctie ? 'Correctie opslaan' : 'Contact opslaan'}</Button>
         {correctie && <Button onClick={onAnnuleer}>Correctie annuleren</Button>}
@@ -223,7 +223,7 @@ function ContactFormulier({ plaatsing, vandaag, eersteContact, correctie, onAnnu
 
 // ----------------------------------------------------------------------------- the log
 
-function naarRegel(e: Event, id: string) {
+function scrollToRegel(e: Event, id: string) {
   e.preventDefault()
   const el = document.getElementById(`contact-${id}`)
   el?.scrollIntoView({ block: 'center' })
@@ -245,12 +245,12 @@ function Tijdlijn({ regels, kanCorrigeren, corrigeer, bezig }: { regels: Tijdlij
             <p class="pp-muted pp-tijdlijn__meta">Met {label(contactMetLabel, r.met).toLowerCase()} · {label(kanaalLabel, r.kanaal).toLowerCase()}</p>
             {r.vervangenDoor && (
               <p class="utrecht-paragraph pp-tijdlijn__verwijzing">
-                Vervangen door de correctie van {formatDatum(r.vervangenDoor.vastgelegdOp)}: <a class="utrecht-link" href={`#contact-${r.vervangenDoor.id}`} onClick={(e) => naarRegel(e, r.vervangenDoor!.id)}>naar de correctie</a>
+                Vervangen door de correctie van {formatDatum(r.vervangenDoor.vastgelegdOp)}: <a class="utrecht-link" href={`#contact-${r.vervangenDoor.id}`} onClick={(e) => scrollToRegel(e, r.vervangenDoor!.id)}>naar de correctie</a>
               </p>
             )}
             {r.correctieVan && (
               <p class="utrecht-paragraph pp-tijdlijn__verwijzing">
-                Corrigeert het contact van {formatDatum(r.correctieVan.datum)}: <a class="utrecht-link" href={`#contact-${r.correctieVan.id}`} onClick={(e) => naarRegel(e, r.correctieVan!.id)}>naar het oude contact</a>
+                Corrigeert het contact van {formatDatum(r.correctieVan.datum)}: <a class="utrecht-link" href={`#contact-${r.correctieVan.id}`} onClick={(e) => scrollToRegel(e, r.correctieVan!.id)}>naar het oude contact</a>
               </p>
             )}
             <div class={r.vervangenDoor ? 'pp-doorgestreept' : ''}>
@@ -294,7 +294,7 @@ function Beeindigen({ plaatsing, naam, vandaag, onKlaar }: { plaatsing: Plaatsin
   }, [open])
   const body = () => ({ einddatum: f.einddatum, eindreden: f.eindreden, ...(f.toelichting.trim() ? { toelichting: f.toelichting } : {}) })
 
-  function verder(e: Event) {
+  function proceed(e: Event) {
     e.preventDefault()
     setMessage(undefined)
     const check = validate(beeindigInput, body())
@@ -306,7 +306,7 @@ function Beeindigen({ plaatsing, naam, vandaag, onKlaar }: { plaatsing: Plaatsin
     setFields({})
     setStap('bevestigen')
   }
-  async function beeindig() {
+  async function submitEnd() {
     setBusy(true)
     try {
       await call(api.plaatsingen[':id'].beeindigen.$post({ param: { id: plaatsing.id }, json: body() as never }))
@@ -322,7 +322,7 @@ function Beeindigen({ plaatsing, naam, vandaag, onKlaar }: { plaatsing: Plaatsin
     }
   }
 
-  const duurDagen = f.einddatum ? dagenTussen(plaatsing.startdatum, f.einddatum) : 0
+  const duurDagen = f.einddatum ? daysBetween(plaatsing.startdatum, f.einddatum) : 0
   return (
     <section class="pp-card pp-sectie" aria-labelledby="beeindigen-titel">
       <h2 class="utrecht-heading-3" id="beeindigen-titel" ref={kop}>Plaatsing beëindigen</h2>
@@ -332,7 +332,7 @@ function Beeindigen({ plaatsing, naam, vandaag, onKlaar }: { plaatsing: Plaatsin
           <Button onClick={() => { setOpen(true); setStap('invullen') }}>Plaatsing beëindigen</Button>
         </>
       ) : (
-        <form class="pp-form" onSubmit={verder} noValidate>
+        <form class="pp-form" onSubmit={proceed} noValidate>
           <ErrorSummary errors={orderedErrors(fields, ['einddatum', 'eindreden', 'toelichting'])} message={message} focusKey={pogingen} />
           <div class="pp-grid-2">
             <TextField path="einddatum" label="Einddatum" type="date" value={f.einddatum} onValue={(v) => { setF((o) => ({ ...o, einddatum: v })); setStap('invullen') }} error={fields.einddatum} required />
@@ -352,7 +352,7 @@ function Beeindigen({ plaatsing, naam, vandaag, onKlaar }: { plaatsing: Plaatsin
                 Dit kan niet ongedaan worden; daarna kan er geen contact meer bij.
               </p>
               <div class="pp-actions">
-                <button ref={bevestigKnop} type="button" class="utrecht-button utrecht-button--primary-action utrecht-button--danger" disabled={busy} onClick={beeindig}>Ja, beëindigen</button>
+                <button ref={bevestigKnop} type="button" class="utrecht-button utrecht-button--primary-action utrecht-button--danger" disabled={busy} onClick={submitEnd}>Ja, beëindigen</button>
                 <Button onClick={() => setStap('invullen')}>Nee, terug</Button>
               </div>
             </div>

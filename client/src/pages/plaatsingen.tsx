@@ -3,11 +3,11 @@ import { useLocation } from 'preact-iso'
 import { api, call, ApiError } from '../api.js'
 import { plaatsingStatussen } from '../../../server/domain/plaatsing.js'
 import { Alert, Button, Laden } from '../components/fields.js'
-import { laadJobcoaches } from '../components/voorstel-dialoog.js'
+import { loadJobcoaches } from '../components/voorstel-dialoog.js'
 import { SignaalLabel, Toewijzen } from '../components/plaatsing.js'
-import { relatief } from '../lib/datum.js'
+import { relativeDate } from '../lib/datum.js'
 import { signaal } from '../lib/nazorg.js'
-import { onthoudVandaag } from '../lib/vandaag.js'
+import { rememberVandaag } from '../lib/vandaag.js'
 import { formatDatum, label, plaatsingStatusLabel } from '../lib/labels.js'
 
 // The due list. A jobcoach's "Mijn plaatsingen" (their start page): every active plaatsing, the
@@ -15,9 +15,9 @@ import { formatDatum, label, plaatsingStatusLabel } from '../lib/labels.js'
 // API sorts them; and the link that puts the coming contacts in their own calendar. A beheerder's
 // "Plaatsingen": all of them, with the jobcoach, and another jobcoach can be assigned.
 
-type Lijst = Awaited<ReturnType<typeof laad>>
+type Lijst = Awaited<ReturnType<typeof load>>
 export type PlaatsingItem = Lijst['items'][number]
-const laad = (status: string, jobcoachId: string, signal: AbortSignal) =>
+const load = (status: string, jobcoachId: string, signal: AbortSignal) =>
   call(api.plaatsingen.$get({ query: { status: status as 'actief', ...(jobcoachId ? { jobcoachId } : {}) } }, { init: { signal } }))
 
 export function MijnPlaatsingen() {
@@ -43,9 +43,9 @@ function PlaatsingenLijst({ beheer }: { beheer: boolean }) {
   useEffect(() => {
     const ctrl = new AbortController()
     setLaden(true)
-    laad(status, jobcoachId, ctrl.signal)
+    load(status, jobcoachId, ctrl.signal)
       .then((l) => {
-        onthoudVandaag(l.vandaag)
+        rememberVandaag(l.vandaag)
         setLijst(l)
         setFout(undefined)
         setLaden(false)
@@ -58,10 +58,10 @@ function PlaatsingenLijst({ beheer }: { beheer: boolean }) {
     return () => ctrl.abort()
   }, [status, jobcoachId, versie])
   useEffect(() => {
-    if (beheer) laadJobcoaches().then(setJobcoaches).catch(() => {})
+    if (beheer) loadJobcoaches().then(setJobcoaches).catch(() => {})
   }, [beheer])
 
-  const naar = (next: { status?: string; jobcoachId?: string }) => {
+  const navigate = (next: { status?: string; jobcoachId?: string }) => {
     const p = new URLSearchParams()
     const s = next.status ?? status
     if (s !== 'actief') p.set('status', s)
@@ -90,7 +90,7 @@ function PlaatsingenLijst({ beheer }: { beheer: boolean }) {
       <div class="pp-row">
         <div class="utrecht-form-field pp-filter">
           <label class="utrecht-form-label" for="plaatsing-status">Status</label>
-          <select id="plaatsing-status" class="utrecht-select utrecht-select--html-select" value={status} onChange={(e) => naar({ status: e.currentTarget.value })}>
+          <select id="plaatsing-status" class="utrecht-select utrecht-select--html-select" value={status} onChange={(e) => navigate({ status: e.currentTarget.value })}>
             {plaatsingStatussen.map((s) => <option key={s} value={s}>{plaatsingStatusLabel[s]}</option>)}
             <option value="alle">Alle</option>
           </select>
@@ -98,7 +98,7 @@ function PlaatsingenLijst({ beheer }: { beheer: boolean }) {
         {beheer && (
           <div class="utrecht-form-field pp-filter">
             <label class="utrecht-form-label" for="plaatsing-jobcoach">Jobcoach</label>
-            <select id="plaatsing-jobcoach" class="utrecht-select utrecht-select--html-select" value={jobcoachId} onChange={(e) => naar({ jobcoachId: e.currentTarget.value })}>
+            <select id="plaatsing-jobcoach" class="utrecht-select utrecht-select--html-select" value={jobcoachId} onChange={(e) => navigate({ jobcoachId: e.currentTarget.value })}>
               <option value="">Alle jobcoaches</option>
               {jobcoaches.map((j) => <option key={j.id} value={j.id}>{j.naam}</option>)}
             </select>
@@ -139,10 +139,10 @@ function PlaatsingenLijst({ beheer }: { beheer: boolean }) {
                       {p.plek?.organisatieNaam && <div class="pp-muted">{p.plek.organisatieNaam}</div>}
                     </td>
                     <td class="utrecht-table__cell" data-label="Volgend contact">
-                      {p.status === 'actief' ? <>{formatDatum(p.volgendContactOp)}<div class={p.achterstallig ? 'pp-te-laat' : 'pp-muted'}>{relatief(p.volgendContactOp, lijst.vandaag)}</div></> : <span class="pp-muted">—</span>}
+                      {p.status === 'actief' ? <>{formatDatum(p.volgendContactOp)}<div class={p.achterstallig ? 'pp-te-laat' : 'pp-muted'}>{relativeDate(p.volgendContactOp, lijst.vandaag)}</div></> : <span class="pp-muted">—</span>}
                     </td>
                     <td class="utrecht-table__cell" data-label="Laatste contact">
-                      {p.laatsteContactOp ? <>{formatDatum(p.laatsteContactOp)}<div class="pp-muted">{relatief(p.laatsteContactOp, lijst.vandaag)}</div></> : <span class="pp-muted">Nog geen contact (gestart {formatDatum(p.startdatum)})</span>}
+                      {p.laatsteContactOp ? <>{formatDatum(p.laatsteContactOp)}<div class="pp-muted">{relativeDate(p.laatsteContactOp, lijst.vandaag)}</div></> : <span class="pp-muted">Nog geen contact (gestart {formatDatum(p.startdatum)})</span>}
                     </td>
                     {beheer && (
                       <td class="utrecht-table__cell" data-label="Jobcoach">
@@ -186,7 +186,7 @@ function AgendaLink() {
   }, [])
   useEffect(() => bevestigKnop.current?.focus(), [bevestig])
 
-  async function maak() {
+  async function create() {
     setBusy(true)
     setFout(undefined)
     setMelding(undefined)
@@ -206,7 +206,7 @@ function AgendaLink() {
       setBusy(false)
     }
   }
-  async function trekIn() {
+  async function withdraw() {
     setBusy(true)
     setFout(undefined)
     try {
@@ -222,7 +222,7 @@ function AgendaLink() {
       setBusy(false)
     }
   }
-  async function kopieer() {
+  async function copyLink() {
     if (!link) return
     try {
       await navigator.clipboard.writeText(link)
@@ -247,7 +247,7 @@ function AgendaLink() {
           <label class="utrecht-form-label" for="agenda-url">Uw agenda-link</label>
           <div class="pp-row" style="align-items: center">
             <input id="agenda-url" ref={linkVeld} class="utrecht-textbox utrecht-textbox--html-input pp-agenda__url" readOnly value={link} aria-describedby="agenda-uitleg" onFocus={(e) => e.currentTarget.select()} />
-            <Button variant="primary" onClick={kopieer}>Kopieer link</Button>
+            <Button variant="primary" onClick={copyLink}>Kopieer link</Button>
           </div>
           <p class="pp-status-line" aria-live="polite">{gekopieerd ? 'De link is gekopieerd.' : ''}</p>
           <div id="agenda-uitleg">
@@ -268,7 +268,7 @@ function AgendaLink() {
         <div class="pp-actions">
           {status.actief
             ? <Button onClick={() => setBevestig('nieuw')} disabled={busy}>Nieuwe link maken</Button>
-            : <Button variant="primary" onClick={maak} busy={busy} disabled={busy}>Agenda-link maken</Button>}
+            : <Button variant="primary" onClick={create} busy={busy} disabled={busy}>Agenda-link maken</Button>}
           {status.actief && <Button onClick={() => setBevestig('intrekken')} disabled={busy}>Link intrekken</Button>}
         </div>
       )}
@@ -280,7 +280,7 @@ function AgendaLink() {
               : 'De link intrekken? Uw agenda haalt dan geen contactmomenten meer op.'}
           </p>
           <div class="pp-actions">
-            <button ref={bevestigKnop} type="button" class="utrecht-button utrecht-button--primary-action utrecht-button--danger" disabled={busy} onClick={bevestig === 'nieuw' ? maak : trekIn}>
+            <button ref={bevestigKnop} type="button" class="utrecht-button utrecht-button--primary-action utrecht-button--danger" disabled={busy} onClick={bevestig === 'nieuw' ? create : withdraw}>
               {bevestig === 'nieuw' ? 'Ja, nieuwe link' : 'Ja, intrekken'}
             </button>
             <Button onClick={() => setBevestig(undefined)}>Annuleren</Button>

@@ -8,10 +8,10 @@ import {
   begeleidingLabel, belastingLabel, dagLabel, formatDatum, formatScore, label, sectorLabel, statusLabel, vaardigheidLabel, vergoedingLabel, vormLabel,
 } from '../lib/labels.js'
 
-type Plek = Awaited<ReturnType<typeof laadPlek>>
-type Organisatie = Awaited<ReturnType<typeof laadOrganisatie>>
-const laadPlek = (id: string) => call(api.plekken[':id'].$get({ param: { id } }))
-const laadOrganisatie = (id: string) => call(api.organisaties[':id'].$get({ param: { id } }))
+type Plek = Awaited<ReturnType<typeof loadPlek>>
+type Organisatie = Awaited<ReturnType<typeof loadOrganisatie>>
+const loadPlek = (id: string) => call(api.plekken[':id'].$get({ param: { id } }))
+const loadOrganisatie = (id: string) => call(api.organisaties[':id'].$get({ param: { id } }))
 
 const jaNee = (b: boolean) => (b ? 'Ja' : 'Nee')
 
@@ -22,10 +22,10 @@ export function PlekDetail() {
   const [fout, setFout] = useState<string>()
   useEffect(() => {
     setPlek(undefined)
-    laadPlek(params.id!)
+    loadPlek(params.id!)
       .then((p) => {
         setPlek(p)
-        return laadOrganisatie(p.organisatieId).then(setOrg)
+        return loadOrganisatie(p.organisatieId).then(setOrg)
       })
       .catch((e) => setFout(e instanceof ApiError ? e.message : 'De plek kon niet geladen worden.'))
   }, [params.id])

@@ -9,8 +9,8 @@ import {
 } from '../../../server/domain/enums.js'
 import { Alert, Button, CheckboxField, ErrorSummary, Laden, Section, SelectField, TextAreaField, TextField } from '../components/fields.js'
 import { errorId, fieldId, orderedErrors, validate } from '../lib/form-errors.js'
-import { useOpslaan } from '../lib/use-opslaan.js'
-import { legePlekForm, plekBody, plekFormVan, plekLijstVelden, plekVeldVolgorde, zonderNull, type PlekFormState } from '../lib/plek-form.js'
+import { useSave } from '../lib/use-save.js'
+import { emptyPlekForm, plekBody, plekFormFrom, plekLijstVelden, plekVeldVolgorde, withoutNull, type PlekFormState } from '../lib/plek-form.js'
 import {
   begeleidingLabel, belastingLabel, dagLabel, formatScore, sectorLabel, taalrijkheidLabel, vaardigheidLabel, vergoedingLabel, vormLabel,
 } from '../lib/labels.js'
@@ -25,7 +25,7 @@ export function PlekBewerken() {
   const [fout, setFout] = useState<string>()
   useEffect(() => {
     call(api.plekken[':id'].$get({ param: { id: params.id! } }))
-      .then((p) => setStart({ form: plekFormVan(p), titel: p.titel, status: p.status }))
+      .then((p) => setStart({ form: plekFormFrom(p), titel: p.titel, status: p.status }))
       .catch((e) => setFout(e instanceof ApiError ? e.message : 'De plek kon niet geladen worden.'))
   }, [params.id])
   if (fout) return <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>
@@ -40,7 +40,7 @@ const opties = (waarden: readonly string[], labels?: Record<string, string>) => 
  * session (login, then back here) or a reload loses nothing. A plek holds no personal data.
  */
 const conceptSleutel = (id?: string) => `plek-concept:${id ?? 'nieuw'}`
-function bewaardConcept(id?: string): PlekFormState | undefined {
+function readPlekConcept(id?: string): PlekFormState | undefined {
   try {
     const raw = sessionStorage.getItem(conceptSleutel(id))
     return raw ? (JSON.parse(raw) as PlekFormState) : undefined
@@ -51,8 +51,8 @@ function bewaardConcept(id?: string): PlekFormState | undefined {
 
 function PlekFormulier({ id, start, status }: { id?: string; start?: PlekFormState; status?: string }) {
   const { route } = useLocation()
-  const [teruggezet] = useState(() => bewaardConcept(id))
-  const [f, setF] = useState<PlekFormState>(teruggezet ?? start ?? legePlekForm())
+  const [teruggezet] = useState(() => readPlekConcept(id))
+  const [f, setF] = useState<PlekFormState>(teruggezet ?? start ?? emptyPlekForm())
   useEffect(() => {
     try {
       sessionStorage.setItem(conceptSleutel(id), JSON.stringify(f))
@@ -60,7 +60,7 @@ function PlekFormulier({ id, start, status }: { id?: string; start?: PlekFormSta
       // storage full or disabled: the form still works, only without this safety net
     }
   }, [f])
-  const { fields, message, pogingen, busy, opslaan } = useOpslaan(plekLijstVelden)
+  const { fields, message, pogingen, busy, save } = useSave(plekLijstVelden)
   const [organisatieId, setOrganisatieId] = useState('')
   const [organisaties, setOrganisaties] = useState<[string, string][]>([])
   const beheerder = gebruiker.value?.rol === 'beheerder'
@@ -80,8 +80,8 @@ function PlekFormulier({ id, start, status }: { id?: string; start?: PlekFormSta
     const body = plekBody(f, id ? 'patch' : 'post')
     if (beheerder && !id) body.organisatieId = organisatieId || undefined
     let opgeslagen = ''
-    const check = validate(plekInput, zonderNull(body), plekLijstVelden)
-    const saved = await opslaan(check, async () => {
+    const check = validate(plekInput, withoutNull(body), plekLijstVelden)
+    const saved = await save(check, async () => {
       const plek = id ? await call(api.plekken[':id'].$patch({ param: { id }, json: body })) : await call(api.plekken.$post({ json: body as never }))
       opgeslagen = plek.id
     })

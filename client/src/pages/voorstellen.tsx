@@ -1,4 +1,4 @@
-import { useOpslaan } from '../lib/use-opslaan.js'
+import { useSave } from '../lib/use-save.js'
 import { Fragment } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
@@ -6,12 +6,12 @@ import { api, call, ApiError } from '../api.js'
 import { voorstelStatussen, accepteerInput, afwijsInput } from '../../../server/domain/voorstel.js'
 import { Alert, Button, ErrorSummary, Laden, SelectField, TextAreaField, TextField } from '../components/fields.js'
 import { MatchRedenen } from '../components/match.js'
-import { laadJobcoaches } from '../components/voorstel-dialoog.js'
+import { loadJobcoaches } from '../components/voorstel-dialoog.js'
 import { gebruiker } from '../session.js'
 import { orderedErrors, validate, type FieldErrors } from '../lib/form-errors.js'
-import { datumInNederland, volgendeMaandag } from '../lib/datum.js'
+import { datumInNederland, nextMonday } from '../lib/datum.js'
 import { formatDatum, label, richtingLabel, voorstelStatusBadge, voorstelStatusLabel } from '../lib/labels.js'
-import { accepteerFouten, gedeeldeRijen } from '../lib/voorstel.js'
+import { acceptErrors, gedeeldeRijen } from '../lib/voorstel.js'
 import type { MatchCriterium } from '../lib/matches.js'
 
 // Voorstellen, one route for two roles. The jobhunter (and beheerder) sees every voorstel with its
@@ -19,9 +19,9 @@ import type { MatchCriterium } from '../lib/matches.js'
 // only what the deelnemer agreed to share, and accepts (a plaatsing starts) or declines with a reason.
 
 const PER_PAGE = 20
-type Lijst = Awaited<ReturnType<typeof laad>>
+type Lijst = Awaited<ReturnType<typeof load>>
 type Voorstel = Lijst['items'][number]
-const laad = (q: { status?: string; deelnemerId?: string; page: number }, signal: AbortSignal) =>
+const load = (q: { status?: string; deelnemerId?: string; page: number }, signal: AbortSignal) =>
   call(api.voorstellen.$get({
     query: { ...(q.status ? { status: q.status as (typeof voorstelStatussen)[number] } : {}), ...(q.deelnemerId ? { deelnemerId: q.deelnemerId } : {}), page: String(q.page), perPage: String(PER_PAGE) },
   }, { init: { signal } }))
@@ -29,12 +29,12 @@ const laad = (q: { status?: string; deelnemerId?: string; page: number }, signal
 const statusOpties = voorstelStatussen.map((s) => [s, voorstelStatusLabel[s] ?? s] as const)
 
 /** The list's state in the URL: ?status=…&deelnemerId=…&page=… */
-function useLijstUrl(standaardStatus: string) {
+function useListUrl(standaardStatus: string) {
   const { query, path, route } = useLocation()
   const status = query.status === 'alle' ? '' : voorstelStatussen.includes(query.status as never) ? query.status! : standaardStatus
   const page = Math.max(1, Number(query.page) || 1)
   const deelnemerId = query.deelnemerId ?? ''
-  const naar = (next: { status?: string; page?: number; deelnemerId?: string }) => {
+  const navigate = (next: { status?: string; page?: number; deelnemerId?: string }) => {
     const s = next.status ?? status
     const p = new URLSearchParams()
     if (s !== standaardStatus) p.set('status', s || 'alle')
@@ -44,10 +44,10 @@ function useLijstUrl(standaardStatus: string) {
     const q = p.toString()
     route(`${path}${q ? `?${q}` : ''}`)
   }
-  return { status, page, deelnemerId, naar, sleutel: `${status}|${page}|${deelnemerId}` }
+  return { status, page, deelnemerId, navigate, sleutel: `${status}|${page}|${deelnemerId}` }
 }
 
-function useLijst(q: { status: string; page: number; deelnemerId: string }, sleutel: string) {
+function useList(q: { status: string; page: number; deelnemerId: string }, sleutel: string) {
   const [lijst, setLijst] = useState<Lijst>()
   const [fout, setFout] = useState<string>()
   const [laden, setLaden] = useState(true)
@@ -55,7 +55,7 @@ function useLijst(q: { status: string; page: number; deelnemerId: string }, sleu
   useEffect(() => {
     const ctrl = new AbortController()
     setLaden(true)
-    laad({ status: q.status || undefined, page: q.page, deelnemerId: q.deelnemerId || undefined }, ctrl.signal)
+    load({ status: q.status || undefined, page: q.page, deelnemerId: q.deelnemerId || undefined }, ctrl.signal)
       .then((l) => {
         setLijst(l)
         setFout(undefined)
@@ -83,14 +83,14 @@ function StatusFilter({ status, onStatus, id = 'voorstel-status' }: { status: st
   )
 }
 
-function Paginas({ page, total, naar }: { page: number; total: number; naar: (p: number) => void }) {
+function Paginas({ page, total, onPage }: { page: number; total: number; onPage: (p: number) => void }) {
   const paginas = Math.max(1, Math.ceil(total / PER_PAGE))
   if (paginas <= 1) return null
   return (
     <nav class="pp-pagination" aria-label="Pagina's">
-      <Button disabled={page <= 1} onClick={() => naar(page - 1)}>Vorige</Button>
+      <Button disabled={page <= 1} onClick={() => onPage(page - 1)}>Vorige</Button>
       <span>Pagina {page} van {paginas}</span>
-      <Button disabled={page >= paginas} onClick={() => naar(page + 1)}>Volgende</Button>
+      <Button disabled={page >= paginas} onClick={() => onPage(page + 1)}>Volgende</Button>
     </nav>
   )
 }
@@ -106,8 +106,8 @@ export function Voorstellen() {
 // ----------------------------------------------------------------------------- jobhunter
 
 function VoorstellenJobhunter() {
-  const url = useLijstUrl('')
-  const { lijst, fout, laden, herlaad } = useLijst(url, url.sleutel)
+  const url = useListUrl('')
+  const { lijst, fout, laden, herlaad } = useList(url, url.sleutel)
   const [bevestig, setBevestig] = useState<string>()
   const [bezig, setBezig] = useState<string>()
   const [melding, setMelding] = useState<string>()
@@ -118,7 +118,7 @@ function VoorstellenJobhunter() {
   const magIntrekken = gebruiker.value?.rol === 'jobhunter' || gebruiker.value?.rol === 'beheerder'
   const naamFilter = url.deelnemerId ? lijst?.items.find((v) => v.deelnemerId === url.deelnemerId)?.deelnemer.naam : undefined
 
-  async function trekIn(v: Voorstel) {
+  async function withdraw(v: Voorstel) {
     setBezig(v.id)
     setActieFout(undefined)
     try {
@@ -139,7 +139,7 @@ function VoorstellenJobhunter() {
       <h1 class="utrecht-heading-1">Voorstellen</h1>
       <p class="utrecht-paragraph utrecht-paragraph--lead">De deelnemers die u bij een werkgever heeft voorgesteld. Een voorstel maakt u vanuit de passende plekken of passende deelnemers.</p>
       <div class="pp-row">
-        <StatusFilter status={url.status} onStatus={(s) => url.naar({ status: s, page: 1 })} />
+        <StatusFilter status={url.status} onStatus={(s) => url.navigate({ status: s, page: 1 })} />
         {url.deelnemerId && (
           <p class="utrecht-paragraph">
             Alleen {naamFilter ?? 'één deelnemer'}.{' '}
@@ -190,7 +190,7 @@ function VoorstellenJobhunter() {
                         <div class="pp-confirm" role="group" aria-labelledby={`intrekken-${v.id}`}>
                           <p class="utrecht-paragraph" id={`intrekken-${v.id}`}>Het voorstel van {naam} voor “{v.plek.titel}” intrekken? De werkgever ziet het dan niet meer als open voorstel.</p>
                           <div class="pp-actions">
-                            <button ref={bevestigKnop} type="button" class="utrecht-button utrecht-button--primary-action utrecht-button--danger" disabled={bezig === v.id} onClick={() => trekIn(v)}>Ja, intrekken</button>
+                            <button ref={bevestigKnop} type="button" class="utrecht-button utrecht-button--primary-action utrecht-button--danger" disabled={bezig === v.id} onClick={() => withdraw(v)}>Ja, intrekken</button>
                             <Button onClick={() => setBevestig(undefined)}>Annuleren</Button>
                           </div>
                         </div>
@@ -203,7 +203,7 @@ function VoorstellenJobhunter() {
           </table>
         </div>
       )}
-      {lijst && <Paginas page={url.page} total={lijst.total} naar={(p) => url.naar({ page: p })} />}
+      {lijst && <Paginas page={url.page} total={lijst.total} onPage={(p) => url.navigate({ page: p })} />}
     </>
   )
 }
@@ -211,14 +211,14 @@ function VoorstellenJobhunter() {
 // ----------------------------------------------------------------------------- werkgever
 
 function VoorstellenWerkgever() {
-  const url = useLijstUrl('voorgesteld')
-  const { lijst, fout, laden, herlaad } = useLijst(url, url.sleutel)
+  const url = useListUrl('voorgesteld')
+  const { lijst, fout, laden, herlaad } = useList(url, url.sleutel)
   const [melding, setMelding] = useState<string>()
   const meldingRef = useRef<HTMLDivElement>(null)
   const [open, setOpen] = useState<{ id: string; wat: 'accepteren' | 'afwijzen' }>()
   const [jobcoaches, setJobcoaches] = useState<{ id: string; naam: string }[]>([])
   useEffect(() => {
-    laadJobcoaches().then(setJobcoaches).catch(() => {})
+    loadJobcoaches().then(setJobcoaches).catch(() => {})
   }, [])
 
   const klaar = (tekst: string) => {
@@ -236,7 +236,7 @@ function VoorstellenWerkgever() {
         Jobhunters van de gemeente stellen deelnemers voor bij uw plekken. U ziet alleen de gegevens die de deelnemer met u wil delen.
         Accepteert u, dan start de plaatsing en begeleidt een jobcoach de deelnemer en u.
       </p>
-      <div class="pp-row"><StatusFilter status={url.status} onStatus={(s) => url.naar({ status: s, page: 1 })} /></div>
+      <div class="pp-row"><StatusFilter status={url.status} onStatus={(s) => url.navigate({ status: s, page: 1 })} /></div>
       <div aria-live="polite" class="pp-status-line pp-melding" ref={meldingRef} tabIndex={-1}>{melding && <Alert type="ok"><p class="utrecht-paragraph">{melding}</p></Alert>}</div>
       {fout && <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>}
       {!lijst ? !fout && <Laden /> : lijst.items.length === 0 ? (
@@ -249,7 +249,7 @@ function VoorstellenWerkgever() {
           ))}
         </ul>
       )}
-      {lijst && <Paginas page={url.page} total={lijst.total} naar={(p) => url.naar({ page: p })} />}
+      {lijst && <Paginas page={url.page} total={lijst.total} onPage={(p) => url.navigate({ page: p })} />}
     </>
   )
 }
@@ -319,29 +319,29 @@ function VoorstelKaart({ v, open, jobcoaches, onOpen, onKlaar }: {
 }
 
 /** The two answer forms use the save cycle every form shares (check, send, keep the input, show the server's word). */
-function useAntwoord() {
-  const { opslaan, ...rest } = useOpslaan()
-  return { ...rest, stuur: opslaan }
+function useAnswer() {
+  const { save, ...rest } = useSave()
+  return { ...rest, stuur: save }
 }
 
 function Accepteren({ v, wie, jobcoaches, onAnnuleer, onKlaar }: { v: Voorstel; wie: string; jobcoaches: { id: string; naam: string }[]; onAnnuleer: () => void; onKlaar: (m: string) => void }) {
   const vandaag = datumInNederland()
-  const maandag = volgendeMaandag(vandaag)
+  const maandag = nextMonday(vandaag)
   const [startdatum, setStartdatum] = useState(vandaag)
   const [jobcoachId, setJobcoachId] = useState('')
-  const { fields, message, pogingen, busy, stuur } = useAntwoord()
+  const { fields, message, pogingen, busy, stuur } = useAnswer()
   useEffect(() => document.getElementById(`veld-startdatum-${v.id}`)?.focus(), [])
 
-  async function verstuur(e: Event) {
+  async function submit(e: Event) {
     e.preventDefault()
     const body = { startdatum, ...(jobcoachId ? { jobcoachId } : {}) }
     const check = validate(accepteerInput, body)
-    const ok = await stuur(check.ok ? { ok: true } : { ok: false, fields: prefix(accepteerFouten(startdatum, check.fields), v.id) }, () => call(api.voorstellen[':id'].accepteren.$post({ param: { id: v.id }, json: body })))
+    const ok = await stuur(check.ok ? { ok: true } : { ok: false, fields: prefix(acceptErrors(startdatum, check.fields), v.id) }, () => call(api.voorstellen[':id'].accepteren.$post({ param: { id: v.id }, json: body })))
     if (ok) onKlaar(`U heeft ${wie} geaccepteerd voor “${v.plek.titel}”. De plaatsing start op ${formatDatum(startdatum)}; de jobcoach neemt contact met u op.`)
   }
 
   return (
-    <form class="pp-form pp-antwoord" onSubmit={verstuur} noValidate aria-label={`${wie} accepteren`}>
+    <form class="pp-form pp-antwoord" onSubmit={submit} noValidate aria-label={`${wie} accepteren`}>
       <h3 class="pp-kopje">Accepteren</h3>
       <ErrorSummary errors={orderedErrors(prefix(fields, v.id), [`startdatum-${v.id}`, `jobcoachId-${v.id}`])} message={message} focusKey={pogingen} />
       <div class="pp-grid-2">
@@ -365,9 +365,9 @@ const prefix = (fields: FieldErrors, id: string): FieldErrors =>
 
 function Afwijzen({ v, wie, onAnnuleer, onKlaar }: { v: Voorstel; wie: string; onAnnuleer: () => void; onKlaar: (m: string) => void }) {
   const [reden, setReden] = useState('')
-  const { fields, message, pogingen, busy, stuur } = useAntwoord()
+  const { fields, message, pogingen, busy, stuur } = useAnswer()
   useEffect(() => document.getElementById(`veld-reden-${v.id}`)?.focus(), [])
-  async function verstuur(e: Event) {
+  async function submit(e: Event) {
     e.preventDefault()
     const check = validate(afwijsInput, { reden })
     const ok = await stuur(check.ok ? { ok: true } : { ok: false, fields: prefix(check.fields, v.id) }, () => call(api.voorstellen[':id'].afwijzen.$post({ param: { id: v.id }, json: { reden } })))
@@ -375,7 +375,7 @@ function Afwijzen({ v, wie, onAnnuleer, onKlaar }: { v: Voorstel; wie: string; o
   }
   const pad = `reden-${v.id}`
   return (
-    <form class="pp-form pp-antwoord" onSubmit={verstuur} noValidate aria-label={`${wie} afwijzen`}>
+    <form class="pp-form pp-antwoord" onSubmit={submit} noValidate aria-label={`${wie} afwijzen`}>
       <h3 class="pp-kopje">Afwijzen</h3>
       <ErrorSummary errors={orderedErrors(prefix(fields, v.id), [pad])} message={message} focusKey={pogingen} />
       <TextAreaField path={pad} label="Reden" rows={3} value={reden} onValue={setReden} error={fields[pad] ?? fields.reden} required

@@ -9,8 +9,8 @@ import {
 import { begeleidingLabel, formatScore, label, sectorLabel, sortLabel, vormLabel } from '../lib/labels.js'
 import { sorteringen } from '../../../search/port.js'
 
-type Resultaat = Awaited<ReturnType<typeof zoek>>
-const zoek = (state: ZoekState, signal: AbortSignal) => call(api.zoeken.$get({ query: apiQuery(state) as never }, { init: { signal } }))
+type Resultaat = Awaited<ReturnType<typeof fetchResultaat>>
+const fetchResultaat = (state: ZoekState, signal: AbortSignal) => call(api.zoeken.$get({ query: apiQuery(state) as never }, { init: { signal } }))
 
 const facetTitel: Record<FacetNaam, string> = { sector: 'Sector', vorm: 'Vorm', begeleiding: 'Begeleiding' }
 const facetLabels: Record<FacetNaam, Record<string, string>> = { sector: sectorLabel, vorm: vormLabel, begeleiding: begeleidingLabel }
@@ -39,7 +39,7 @@ export function Zoeken() {
   const [laden, setLaden] = useState(true)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
-  const naar = (next: ZoekState, replace = false) => {
+  const navigate = (next: ZoekState, replace = false) => {
     const target = `/zoeken${zoekQueryString(next)}`
     if (target !== url) route(target, replace)
   }
@@ -50,7 +50,7 @@ export function Zoeken() {
     if (document.activeElement?.id !== fieldId('postcode')) setPostcode(state.postcode)
     const ctrl = new AbortController()
     setLaden(true)
-    zoek(state, ctrl.signal)
+    fetchResultaat(state, ctrl.signal)
       .then((r) => {
         setResultaat(r)
         setFout(undefined)
@@ -65,7 +65,7 @@ export function Zoeken() {
   }, [search])
 
   // Search as you type: the URL follows the input after a short pause (replace, so Back skips keystrokes).
-  const typ = (veld: 'q' | 'postcode', waarde: string) => {
+  const onType = (veld: 'q' | 'postcode', waarde: string) => {
     if (veld === 'q') setQ(waarde)
     else setPostcode(waarde)
     clearTimeout(timer.current)
@@ -74,7 +74,7 @@ export function Zoeken() {
       const pc = veld === 'postcode' ? waarde.trim() : huidig.postcode
       // a half-typed postcode is not sent: wait until it looks like one
       if (veld === 'postcode' && pc !== '' && !/^[1-9][0-9]{3}( ?[A-Za-z]{2})?$/.test(pc)) return
-      naar({ ...huidig, [veld]: waarde, page: 1 }, huidig[veld] !== '' && waarde !== '')
+      navigate({ ...huidig, [veld]: waarde, page: 1 }, huidig[veld] !== '' && waarde !== '')
     }, DEBOUNCE_MS)
   }
   useEffect(() => () => clearTimeout(timer.current), [])
@@ -89,26 +89,26 @@ export function Zoeken() {
   return (
     <>
       <h1 class="utrecht-heading-1">Plekken zoeken</h1>
-      <form role="search" aria-label="Plekken" onSubmit={(e) => { e.preventDefault(); clearTimeout(timer.current); naar({ ...state, q, postcode, page: 1 }) }}>
+      <form role="search" aria-label="Plekken" onSubmit={(e) => { e.preventDefault(); clearTimeout(timer.current); navigate({ ...state, q, postcode, page: 1 }) }}>
         <div class="pp-searchbar">
           <div class="utrecht-form-field">
             <label class="utrecht-form-label" for={fieldId('q')}>Zoek op beroep, werk of organisatie</label>
-            <input id={fieldId('q')} type="search" class="utrecht-textbox utrecht-textbox--html-input" value={q} onInput={(e) => typ('q', e.currentTarget.value)} autoComplete="off" aria-describedby="zoek-status" />
+            <input id={fieldId('q')} type="search" class="utrecht-textbox utrecht-textbox--html-input" value={q} onInput={(e) => onType('q', e.currentTarget.value)} autoComplete="off" aria-describedby="zoek-status" />
           </div>
           <div class={`utrecht-form-field ${veldFout('postcode') ? 'utrecht-form-field--invalid' : ''}`}>
             <label class="utrecht-form-label" for={fieldId('postcode')}>Postcode</label>
-            <input id={fieldId('postcode')} class={`utrecht-textbox utrecht-textbox--html-input ${veldFout('postcode') ? 'utrecht-textbox--invalid' : ''}`} value={postcode} onInput={(e) => typ('postcode', e.currentTarget.value)} autoComplete="postal-code" aria-invalid={veldFout('postcode') ? 'true' : undefined} aria-describedby={veldFout('postcode') ? errorId('postcode') : undefined} />
+            <input id={fieldId('postcode')} class={`utrecht-textbox utrecht-textbox--html-input ${veldFout('postcode') ? 'utrecht-textbox--invalid' : ''}`} value={postcode} onInput={(e) => onType('postcode', e.currentTarget.value)} autoComplete="postal-code" aria-invalid={veldFout('postcode') ? 'true' : undefined} aria-describedby={veldFout('postcode') ? errorId('postcode') : undefined} />
           </div>
           <div class="utrecht-form-field">
             <label class="utrecht-form-label" for={fieldId('straalKm')}>Straal</label>
-            <select id={fieldId('straalKm')} class="utrecht-select utrecht-select--html-select" value={state.straalKm} disabled={!state.postcode} onChange={(e) => naar({ ...state, straalKm: e.currentTarget.value, page: 1 })}>
+            <select id={fieldId('straalKm')} class="utrecht-select utrecht-select--html-select" value={state.straalKm} disabled={!state.postcode} onChange={(e) => navigate({ ...state, straalKm: e.currentTarget.value, page: 1 })}>
               <option value="">Alle afstanden</option>
               {straalOpties.map((s) => <option key={s} value={s}>{s} km</option>)}
             </select>
           </div>
           <div class="utrecht-form-field">
             <label class="utrecht-form-label" for={fieldId('sort')}>Sorteren op</label>
-            <select id={fieldId('sort')} class="utrecht-select utrecht-select--html-select" value={state.sort} onChange={(e) => naar({ ...state, sort: e.currentTarget.value as ZoekState['sort'], page: 1 })}>
+            <select id={fieldId('sort')} class="utrecht-select utrecht-select--html-select" value={state.sort} onChange={(e) => navigate({ ...state, sort: e.currentTarget.value as ZoekState['sort'], page: 1 })}>
               {sorteringen.map((s) => <option key={s} value={s} disabled={s === 'afstand' && !state.postcode}>{sortLabel[s]}{s === 'afstand' && !state.postcode ? ' (vul postcode in)' : ''}</option>)}
             </select>
           </div>
@@ -130,7 +130,7 @@ export function Zoeken() {
                 {regels.map((r) => (
                   <div class="pp-check" key={r.waarde}>
                     <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id={`facet-${naam}-${r.waarde}`} checked={r.gekozen}
-                      onChange={(e) => naar(toggleFacet(state, naam, r.waarde, e.currentTarget.checked))} />
+                      onChange={(e) => navigate(toggleFacet(state, naam, r.waarde, e.currentTarget.checked))} />
                     <label class="utrecht-form-label utrecht-form-label--checkbox" for={`facet-${naam}-${r.waarde}`}>
                       {label(facetLabels[naam], r.waarde)} <span class="pp-count">({r.aantal}<span class="pp-visually-hidden"> plekken</span>)</span>
                     </label>

@@ -7,14 +7,14 @@ import { normaliseFields, type FieldErrors } from './form-errors.js'
  * server's field errors beside the fields and its message above them; count attempts so the
  * error summary takes focus each time. What the user typed is never touched here.
  */
-export function useOpslaan(listFields: readonly string[] = []) {
+export function useSave(listFields: readonly string[] = []) {
   const [fields, setFields] = useState<FieldErrors>({})
   const [message, setMessage] = useState<string>()
   const [pogingen, setPogingen] = useState(0)
   const [busy, setBusy] = useState(false)
 
   /** Returns true when saved; false after a validation or server error (already shown). */
-  async function opslaan(check: { ok: true } | { ok: false; fields: FieldErrors }, save: () => Promise<unknown>): Promise<boolean> {
+  async function save(check: { ok: true } | { ok: false; fields: FieldErrors }, send: () => Promise<unknown>): Promise<boolean> {
     setMessage(undefined)
     if (!check.ok) {
       setFields(check.fields)
@@ -23,7 +23,7 @@ export function useOpslaan(listFields: readonly string[] = []) {
     }
     setBusy(true)
     try {
-      await save()
+      await send()
       setFields({})
       return true
     } catch (err) {
@@ -38,5 +38,5 @@ export function useOpslaan(listFields: readonly string[] = []) {
     }
   }
 
-  return { fields, message, pogingen, busy, opslaan }
+  return { fields, message, pogingen, busy, save }
 }
