@@ -11,6 +11,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     // builds dist/client once (only when client/ changed) for the browser tests in test/e2e
     globalSetup: ['test/e2e/global-setup.ts'],
+    // zod's Dutch messages for tests that validate with the schemas directly
+    setupFiles: ['test/setup.ts'],
     // Real scrypt hashing and real databases: allow a little more than the default 5 s.
     testTimeout: 20_000,
     hookTimeout: 30_000,

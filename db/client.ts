@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url'
 import * as schema from './schema.js'
 
 export type Db = LibSQLDatabase<typeof schema>
+/** The handle inside `db.transaction(async (tx) => …)`: use it, never the outer `db`, until it settles. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 export interface Database {
   db: Db
   client: Client

@@ -4,8 +4,10 @@ import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppEnv, Deps } from './context.js'
-import { AppError } from './errors.js'
-import { jsonOnly, loadSession, sameOrigin } from './auth/middleware.js'
+import { DomainError } from './domain/errors.js'
+import { installDutchErrors } from './domain/dutch-errors.js'
+import { dependencyFailure, errorLogFields, httpStatus } from './http-errors.js'
+import { geenJson, jsonOnly, loadSession, sameOrigin } from './auth/middleware.js'
 import { requestLog } from './request-log.js'
 import { sessieRoutes } from './routes/sessie.js'
 import { gebruikersRoutes } from './routes/gebruikers.js'
@@ -28,6 +30,7 @@ import { spaFallback, staticFiles } from './static.js'
 export const MAX_BODY_BYTES = 100 * 1024
 
 export function createApp(deps: Deps) {
+  installDutchErrors() // every validation message a user meets is Dutch (idempotent)
   const app = router()
 
   // Middleware order matters; each line says why it is where it is.
@@ -62,7 +65,7 @@ export function createApp(deps: Deps) {
     bodyLimit({
       maxSize,
       onError: () => {
-        throw new AppError(413, 'te-groot', `Het verzoek is te groot (hoogstens ${leesbaar}).`)
+        throw new DomainError('te-groot', 'te-groot', `Het verzoek is te groot (hoogstens ${leesbaar}).`)
       },
     })
   const apiLimit = limit(MAX_BODY_BYTES, `${MAX_BODY_BYTES / 1024} kB`)
@@ -100,40 +103,18 @@ export function createApp(deps: Deps) {
       if (page) return page
       return c.text('Niet gevonden', 404)
     }
-    return c.json(new AppError(404, 'niet-gevonden', 'Deze API-route bestaat niet.').body(), 404)
+    return c.json(new DomainError('niet-gevonden', 'niet-gevonden', 'Deze API-route bestaat niet.').body(), 404)
   })
 
   app.onError((err, c) => {
-    if (err instanceof AppError) {
-      for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v)
-      return c.json(err.body(), err.status)
+    const known = toDomainError(err)
+    if (known) {
+      if (known.retryAfterSeconds !== undefined) c.header('Retry-After', String(known.retryAfterSeconds))
+      return c.json(known.body(), httpStatus(known))
     }
-    if (err instanceof HTTPException && err.status === 400) {
-      // hono's validator answers this for a body that is not valid JSON
-      return c.json(new AppError(400, 'ongeldige-json', 'De gegevens zijn geen geldige JSON.').body(), 400)
-    }
-    if (err instanceof HTTPException && err.status === 415) {
-      // @hono/zod-openapi's media type check, for a type `jsonOnly` lets through but the route does
-      // not take (`application/json-seq`, `application/json, text/plain`): the same answer as
-      // jsonOnly's, not a 500 (found by test/api/vijandige-invoer.test.ts)
-      return c.json(new AppError(415, 'geen-json', 'Stuur de gegevens als JSON (Content-Type: application/json).').body(), 415)
-    }
-    if (isBusy(err)) {
-      c.header('Retry-After', '2')
-      return c.json(new AppError(503, 'database-bezet', 'De database is even bezet. Probeer het zo opnieuw.').body(), 503)
-    }
-    if (isSearchEngineDown(err)) {
-      // Meilisearch does not answer. /api/zoeken says so itself; this catches every other reader of
-      // the index, such as the candidates of aanbodgericht matching, which was a 500 before
-      // (test/faults/zoekmachine-weg.test.ts).
-      c.header('Retry-After', '5')
-      return c.json(new AppError(503, 'zoeken-niet-beschikbaar', 'De zoekmachine antwoordt niet. Probeer het zo opnieuw.').body(), 503)
-    }
-    if (isReadOnly(err)) {
-      return c.json(new AppError(503, 'database-alleen-lezen', 'Opslaan lukt nu niet: de database is alleen-lezen of vol.').body(), 503)
-    }
-    // Unexpected: log the kind and the request id, never the request's data.
-    deps.log({ t: deps.clock.now().toISOString(), req: c.get('requestId'), level: 'error', error: err.name, message: err.message, stack: err.stack?.split('\n').slice(0, 4).join(' | ') })
+    // Unexpected: log the kind, a driver's code and the request id; never the message, which for a
+    // database error holds the statement's parameters (test/api/foutlog.test.ts).
+    deps.log({ t: deps.clock.now().toISOString(), req: c.get('requestId'), level: 'error', ...errorLogFields(err) })
     return c.json({ error: { code: 'interne-fout', message: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.' } }, 500)
   })
 
@@ -143,11 +124,20 @@ export function createApp(deps: Deps) {
 /** The API's type, for the client: `hc<AppType>('/')`. */
 export type AppType = ReturnType<typeof createApp>
 
-const sqliteCode = (err: unknown): string => {
-  const e = err as { code?: string; cause?: { code?: string }; rawCode?: number }
-  return `${e?.code ?? ''} ${e?.cause?.code ?? ''}`
+/** Every error a user can act on, as a DomainError; undefined for a bug. */
+function toDomainError(err: unknown): DomainError | undefined {
+  if (err instanceof DomainError) return err
+  if (err instanceof HTTPException && err.status === 400) {
+    // hono's validator answers this for a body that is not valid JSON
+    return new DomainError('validatie', 'ongeldige-json', 'De gegevens zijn geen geldige JSON.')
+  }
+  if (err instanceof HTTPException && err.status === 415) {
+    // @hono/zod-openapi's media type check, for a type `jsonOnly` lets through but the route does
+    // not take (`application/json-seq`, `application/json, text/plain`): the same answer as
+    // jsonOnly's, not a 500 (found by test/api/vijandige-invoer.test.ts)
+    return geenJson()
+  }
+  // A busy, read-only or full database and a search engine that does not answer are 503s for
+  // every route (the candidates of aanbodgericht matching read the index too).
+  return dependencyFailure(err)
 }
-const isBusy = (err: unknown) => /SQLITE_BUSY|SQLITE_LOCKED/.test(sqliteCode(err))
-/** The meilisearch client's errors for a server that cannot be reached or does not answer in time. */
-const isSearchEngineDown = (err: unknown) => /^Meilisearch(Request|RequestTimeOut)Error$/.test((err as Error | undefined)?.name ?? '')
-const isReadOnly = (err: unknown) => /SQLITE_READONLY|SQLITE_FULL|SQLITE_IOERR/.test(sqliteCode(err))

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { gebruiker } from '../db/schema.js'
-import { seedDemo } from '../db/seed/demo.js'
+import { seedDemo } from './seed/demo.js'
 import type { Deps } from './context.js'
 import { insertGebruiker } from './services/gebruikers.js'
 

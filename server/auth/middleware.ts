@@ -1,8 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { Actor, AppEnv, Ctx } from '../context.js'
-import { AppError, geenToegang, nietIngelogd } from '../errors.js'
-import type { Rol } from '../domain/enums.js'
+import { DomainError, nietIngelogd } from '../domain/errors.js'
 import { hashToken, resolveSession } from './sessions.js'
 
 export const cookieName = (c: Context<AppEnv>) => (secureCookies(c) ? '__Host-sessie' : 'sessie')
@@ -30,10 +29,8 @@ export function ctxOf(c: Context<AppEnv>): Ctx {
   return { ...c.get('deps'), actor }
 }
 
-/** First line of every service verb: the actor's role must be one of these (403 otherwise). */
-export function requireRole(actor: Actor, ...rollen: Rol[]): void {
-  if (!rollen.includes(actor.rol)) throw geenToegang()
-}
+/** The refusal of a body that is not JSON (415). */
+export const geenJson = () => new DomainError('geen-json', 'geen-json', 'Stuur de gegevens als JSON (Content-Type: application/json).')
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -51,7 +48,7 @@ export function sameOrigin(publicUrl?: string): MiddlewareHandler<AppEnv> {
       const own = new URL(c.req.url).origin
       const allowed = origin === undefined || origin === own || (publicUrl !== undefined && origin === publicUrl)
       if (!allowed || (origin === undefined && site !== undefined && site !== 'same-origin' && site !== 'none')) {
-        throw new AppError(403, 'csrf', 'Dit verzoek komt niet van deze website en is geweigerd.')
+        throw new DomainError('geen-toegang', 'csrf', 'Dit verzoek komt niet van deze website en is geweigerd.')
       }
     }
     await next()
@@ -77,7 +74,7 @@ export const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
     // then ran anyway and a route with one answered 500 (test/api/vijandige-invoer.test.ts).
     const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
     if (hasBody && !/^application\/([\w.-]+\+)?json$/.test(mediaType)) {
-      throw new AppError(415, 'geen-json', 'Stuur de gegevens als JSON (Content-Type: application/json).')
+      throw geenJson()
     }
   }
   await next()

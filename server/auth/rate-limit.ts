@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { and, count, eq, gte, inArray, lt, min } from 'drizzle-orm'
 import { loginPoging } from '../../db/schema.js'
 import type { Deps } from '../context.js'
-import { AppError } from '../errors.js'
+import { DomainError } from '../domain/errors.js'
 import { iso } from '../clock.js'
 
 // Failed logins are counted per account and per address in the database (works across
@@ -36,12 +36,12 @@ export async function assertLoginAllowed(deps: Deps, keys: string[]): Promise<vo
   const freeAt = Math.max(...blocked.map((r) => new Date(r.oldest!).getTime() + LOGIN_WINDOW_MS))
   const seconds = Math.max(1, Math.ceil((freeAt - now) / 1000))
   const minutes = Math.ceil(seconds / 60)
-  throw new AppError(
-    429,
+  throw new DomainError(
+    'te-veel-pogingen',
     'te-veel-pogingen',
     `Te veel mislukte inlogpogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
     undefined,
-    { 'Retry-After': String(seconds) },
+    seconds,
   )
 }
 

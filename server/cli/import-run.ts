@@ -6,7 +6,7 @@ import { gebruiker } from '../../db/schema.js'
 import { ConfigError, loadConfig } from '../config.js'
 import { systemClock } from '../clock.js'
 import type { Actor, Ctx } from '../context.js'
-import { AppError } from '../errors.js'
+import { DomainError } from '../domain/errors.js'
 import { runImport, type ImportFase } from '../services/import.js'
 
 // `npm run import -- bestand.json [--beheerder e-mail]`: the same validation and import as
@@ -103,14 +103,14 @@ export async function runImportCli(argv: string[], env: Record<string, string | 
     )
     return 0
   } catch (e) {
-    if (e instanceof AppError && e.fields) {
+    if (e instanceof DomainError && e.fields) {
       const fields = Object.entries(e.fields)
       io.err(`${e.message}\n`)
       const breed = Math.min(40, fields.reduce((n, [k]) => Math.max(n, k.length), 0))
       for (const [pad, uitleg] of fields) io.err(`  ${pad.padEnd(breed)}  ${uitleg}\n`)
       return 1
     }
-    if (e instanceof AppError) {
+    if (e instanceof DomainError) {
       io.err(`${e.message}\n`)
       return 1
     }

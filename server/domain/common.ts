@@ -1,8 +1,5 @@
 import { z } from 'zod'
 import { dagdelen, niveaus } from './enums.js'
-import { installDutchErrors } from './dutch-errors.js'
-
-installDutchErrors()
 
 // Small building blocks shared by the resource schemas.
 

@@ -76,3 +76,7 @@ export const taalrijkheidItems = [
   'taallesOpLocatie',
 ] as const
 export type TaalrijkheidItem = (typeof taalrijkheidItems)[number]
+
+/** The matcher's criteria, in the order every match answer lists them (docs/matching.md). */
+export const criteriumCodes = ['dagdelen', 'uren', 'reisafstand', 'taalniveau', 'taalrijkheid', 'wensen', 'belastbaarheid', 'begeleiding', 'kinderopvang', 'vereisten'] as const
+export type CriteriumCode = (typeof criteriumCodes)[number]

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { rollen } from './enums.js'
 import { id, tekst } from './common.js'
-import { wachtwoord } from '../auth/password-policy.js'
+import { wachtwoord } from './wachtwoord.js'
 
 const email = z
   .email()

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { criteriumCodes } from '../matching/config.js'
+import { criteriumCodes } from './enums.js'
 
 // Body of PUT /api/matching/gewichten/{richting}. Weights are relative (0–10, steps of 0.5);
 // criteria not named keep their current weight. Knock-outs are not configurable: they are the

@@ -38,4 +38,4 @@ export const standaardConfig: Record<Richting, RichtingConfig> = {
   },
 }
 
-export const criteriumCodes = Object.keys(standaardConfig.aanbodgericht.gewichten) as CriteriumCode[]
+export { criteriumCodes } from '../domain/enums.js'

@@ -60,17 +60,8 @@ export interface Beoordeling {
   uitleg: string
 }
 
-export type CriteriumCode =
-  | 'dagdelen'
-  | 'uren'
-  | 'reisafstand'
-  | 'taalniveau'
-  | 'taalrijkheid'
-  | 'wensen'
-  | 'belastbaarheid'
-  | 'begeleiding'
-  | 'kinderopvang'
-  | 'vereisten'
+import type { CriteriumCode } from '../domain/enums.js'
+export type { CriteriumCode }
 
 export type Criterium = (input: MatchInput) => Beoordeling
 

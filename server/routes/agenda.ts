@@ -3,24 +3,26 @@ import { z } from 'zod'
 import { router } from './router.js'
 import { ctxOf } from '../auth/middleware.js'
 import { renderAgendaFeed, getAgendaStatus, createAgendaLink, revokeAgendaLink } from '../services/agenda.js'
-import { errors, jsonAnswer } from './openapi-helpers.js'
+import { apiRoute, errors, ok } from './openapi-helpers.js'
 
 const tags = ['Plaatsingen en nazorg']
 const origin = (c: { req: { url: string } }, publicUrl?: string) => publicUrl ?? new URL(c.req.url).origin
 
 export const agendaRoutes = router()
   .openapi(
-    createRoute({
+    apiRoute({
       method: 'get', path: '/agenda', tags, summary: 'Of de jobcoach een agenda-link heeft (jobcoach)',
-      responses: { 200: jsonAnswer(z.object({ actief: z.boolean(), aangemaaktOp: z.string().optional() }), 'De status'), 401: errors[401], 403: errors[403] },
+      ok: ok(200, z.object({ actief: z.boolean(), aangemaaktOp: z.string().optional() }), 'De status'), fouten: [401, 403],
+
     }),
     async (c) => c.json(await getAgendaStatus({ ctx: ctxOf(c) }), 200),
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: 'post', path: '/agenda', tags,
       summary: 'Nieuwe geheime agenda-link (iCalendar) met de komende nazorgcontacten (jobcoach); een eerdere link vervalt',
-      responses: { 201: jsonAnswer(z.object({ url: z.string(), aangemaaktOp: z.string() }), 'De link; alleen nu te zien'), 401: errors[401], 403: errors[403] },
+      ok: ok(201, z.object({ url: z.string(), aangemaaktOp: z.string() }), 'De link; alleen nu te zien'), fouten: [401, 403],
+
     }),
     async (c) => {
       const ctx = ctxOf(c)

@@ -5,17 +5,18 @@ import { ctxOf } from '../auth/middleware.js'
 import { runBewaartermijnNow, exportDeelnemer, eraseDeelnemer } from '../services/avg.js'
 import { listAudit } from '../services/audit.js'
 import { isoDate, paginering } from '../domain/common.js'
-import { errors, idParam, jsonAnswer, listOf } from './openapi-helpers.js'
+import { apiRoute, errors, idParam, jsonAnswer, listOf, ok } from './openapi-helpers.js'
 
 const tags = ['Privacy (AVG)']
 
 export const avgRoutes = router()
   .openapi(
-    createRoute({
+    apiRoute({
       method: 'get', path: '/deelnemers/{id}/export', tags,
       summary: 'Inzage: alle gegevens over één deelnemer als JSON (beheerder; in het auditlog)',
       request: { params: idParam },
-      responses: { 200: jsonAnswer(z.record(z.string(), z.unknown()), 'Dossier, voorstellen, plaatsingen, nazorg en wie het dossier bekeek'), 401: errors[401], 403: errors[403], 404: errors[404] },
+      ok: ok(200, z.record(z.string(), z.unknown()), 'Dossier, voorstellen, plaatsingen, nazorg en wie het dossier bekeek'), fouten: [401, 403, 404],
+
     }),
     async (c) => {
       const data = await exportDeelnemer({ ctx: ctxOf(c), id: c.req.valid('param').id })
@@ -36,10 +37,11 @@ export const avgRoutes = router()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: 'post', path: '/avg/bewaartermijn', tags,
       summary: 'De bewaartermijn nu toepassen: deelnemers van wie de laatste plaatsing langer dan RETENTIE_MAANDEN geleden eindigde worden geanonimiseerd (beheerder; draait ook dagelijks)',
-      responses: { 200: jsonAnswer(z.object({ grens: z.string(), geanonimiseerd: z.number() }), 'Hoeveel deelnemers zijn geanonimiseerd'), 401: errors[401], 403: errors[403] },
+      ok: ok(200, z.object({ grens: z.string(), geanonimiseerd: z.number() }), 'Hoeveel deelnemers zijn geanonimiseerd'), fouten: [401, 403],
+
     }),
     async (c) => c.json(await runBewaartermijnNow({ ctx: ctxOf(c) }), 200),
   )

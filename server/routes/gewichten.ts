@@ -4,7 +4,7 @@ import { router } from './router.js'
 import { ctxOf } from '../auth/middleware.js'
 import { listGewichtenHistory, getGewichten, updateGewichten } from '../services/gewichten.js'
 import { gewichtenVersie, gewichtenWijziging, richtingen } from '../domain/gewichten.js'
-import { errors, jsonAnswer, jsonBody, listOf } from './openapi-helpers.js'
+import { apiRoute, errors, jsonAnswer, jsonBody, listOf, ok } from './openapi-helpers.js'
 
 const tags = ['Matchen']
 
@@ -21,20 +21,22 @@ export const gewichtenRoutes = router()
     async (c) => c.json(await getGewichten({ ctx: ctxOf(c) }), 200),
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: 'get', path: '/matching/gewichten/historie', tags,
       summary: 'Alle wijzigingen van de gewichten, nieuwste eerst (beheerder)',
       request: { query: z.object({ richting: z.enum(richtingen).optional() }) },
-      responses: { 200: jsonAnswer(listOf(gewichtenVersie), 'De wijzigingen'), 400: errors[400], 401: errors[401], 403: errors[403] },
+      ok: ok(200, listOf(gewichtenVersie), 'De wijzigingen'), fouten: [400, 401, 403],
+
     }),
     async (c) => c.json(await listGewichtenHistory({ ctx: ctxOf(c), richting: c.req.valid('query').richting }), 200),
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: 'put', path: '/matching/gewichten/{richting}', tags,
       summary: 'Gewichten wijzigen (beheerder); vastgelegd als nieuwe versie met toelichting, in het auditlog',
       request: { params: z.object({ richting: z.enum(richtingen) }), body: jsonBody(gewichtenWijziging) },
-      responses: { 200: jsonAnswer(gewichtenVersie, 'De nieuwe geldende versie'), 400: errors[400], 401: errors[401], 403: errors[403] },
+      ok: ok(200, gewichtenVersie, 'De nieuwe geldende versie'), fouten: [400, 401, 403],
+
     }),
     async (c) => c.json(await updateGewichten({ ctx: ctxOf(c), richting: c.req.valid('param').richting, input: c.req.valid('json') }), 200),
   )

@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { router } from './router.js'
-import { ctxOf, requireRole } from '../auth/middleware.js'
-import { AppError } from '../errors.js'
+import { ctxOf } from '../auth/middleware.js'
+import { requireRole } from '../services/access.js'
+import { DomainError } from '../domain/errors.js'
 import { runImport } from '../services/import.js'
 import { importInput, importResultaat } from '../domain/import.js'
 import { errors, errorSchema, jsonAnswer } from './openapi-helpers.js'
@@ -39,7 +40,7 @@ export const importRoutes = router().openapi(
     const ctx = ctxOf(c)
     requireRole(ctx.actor, 'beheerder') // before reading up to 20 MB
     const input = await c.req.json().catch(() => {
-      throw new AppError(400, 'ongeldige-json', 'De gegevens zijn geen geldige JSON.')
+      throw new DomainError('validatie', 'ongeldige-json', 'De gegevens zijn geen geldige JSON.')
     })
     return c.json(await runImport({ ctx, input }), 201)
   },

@@ -9,7 +9,7 @@ import { cookieName, ctxOf, secureCookies } from '../auth/middleware.js'
 import { deleteSession, SESSION_ABSOLUTE_MS } from '../auth/sessions.js'
 import { login } from '../services/sessie.js'
 import { gebruiker, loginInput } from '../domain/gebruiker.js'
-import { errors, jsonAnswer, jsonBody } from './openapi-helpers.js'
+import { apiRoute, errors, jsonBody, ok } from './openapi-helpers.js'
 
 const sessieAnswer = z.object({ gebruiker: gebruiker.omit({ actief: true }) })
 
@@ -28,13 +28,14 @@ function clientAddress(c: Context<AppEnv>): string {
 
 export const sessieRoutes = router()
   .openapi(
-    createRoute({
+    apiRoute({
       method: 'post',
       path: '/sessie',
       tags: ['Sessie'],
       summary: 'Inloggen',
       request: { body: jsonBody(loginInput) },
-      responses: { 200: jsonAnswer(sessieAnswer, 'Ingelogd; de sessiecookie is gezet'), 401: errors[401], 429: errors[429] },
+      ok: ok(200, sessieAnswer, 'Ingelogd; de sessiecookie is gezet'), fouten: [401, 429],
+
     }),
     async (c) => {
       const { token, actor } = await login({
@@ -54,12 +55,13 @@ export const sessieRoutes = router()
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: 'get',
       path: '/sessie',
       tags: ['Sessie'],
       summary: 'Wie ben ik',
-      responses: { 200: jsonAnswer(sessieAnswer, 'De ingelogde gebruiker'), 401: errors[401] },
+      ok: ok(200, sessieAnswer, 'De ingelogde gebruiker'), fouten: [401],
+
     }),
     (c) => c.json({ gebruiker: ctxOf(c).actor }, 200),
   )

@@ -3,8 +3,8 @@ import { and, eq } from 'drizzle-orm'
 import { agendaToken, organisatie, plaatsing, plek } from '../../db/schema.js'
 import type { Ctx, Deps } from '../context.js'
 import { datumInNederland, iso, addDays } from '../clock.js'
-import { requireRole } from '../auth/middleware.js'
-import { nietGevonden } from '../errors.js'
+import { requireRole } from './access.js'
+import { nietGevonden } from '../domain/errors.js'
 
 // A jobcoach's upcoming nazorg contacts as an iCalendar feed, for their own calendar app. The URL
 // holds a random secret (only its hash is stored); making a new one or revoking ends the old one.

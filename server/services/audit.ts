@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, lt } from 'drizzle-orm'
 import { audit, gebruiker } from '../../db/schema.js'
 import type { Db } from '../../db/client.js'
 import type { Actor, Ctx } from '../context.js'
-import { requireRole } from '../auth/middleware.js'
+import { requireRole } from './access.js'
 
 // One audit row per action on sensitive data, written with the same transaction (or connection)
 // as the change itself so the log and the data never disagree. Details hold ids, field names and

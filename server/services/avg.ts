@@ -3,11 +3,11 @@ import { audit, deelnemer, gebruiker, nazorgcontact, plaatsing, voorstel } from 
 import type { Db } from '../../db/client.js'
 import type { Actor, Ctx, Deps } from '../context.js'
 import { datumInNederland, iso, addMonths } from '../clock.js'
-import { requireRole } from '../auth/middleware.js'
-import { conflict, nietGevonden } from '../errors.js'
+import { requireRole } from './access.js'
+import { conflict, nietGevonden } from '../domain/errors.js'
 import { toDeelnemer } from './deelnemers.js'
 import { writeAudit } from './audit.js'
-import type { Tx } from './plekken.js'
+import type { Tx } from '../../db/client.js'
 
 // The AVG rights of a deelnemer, handled by a beheerder: inzage (export everything as JSON),
 // vergetelheid (erase), and the retention rule that anonymises deelnemers whose last plaatsing

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { deelnemer, plaatsing, voorstel } from '../../db/schema.js'
-import type { Tx } from './plekken.js'
+import type { Tx } from '../../db/client.js'
 
 // The deelnemer's status follows the voorstellen and plaatsingen (domain.md): an active plaatsing
 // means geplaatst, an open voorstel voorgesteld; when neither is left the deelnemer is zoekend

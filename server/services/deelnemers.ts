@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto'
 import { deelnemer, plaatsing, voorstel } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
 import { iso } from '../clock.js'
-import { requireRole } from '../auth/middleware.js'
-import { fromZod, nietGevonden, validatieFout } from '../errors.js'
+import { requireRole } from './access.js'
+import { fromZod, nietGevonden, validatieFout } from '../domain/errors.js'
 import { deelnemerInput, type Deelnemer, type DeelnemerInput } from '../domain/deelnemer.js'
-import { lookupPostcode } from '../domain/postcode.js'
+import { locatieOf } from './locatie.js'
 import { mergePatch } from './merge-patch.js'
 import { writeAudit } from './audit.js'
 import { syncDeelnemerStatus } from './deelnemer-status.js'
@@ -30,8 +30,7 @@ export function toDeelnemer(r: Row): Deelnemer {
 
 /** The columns a validated deelnemer body sets, with plaats and coordinates from the postcode. */
 export function deelnemerColumns(input: DeelnemerInput, previous?: Row) {
-  const locatie = lookupPostcode(input.postcode)
-  if (!locatie) throw validatieFout({ postcode: 'Deze postcode kennen we niet. Controleer de vier cijfers.' })
+  const locatie = locatieOf(input.postcode)
   return {
     naam: input.naam,
     status: input.status,

@@ -4,8 +4,8 @@ import type { z } from 'zod'
 import { deelnemer, organisatie, plek } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
 import { iso } from '../clock.js'
-import { requireRole } from '../auth/middleware.js'
-import { AppError, validatieFout } from '../errors.js'
+import { requireRole } from './access.js'
+import { DomainError, validatieFout } from '../domain/errors.js'
 import { issuesToFields } from '../domain/dutch-errors.js'
 import {
   importDeelnemer,
@@ -117,7 +117,7 @@ async function validateImport(ctx: Ctx, input: unknown, now: string, onProgress?
     try {
       return fn()
     } catch (e) {
-      if (e instanceof AppError && e.status === 400 && e.fields) {
+      if (e instanceof DomainError && e.soort === 'validatie' && e.fields) {
         addAll(prefix, e.fields)
         return undefined
       }

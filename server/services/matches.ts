@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { deelnemer, plek } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
-import { requireRole } from '../auth/middleware.js'
-import { AppError, nietGevonden } from '../errors.js'
-import { afstandKm } from '../domain/postcode.js'
+import { requireRole } from './access.js'
+import { nietGevonden, zoekenNietBeschikbaar } from '../domain/errors.js'
+import { afstandKm } from '../domain/geo.js'
 import type { DeelnemerInput } from '../domain/deelnemer.js'
 import { evaluate, sortResults } from '../matching/rank.js'
 import { getActiveConfig } from './gewichten.js'
@@ -64,7 +64,7 @@ export async function matchPlekkenForDeelnemer({ ctx, id, query }: { ctx: Ctx; i
   if (!row) throw nietGevonden('De deelnemer')
   const d = toMatchDeelnemer(row)
   const g = await getActiveConfig(ctx.db, 'aanbodgericht')
-  if (!ctx.search) throw new AppError(503, 'zoeken-niet-beschikbaar', 'Zoeken is op dit moment niet beschikbaar.')
+  if (!ctx.search) throw zoekenNietBeschikbaar()
   // Candidates: searchable plekken within the travel limit, from the search index; their
   // profiles from memory where the index's versie allows (see match-plekken.ts).
   const kandidaten = await ctx.search.index.kandidaten({ filters: {}, geo: { lat: d.lat, lon: d.lon, straalKm: d.mobiliteit.maxReisafstandKm } }, MAX_KANDIDATEN)

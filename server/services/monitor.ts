@@ -2,8 +2,8 @@ import { and, eq, gte, lte, type SQL } from 'drizzle-orm'
 import { nazorgcontact, plaatsing } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
 import { datumInNederland, addDays, addMonths } from '../clock.js'
-import { requireRole } from '../auth/middleware.js'
-import { validatieFout } from '../errors.js'
+import { requireRole } from './access.js'
+import { validatieFout } from '../domain/errors.js'
 
 // How placements last, for beheerders: counts only, never a person. Definitions (docs/api.md):
 // - cohort: plaatsingen that started in the period (optionally one sector or vorm);

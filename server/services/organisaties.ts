@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto'
 import { organisatie, outbox, plek } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
 import { iso } from '../clock.js'
-import { requireRole } from '../auth/middleware.js'
-import { nietGevonden, fromZod, validatieFout } from '../errors.js'
+import { requireRole } from './access.js'
+import { nietGevonden, fromZod } from '../domain/errors.js'
 import { organisatieInput, type Organisatie, type OrganisatieInput } from '../domain/organisatie.js'
-import { lookupPostcode } from '../domain/postcode.js'
+import { locatieOf } from './locatie.js'
 import { mergePatch } from './merge-patch.js'
 
 // Rules: beheerder sees and changes all organisaties; a werkgever only their own (another one is
@@ -33,8 +33,7 @@ export function toOrganisatie(r: Row): Organisatie {
  * given. An unknown PC4 is a 400 on `postcode`.
  */
 export function organisatieColumns(input: OrganisatieInput) {
-  const locatie = lookupPostcode(input.postcode)
-  if (!locatie) throw validatieFout({ postcode: 'Deze postcode kennen we niet. Controleer de vier cijfers.' })
+  const locatie = locatieOf(input.postcode)
   return {
     naam: input.naam,
     soort: input.soort,

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
 import { deelnemer, gebruiker, nazorgcontact, organisatie, outbox, plaatsing, plek } from '../../db/schema.js'
+import type { Tx } from '../../db/client.js'
 import type { Ctx } from '../context.js'
 import { daysBetween, datumInNederland, iso, addDays, addMonths } from '../clock.js'
-import { requireRole } from '../auth/middleware.js'
-import { conflict, nietGevonden, validatieFout } from '../errors.js'
+import { requireRole } from './access.js'
+import { conflict, nietGevonden, validatieFout } from '../domain/errors.js'
 import { NAZORG_MAANDEN, STILTE_DAGEN, uitstroomRedenen, type NazorgInput } from '../domain/plaatsing.js'
 import { syncDeelnemerStatus } from './deelnemer-status.js'
 import { writeAudit } from './audit.js'
@@ -163,7 +164,7 @@ export async function addNazorgcontact({ ctx, id, input }: { ctx: Ctx; id: strin
 }
 
 /** The plaatsing's last and next contact from its log: entries that were corrected no longer count. */
-async function recomputeNextContact(tx: Parameters<Parameters<Ctx['db']['transaction']>[0]>[0], id: string, now: string) {
+async function recomputeNextContact(tx: Tx, id: string, now: string) {
   const rows = await tx.select().from(nazorgcontact).where(eq(nazorgcontact.plaatsingId, id))
   const gecorrigeerd = new Set(rows.map((r) => r.corrigeert).filter(Boolean))
   const geldig = rows.filter((r) => !gecorrigeerd.has(r.id))

@@ -1,15 +1,15 @@
 import { and, count, desc, eq, like, or, sql, type SQL } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import { organisatie, outbox, plek } from '../../db/schema.js'
-import type { Db } from '../../db/client.js'
+import type { Db, Tx } from '../../db/client.js'
 import type { Ctx } from '../context.js'
 import { iso } from '../clock.js'
-import { requireRole } from '../auth/middleware.js'
-import { conflict, fromZod, nietGevonden, validatieFout } from '../errors.js'
+import { requireRole } from './access.js'
+import { conflict, fromZod, nietGevonden, validatieFout } from '../domain/errors.js'
 import { plekInput, type Plek, type PlekInput } from '../domain/plek.js'
 import type { PlekStatus } from '../domain/enums.js'
 import { taalrijkheidsscore } from '../domain/taalrijkheid.js'
-import { lookupPostcode } from '../domain/postcode.js'
+import { locatieOf } from './locatie.js'
 import { mergePatch } from './merge-patch.js'
 
 // Rules: a werkgever works only on their own organisatie's plekken (others are a 404);
@@ -17,7 +17,6 @@ import { mergePatch } from './merge-patch.js'
 // Every change commits together with its search-outbox row (design.md: outbox, not dual writes).
 
 type Row = typeof plek.$inferSelect
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
 export function toPlek(r: Row, organisatieNaam: string): Plek {
   const { uitleg } = taalrijkheidsscore(r.taalrijkheid)
@@ -68,8 +67,7 @@ function toInput(p: Plek): Record<string, unknown> {
 
 /** The columns a validated plek body sets, with what the product derives from it. */
 export function plekColumns(input: PlekInput) {
-  const locatie = lookupPostcode(input.postcode)
-  if (!locatie) throw validatieFout({ postcode: 'Deze postcode kennen we niet. Controleer de vier cijfers.' })
+  const locatie = locatieOf(input.postcode)
   return {
     titel: input.titel,
     omschrijving: input.omschrijving,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { gebruiker } from '../../db/schema.js'
 import type { Actor, Deps } from '../context.js'
-import { AppError } from '../errors.js'
+import { DomainError } from '../domain/errors.js'
 import { dummyHash, verifyPassword } from '../auth/password.js'
 import { assertLoginAllowed, clearAccountFailures, loginKeys, recordLoginFailure } from '../auth/rate-limit.js'
 import { createSession, deleteSession } from '../auth/sessions.js'
@@ -28,7 +28,7 @@ export async function login({
   const ok = await verifyPassword(input.wachtwoord, row?.passwordHash ?? (await dummyHash))
   if (!row || !ok || !row.actief) {
     await recordLoginFailure(deps, keys)
-    throw new AppError(401, 'inloggen-mislukt', 'Het e-mailadres of het wachtwoord klopt niet.')
+    throw new DomainError('niet-ingelogd', 'inloggen-mislukt', 'Het e-mailadres of het wachtwoord klopt niet.')
   }
   await clearAccountFailures(deps, keys)
   if (previousTokenHash) await deleteSession(deps, previousTokenHash)

@@ -1,17 +1,16 @@
 import type { Ctx } from '../context.js'
-import { requireRole } from '../auth/middleware.js'
-import { AppError, validatieFout } from '../errors.js'
-import { lookupPostcode } from '../domain/postcode.js'
+import { requireRole } from './access.js'
+import { zoekenNietBeschikbaar } from '../domain/errors.js'
+import { locatieOf } from './locatie.js'
 import type { ZoekQuery } from '../domain/zoeken.js'
-import type { PlekQuery } from '../../search/port.js'
+import { isSearchUnavailable, type PlekQuery } from '../../search/port.js'
 
 /** GET /api/zoeken for jobhunters and beheerders: the neutral query on the active search adapter. */
 export async function searchPlekken({ ctx, input }: { ctx: Ctx; input: ZoekQuery }) {
   requireRole(ctx.actor, 'jobhunter', 'beheerder')
   let geo: PlekQuery['geo']
   if (input.postcode) {
-    const locatie = lookupPostcode(input.postcode)
-    if (!locatie) throw validatieFout({ postcode: 'Deze postcode kennen we niet. Controleer de vier cijfers.' })
+    const locatie = locatieOf(input.postcode)
     geo = { lat: locatie.lat, lon: locatie.lon, straalKm: input.straalKm }
   } else if (input.lat !== undefined && input.lon !== undefined) {
     geo = { lat: input.lat, lon: input.lon, straalKm: input.straalKm }
@@ -37,12 +36,15 @@ export async function searchPlekken({ ctx, input }: { ctx: Ctx; input: ZoekQuery
     perPage: input.perPage,
   }
   const search = ctx.search
-  if (!search) throw new AppError(503, 'zoeken-niet-beschikbaar', 'Zoeken is op dit moment niet beschikbaar.')
+  if (!search) throw zoekenNietBeschikbaar()
   let result
   try {
     result = await search.index.search(query)
-  } catch {
-    throw new AppError(503, 'zoeken-niet-beschikbaar', 'De zoekmachine antwoordt niet. Probeer het zo opnieuw.')
+  } catch (e) {
+    // Only an engine that does not answer is a 503; anything else is a bug, which app.ts's
+    // onError logs (kind and code) and answers with a 500.
+    if (isSearchUnavailable(e)) throw zoekenNietBeschikbaar()
+    throw e
   }
   return { items: result.hits, total: result.total, page: input.page, perPage: input.perPage, facets: result.facets, tijdMs: result.tijdMs }
 }

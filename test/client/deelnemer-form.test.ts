@@ -7,7 +7,7 @@ import {
 } from '../../client/src/lib/deelnemer-form.js'
 import { deelnemerApiQuery, deelnemerQueryString, legeDeelnemerLijst, parseDeelnemerUrl } from '../../client/src/lib/deelnemer-lijst.js'
 import { deelnemerInput } from '../../server/domain/deelnemer.js'
-import { demoDeelnemers } from '../../db/seed/demo-deelnemers.js'
+import { demoDeelnemers } from '../../server/seed/demo-deelnemers.js'
 import { deelnemerBody as geldigeDeelnemer } from '../helpers.js'
 
 function ingevuld(): DeelnemerFormState {

@@ -1,6 +1,6 @@
 import type { Sector, Vorm } from '../../../server/domain/enums.js'
 import type { deelnemerStatussen, doelgroepen, geletterdheden, kinderopvangOpties, leerroutes } from '../../../server/domain/deelnemer.js'
-import type { CriteriumCode } from '../../../server/matching/types.js'
+import type { CriteriumCode } from '../../../server/domain/enums.js'
 
 // Display text for the domain's values. The values themselves stay as in domain.md.
 

@@ -1,5 +1,5 @@
-import { openDatabase } from './client.js'
-import { loadConfig } from '../server/config.js'
+import { openDatabase } from '../../db/client.js'
+import { loadConfig } from '../config.js'
 
 // `npm run db:migrate`: applies the committed migrations to DATABASE_URL (start-up does this too).
 const config = loadConfig()

@@ -4,8 +4,8 @@
 // Taalles-dagdelen and beschikbare dagdelen never overlap; many profiles fit one or more demo plekken.
 
 import type { z } from 'zod'
-import type { deelnemerInput } from '../../server/domain/deelnemer.js'
-import type { Niveau } from '../../server/domain/enums.js'
+import type { deelnemerInput } from '../domain/deelnemer.js'
+import type { Niveau } from '../domain/enums.js'
 
 export interface DemoDeelnemer extends z.input<typeof deelnemerInput> {
   key: string // stable slug, unique; the seed uses it as `demo-deelnemer-${key}`

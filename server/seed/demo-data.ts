@@ -2,8 +2,8 @@
 // All names, e-mail addresses, phone numbers and KvK-nummers are made up.
 // Deterministic on purpose: plain literals only, so every seed run gives the same data.
 
-import type { PlekInputRaw } from '../../server/domain/plek.js'
-import { taalrijkheidItems, type Niveau, type TaalrijkheidItem } from '../../server/domain/enums.js'
+import type { PlekInputRaw } from '../domain/plek.js'
+import { taalrijkheidItems, type Niveau, type TaalrijkheidItem } from '../domain/enums.js'
 
 export interface DemoOrganisatie {
   key: string // stable slug, e.g. 'woonzorgcentrum-biesboschhof'

@@ -1,11 +1,11 @@
 import { and, count, eq, like } from 'drizzle-orm'
-import { deelnemer, gebruiker, plek, voorstel } from '../schema.js'
-import type { Actor, Deps } from '../../server/context.js'
-import { datumInNederland, fixedClock, addDays } from '../../server/clock.js'
-import { createVoorstel, acceptVoorstel, declineVoorstel } from '../../server/services/voorstellen.js'
-import { endPlaatsing, addNazorgcontact } from '../../server/services/plaatsingen.js'
-import { evaluatePair } from '../../server/services/matches.js'
-import type { NazorgInput } from '../../server/domain/plaatsing.js'
+import { deelnemer, gebruiker, plek, voorstel } from '../../db/schema.js'
+import type { Actor, Deps } from '../context.js'
+import { datumInNederland, fixedClock, addDays } from '../clock.js'
+import { createVoorstel, acceptVoorstel, declineVoorstel } from '../services/voorstellen.js'
+import { endPlaatsing, addNazorgcontact } from '../services/plaatsingen.js'
+import { evaluatePair } from '../services/matches.js'
+import type { NazorgInput } from '../domain/plaatsing.js'
 
 // Voorstellen, plaatsingen and nazorg history for the demo, made through the real services with
 // a clock moved back in time, so every figure is consistent: capaciteit, deelnemer status, due
