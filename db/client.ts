@@ -69,7 +69,15 @@ class Mutex {
   }
 }
 
-const isBusyError = (e: unknown) => /SQLITE_BUSY|SQLITE_LOCKED/.test(String((e as { code?: unknown })?.code ?? ''))
+/** The driver's code of an error, or of the error it wraps (drizzle wraps the driver's). */
+const sqliteCode = (e: unknown): string => {
+  const err = e as { code?: unknown; cause?: { code?: unknown } } | undefined
+  return `${String(err?.code ?? '')} ${String(err?.cause?.code ?? '')}`
+}
+/** Another connection holds the lock longer than the busy timeout. */
+export const isBusyError = (e: unknown) => /SQLITE_BUSY|SQLITE_LOCKED/.test(sqliteCode(e))
+/** The database cannot be written: read-only file system or file, disk full, I/O error. */
+export const isReadOnlyError = (e: unknown) => /SQLITE_READONLY|SQLITE_FULL|SQLITE_IOERR/.test(sqliteCode(e))
 
 /**
  * Reopening after SQLITE_BUSY. The libSQL driver does not reset a statement that failed with

@@ -1,5 +1,6 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { DomainError, nietBeschikbaar, type FoutSoort } from './domain/errors.js'
+import { isBusyError, isReadOnlyError } from '../db/client.js'
 
 // The one place where a kind of failure becomes an HTTP status (app.ts onError uses it).
 
@@ -17,12 +18,6 @@ const statusVan: Record<FoutSoort, ContentfulStatusCode> = {
 
 export const httpStatus = (e: DomainError): ContentfulStatusCode => statusVan[e.soort]
 
-const sqliteCode = (err: unknown): string => {
-  const e = err as { code?: string; cause?: { code?: string } } | undefined
-  return `${e?.code ?? ''} ${e?.cause?.code ?? ''}`
-}
-export const isBusy = (err: unknown) => /SQLITE_BUSY|SQLITE_LOCKED/.test(sqliteCode(err))
-export const isReadOnly = (err: unknown) => /SQLITE_READONLY|SQLITE_FULL|SQLITE_IOERR/.test(sqliteCode(err))
 /** The meilisearch client's errors for a server that cannot be reached or does not answer in time. */
 export const isSearchEngineDown = (err: unknown) => /^Meilisearch(Request|RequestTimeOut)Error$/.test((err as Error | undefined)?.name ?? '')
 
@@ -31,9 +26,9 @@ export const isSearchEngineDown = (err: unknown) => /^Meilisearch(Request|Reques
  * database (try again soon), a read-only or full one, a search engine that does not answer.
  */
 export function dependencyFailure(err: unknown): DomainError | undefined {
-  if (isBusy(err)) return nietBeschikbaar('database-bezet', 'De database is even bezet. Probeer het zo opnieuw.', 2)
+  if (isBusyError(err)) return nietBeschikbaar('database-bezet', 'De database is even bezet. Probeer het zo opnieuw.', 2)
   if (isSearchEngineDown(err)) return nietBeschikbaar('zoeken-niet-beschikbaar', 'De zoekmachine antwoordt niet. Probeer het zo opnieuw.', 5)
-  if (isReadOnly(err)) return nietBeschikbaar('database-alleen-lezen', 'Opslaan lukt nu niet: de database is alleen-lezen of vol.')
+  if (isReadOnlyError(err)) return nietBeschikbaar('database-alleen-lezen', 'Opslaan lukt nu niet: de database is alleen-lezen of vol.')
   return undefined
 }
 

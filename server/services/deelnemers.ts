@@ -1,4 +1,5 @@
-import { and, asc, count, eq, isNull, like, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, isNull, type SQL } from 'drizzle-orm'
+import { contains } from '../../db/contains.js'
 import { randomUUID } from 'node:crypto'
 import { deelnemer, plaatsing, voorstel } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
@@ -60,7 +61,12 @@ export function newDeelnemerRow({ input, createdBy, now }: { input: DeelnemerInp
   }
 }
 
-async function findVisible(ctx: Ctx, id: string): Promise<Row> {
+/**
+ * The one lookup of a deelnemer by id: the row, if this actor may see it and it is not erased;
+ * 404 otherwise (unknown, erased and out of scope look the same). Every service that reads one
+ * deelnemer by id goes through here (deelnemers, matches, voorstellen, avg).
+ */
+export async function findVisibleDeelnemer(ctx: Ctx, id: string): Promise<Row> {
   requireRole(ctx.actor, 'beheerder', 'jobhunter', 'jobcoach')
   const row = (await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, id)).limit(1))[0]
   // an erased deelnemer is gone for every reader; the row only keeps the monitor's counts right
@@ -75,7 +81,7 @@ async function findVisible(ctx: Ctx, id: string): Promise<Row> {
 
 /** GET /api/deelnemers/:id: every view of a dossier is in the audit log. */
 export async function getDeelnemer({ ctx, id }: { ctx: Ctx; id: string }) {
-  const row = await findVisible(ctx, id)
+  const row = await findVisibleDeelnemer(ctx, id)
   await writeAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), { actie: 'deelnemer-bekeken', objectSoort: 'deelnemer', objectId: id })
   return toDeelnemer(row)
 }
@@ -85,7 +91,7 @@ export async function listDeelnemers({ ctx, input }: { ctx: Ctx; input: { page: 
   const filters: (SQL | undefined)[] = [
     isNull(deelnemer.gewistOp),
     input.status ? eq(deelnemer.status, input.status) : undefined,
-    input.q ? like(deelnemer.naam, `%${input.q.replace(/[%_]/g, '')}%`) : undefined,
+    input.q ? contains(deelnemer.naam, input.q) : undefined,
   ]
   const where = and(...filters)
   const rows = await ctx.db.select().from(deelnemer).where(where).orderBy(asc(deelnemer.naam), deelnemer.id).limit(input.perPage).offset((input.page - 1) * input.perPage)
@@ -106,7 +112,7 @@ export async function createDeelnemer({ ctx, input }: { ctx: Ctx; input: Deelnem
 
 export async function updateDeelnemer({ ctx, id, patch }: { ctx: Ctx; id: string; patch: Record<string, unknown> }) {
   requireRole(ctx.actor, 'beheerder', 'jobhunter')
-  const current = await findVisible(ctx, id)
+  const current = await findVisibleDeelnemer(ctx, id)
   const parsed = deelnemerInput.safeParse(mergePatch(current.profiel, patch))
   if (!parsed.success) throw fromZod(parsed.error)
   // voorgesteld and geplaatst follow from voorstellen and plaatsingen; a person sets the others
@@ -140,5 +146,5 @@ export async function updateDeelnemer({ ctx, id, patch }: { ctx: Ctx; id: string
       }
     }
   })
-  return toDeelnemer(await findVisible(ctx, id))
+  return toDeelnemer(await findVisibleDeelnemer(ctx, id))
 }

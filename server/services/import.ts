@@ -73,139 +73,170 @@ export async function runImport({ ctx, input, onProgress }: { ctx: Ctx; input: u
 const fouten = (n: number) => (n === 1 ? '1 fout' : `${n} fouten`)
 
 async function validateImport(ctx: Ctx, input: unknown, now: string, onProgress?: ImportVoortgang): Promise<Plan> {
-  // no prototype: a key like "__proto__" in the file must become an error path like any other
-  const errors: Record<string, string> = Object.create(null)
-  const add = (path: string, message: string) => {
-    if (!Object.hasOwn(errors, path)) errors[path] = message
-  }
-  const addAll = (prefix: string, fields: Record<string, string>) => {
-    for (const [k, v] of Object.entries(fields)) add(!prefix ? k : k === '_' ? prefix : `${prefix}.${k}`, v)
-  }
-
   // The outer shape: an object with (some of) the three lists. A list that is not a list is an
   // error of its own; the other lists are still checked.
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw validatieFout({ _: 'Stuur een object met de lijsten organisaties, plekken en/of deelnemers.' }, 'De import heeft niet de juiste vorm; er is niets geïmporteerd.')
+  const check = new ImportCheck(input as Record<string, unknown>, onProgress)
   const envelope = importEnvelope.safeParse(input)
-  if (!envelope.success) addAll('', issuesToFields(envelope.error.issues))
-  const raw = input as Record<string, unknown>
-  const lijst = (naam: ImportLijst): unknown[] => (Array.isArray(raw[naam]) ? (raw[naam] as unknown[]) : [])
-  const records = { organisaties: lijst('organisaties'), plekken: lijst('plekken'), deelnemers: lijst('deelnemers') }
-  const totaal = importLijsten.reduce((n, l) => n + records[l].length, 0)
-  if (totaal === 0 && Object.keys(errors).length === 0)
+  if (!envelope.success) check.addAll('', issuesToFields(envelope.error.issues))
+  if (check.totaal === 0 && check.errorCount() === 0)
     throw validatieFout({ _: 'Er is niets om te importeren: geef minstens één organisatie, plek of deelnemer mee.' }, 'De import is leeg; er is niets geïmporteerd.')
 
-  let klaar = 0
-  const tick = async () => {
-    klaar++
-    if (klaar % YIELD_EVERY === 0 || klaar === totaal) {
-      onProgress?.('valideren', klaar, totaal)
+  onProgress?.('valideren', 0, check.totaal)
+  // Organisaties first: plekken in the file may refer to them by ref.
+  const idVanRef = await check.organisaties(now)
+  await check.plekken(now, idVanRef, await bestaandeOrganisaties(ctx, check.namedOrganisatieIds()))
+  await check.deelnemers(now, ctx.actor.id)
+  return check.result()
+}
+
+/**
+ * The checks of one import file. Every error is kept under its position; a record with errors
+ * adds nothing to the plan, and validation goes on so the user sees every error at once.
+ */
+class ImportCheck {
+  // no prototype: a key like "__proto__" in the file must become an error path like any other
+  private readonly errors: Record<string, string> = Object.create(null)
+  private readonly records: Record<ImportLijst, unknown[]>
+  private readonly plan: Plan = { organisaties: [], plekken: [], deelnemers: [] }
+  private ongeldig = false // some record failed: keep validating, but the plan is not written
+  private klaar = 0
+  readonly totaal: number
+
+  constructor(raw: Record<string, unknown>, private readonly onProgress?: ImportVoortgang) {
+    const lijst = (naam: ImportLijst): unknown[] => (Array.isArray(raw[naam]) ? (raw[naam] as unknown[]) : [])
+    this.records = { organisaties: lijst('organisaties'), plekken: lijst('plekken'), deelnemers: lijst('deelnemers') }
+    this.totaal = importLijsten.reduce((n, l) => n + this.records[l].length, 0)
+  }
+
+  add(path: string, message: string) {
+    if (!Object.hasOwn(this.errors, path)) this.errors[path] = message
+  }
+  addAll(prefix: string, fields: Record<string, string>) {
+    for (const [k, v] of Object.entries(fields)) this.add(!prefix ? k : k === '_' ? prefix : `${prefix}.${k}`, v)
+  }
+  errorCount = () => Object.keys(this.errors).length
+
+  /** One record done: report progress and let other work run every so many records. */
+  private async tick() {
+    this.klaar++
+    if (this.klaar % YIELD_EVERY === 0 || this.klaar === this.totaal) {
+      this.onProgress?.('valideren', this.klaar, this.totaal)
       await yieldToEventLoop()
     }
   }
-  onProgress?.('valideren', 0, totaal)
 
   /** Parses one record with its schema; the errors land under the record's position. */
-  function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: string): z.infer<S> | undefined {
+  private parse<S extends z.ZodType>(schema: S, value: unknown, prefix: string): z.infer<S> | undefined {
     const result = schema.safeParse(value)
     if (result.success) return result.data
-    addAll(prefix, issuesToFields(result.error.issues))
+    this.addAll(prefix, issuesToFields(result.error.issues))
     return undefined
   }
+
   /** Runs a service's row builder; its validation errors (an unknown postcode) land under the position. */
-  function build<T>(prefix: string, fn: () => T): T | undefined {
+  private build<T>(prefix: string, fn: () => T): T | undefined {
     try {
       return fn()
     } catch (e) {
       if (e instanceof DomainError && e.soort === 'validatie' && e.fields) {
-        addAll(prefix, e.fields)
+        this.addAll(prefix, e.fields)
         return undefined
       }
       throw e
     }
   }
+
   /** Refs must be unique within their list. Read from the raw records, so an invalid record's ref still counts. */
-  function refsOf(naam: ImportLijst): Map<string, number> {
+  private refsOf(naam: ImportLijst): Map<string, number> {
     const first = new Map<string, number>()
-    records[naam].forEach((r, i) => {
+    this.records[naam].forEach((r, i) => {
       const ref = typeof r === 'object' && r !== null ? (r as { ref?: unknown }).ref : undefined
       if (typeof ref !== 'string' || !ref.trim()) return
       const key = ref.trim()
       const earlier = first.get(key)
       if (earlier === undefined) first.set(key, i)
-      else add(`${naam}.${i}.ref`, `Deze ref staat ook bij ${naam}.${earlier}; een ref mag in een lijst maar één keer voorkomen.`)
+      else this.add(`${naam}.${i}.ref`, `Deze ref staat ook bij ${naam}.${earlier}; een ref mag in een lijst maar één keer voorkomen.`)
     })
     return first
   }
 
-  const plan: Plan = { organisaties: [], plekken: [], deelnemers: [] }
-  let ongeldig = false // some record failed: keep validating, but build no more plan
-
-  // Organisaties first: plekken in the file may refer to them by ref.
-  const organisatieRefs = refsOf('organisaties')
-  const idVanRef = new Map<string, string>()
-  for (const [i, value] of records.organisaties.entries()) {
-    const prefix = `organisaties.${i}`
-    const body = parse(importOrganisatie, value, prefix)
-    if (body) {
-      const { ref, ...input } = body
-      const row = build(prefix, () => newOrganisatieRow(input, now))
+  /** Checks the organisaties; answers the new id of each ref in the file. */
+  async organisaties(now: string): Promise<Map<string, string | undefined>> {
+    const refs = this.refsOf('organisaties')
+    const idVanRef = new Map<string, string | undefined>([...refs.keys()].map((ref) => [ref, undefined]))
+    for (const [i, value] of this.records.organisaties.entries()) {
+      const prefix = `organisaties.${i}`
+      const body = this.parse(importOrganisatie, value, prefix)
+      const row = body && this.build(prefix, () => newOrganisatieRow((({ ref: _ref, ...input }) => input)(body), now))
       if (row) {
-        plan.organisaties.push(row)
-        if (ref) idVanRef.set(ref, row.id)
-      } else ongeldig = true
-    } else ongeldig = true
-    await tick()
+        this.plan.organisaties.push(row)
+        if (body.ref) idVanRef.set(body.ref, row.id)
+      } else this.ongeldig = true
+      await this.tick()
+    }
+    return idVanRef
   }
 
-  // Plekken: parse all, then look up every named organisatieId in one go.
-  refsOf('plekken')
-  const plekBodies = records.plekken.map((value, i) => parse(importPlek, value, `plekken.${i}`))
-  const bestaand = await bestaandeOrganisaties(ctx, plekBodies.flatMap((b) => (b?.organisatieId ? [b.organisatieId] : [])))
-  for (const [i, body] of plekBodies.entries()) {
-    const prefix = `plekken.${i}`
-    if (!body) {
-      ongeldig = true
-      await tick()
-      continue
+  private plekBodies?: (z.infer<typeof importPlek> | undefined)[]
+  /** Plekken are parsed before their organisaties are looked up, so the lookup is one query. */
+  namedOrganisatieIds(): string[] {
+    this.refsOf('plekken')
+    this.plekBodies = this.records.plekken.map((value, i) => this.parse(importPlek, value, `plekken.${i}`))
+    return this.plekBodies.flatMap((b) => (b?.organisatieId ? [b.organisatieId] : []))
+  }
+
+  /** Checks the plekken; each names an existing organisatie or one in the file (by its ref). */
+  async plekken(now: string, idVanRef: Map<string, string | undefined>, bestaand: Set<string>) {
+    for (const [i, body] of (this.plekBodies ?? []).entries()) {
+      const prefix = `plekken.${i}`
+      const organisatieId = body && this.organisatieOf(prefix, body, idVanRef, bestaand)
+      const row = body && this.build(prefix, () => {
+        const { ref: _ref, organisatieRef: _organisatieRef, status, ...input } = body
+        return newPlekRow({ input, organisatieId: organisatieId ?? '', status, now })
+      })
+      if (row && organisatieId) this.plan.plekken.push(row)
+      else this.ongeldig = true
+      await this.tick()
     }
-    const { ref: _ref, organisatieRef, status, ...input } = body
-    let organisatieId: string | undefined
-    if (input.organisatieId && organisatieRef) {
-      add(`${prefix}.organisatieRef`, 'Geef óf organisatieId (een bestaande organisatie) óf organisatieRef (een organisatie in dit bestand), niet allebei.')
+  }
+
+  private organisatieOf(prefix: string, body: z.infer<typeof importPlek>, idVanRef: Map<string, string | undefined>, bestaand: Set<string>): string | undefined {
+    const { organisatieId, organisatieRef } = body
+    if (organisatieId && organisatieRef) {
+      this.add(`${prefix}.organisatieRef`, 'Geef óf organisatieId (een bestaande organisatie) óf organisatieRef (een organisatie in dit bestand), niet allebei.')
     } else if (organisatieRef) {
-      if (!organisatieRefs.has(organisatieRef))
-        add(`${prefix}.organisatieRef`, `Er is geen organisatie met ref "${organisatieRef}" in dit bestand.`)
-      else organisatieId = idVanRef.get(organisatieRef) // undefined when that organisatie itself has errors
-    } else if (input.organisatieId) {
-      if (!bestaand.has(input.organisatieId))
-        add(`${prefix}.organisatieId`, 'Deze organisatie bestaat niet. Staat de organisatie in dit bestand? Gebruik dan organisatieRef met haar ref.')
-      else organisatieId = input.organisatieId
+      if (!idVanRef.has(organisatieRef)) this.add(`${prefix}.organisatieRef`, `Er is geen organisatie met ref "${organisatieRef}" in dit bestand.`)
+      else return idVanRef.get(organisatieRef) // undefined when that organisatie itself has errors
+    } else if (organisatieId) {
+      if (!bestaand.has(organisatieId))
+        this.add(`${prefix}.organisatieId`, 'Deze organisatie bestaat niet. Staat de organisatie in dit bestand? Gebruik dan organisatieRef met haar ref.')
+      else return organisatieId
     } else {
-      add(`${prefix}.organisatieId`, 'Kies de organisatie: organisatieId voor een bestaande organisatie, of organisatieRef voor een organisatie in dit bestand.')
+      this.add(`${prefix}.organisatieId`, 'Kies de organisatie: organisatieId voor een bestaande organisatie, of organisatieRef voor een organisatie in dit bestand.')
     }
-    const row = build(prefix, () => newPlekRow({ input, organisatieId: organisatieId ?? '', status, now }))
-    if (row && organisatieId) plan.plekken.push(row)
-    else ongeldig = true
-    await tick()
+    return undefined
   }
 
-  refsOf('deelnemers')
-  for (const [i, value] of records.deelnemers.entries()) {
-    const prefix = `deelnemers.${i}`
-    const body = parse(importDeelnemer, value, prefix)
-    if (body) {
-      const { ref: _ref, ...input } = body
-      const row = build(prefix, () => newDeelnemerRow({ input, createdBy: ctx.actor.id, now }))
-      if (row) plan.deelnemers.push(row)
-      else ongeldig = true
-    } else ongeldig = true
-    await tick()
+  async deelnemers(now: string, createdBy: string) {
+    this.refsOf('deelnemers')
+    for (const [i, value] of this.records.deelnemers.entries()) {
+      const prefix = `deelnemers.${i}`
+      const body = this.parse(importDeelnemer, value, prefix)
+      const row = body && this.build(prefix, () => newDeelnemerRow({ input: (({ ref: _ref, ...input }) => input)(body), createdBy, now }))
+      if (row) this.plan.deelnemers.push(row)
+      else this.ongeldig = true
+      await this.tick()
+    }
   }
 
-  const n = Object.keys(errors).length
-  if (n > 0 || ongeldig) throw validatieFout(byPosition(errors), `De import bevat ${fouten(n)}; er is niets geïmporteerd.`)
-  return plan
+  /** The plan to write, or one validation error listing every problem in the order of the file. */
+  result(): Plan {
+    const n = this.errorCount()
+    if (n > 0 || this.ongeldig) throw validatieFout(byPosition(this.errors), `De import bevat ${fouten(n)}; er is niets geïmporteerd.`)
+    return this.plan
+  }
 }
 
 /** The errors in the order of the file: organisaties, plekken, deelnemers; then by record number. */

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, like, sql } from 'drizzle-orm'
+import { and, asc, count, eq, sql } from 'drizzle-orm'
+import { contains } from '../../db/contains.js'
 import { randomUUID } from 'node:crypto'
 import { organisatie, outbox, plek } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
@@ -64,7 +65,7 @@ export async function getOrganisatie({ ctx, id }: { ctx: Ctx; id: string }): Pro
 export async function listOrganisaties({ ctx, input }: { ctx: Ctx; input: { page: number; perPage: number; q?: string } }) {
   requireRole(ctx.actor, 'beheerder', 'jobhunter', 'werkgever')
   const own = ctx.actor.rol === 'werkgever' ? eq(organisatie.id, ctx.actor.organisatieId ?? '') : undefined
-  const byName = input.q ? like(organisatie.naam, `%${input.q.replace(/[%_]/g, '')}%`) : undefined
+  const byName = input.q ? contains(organisatie.naam, input.q) : undefined
   const filter = and(own, byName)
   const rows = await ctx.db
     .select()

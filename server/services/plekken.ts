@@ -1,4 +1,5 @@
-import { and, count, desc, eq, like, or, sql, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm'
+import { contains } from '../../db/contains.js'
 import { randomUUID } from 'node:crypto'
 import { organisatie, outbox, plek } from '../../db/schema.js'
 import type { Db, Tx } from '../../db/client.js'
@@ -158,7 +159,7 @@ export async function listPlekken({
     ctx.actor.rol === 'werkgever' ? eq(plek.organisatieId, ctx.actor.organisatieId ?? '') : undefined,
     input.organisatieId ? eq(plek.organisatieId, input.organisatieId) : undefined,
     input.status ? eq(plek.status, input.status) : undefined,
-    input.q ? or(like(plek.titel, `%${input.q.replace(/[%_]/g, '')}%`), like(plek.beroep, `%${input.q.replace(/[%_]/g, '')}%`)) : undefined,
+    input.q ? or(contains(plek.titel, input.q), contains(plek.beroep, input.q)) : undefined,
   ]
   const where = and(...filters)
   const rows = await ctx.db
