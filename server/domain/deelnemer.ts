@@ -3,8 +3,9 @@ import { belastingNiveaus, sectoren, vormen } from './enums.js'
 import { dagdeelLijst, id, postcode, taalniveau, tekst, urenPerWeek } from './common.js'
 import { telefoon } from './organisatie.js'
 
-// The deelnemer of domain.md: sensitive personal data. Only jobhunters and beheerders use this
-// API; doelgroep, moedertaal, geletterdheid, belastbaarheid and ondersteuningsbehoefte never
+// The deelnemer of docs/domain.md ("Deelnemer"): sensitive personal data (docs/privacy.md). Only
+// jobhunters and beheerders use this API (a jobcoach reads the deelnemers of their own
+// plaatsingen); doelgroep, moedertaal, geletterdheid, belastbaarheid and ondersteuningsbehoefte never
 // reach the search index or any werkgever-facing answer.
 
 export const doelgroepen = ['asielstatushouder', 'gezinsmigrant', 'overig'] as const

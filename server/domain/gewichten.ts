@@ -3,7 +3,7 @@ import { criteriumCodes } from './enums.js'
 
 // Body of PUT /api/matching/gewichten/{richting}. Weights are relative (0–10, steps of 0.5);
 // criteria not named keep their current weight. Knock-outs are not configurable: they are the
-// hard limits of domain.md, not preferences.
+// hard limits of the domain (docs/domain.md, "Matching"; docs/matching.md), not preferences.
 
 export const richtingen = ['aanbodgericht', 'vraaggericht'] as const
 

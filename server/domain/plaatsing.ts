@@ -12,7 +12,7 @@ export const kanalen = ['bezoek', 'telefoon', 'video', 'bericht'] as const
 export const contactSoorten = ['contactmoment', 'startgesprek', 'voortgangsgesprek', 'eindgesprek'] as const
 export const knelpunten = ['taal', 'werkhouding', 'absentie', 'samenwerking', 'cultuur', 'vervoer', 'kinderopvang', 'gezondheid', 'financien', 'rooster', 'overig'] as const
 export const STANDAARD_CONTACTFREQUENTIE = 14
-/** Neither side heard from for this many days: where uitval starts (domain.md). */
+/** Neither side heard from for this many days: where uitval starts (docs/domain.md, "Nazorg"). */
 export const STILTE_DAGEN = 28
 
 export const nazorgInput = z

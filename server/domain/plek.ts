@@ -10,7 +10,8 @@ import {
 } from './enums.js'
 import { dagdeelLijst, id, isoDate, postcode, taalniveau, tekst, urenPerWeek } from './common.js'
 
-// The plek body of api-contract.md. One schema, reused by the route, the client form and the tests.
+// The plek body of the API (fixed with the gemeenten; docs/api.md, "Plekken"). One schema, reused
+// by the route, the client form and the tests.
 
 export const taalrijkheid = z
   .object(Object.fromEntries(taalrijkheidItems.map((k) => [k, z.boolean().default(false)])) as {

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { id, isoDate } from './common.js'
 
-// Voorstellen and plaatsingen of domain.md. What a werkgever may see of a deelnemer is a choice
+// Voorstellen and plaatsingen (docs/domain.md, "Voorstel" and "Plaatsing"). What a werkgever may
+// see of a deelnemer (docs/privacy.md, "What a werkgever sees of a deelnemer") is a choice
 // the jobhunter makes per voorstel from `deelbareVelden`; doelgroep, moedertaal, geletterdheid,
 // belastbaarheid and ondersteuningsbehoefte are not in that list, so they can never be chosen.
 

@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm'
 import { deelnemer, plaatsing, voorstel } from '../../db/schema.js'
 import type { Tx } from '../../db/client.js'
 
-// The deelnemer's status follows the voorstellen and plaatsingen (domain.md): an active plaatsing
-// means geplaatst, an open voorstel voorgesteld; when neither is left the deelnemer is zoekend
+// The deelnemer's status follows the voorstellen and plaatsingen (docs/domain.md, "Deelnemer"):
+// an active plaatsing means geplaatst, an open voorstel voorgesteld; when neither is left the deelnemer is zoekend
 // again, unless `daarna` says otherwise (uitgestroomd after werk or opleiding). Intake and
 // uitgestroomd are the jobhunter's own choices and are left alone otherwise.
 

@@ -15,7 +15,8 @@ import { mergePatch } from './merge-patch.js'
 
 // Rules: a werkgever works only on their own organisatie's plekken (others are a 404);
 // jobhunters read all; beheerders read and change all; jobcoaches have no plekken API yet.
-// Every change commits together with its search-outbox row (design.md: outbox, not dual writes).
+// Every change commits together with its search-outbox row: an outbox, not dual writes
+// (docs/architecture.md, "Flow of data").
 
 type Row = typeof plek.$inferSelect
 
@@ -206,7 +207,7 @@ export async function updatePlek({ ctx, id, patch }: { ctx: Ctx; id: string; pat
   return writeChange(ctx, id, plekColumns(parsed.data))
 }
 
-/** The lifecycle of domain.md: concept → gepubliceerd → vervuld | gesloten. */
+/** The lifecycle of docs/domain.md ("Plek"): concept → gepubliceerd → vervuld | gesloten. */
 const overgangen: Record<'publiceren' | 'sluiten', { van: PlekStatus[]; naar: PlekStatus; fout: string }> = {
   publiceren: { van: ['concept'], naar: 'gepubliceerd', fout: 'Alleen een plek in concept kan worden gepubliceerd.' },
   sluiten: { van: ['concept', 'gepubliceerd', 'vervuld'], naar: 'gesloten', fout: 'Deze plek kan niet meer worden gesloten.' },

@@ -4,7 +4,8 @@ import { standaardConfig } from '../../server/matching/config.js'
 import type { MatchDeelnemer, MatchPlek, Richting } from '../../server/matching/types.js'
 import { deelnemer, plek } from './fixtures.js'
 
-// Situations from the pilots (domain.md), played through the whole ranking.
+// Situations from the pilots (docs/domain.md, "Situations from the pilots"), played through the
+// whole ranking.
 
 const rank = (d: MatchDeelnemer, plekken: MatchPlek[], richting: Richting = 'aanbodgericht') =>
   sortResults(plekken.map((p) => evaluate(d, p, richting, standaardConfig[richting], 3, p.id)))

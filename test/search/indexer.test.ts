@@ -14,7 +14,7 @@ import { FlakyIndex, indexedIds } from './flaky-index.js'
 // Two workers with their own worker ids share one database file and one engine that records the
 // order in which versions arrive. They share this process's one client: the libSQL driver is
 // synchronous underneath, so a second connection in the same process would block the event loop
-// on the busy timeout (design.md); separate processes each have their own client. The workers
+// on the busy timeout (docs/architecture.md, "Database"); separate processes each have their own client. The workers
 // still interleave at every await (claim, read, apply, mark done), which is what the claims guard.
 
 const dirs: string[] = []

@@ -1,4 +1,5 @@
-// The mark beside a sensitive deelnemer field (domain.md, Privacy), in words, not only a colour:
+// The mark beside a sensitive deelnemer field (docs/privacy.md, "Personal fields stored now"),
+// in words, not only a colour:
 // in the form with the full note, in the dossier short (the page says once what it means).
 
 export function Gevoelig({ kort = false }: { kort?: boolean }) {

@@ -2,7 +2,7 @@ import type { Sector, Vorm } from '../../../server/domain/enums.js'
 import type { deelnemerStatussen, doelgroepen, geletterdheden, kinderopvangOpties, leerroutes } from '../../../server/domain/deelnemer.js'
 import type { CriteriumCode } from '../../../server/domain/enums.js'
 
-// Display text for the domain's values. The values themselves stay as in domain.md.
+// Display text for the domain's values. The values themselves stay as in docs/domain.md.
 
 export const sectorLabel: Record<Sector, string> = {
   zorg: 'Zorg', horeca: 'Horeca', schoonmaak: 'Schoonmaak', logistiek: 'Logistiek', detailhandel: 'Detailhandel',
