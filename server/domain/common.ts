@@ -47,3 +47,11 @@ export const paginering = z.object({
 })
 
 export const tekst = (max: number) => z.string().trim().min(1).max(max)
+
+/**
+ * Body of a PATCH: any subset of a resource's top-level fields, each still unchecked. The route
+ * merges it into the stored record (JSON merge patch: objects merge, lists replace) and validates
+ * the result with the resource's full schema, so rules across fields hold after every change.
+ */
+export const patchOf = (fields: Record<string, unknown>) =>
+  z.object(Object.fromEntries(Object.keys(fields).map((k) => [k, z.unknown().optional()]))).strict()

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { belastingNiveaus, sectoren, vormen } from './enums.js'
-import { dagdeelLijst, id, postcode, taalniveau, tekst, urenPerWeek } from './common.js'
+import { dagdeelLijst, id, postcode, taalniveau, tekst, urenPerWeek, patchOf } from './common.js'
 import { telefoon } from './organisatie.js'
 
 // The deelnemer of docs/domain.md ("Deelnemer"): sensitive personal data (docs/privacy.md). Only
@@ -71,9 +71,7 @@ export const deelnemerInput = z.object(deelnemerFields).strict().superRefine(dag
 export type DeelnemerInput = z.infer<typeof deelnemerInput>
 
 /** PATCH body: any subset, merged into the stored deelnemer and validated whole. */
-export const deelnemerPatch = z
-  .object(Object.fromEntries(Object.keys(deelnemerFields).map((k) => [k, z.unknown().optional()])))
-  .strict()
+export const deelnemerPatch = patchOf(deelnemerFields)
 
 export const deelnemerLijstQuery = z.object({
   q: z.string().trim().max(100).optional(),

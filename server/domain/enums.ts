@@ -1,45 +1,22 @@
-// The domain's fixed vocabularies, spelled exactly as in domain.md.
+// The domain's fixed vocabularies, spelled exactly as in docs/domain.md.
 // Shared by the server, the client and the tests.
 
 export const rollen = ['beheerder', 'jobhunter', 'jobcoach', 'werkgever'] as const
 export type Rol = (typeof rollen)[number]
 
 export const organisatieSoorten = [
-  'werkgever',
-  'vrijwilligersorganisatie',
-  'sw-bedrijf',
-  'onderwijsinstelling',
-  'overig',
+  'werkgever', 'vrijwilligersorganisatie', 'sw-bedrijf', 'onderwijsinstelling', 'overig'
 ] as const
 
 export const sectoren = [
-  'zorg',
-  'horeca',
-  'schoonmaak',
-  'logistiek',
-  'detailhandel',
-  'groen',
-  'techniek',
-  'bouw',
-  'productie',
-  'kinderopvang',
-  'onderwijs',
-  'administratie',
-  'facilitair',
-  'cultuur-en-sport',
-  'overig',
+  'zorg', 'horeca', 'schoonmaak', 'logistiek', 'detailhandel', 'groen', 'techniek', 'bouw', 'productie',
+  'kinderopvang', 'onderwijs', 'administratie', 'facilitair', 'cultuur-en-sport', 'overig'
 ] as const
 export type Sector = (typeof sectoren)[number]
 
 export const vormen = [
-  'betaald-werk',
-  'vrijwilligerswerk',
-  'werkervaringsplek',
-  'taalwerkstage',
-  'leerwerkplek',
-  'snuffelstage',
-  'sw-traject',
-  'bbl',
+  'betaald-werk', 'vrijwilligerswerk', 'werkervaringsplek', 'taalwerkstage', 'leerwerkplek', 'snuffelstage',
+  'sw-traject', 'bbl'
 ] as const
 export type Vorm = (typeof vormen)[number]
 
@@ -63,17 +40,9 @@ export const plekStatussen = ['concept', 'gepubliceerd', 'vervuld', 'gesloten'] 
 export type PlekStatus = (typeof plekStatussen)[number]
 
 export const taalrijkheidItems = [
-  'samenwerkenMetCollegas',
-  'klantcontact',
-  'mondelingeInstructies',
-  'schriftelijkeInstructies',
-  'werkoverleg',
-  'vastTaalmaatje',
-  'taalcoachWelkom',
-  'vaktaalmateriaal',
-  'nederlandsVoertaal',
-  'taalopdrachten',
-  'taallesOpLocatie',
+  'samenwerkenMetCollegas', 'klantcontact', 'mondelingeInstructies', 'schriftelijkeInstructies',
+  'werkoverleg', 'vastTaalmaatje', 'taalcoachWelkom', 'vaktaalmateriaal', 'nederlandsVoertaal',
+  'taalopdrachten', 'taallesOpLocatie'
 ] as const
 export type TaalrijkheidItem = (typeof taalrijkheidItems)[number]
 

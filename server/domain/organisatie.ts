@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { organisatieSoorten } from './enums.js'
-import { id, postcode, tekst } from './common.js'
+import { id, postcode, tekst, patchOf } from './common.js'
 
 export const telefoon = z
   .string()
@@ -29,9 +29,7 @@ export const organisatieInput = z.object(organisatieFields).strict()
 export type OrganisatieInput = z.infer<typeof organisatieInput>
 
 /** PATCH body: any subset, merged into the stored organisatie and validated whole. */
-export const organisatiePatch = z
-  .object(Object.fromEntries(Object.keys(organisatieFields).map((k) => [k, z.unknown().optional()])))
-  .strict()
+export const organisatiePatch = patchOf(organisatieFields)
 
 export const organisatie = z.object({
   id,

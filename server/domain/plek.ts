@@ -8,7 +8,7 @@ import {
   vergoedingSoorten,
   vormen,
 } from './enums.js'
-import { dagdeelLijst, id, isoDate, postcode, taalniveau, tekst, urenPerWeek } from './common.js'
+import { dagdeelLijst, id, isoDate, postcode, taalniveau, tekst, urenPerWeek, patchOf } from './common.js'
 
 // The plek body of the API (fixed with the gemeenten; docs/api.md, "Plekken"). One schema, reused
 // by the route, the client form and the tests.
@@ -77,9 +77,7 @@ export type PlekInputRaw = z.input<typeof plekInput>
  * stored plek (JSON merge patch: objects merge, lists replace) and the result is validated
  * with `plekInput`, so cross-field rules hold after every change.
  */
-export const plekPatch = z
-  .object(Object.fromEntries(Object.keys(plekFields).map((k) => [k, z.unknown().optional()])))
-  .strict()
+export const plekPatch = patchOf(plekFields)
 
 export const plek = z.object({
   id,
