@@ -1,14 +1,12 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import { organisatie, plek } from '../db/schema.js'
 import type { Db } from '../db/client.js'
+import { publishedPlekPages } from '../db/plekken.js'
 import { niveaus, type Begeleiding, type Sector, type Vorm } from '../server/domain/enums.js'
+import { isSearchable } from '../server/domain/zoeken.js'
 import { bucketOf, type PlekDocument } from './port.js'
 
 type PlekRow = typeof plek.$inferSelect
-
-/** Only gepubliceerd plekken with free capaciteit are searchable (domain.md). */
-export const isSearchable = (p: Pick<PlekRow, 'status' | 'capaciteit' | 'bezet'>) =>
-  p.status === 'gepubliceerd' && p.bezet < p.capaciteit
 
 const rank = (n: string) => niveaus.indexOf(n as never)
 
@@ -53,19 +51,7 @@ export async function loadIndexState(db: Db, ids: string[]): Promise<{ upsert: P
   return { upsert, remove: ids.filter((id) => !keep.has(id)) }
 }
 
-/** Every searchable plek, in pages, for a rebuild of the index. */
+/** Every searchable plek as documents, in pages, for a rebuild of the index. */
 export async function* allSearchable(db: Db, pageSize = 2000): AsyncGenerator<PlekDocument[]> {
-  let after = ''
-  for (;;) {
-    const rows = await db
-      .select({ p: plek, naam: organisatie.naam })
-      .from(plek)
-      .innerJoin(organisatie, eq(organisatie.id, plek.organisatieId))
-      .where(and(eq(plek.status, 'gepubliceerd'), gt(plek.id, after)))
-      .orderBy(asc(plek.id))
-      .limit(pageSize)
-    if (rows.length === 0) return
-    after = rows[rows.length - 1]!.p.id
-    yield rows.filter((r) => isSearchable(r.p)).map((r) => toDocument(r.p, r.naam))
-  }
+  for await (const rows of publishedPlekPages(db, pageSize)) yield rows.filter((r) => isSearchable(r.p)).map((r) => toDocument(r.p, r.naam))
 }

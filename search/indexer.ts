@@ -2,9 +2,9 @@ import { and, count, eq, inArray, isNull, lt, min, sql } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import { outbox } from '../db/schema.js'
 import type { Db } from '../db/client.js'
-import type { Clock } from '../server/clock.js'
 import { loadIndexState } from './documents.js'
-import type { SearchIndex } from './port.js'
+import { errorFields, type LogLine } from './log.js'
+import type { SearchClock, SearchIndex } from './port.js'
 
 // Drains the search outbox into the active adapter.
 //
@@ -20,7 +20,13 @@ export interface IndexerOptions {
   claimMs?: number
   pollMs?: number
   maxBackoffMs?: number
-  log?: (line: Record<string, unknown>) => void
+  log?: LogLine
+}
+
+interface Claimed {
+  id: number
+  plek_id: string
+  attempts: number
 }
 
 export interface OutboxLag {
@@ -44,7 +50,7 @@ export class OutboxIndexer {
   constructor(
     private db: Db,
     private index: SearchIndex,
-    private clock: Clock,
+    private clock: SearchClock,
     opts: IndexerOptions = {},
   ) {
     this.workerId = opts.workerId ?? randomUUID()
@@ -54,27 +60,21 @@ export class OutboxIndexer {
     this.maxBackoffMs = opts.maxBackoffMs ?? 60_000
     this.log = opts.log ?? (() => {})
   }
-  private log: (line: Record<string, unknown>) => void
+  private log: LogLine
 
   private now = () => this.clock.now().toISOString()
 
   /** Claims and applies one batch. Returns the number of outbox rows handled (0: nothing due). */
   async drainOnce(): Promise<number> {
-    const now = this.now()
-    const claimedUntil = new Date(this.clock.now().getTime() + this.claimMs).toISOString()
-    const claimed = await this.db.all<{ id: number; plek_id: string; attempts: number }>(sql`
-      UPDATE outbox SET claimed_by = ${this.workerId}, claimed_until = ${claimedUntil}
-      WHERE id IN (
-        SELECT o.id FROM outbox o
-        WHERE o.done_at IS NULL
-          AND (o.claimed_until IS NULL OR o.claimed_until < ${now})
-          AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ${now})
-          AND NOT EXISTS (
-            SELECT 1 FROM outbox x
-            WHERE x.plek_id = o.plek_id AND x.done_at IS NULL
-              AND x.claimed_until >= ${now} AND x.claimed_by <> ${this.workerId})
-        ORDER BY o.id LIMIT ${this.batchSize})
-      RETURNING id, plek_id, attempts`)
+    let claimed: Claimed[]
+    try {
+      claimed = await this.claim()
+    } catch (e) {
+      // The database does not let us claim (busy, full, gone): say so, and try again at the next
+      // poll. Kind and code only: a driver's message can carry the statement's parameters.
+      this.log({ t: this.now(), level: 'warn', indexer: this.workerId, step: 'claim', ...errorFields(e), retryInMs: this.pollMs })
+      throw e
+    }
     if (claimed.length === 0) return 0
     const ids = claimed.map((r) => r.id)
     try {
@@ -96,6 +96,7 @@ export class OutboxIndexer {
       const attempts = Math.max(...claimed.map((r) => r.attempts)) + 1
       const backoff = Math.min(this.maxBackoffMs, 500 * 2 ** Math.min(attempts, 16))
       this.lastError = e instanceof Error ? e.message : String(e)
+      this.log({ t: this.now(), level: 'warn', indexer: this.workerId, step: 'apply', ...errorFields(e), retryInMs: backoff })
       await this.db
         .update(outbox)
         .set({
@@ -106,9 +107,27 @@ export class OutboxIndexer {
           claimedUntil: null,
         })
         .where(and(inArray(outbox.id, ids), eq(outbox.claimedBy, this.workerId)))
-      this.log({ t: this.now(), level: 'warn', indexer: this.workerId, error: this.lastError.slice(0, 200), retryInMs: backoff })
       throw e
     }
+  }
+
+  /** Claims up to batchSize due rows for this worker (none of a plek another live claim holds). */
+  private claim(): Promise<Claimed[]> {
+    const now = this.now()
+    const claimedUntil = new Date(this.clock.now().getTime() + this.claimMs).toISOString()
+    return this.db.all<Claimed>(sql`
+      UPDATE outbox SET claimed_by = ${this.workerId}, claimed_until = ${claimedUntil}
+      WHERE id IN (
+        SELECT o.id FROM outbox o
+        WHERE o.done_at IS NULL
+          AND (o.claimed_until IS NULL OR o.claimed_until < ${now})
+          AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ${now})
+          AND NOT EXISTS (
+            SELECT 1 FROM outbox x
+            WHERE x.plek_id = o.plek_id AND x.done_at IS NULL
+              AND x.claimed_until >= ${now} AND x.claimed_by <> ${this.workerId})
+        ORDER BY o.id LIMIT ${this.batchSize})
+      RETURNING id, plek_id, attempts`)
   }
 
   /** Applies batches until nothing is due (or the engine fails). */
@@ -171,9 +190,11 @@ export class OutboxIndexer {
     this.wakeRequested = false
     try {
       await this.drain()
-      if (++this.ticks % 3600 === 0) await this.prune()
+      if (++this.ticks % 3600 === 0) {
+        await this.prune().catch((e) => this.log({ t: this.now(), level: 'warn', indexer: this.workerId, step: 'prune', ...errorFields(e) }))
+      }
     } catch {
-      // logged and scheduled for retry in drainOnce
+      // drainOnce logged it and scheduled the rows for a retry; the next poll tries again
     } finally {
       this.running = false
       if (!this.stopped) this.schedule(this.wakeRequested ? 0 : this.pollMs)

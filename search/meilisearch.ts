@@ -1,6 +1,6 @@
 import { Meilisearch, type EnqueuedTaskPromise } from 'meilisearch'
 import { stopwords } from '@orama/stopwords/dutch'
-import { afstandKm } from '../server/domain/postcode.js'
+import { afstandKm } from '../server/domain/geo.js'
 import { vaardigheden } from '../server/domain/enums.js'
 import { facetNamen, fragmentOf, type Kandidaat, type PlekDocument, type PlekQuery, type SearchHealth, type SearchIndex, type SearchResult } from './port.js'
 import { meiliFilter, meiliSort } from './meili-filter.js'

@@ -1,4 +1,5 @@
 import type { Begeleiding, Niveau, Sector, Vaardigheid, Vorm } from '../server/domain/enums.js'
+import type { Sortering } from '../server/domain/zoeken.js'
 
 // The search port: one engine-neutral interface and one neutral query model. The Meilisearch and
 // embedded adapters implement it; the contract suite in test/search runs the same cases on both.
@@ -33,9 +34,6 @@ export interface PlekDocument {
 export const taalrijkheidBuckets = ['laag', 'redelijk', 'hoog'] as const
 export type TaalrijkheidBucket = (typeof taalrijkheidBuckets)[number]
 export const bucketOf = (score: number): TaalrijkheidBucket => (score >= 7 ? 'hoog' : score >= 4 ? 'redelijk' : 'laag')
-
-export const sorteringen = ['relevantie', 'afstand', 'taalrijkheid', 'nieuwste'] as const
-export type Sortering = (typeof sorteringen)[number]
 
 export interface PlekFilters {
   sector?: Sector[]
@@ -117,6 +115,26 @@ export interface SearchIndex {
   /** Removes every document (used by a full reindex). */
   clear(): Promise<void>
 }
+
+/** What search needs of a clock. The server passes its own (server/clock.ts); tests pass one they move. */
+export interface SearchClock {
+  now(): Date
+}
+
+/**
+ * The engine does not answer (now): a search server that cannot be reached or times out, or an
+ * index that cannot serve yet. An adapter throws this (or lets the meilisearch client's request
+ * errors through); `/api/zoeken` answers it with a 503, and any other error stays a bug (a 500).
+ */
+export class SearchUnavailableError extends Error {
+  override readonly name = 'SearchUnavailableError'
+}
+
+/** Whether an error means that the engine does not answer, rather than a bug. */
+export const isSearchUnavailable = (err: unknown): boolean =>
+  err instanceof SearchUnavailableError ||
+  // the meilisearch client's errors for a server that cannot be reached or does not answer in time
+  /^Meilisearch(Request|RequestTimeOut)Error$/.test((err as Error | undefined)?.name ?? '')
 
 /** Meilisearch-like typo tolerance by word length: none under 5 letters, 1 up to 8, 2 above. */
 export const typosFor = (word: string): number => (word.length < 5 ? 0 : word.length <= 8 ? 1 : 2)

@@ -1,5 +1,5 @@
-import { count, eq } from 'drizzle-orm'
-import { plek } from '../db/schema.js'
+import { and, count, eq, isNull, lte } from 'drizzle-orm'
+import { outbox, plek } from '../db/schema.js'
 import type { Db } from '../db/client.js'
 import { allSearchable } from './documents.js'
 import type { SearchIndex } from './port.js'
@@ -24,4 +24,13 @@ export async function rebuildIndex(
     opts.onProgress?.(done, total)
   }
   return done
+}
+
+/**
+ * After a rebuild that began at `upTo` (ISO time): every outbox row written before then is in the
+ * index, also rows a killed worker had claimed, so they are done. Rows written since stay pending
+ * for the worker (a running server's later changes are never dropped).
+ */
+export async function markOutboxDone(db: Db, upTo: string): Promise<void> {
+  await db.update(outbox).set({ doneAt: upTo, claimedBy: null, claimedUntil: null }).where(and(isNull(outbox.doneAt), lte(outbox.createdAt, upTo)))
 }

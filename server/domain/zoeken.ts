@@ -1,9 +1,18 @@
 import { z } from 'zod'
 import { begeleidingSoorten, dagdelen, niveaus, sectoren, vergoedingSoorten, vormen } from './enums.js'
 import { postcode } from './common.js'
-import { sorteringen } from '../../search/port.js'
 
 // Query parameters of GET /api/zoeken. Lists are repeatable parameters (?sector=zorg&sector=horeca).
+
+/**
+ * Which plekken search finds (and the matcher considers): gepubliceerd with free capaciteit. A
+ * plek that fills up or closes leaves the index (docs/search.md).
+ */
+export const isSearchable = (p: { status: string; capaciteit: number; bezet: number }) => p.status === 'gepubliceerd' && p.bezet < p.capaciteit
+
+/** The orders a search can ask for (search/port.ts's PlekQuery uses the same list). */
+export const sorteringen = ['relevantie', 'afstand', 'taalrijkheid', 'nieuwste'] as const
+export type Sortering = (typeof sorteringen)[number]
 
 const lijst = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === '' ? undefined : Array.isArray(v) ? v : [v]), z.array(item).max(30).optional())

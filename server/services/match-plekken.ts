@@ -1,8 +1,10 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import { organisatie, plek } from '../../db/schema.js'
 import type { Db } from '../../db/client.js'
+import { publishedPlekPages } from '../../db/plekken.js'
 import type { Kandidaat } from '../../search/port.js'
-import { isSearchable } from '../../search/documents.js'
+import { isSearchable } from '../domain/zoeken.js'
+import type { Plek } from '../domain/plek.js'
 import type { MatchPlek } from '../matching/types.js'
 import type { PlekSamenvatting } from '../domain/match.js'
 import { toPlek } from './plekken.js'
@@ -26,33 +28,23 @@ export interface MatchPlekProfiel {
 const MAX_ENTRIES = 250_000
 const caches = new WeakMap<Db, Map<string, MatchPlekProfiel>>()
 
-export const toMatchPlek = (p: PlekRow): MatchPlek => ({
-  id: p.id,
-  titel: p.titel,
-  beroep: p.beroep ?? undefined,
-  sector: p.sector as MatchPlek['sector'],
-  vorm: p.vorm as MatchPlek['vorm'],
-  dagdelen: p.dagdelen,
-  urenPerWeek: { min: p.urenMin, max: p.urenMax },
-  taalniveau: p.taalniveau,
-  lagerNiveauMetOndersteuning: p.lagerNiveauMetOndersteuning,
-  begeleiding: p.begeleiding as MatchPlek['begeleiding'],
-  taalrijkheidsscore: p.taalrijkheidsscore,
-  opbouw: p.opbouw,
-  fysiekeBelasting: p.fysiekeBelasting as MatchPlek['fysiekeBelasting'],
-  werkdruk: p.werkdruk as MatchPlek['werkdruk'],
-  binnenSchooltijden: p.binnenSchooltijden,
-  vereisten: p.vereisten,
-  lat: p.lat,
-  lon: p.lon,
-})
+/** What the matcher reads of a plek: a part of the plek as the API shows it (toPlek maps the row once). */
+function matchPlekOf(p: Plek): MatchPlek {
+  const { id, titel, beroep, sector, vorm, dagdelen, urenPerWeek, taalniveau, lagerNiveauMetOndersteuning, begeleiding,
+    taalrijkheidsscore, opbouw, fysiekeBelasting, werkdruk, binnenSchooltijden, vereisten, lat, lon } = p
+  return { id, titel, beroep, sector, vorm, dagdelen, urenPerWeek, taalniveau, lagerNiveauMetOndersteuning,
+    begeleiding: begeleiding as MatchPlek['begeleiding'], taalrijkheidsscore, opbouw, fysiekeBelasting, werkdruk, binnenSchooltijden, vereisten, lat, lon }
+}
+
+/** A plek row as the matcher reads it. */
+export const toMatchPlek = (row: PlekRow): MatchPlek => matchPlekOf(toPlek(row, ''))
 
 const profiel = (row: PlekRow, organisatieNaam: string): MatchPlekProfiel => {
   const p = toPlek(row, organisatieNaam)
   return {
     versie: row.versie,
     zoekbaar: isSearchable(row),
-    match: toMatchPlek(row),
+    match: matchPlekOf(p),
     samenvatting: {
       id: p.id, titel: p.titel, organisatieNaam: p.organisatieNaam, plaats: p.plaats, sector: p.sector, vorm: p.vorm,
       urenPerWeek: p.urenPerWeek, dagdelen: p.dagdelen, taalrijkheidsscore: p.taalrijkheidsscore,
@@ -95,20 +87,10 @@ export async function warmMatchPlekken(db: Db, log?: (line: Record<string, unkno
   const start = performance.now()
   let cache = caches.get(db)
   if (!cache) caches.set(db, (cache = new Map()))
-  let last = ''
   let n = 0
-  for (;;) {
-    const rows = await db
-      .select({ p: plek, naam: organisatie.naam })
-      .from(plek)
-      .innerJoin(organisatie, eq(organisatie.id, plek.organisatieId))
-      .where(and(eq(plek.status, 'gepubliceerd'), gt(plek.id, last)))
-      .orderBy(asc(plek.id))
-      .limit(1000)
+  for await (const rows of publishedPlekPages(db, 1000)) {
     for (const r of rows) if (!cache.has(r.p.id) || cache.get(r.p.id)!.versie < r.p.versie) cache.set(r.p.id, profiel(r.p, r.naam))
     n += rows.length
-    if (rows.length < 1000) break
-    last = rows.at(-1)!.p.id
     await new Promise((r) => setImmediate(r)) // let requests in between pages
   }
   log?.({ event: 'matcher-warm', plekken: n, ms: Math.round(performance.now() - start) })

@@ -16,7 +16,7 @@ import { matchPlekkenForDeelnemer, matchDeelnemersForPlek } from '../../server/s
 import { warmMatchPlekken } from '../../server/services/match-plekken.js'
 import { evaluate } from '../../server/matching/rank.js'
 import { standaardConfig } from '../../server/matching/config.js'
-import { afstandKm } from '../../server/domain/postcode.js'
+import { afstandKm } from '../../server/domain/geo.js'
 import { toDocument } from '../../search/documents.js'
 import { EmbeddedSearchIndex } from '../../search/embedded.js'
 import { testApp } from '../helpers.js'

@@ -1,5 +1,5 @@
 import { create, insertMultiple, search, type Orama } from '@orama/orama'
-import { afstandKm } from '../../server/domain/postcode.js'
+import { afstandKm } from '../../server/domain/geo.js'
 import { begeleidingSoorten, dagdelen, sectoren, vaardigheden, vormen, niveaus } from '../../server/domain/enums.js'
 import type { PlekDocument, PlekQuery } from '../../search/port.js'
 

@@ -106,7 +106,7 @@ describe('npm run backup', () => {
     // must be made to match the copy), started again.
     const restored = join(dir, 'teruggezet.db')
     copyFileSync(target, restored)
-    const reindex = await runScript('search/reindex.ts', restored)
+    const reindex = await runScript('server/cli/reindex.ts', restored)
     expect(reindex.code, reindex.stderr).toBe(0)
     expect(reindex.stdout).toMatch(/Klaar: \d+ plekken geïndexeerd/)
     const again = await startServerProcess(restored, { DEMO_DATA: 'false' })

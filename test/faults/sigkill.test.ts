@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../../db/client.js'
 import { plek } from '../../db/schema.js'
-import { isSearchable } from '../../search/documents.js'
+import { isSearchable } from '../../server/domain/zoeken.js'
 import { call, loginAs, startServerProcess, waitForIndex, type ServerProcess } from './server-process.js'
 import { ackCount, demoUsers, runWriteLoad } from './write-load.js'
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { MeiliSearchIndex } from '../../search/meilisearch.js'
-import { isSearchable } from '../../search/documents.js'
+import { isSearchable } from '../../server/domain/zoeken.js'
 import { plek } from '../../db/schema.js'
 import { deelnemerBody, plekBody } from '../helpers.js'
 import { FlakyIndex, indexedIds } from '../search/flaky-index.js'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PlekDocument, PlekQuery, SearchIndex } from '../../search/port.js'
 import { bucketOf } from '../../search/port.js'
-import { lookupPostcode } from '../../server/domain/postcode.js'
+import { lookupPostcode } from '../../db/postcode.js'
 
 // One contract, every adapter: the same documents and the same questions, so the embedded engine
 // and Meilisearch answer alike. Each adapter's test file calls runSearchContract.

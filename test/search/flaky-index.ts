@@ -1,5 +1,5 @@
 import { EmbeddedSearchIndex } from '../../search/embedded.js'
-import type { PlekDocument, PlekQuery, SearchIndex } from '../../search/port.js'
+import { SearchUnavailableError, type PlekDocument, type PlekQuery, type SearchIndex } from '../../search/port.js'
 
 /**
  * The real embedded engine behind a switch that makes every call fail, as a search server that is
@@ -8,10 +8,12 @@ import type { PlekDocument, PlekQuery, SearchIndex } from '../../search/port.js'
 export class FlakyIndex implements SearchIndex {
   readonly engine = 'embedded' as const
   down = false
+  /** What a call throws while `down`: by default, an engine that does not answer. */
+  failure: () => Error = () => new SearchUnavailableError('zoekmachine onbereikbaar (test)')
   applied: { id: string; versie: number; by?: string }[] = []
   constructor(readonly inner = new EmbeddedSearchIndex(), private label?: string) {}
   private check() {
-    if (this.down) throw new Error('zoekmachine onbereikbaar (test)')
+    if (this.down) throw this.failure()
   }
   async upsert(docs: PlekDocument[]) {
     this.check()

@@ -8,7 +8,7 @@ import { organisatie, outbox, plek } from '../../db/schema.js'
 import { fixedClock } from '../../server/clock.js'
 import { OutboxIndexer } from '../../search/indexer.js'
 import { EmbeddedSearchIndex } from '../../search/embedded.js'
-import { isSearchable } from '../../search/documents.js'
+import { isSearchable } from '../../server/domain/zoeken.js'
 import { FlakyIndex, indexedIds } from './flaky-index.js'
 
 // Two workers with their own worker ids share one database file and one engine that records the
@@ -126,6 +126,36 @@ describe('outbox indexer', () => {
     expect(await indexedIds(engine)).toEqual(['p0', 'p1', 'p2'])
   })
 
+  it('logs a failing claim query by kind and code, and keeps retrying until the database answers', async () => {
+    const { a } = await twoInstances()
+    await seedPlekken(a, 2)
+    // the database fails the claim (an UPDATE … RETURNING through db.all), as a full disk would
+    let failing = true
+    const secret = 'geheim@voorbeeld.example'
+    const db = new Proxy(a.db, {
+      get(target, key, receiver) {
+        if (key === 'all' && failing) {
+          return () => Promise.reject(Object.assign(new Error(`SQLITE_IOERR: disk I/O error (${secret})`), { code: 'SQLITE_IOERR' }))
+        }
+        return Reflect.get(target, key, receiver)
+      },
+    })
+    const logs: Record<string, unknown>[] = []
+    const engine = new EmbeddedSearchIndex()
+    const w = new OutboxIndexer(db, engine, fixedClock(now), { workerId: 'A', pollMs: 5, log: (l) => logs.push(l) })
+    w.start()
+    try {
+      await until(() => logs.length >= 2)
+      expect(logs[0]).toMatchObject({ level: 'warn', indexer: 'A', step: 'claim', error: 'Error', code: 'SQLITE_IOERR' })
+      expect(JSON.stringify(logs)).not.toContain(secret)
+      failing = false
+      await until(async () => (await indexedIds(engine)).length === 2)
+      expect(await indexedIds(engine)).toEqual(['p0', 'p1'])
+    } finally {
+      w.stop()
+    }
+  })
+
   it('backs off after a failure and retries later', async () => {
     const { a } = await twoInstances()
     await seedPlekken(a, 1)
@@ -143,3 +173,11 @@ describe('outbox indexer', () => {
     expect(await indexedIds(engine.inner)).toEqual(['p0'])
   })
 })
+
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5000) {
+  const end = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`niet binnen ${timeoutMs} ms`)
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}

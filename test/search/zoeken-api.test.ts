@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm'
 import { plekBody, testApp, type TestApp } from '../helpers.js'
 import { plek } from '../../db/schema.js'
 import { FlakyIndex, indexedIds } from './flaky-index.js'
-import { isSearchable } from '../../search/documents.js'
+import { isSearchable } from '../../server/domain/zoeken.js'
+import { MeilisearchRequestError } from 'meilisearch'
 
 let t: TestApp
 let werkgever: Awaited<ReturnType<TestApp['makeUser']>>
@@ -94,6 +95,22 @@ describe('GET /api/zoeken', () => {
   it('is for jobhunters and beheerders only', async () => {
     expect((await t.request('GET', '/api/zoeken', { cookie: werkgever.cookie })).status).toBe(403)
     expect((await t.request('GET', '/api/zoeken')).status).toBe(401)
+  })
+})
+
+describe('when the search engine fails', () => {
+  it('an engine that does not answer is a 503; any other error is a bug: a 500, logged by kind', async () => {
+    flaky.down = true
+    flaky.failure = () => new MeilisearchRequestError('http://127.0.0.1:1/indexes/plekken/search', new TypeError('fetch failed'))
+    const unreachable = await search('q=plek')
+    expect(unreachable.status).toBe(503)
+    expect(unreachable.json.error.code).toBe('zoeken-niet-beschikbaar')
+
+    flaky.failure = () => new TypeError("Cannot read properties of undefined (reading 'titel')")
+    const bug = await search('q=plek')
+    expect(bug.status).toBe(500)
+    expect(bug.json.error.code).toBe('interne-fout')
+    expect(t.logs.some((l) => l.level === 'error' && l.error === 'TypeError')).toBe(true)
   })
 })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { afstandKm, lookupPostcode } from '../../server/domain/postcode.js'
+import { lookupPostcode } from '../../db/postcode.js'
+import { afstandKm } from '../../server/domain/geo.js'
 import { postcode } from '../../server/domain/common.js'
 
 describe('postcode', () => {

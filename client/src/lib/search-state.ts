@@ -1,5 +1,5 @@
 import { begeleidingSoorten, sectoren, vormen } from '../../../server/domain/enums.js'
-import { sorteringen, type Sortering } from '../../../search/port.js'
+import { sorteringen, type Sortering } from '../../../server/domain/zoeken.js'
 
 // The search lives in the URL (same parameter names as GET /api/zoeken), so the back button and
 // a shared link give the same results. These functions convert between the URL and the state.

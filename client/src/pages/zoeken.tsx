@@ -7,7 +7,7 @@ import {
   aantalPaginas, apiQuery, facetNamen, facetRegels, parseZoekUrl, straalOpties, toggleFacet, zoekQueryString, type FacetNaam, type ZoekState,
 } from '../lib/search-state.js'
 import { begeleidingLabel, formatScore, label, sectorLabel, sortLabel, vormLabel } from '../lib/labels.js'
-import { sorteringen } from '../../../search/port.js'
+import { sorteringen } from '../../../server/domain/zoeken.js'
 
 type Resultaat = Awaited<ReturnType<typeof fetchResultaat>>
 const fetchResultaat = (state: ZoekState, signal: AbortSignal) => call(api.zoeken.$get({ query: apiQuery(state) as never }, { init: { signal } }))

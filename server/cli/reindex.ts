@@ -1,10 +1,8 @@
-import { and, isNull, lte } from 'drizzle-orm'
-import { openDatabase } from '../db/client.js'
-import { outbox } from '../db/schema.js'
-import { loadConfig } from '../server/config.js'
-import { systemClock } from '../server/clock.js'
-import { createSearchIndex } from './engine.js'
-import { rebuildIndex } from './rebuild.js'
+import { openDatabase } from '../../db/client.js'
+import { loadConfig } from '../config.js'
+import { systemClock } from '../clock.js'
+import { createSearchIndex } from '../../search/engine.js'
+import { markOutboxDone, rebuildIndex } from '../../search/rebuild.js'
 
 // `npm run reindex`: rebuilds the whole search index from the database (the source of truth).
 // For Meilisearch this empties and refills the index; the embedded engine is rebuilt at every
@@ -32,7 +30,7 @@ try {
   if (tty) process.stdout.write('\n')
   // What was pending before the rebuild started is now in the index: mark it handled. Rows written
   // during the rebuild stay pending, so a running server's worker still applies those changes.
-  await database.db.update(outbox).set({ doneAt: marked, claimedBy: null, claimedUntil: null }).where(and(isNull(outbox.doneAt), lte(outbox.createdAt, marked)))
+  await markOutboxDone(database.db, marked)
   console.log(`Klaar: ${n} plekken geïndexeerd in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
 } catch (e) {
   console.error(`Herindexeren mislukt: ${e instanceof Error ? e.message : String(e)}`)

@@ -1,0 +1,29 @@
+import { and, asc, eq, gt } from 'drizzle-orm'
+import { organisatie, plek } from './schema.js'
+import type { Db } from './client.js'
+
+/** A plek row with its organisatie's naam. */
+export interface PlekMetOrganisatie {
+  p: typeof plek.$inferSelect
+  naam: string
+}
+
+/**
+ * Every gepubliceerd plek with its organisatie's naam, in pages ordered by id: for a rebuild of
+ * the search index and the matcher's warm-up. A page is read only when the previous one is done.
+ */
+export async function* publishedPlekPages(db: Db, pageSize: number): AsyncGenerator<PlekMetOrganisatie[]> {
+  let after = ''
+  for (;;) {
+    const rows = await db
+      .select({ p: plek, naam: organisatie.naam })
+      .from(plek)
+      .innerJoin(organisatie, eq(organisatie.id, plek.organisatieId))
+      .where(and(eq(plek.status, 'gepubliceerd'), gt(plek.id, after)))
+      .orderBy(asc(plek.id))
+      .limit(pageSize)
+    if (rows.length) yield rows
+    if (rows.length < pageSize) return
+    after = rows.at(-1)!.p.id
+  }
+}
