@@ -8,6 +8,10 @@ export interface PlekMetOrganisatie {
   naam: string
 }
 
+/** Plek rows with their organisatie's naam (add a where, order and limit). */
+export const selectPlekMetOrganisatie = (db: Db) =>
+  db.select({ p: plek, naam: organisatie.naam }).from(plek).innerJoin(organisatie, eq(organisatie.id, plek.organisatieId))
+
 /**
  * Every gepubliceerd plek with its organisatie's naam, in pages ordered by id: for a rebuild of
  * the search index and the matcher's warm-up. A page is read only when the previous one is done.
@@ -15,10 +19,7 @@ export interface PlekMetOrganisatie {
 export async function* publishedPlekPages(db: Db, pageSize: number): AsyncGenerator<PlekMetOrganisatie[]> {
   let after = ''
   for (;;) {
-    const rows = await db
-      .select({ p: plek, naam: organisatie.naam })
-      .from(plek)
-      .innerJoin(organisatie, eq(organisatie.id, plek.organisatieId))
+    const rows = await selectPlekMetOrganisatie(db)
       .where(and(eq(plek.status, 'gepubliceerd'), gt(plek.id, after)))
       .orderBy(asc(plek.id))
       .limit(pageSize)

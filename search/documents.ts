@@ -1,7 +1,7 @@
-import { eq, inArray } from 'drizzle-orm'
-import { organisatie, plek } from '../db/schema.js'
+import { inArray } from 'drizzle-orm'
+import { plek } from '../db/schema.js'
 import type { Db } from '../db/client.js'
-import { publishedPlekPages } from '../db/plekken.js'
+import { publishedPlekPages, selectPlekMetOrganisatie } from '../db/plekken.js'
 import { niveaus, type Begeleiding, type Sector, type Vorm } from '../server/domain/enums.js'
 import { isSearchable } from '../server/domain/zoeken.js'
 import { bucketOf, type PlekDocument } from './port.js'
@@ -44,7 +44,7 @@ export function toDocument(p: PlekRow, organisatieNaam: string): PlekDocument {
 /** The current state of these plekken: documents to upsert, and ids to remove from the index. */
 export async function loadIndexState(db: Db, ids: string[]): Promise<{ upsert: PlekDocument[]; remove: string[] }> {
   const rows = ids.length
-    ? await db.select({ p: plek, naam: organisatie.naam }).from(plek).innerJoin(organisatie, eq(organisatie.id, plek.organisatieId)).where(inArray(plek.id, ids))
+    ? await selectPlekMetOrganisatie(db).where(inArray(plek.id, ids))
     : []
   const upsert = rows.filter((r) => isSearchable(r.p)).map((r) => toDocument(r.p, r.naam))
   const keep = new Set(upsert.map((d) => d.id))

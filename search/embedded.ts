@@ -1,4 +1,4 @@
-import { fragmentOf, type Kandidaat, type PlekDocument, type PlekQuery, type SearchHealth, type SearchIndex, type SearchResult } from './port.js'
+import { toHit, type Kandidaat, type PlekDocument, type PlekQuery, type SearchHealth, type SearchIndex, type SearchResult } from './port.js'
 import { synonymsOf } from './synoniemen.js'
 import { Columns } from './embedded/columns.js'
 import { countFacets } from './embedded/facets.js'
@@ -158,23 +158,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       total = slots.length
     }
     const words = text ? [...text.words.flatMap((w) => [w, ...synonymsOf(w)]), ...text.corrected] : []
-    const hits = top.map((slot) => {
-      const d = this.docs[slot]!
-      const km = distance.get(slot)
-      return {
-        id: d.id,
-        titel: d.titel,
-        organisatieNaam: d.organisatieNaam,
-        plaats: d.plaats,
-        sector: d.sector,
-        vorm: d.vorm,
-        taalrijkheidsscore: d.taalrijkheidsscore,
-        urenPerWeek: { min: d.urenMin, max: d.urenMax },
-        begeleiding: d.begeleiding,
-        ...(km !== undefined ? { afstandKm: Math.round(km * 10) / 10 } : {}),
-        fragment: fragmentOf(d.omschrijving, words),
-      }
-    })
+    const hits = top.map((slot) => toHit(this.docs[slot]!, words, distance.get(slot)))
     return { hits, total, facets, tijdMs: Math.round((performance.now() - start) * 100) / 100 }
   }
 }

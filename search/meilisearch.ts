@@ -2,7 +2,7 @@ import { Meilisearch, type EnqueuedTaskPromise } from 'meilisearch'
 import { stopwords } from '@orama/stopwords/dutch'
 import { afstandKm } from '../server/domain/geo.js'
 import { vaardigheden } from '../server/domain/enums.js'
-import { facetNamen, fragmentOf, type Kandidaat, type PlekDocument, type PlekQuery, type SearchHealth, type SearchIndex, type SearchResult } from './port.js'
+import { facetNamen, toHit, type Kandidaat, type PlekDocument, type PlekQuery, type SearchHealth, type SearchIndex, type SearchResult } from './port.js'
 import { meiliFilter, meiliSort } from './meili-filter.js'
 import { meiliSynonyms, synonymsOf } from './synoniemen.js'
 
@@ -103,19 +103,7 @@ export class MeiliSearchIndex implements SearchIndex {
     const words = (q.q?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).flatMap((w) => [w, ...synonymsOf(w)])
     const facets = Object.fromEntries(facetNamen.map((f) => [f, res.facetDistribution?.[f] ?? {}])) as SearchResult['facets']
     return {
-      hits: res.hits.map((h) => ({
-        id: h.id,
-        titel: h.titel,
-        organisatieNaam: h.organisatieNaam,
-        plaats: h.plaats,
-        sector: h.sector,
-        vorm: h.vorm,
-        taalrijkheidsscore: h.taalrijkheidsscore,
-        urenPerWeek: { min: h.urenMin, max: h.urenMax },
-        begeleiding: h.begeleiding,
-        ...(q.geo ? { afstandKm: Math.round(afstandKm(q.geo, { lat: h._geo.lat, lon: h._geo.lng }) * 10) / 10 } : {}),
-        fragment: fragmentOf(h.omschrijving, words),
-      })),
+      hits: res.hits.map((h) => toHit(h, words, q.geo ? afstandKm(q.geo, { lat: h._geo.lat, lon: h._geo.lng }) : undefined)),
       total: res.totalHits ?? res.hits.length,
       facets,
       tijdMs: Math.round((performance.now() - start) * 100) / 100,

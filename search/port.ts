@@ -1,4 +1,4 @@
-import type { Begeleiding, Niveau, Sector, Vaardigheid, Vorm } from '../server/domain/enums.js'
+import type { Begeleiding, Niveau, Sector, Vaardigheid, vergoedingSoorten, Vorm } from '../server/domain/enums.js'
 import type { Sortering } from '../server/domain/zoeken.js'
 
 // The search port: one engine-neutral interface and one neutral query model. The Meilisearch and
@@ -24,7 +24,7 @@ export interface PlekDocument {
   taalrijkheidsscore: number
   taalrijkheid: TaalrijkheidBucket
   binnenSchooltijden: boolean
-  vergoeding: 'geen' | 'onkostenvergoeding' | 'loon'
+  vergoeding: (typeof vergoedingSoorten)[number]
   lat: number
   lon: number
   /** Publication time, epoch milliseconds (for sort=nieuwste). */
@@ -65,16 +65,11 @@ export interface PlekQuery {
 export const facetNamen = ['sector', 'vorm', 'begeleiding', 'plaats', 'taalrijkheid'] as const
 export type FacetNaam = (typeof facetNamen)[number]
 
-export interface SearchHit {
-  id: string
-  titel: string
-  organisatieNaam: string
-  plaats: string
-  sector: Sector
-  vorm: Vorm
-  taalrijkheidsscore: number
+/** The document fields a hit shows as they are. */
+type HitField = 'id' | 'titel' | 'organisatieNaam' | 'plaats' | 'sector' | 'vorm' | 'taalrijkheidsscore' | 'begeleiding'
+
+export interface SearchHit extends Pick<PlekDocument, HitField> {
   urenPerWeek: { min: number; max: number }
-  begeleiding: Begeleiding[]
   afstandKm?: number
   /** A short piece of the omschrijving around the first match; `markeringen` are [start, end) offsets of matched words. */
   fragment: { tekst: string; markeringen: [number, number][] }
@@ -138,6 +133,26 @@ export const isSearchUnavailable = (err: unknown): boolean =>
 
 /** Meilisearch-like typo tolerance by word length: none under 5 letters, 1 up to 8, 2 above. */
 export const typosFor = (word: string): number => (word.length < 5 ? 0 : word.length <= 8 ? 1 : 2)
+
+/**
+ * A hit from a document (both adapters): `words` are the query words to mark in the snippet,
+ * `afstandKm` the distance to the place of the query (rounded to 100 m), when it has one.
+ */
+export function toHit(d: Pick<PlekDocument, HitField | 'urenMin' | 'urenMax' | 'omschrijving'>, words: string[], afstandKm?: number): SearchHit {
+  return {
+    id: d.id,
+    titel: d.titel,
+    organisatieNaam: d.organisatieNaam,
+    plaats: d.plaats,
+    sector: d.sector,
+    vorm: d.vorm,
+    taalrijkheidsscore: d.taalrijkheidsscore,
+    urenPerWeek: { min: d.urenMin, max: d.urenMax },
+    begeleiding: d.begeleiding,
+    ...(afstandKm !== undefined ? { afstandKm: Math.round(afstandKm * 10) / 10 } : {}),
+    fragment: fragmentOf(d.omschrijving, words),
+  }
+}
 
 /** Builds the snippet of one hit: up to ~160 characters of the omschrijving around the first matched word. */
 export function fragmentOf(text: string, words: string[], size = 160): SearchHit['fragment'] {

@@ -1,4 +1,4 @@
-import { begeleidingSoorten, dagdelen, sectoren, vaardigheden, vormen } from '../../server/domain/enums.js'
+import { begeleidingSoorten, dagdelen, sectoren, vaardigheden, vergoedingSoorten, vormen } from '../../server/domain/enums.js'
 import { bucketOf, taalrijkheidBuckets, type PlekDocument } from '../port.js'
 
 // The embedded adapter's compact copy of every document's filterable and sortable fields: one
@@ -10,7 +10,7 @@ export const sectorCode = codes(sectoren)
 export const vormCode = codes(vormen)
 export const begeleidingBit = codes(begeleidingSoorten)
 export const dagdeelBit = codes(dagdelen)
-export const vergoedingCode = codes(['geen', 'onkostenvergoeding', 'loon'] as const)
+export const vergoedingCode = codes(vergoedingSoorten)
 export const bucketCode = codes(taalrijkheidBuckets)
 
 const columnTypes = {

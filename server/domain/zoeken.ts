@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { begeleidingSoorten, dagdelen, niveaus, sectoren, vergoedingSoorten, vormen } from './enums.js'
 import { postcode } from './common.js'
+import { plek } from './plek.js'
 
 // Query parameters of GET /api/zoeken. Lists are repeatable parameters (?sector=zorg&sector=horeca).
 
@@ -60,20 +61,14 @@ export const zoekQuery = z
 export type ZoekQuery = z.infer<typeof zoekQuery>
 
 export const zoekResultaat = z.object({
+  // a hit shows these fields of the plek, the distance to the place searched from and a snippet
   items: z.array(
-    z.object({
-      id: z.string(),
-      titel: z.string(),
-      organisatieNaam: z.string(),
-      plaats: z.string(),
-      sector: z.string(),
-      vorm: z.string(),
-      taalrijkheidsscore: z.number(),
-      urenPerWeek: z.object({ min: z.number(), max: z.number() }),
-      begeleiding: z.array(z.string()),
-      afstandKm: z.number().optional(),
-      fragment: z.object({ tekst: z.string(), markeringen: z.array(z.tuple([z.number(), z.number()])) }),
-    }),
+    plek
+      .pick({ id: true, titel: true, organisatieNaam: true, plaats: true, sector: true, vorm: true, taalrijkheidsscore: true, urenPerWeek: true, begeleiding: true })
+      .extend({
+        afstandKm: z.number().optional(),
+        fragment: z.object({ tekst: z.string(), markeringen: z.array(z.tuple([z.number(), z.number()])) }),
+      }),
   ),
   total: z.number(),
   page: z.number(),

@@ -1,7 +1,7 @@
-import { eq, inArray } from 'drizzle-orm'
-import { organisatie, plek } from '../../db/schema.js'
+import { inArray } from 'drizzle-orm'
+import { plek } from '../../db/schema.js'
 import type { Db } from '../../db/client.js'
-import { publishedPlekPages } from '../../db/plekken.js'
+import { publishedPlekPages, selectPlekMetOrganisatie } from '../../db/plekken.js'
 import type { Kandidaat } from '../../search/port.js'
 import { isSearchable } from '../domain/zoeken.js'
 import type { Plek } from '../domain/plek.js'
@@ -64,11 +64,7 @@ export async function loadMatchPlekken(db: Db, kandidaten: Kandidaat[]): Promise
     else if (hit.zoekbaar) out.push(hit)
   }
   for (let i = 0; i < missing.length; i += 500) {
-    const rows = await db
-      .select({ p: plek, naam: organisatie.naam })
-      .from(plek)
-      .innerJoin(organisatie, eq(organisatie.id, plek.organisatieId))
-      .where(inArray(plek.id, missing.slice(i, i + 500)))
+    const rows = await selectPlekMetOrganisatie(db).where(inArray(plek.id, missing.slice(i, i + 500)))
     for (const r of rows) {
       const entry = profiel(r.p, r.naam)
       cache.set(r.p.id, entry)
