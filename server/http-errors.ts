@@ -38,9 +38,14 @@ export function dependencyFailure(err: unknown): DomainError | undefined {
  * parameters (an e-mail address, a name, a password hash).
  */
 export function errorLogFields(err: unknown) {
-  const e = err as { name?: string; code?: unknown; cause?: { code?: unknown }; stack?: string } | undefined
-  const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined
-  // stack frames only: the first line of a stack repeats the message
-  const frames = e?.stack?.split('\n').slice(1, 5).map((l) => l.trim()).join(' | ')
-  return { error: e?.name ?? typeof err, ...(code ? { code } : {}), ...(frames ? { at: frames } : {}) }
+  type Fout = { name?: string; code?: unknown; extendedCode?: unknown; cause?: Fout; stack?: string; constructor?: { name?: string } }
+  const e = err as Fout | undefined
+  // drizzle's query error is named plain "Error": its class says more (DrizzleQueryError)
+  const kind = (f: Fout | undefined) => (f?.name && f.name !== 'Error' ? f.name : f?.constructor?.name || f?.name)
+  // the most precise code of the error or the driver's error under it (SQLITE_CONSTRAINT_UNIQUE over SQLITE_CONSTRAINT)
+  const code = [e?.extendedCode, e?.code, e?.cause?.extendedCode, e?.cause?.code].find((c): c is string => typeof c === 'string')
+  const cause = e?.cause && typeof e.cause === 'object' ? kind(e.cause) : undefined
+  // stack frames only: a stack starts with the message, which may span lines (drizzle's second line is "params: …")
+  const frames = e?.stack?.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('at ')).slice(0, 4).join(' | ')
+  return { error: kind(e) ?? typeof err, ...(cause ? { cause } : {}), ...(code ? { code } : {}), ...(frames ? { at: frames } : {}) }
 }

@@ -7,7 +7,8 @@ import { bootstrap } from './bootstrap.js'
 import type { Deps } from './context.js'
 import { createSearchIndex, startSearch } from '../search/engine.js'
 import { warmMatchPlekken } from './services/match-plekken.js'
-import { scheduleBewaartermijn } from './services/avg.js'
+import { scheduleDailyJobs } from './daily-jobs.js'
+import { errorLogFields } from './http-errors.js'
 
 // Entry point of `npm start`: config, database (migrations applied), start-up data, HTTP server.
 
@@ -43,8 +44,9 @@ deps.search = search
 // then the matcher's memory of plekken, so the first aanbodgericht matches are not the slow ones
 void search.ready
   .then(() => warmMatchPlekken(database.db, log))
-  .catch((e: unknown) => log({ event: 'matcher-warm-mislukt', error: e instanceof Error ? e.message : String(e) }))
-const stopBewaartermijn = scheduleBewaartermijn(deps)
+  .catch((e: unknown) => log({ event: 'matcher-warm-mislukt', ...errorLogFields(e) }))
+// the retention rule and removing expired sessions, a minute after start and then daily
+const stopDailyJobs = scheduleDailyJobs(deps)
 const app = createApp(deps)
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -67,7 +69,7 @@ function stop(signal: string) {
   if (stopping) return
   stopping = true
   console.log(`${signal} ontvangen: server stopt.`)
-  stopBewaartermijn()
+  stopDailyJobs()
   search.stop()
   server.close(() => {
     database.close()

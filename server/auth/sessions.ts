@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import { and, eq, lt, sql } from 'drizzle-orm'
+import { and, eq, lte, or, sql } from 'drizzle-orm'
 import { gebruiker, sessie } from '../../db/schema.js'
 import type { Actor, Deps } from '../context.js'
 import { iso } from '../clock.js'
@@ -95,8 +95,20 @@ export async function deleteSession(deps: Deps, tokenHash: string): Promise<void
   await deps.db.delete(sessie).where(eq(sessie.tokenHash, tokenHash))
 }
 
-export async function deleteExpiredSessions(deps: Deps): Promise<void> {
-  await deps.db.delete(sessie).where(lt(sessie.expiresAt, iso(deps.clock.now())))
+/**
+ * Deletes the sessions that can no longer be used: past their absolute end, or idle too long
+ * (docs/privacy.md). A used session removes itself when it is found expired; this removes the
+ * ones nobody comes back to. Runs daily (server/daily-jobs.ts). Answers how many were deleted.
+ */
+export async function deleteExpiredSessions(deps: Deps): Promise<number> {
+  const now = deps.clock.now()
+  const idleSince = iso(new Date(now.getTime() - SESSION_IDLE_MS))
+  const deleted = await deps.db
+    .delete(sessie)
+    .where(or(lte(sessie.expiresAt, iso(now)), lte(sessie.lastSeenAt, idleSince)))
+    .returning({ tokenHash: sessie.tokenHash })
+  for (const { tokenHash } of deleted) forgetSessions(deps, { tokenHash })
+  return deleted.length
 }
 
 export async function deleteSessionsOf(deps: Deps, gebruikerId: string): Promise<void> {

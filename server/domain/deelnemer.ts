@@ -66,9 +66,27 @@ const dagdelenRegels = (v: { beschikbareDagdelen: string[]; taallesDagdelen: str
     ctx.addIssue({ code: 'custom', path: ['beschikbareDagdelen'], message: `Op ${botsing.join(', ')} heeft de deelnemer taalles; een taalles-dagdeel kan niet ook vrij zijn.` })
 }
 
-/** Body of POST /api/deelnemers. */
+/** A whole deelnemer, in any status: a PATCH body merged into the stored one is validated with this. */
 export const deelnemerInput = z.object(deelnemerFields).strict().superRefine(dagdelenRegels)
 export type DeelnemerInput = z.infer<typeof deelnemerInput>
+
+/** Statuses that follow from voorstellen and plaatsingen (docs/domain.md): the system sets them, a person never does. */
+export const beheerdeStatussen: readonly string[] = ['voorgesteld', 'geplaatst']
+
+/**
+ * Body of POST /api/deelnemers and of each deelnemer in the bulk import: a new dossier has no
+ * voorstel or plaatsing behind it, so it starts in a status a person sets.
+ */
+export const nieuweDeelnemerInput = z
+  .object({
+    ...deelnemerFields,
+    status: deelnemerFields.status.refine(
+      (s) => !beheerdeStatussen.includes(s),
+      'De status voorgesteld of geplaatst ontstaat vanzelf door een voorstel of plaatsing; kies intake, zoekend of uitgestroomd.',
+    ),
+  })
+  .strict()
+  .superRefine(dagdelenRegels)
 
 /** PATCH body: any subset, merged into the stored deelnemer and validated whole. */
 export const deelnemerPatch = patchOf(deelnemerFields)

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { id } from './common.js'
 import { organisatieInput } from './organisatie.js'
 import { plekInput } from './plek.js'
-import { deelnemerInput } from './deelnemer.js'
+import { nieuweDeelnemerInput } from './deelnemer.js'
 
 // The bulk import file of POST /api/import and `npm run import`: three optional lists whose
 // records are exactly the bodies of POST /api/organisaties, /api/plekken (as a beheerder) and
@@ -29,8 +29,9 @@ export const importPlek = plekInput.extend({
   status: z.enum(['concept', 'gepubliceerd']).default('concept').describe('gepubliceerd: meteen vindbaar'),
 })
 
-// deelnemerInput carries a refinement (taalles dagdelen are never free): safeExtend keeps it.
-export const importDeelnemer = deelnemerInput.safeExtend({ ref: importRef.optional() })
+// nieuweDeelnemerInput carries refinements (taalles dagdelen are never free; no status only the
+// system sets): safeExtend keeps them.
+export const importDeelnemer = nieuweDeelnemerInput.safeExtend({ ref: importRef.optional() })
 
 export type ImportOrganisatie = z.infer<typeof importOrganisatie>
 export type ImportPlek = z.infer<typeof importPlek>

@@ -62,4 +62,5 @@ export const voorstelAntwoord = z.object({
   velden: z.array(z.string()).optional().describe('De velden die de werkgever mag zien'),
   jobcoachId: z.string().optional(),
   toestemmingIngetrokken: z.boolean().optional().describe('Werkgever: de deelnemer heeft de toestemming ingetrokken; er wordt niets gedeeld'),
+  delenBeeindigd: z.boolean().optional().describe('Werkgever: het voorstel is ingetrokken of afgewezen; van de deelnemer wordt niets meer gedeeld'),
 })

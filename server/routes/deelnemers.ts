@@ -1,7 +1,7 @@
 import { router } from './router.js'
 import { ctxOf } from '../auth/middleware.js'
 import { createDeelnemer, getDeelnemer, listDeelnemers, updateDeelnemer } from '../services/deelnemers.js'
-import { deelnemer, deelnemerInput, deelnemerLijstQuery, deelnemerPatch } from '../domain/deelnemer.js'
+import { deelnemer, deelnemerLijstQuery, deelnemerPatch, nieuweDeelnemerInput } from '../domain/deelnemer.js'
 import { paginering } from '../domain/common.js'
 import { apiRoute, idParam, jsonBody, listOf, ok } from './openapi-helpers.js'
 
@@ -15,7 +15,7 @@ export const deelnemersRoutes = router()
   )
   .openapi(
     apiRoute({ method: 'post', path: '/deelnemers', tags, summary: 'Deelnemer vastleggen (jobhunter, beheerder)',
-      request: { body: jsonBody(deelnemerInput) }, ok: ok(201, deelnemer, 'Het nieuwe dossier'), fouten: [400, 401, 403] }),
+      request: { body: jsonBody(nieuweDeelnemerInput) }, ok: ok(201, deelnemer, 'Het nieuwe dossier'), fouten: [400, 401, 403] }),
     async (c) => c.json(await createDeelnemer({ ctx: ctxOf(c), input: c.req.valid('json') }), 201),
   )
   .openapi(

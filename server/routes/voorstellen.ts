@@ -14,7 +14,7 @@ export const voorstellenRoutes = router()
       method: 'post', path: '/voorstellen', tags,
       summary: 'Voorstel maken vanuit een match (jobhunter); legt score en uitleg van dat moment vast',
       request: { body: jsonBody(voorstelInput) },
-      ok: ok(201, voorstelAntwoord, 'Het voorstel, status voorgesteld'), fouten: [400, 401, 403, 409],
+      ok: ok(201, voorstelAntwoord, 'Het voorstel, status voorgesteld'), fouten: [400, 401, 403, 404, 409],
 
     }),
     async (c) => c.json(await createVoorstel({ ctx: ctxOf(c), input: c.req.valid('json') }), 201),

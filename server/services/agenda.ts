@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
-import { agendaToken, organisatie, plaatsing, plek } from '../../db/schema.js'
+import { agendaToken, gebruiker, organisatie, plaatsing, plek } from '../../db/schema.js'
+import type { Db, Tx } from '../../db/client.js'
 import type { Ctx, Deps } from '../context.js'
 import { datumInNederland, iso, addDays } from '../clock.js'
 import { requireRole } from './access.js'
@@ -35,7 +36,12 @@ export async function getAgendaStatus({ ctx }: { ctx: Ctx }) {
 /** DELETE /api/agenda: revokes the feed link. */
 export async function revokeAgendaLink({ ctx }: { ctx: Ctx }) {
   requireRole(ctx.actor, 'jobcoach')
-  await ctx.db.delete(agendaToken).where(eq(agendaToken.gebruikerId, ctx.actor.id))
+  await deleteAgendaLinkOf(ctx.db, ctx.actor.id)
+}
+
+/** Ends one person's feed link: their own revoke, and a beheerder disabling the account or setting a new password. */
+export async function deleteAgendaLinkOf(db: Db | Tx, gebruikerId: string) {
+  await db.delete(agendaToken).where(eq(agendaToken.gebruikerId, gebruikerId))
 }
 
 const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
@@ -61,7 +67,12 @@ const compact = (datum: string) => datum.replaceAll('-', '')
 
 /** GET /api/agenda/{token}/contacten.ics: no session; the secret in the URL is the key. */
 export async function renderAgendaFeed({ deps, token, appUrl }: { deps: Deps; token: string; appUrl: string }) {
-  const [t] = await deps.db.select({ gebruikerId: agendaToken.gebruikerId }).from(agendaToken).where(eq(agendaToken.tokenHash, hash(token)))
+  // only an active account's link works (a disabled account's link is deleted too; this holds for older rows)
+  const [t] = await deps.db
+    .select({ gebruikerId: agendaToken.gebruikerId })
+    .from(agendaToken)
+    .innerJoin(gebruiker, eq(gebruiker.id, agendaToken.gebruikerId))
+    .where(and(eq(agendaToken.tokenHash, hash(token)), eq(gebruiker.actief, true)))
   if (!t) throw nietGevonden('Deze agenda')
   const rows = await deps.db
     .select({ p: plaatsing, titel: plek.titel, organisatieNaam: organisatie.naam })

@@ -4,8 +4,8 @@ import type { Db } from '../../db/client.js'
 import type { Actor, Ctx, Deps } from '../context.js'
 import { datumInNederland, iso, addMonths } from '../clock.js'
 import { requireRole } from './access.js'
-import { conflict, nietGevonden } from '../domain/errors.js'
-import { toDeelnemer } from './deelnemers.js'
+import { conflict } from '../domain/errors.js'
+import { findVisibleDeelnemer, toDeelnemer } from './deelnemers.js'
 import { writeAudit } from './audit.js'
 import type { Tx } from '../../db/client.js'
 
@@ -17,8 +17,7 @@ import type { Tx } from '../../db/client.js'
 /** GET /api/deelnemers/:id/export: every record about one deelnemer, as JSON. */
 export async function exportDeelnemer({ ctx, id }: { ctx: Ctx; id: string }) {
   requireRole(ctx.actor, 'beheerder')
-  const [d] = await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, id))
-  if (!d || d.gewistOp) throw nietGevonden('De deelnemer')
+  const d = await findVisibleDeelnemer(ctx, id)
   const voorstellen = await ctx.db.select().from(voorstel).where(eq(voorstel.deelnemerId, id))
   const plaatsingen = await ctx.db.select().from(plaatsing).where(eq(plaatsing.deelnemerId, id))
   const nazorg = plaatsingen.length ? await ctx.db.select().from(nazorgcontact).where(inArray(nazorgcontact.plaatsingId, plaatsingen.map((p) => p.id))) : []
@@ -78,8 +77,7 @@ async function anonymise(tx: Tx, id: string, now: string) {
 /** DELETE /api/deelnemers/:id: erase on request. An active plaatsing must be ended first. */
 export async function eraseDeelnemer({ ctx, id }: { ctx: Ctx; id: string }) {
   requireRole(ctx.actor, 'beheerder')
-  const [d] = await ctx.db.select({ gewistOp: deelnemer.gewistOp }).from(deelnemer).where(eq(deelnemer.id, id))
-  if (!d || d.gewistOp) throw nietGevonden('De deelnemer')
+  await findVisibleDeelnemer(ctx, id)
   const now = iso(ctx.clock.now())
   await ctx.db.transaction(async (tx) => {
     const [actief] = await tx.select({ id: plaatsing.id }).from(plaatsing).where(and(eq(plaatsing.deelnemerId, id), eq(plaatsing.status, 'actief')))
@@ -123,20 +121,4 @@ async function findExpiredDeelnemers(db: Db, grens: string): Promise<string[]> {
 export async function runBewaartermijnNow({ ctx }: { ctx: Ctx }) {
   requireRole(ctx.actor, 'beheerder')
   return applyBewaartermijn(ctx, ctx.actor)
-}
-
-/** Runs the retention rule now and then once a day, for as long as the server runs. */
-export function scheduleBewaartermijn(deps: Deps): () => void {
-  const run = () =>
-    applyBewaartermijn(deps)
-      .then((r) => r.geanonimiseerd && deps.log({ event: 'bewaartermijn', geanonimiseerd: r.geanonimiseerd, grens: r.grens }))
-      .catch((e: unknown) => deps.log({ event: 'bewaartermijn-mislukt', error: e instanceof Error ? e.message : String(e) }))
-  const first = setTimeout(run, 60_000)
-  const daily = setInterval(run, 24 * 60 * 60 * 1000)
-  first.unref()
-  daily.unref()
-  return () => {
-    clearTimeout(first)
-    clearInterval(daily)
-  }
 }

@@ -6,7 +6,7 @@ import type { Ctx } from '../context.js'
 import { iso } from '../clock.js'
 import { requireRole } from './access.js'
 import { fromZod, nietGevonden, validatieFout } from '../domain/errors.js'
-import { deelnemerInput, type Deelnemer, type DeelnemerInput } from '../domain/deelnemer.js'
+import { beheerdeStatussen, deelnemerInput, type Deelnemer, type DeelnemerInput } from '../domain/deelnemer.js'
 import { locatieOf } from './locatie.js'
 import { mergePatch } from './merge-patch.js'
 import { writeAudit } from './audit.js'
@@ -116,7 +116,7 @@ export async function updateDeelnemer({ ctx, id, patch }: { ctx: Ctx; id: string
   const parsed = deelnemerInput.safeParse(mergePatch(current.profiel, patch))
   if (!parsed.success) throw fromZod(parsed.error)
   // voorgesteld and geplaatst follow from voorstellen and plaatsingen; a person sets the others
-  const beheerd = ['voorgesteld', 'geplaatst']
+  const beheerd = beheerdeStatussen
   if (parsed.data.status !== current.status && (beheerd.includes(parsed.data.status) || beheerd.includes(current.status)))
     throw validatieFout({
       status: beheerd.includes(current.status)

@@ -2,11 +2,14 @@ import { and, asc, count, eq } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import { gebruiker, organisatie } from '../../db/schema.js'
+import type { Db, Tx } from '../../db/client.js'
+import { isUniqueViolation } from '../../db/constraint.js'
 import type { Ctx, Deps } from '../context.js'
 import { iso } from '../clock.js'
 import { requireRole } from './access.js'
 import { hashPassword } from '../auth/password.js'
 import { deleteSessionsOf } from '../auth/sessions.js'
+import { deleteAgendaLinkOf } from './agenda.js'
 import { conflict, nietGevonden, validatieFout } from '../domain/errors.js'
 import type { gebruikerInput, gebruikerPatch } from '../domain/gebruiker.js'
 import type { Rol } from '../domain/enums.js'
@@ -28,27 +31,43 @@ export async function insertGebruiker(
   deps: Deps,
   input: { email: string; wachtwoord: string; naam: string; rol: Rol; organisatieId?: string | null },
 ) {
-  const existing = await deps.db.select({ id: gebruiker.id }).from(gebruiker).where(eq(gebruiker.email, input.email))
-  if (existing[0]) throw conflict('email-bestaat', 'Er bestaat al een account met dit e-mailadres.')
-  if (input.organisatieId) {
-    const org = await deps.db.select({ id: organisatie.id }).from(organisatie).where(eq(organisatie.id, input.organisatieId))
-    if (!org[0]) throw validatieFout({ organisatieId: 'Deze organisatie bestaat niet.' })
+  const check = async (db: Db | Tx) => {
+    const existing = await db.select({ id: gebruiker.id }).from(gebruiker).where(eq(gebruiker.email, input.email))
+    if (existing[0]) throw emailBestaat()
+    if (input.organisatieId) {
+      const org = await db.select({ id: organisatie.id }).from(organisatie).where(eq(organisatie.id, input.organisatieId))
+      if (!org[0]) throw validatieFout({ organisatieId: 'Deze organisatie bestaat niet.' })
+    }
   }
+  // checked before the slow hash (a typo answers at once) and again with the insert, in one transaction
+  await check(deps.db)
+  const passwordHash = await hashPassword(input.wachtwoord)
   const now = iso(deps.clock.now())
   const row: Row = {
     id: randomUUID(),
     email: input.email,
     naam: input.naam,
-    passwordHash: await hashPassword(input.wachtwoord),
+    passwordHash,
     rol: input.rol,
     organisatieId: input.organisatieId ?? null,
     actief: true,
     createdAt: now,
     updatedAt: now,
   }
-  await deps.db.insert(gebruiker).values(row)
+  try {
+    await deps.db.transaction(async (tx) => {
+      await check(tx)
+      await tx.insert(gebruiker).values(row)
+    })
+  } catch (e) {
+    // two requests for one address at once: the unique index decides, the loser gets the same 409
+    if (isUniqueViolation(e, 'gebruiker.email')) throw emailBestaat()
+    throw e
+  }
   return toGebruiker(row)
 }
+
+const emailBestaat = () => conflict('email-bestaat', 'Er bestaat al een account met dit e-mailadres.')
 
 export async function createGebruiker({ ctx, input }: { ctx: Ctx; input: z.infer<typeof gebruikerInput> }) {
   requireRole(ctx.actor, 'beheerder')
@@ -77,9 +96,14 @@ export async function updateGebruiker({ ctx, id, input }: { ctx: Ctx; id: string
   if (input.naam !== undefined) values.naam = input.naam
   if (input.actief !== undefined) values.actief = input.actief
   if (input.wachtwoord !== undefined) values.passwordHash = await hashPassword(input.wachtwoord)
-  await ctx.db.update(gebruiker).set(values).where(eq(gebruiker.id, id))
-  // A new password or a disabled account ends every open session of that person.
-  if (input.wachtwoord !== undefined || input.actief === false) await deleteSessionsOf(ctx, id)
+  // A new password or a disabled account ends every way in: the open sessions and the agenda link
+  // (re-enabling does not bring the link back; the jobcoach makes a new one).
+  const ending = input.wachtwoord !== undefined || input.actief === false
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(gebruiker).set(values).where(eq(gebruiker.id, id))
+    if (ending) await deleteAgendaLinkOf(tx, id)
+  })
+  if (ending) await deleteSessionsOf(ctx, id)
   return toGebruiker({ ...row, ...values })
 }
 

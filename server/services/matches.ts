@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { deelnemer, plek } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
 import { requireRole } from './access.js'
@@ -9,7 +9,7 @@ import { evaluate, sortResults } from '../matching/rank.js'
 import { getActiveConfig } from './gewichten.js'
 import type { MatchDeelnemer, MatchPlek, MatchResultaat, Richting } from '../matching/types.js'
 import { loadMatchPlekken, toMatchPlek } from './match-plekken.js'
-import { toDeelnemer } from './deelnemers.js'
+import { findVisibleDeelnemer, toDeelnemer } from './deelnemers.js'
 
 // Candidate retrieval and I/O around the pure matcher. Aanbodgericht narrows with the search index
 // (published plekken with free capaciteit within the deelnemer's travel limit); vraaggericht
@@ -60,9 +60,7 @@ const weights = (richting: Richting, g: Awaited<ReturnType<typeof getActiveConfi
 /** GET /api/deelnemers/:id/matches: aanbodgericht, ranked plekken for one deelnemer. */
 export async function matchPlekkenForDeelnemer({ ctx, id, query }: { ctx: Ctx; id: string; query: MatchQuery }) {
   requireRole(ctx.actor, 'jobhunter', 'beheerder')
-  const row = (await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, id)).limit(1))[0]
-  if (!row) throw nietGevonden('De deelnemer')
-  const d = toMatchDeelnemer(row)
+  const d = toMatchDeelnemer(await findVisibleDeelnemer(ctx, id))
   const g = await getActiveConfig(ctx.db, 'aanbodgericht')
   if (!ctx.search) throw zoekenNietBeschikbaar()
   // Candidates: searchable plekken within the travel limit, from the search index; their
@@ -99,6 +97,7 @@ export async function matchDeelnemersForPlek({ ctx, id, query }: { ctx: Ctx; id:
     .where(
       and(
         eq(deelnemer.status, 'zoekend'),
+        isNull(deelnemer.gewistOp),
         sql`abs(${deelnemer.lat} - ${p.lat}) * 110.574 <= ${deelnemer.maxReisafstandKm}`,
         sql`abs(${deelnemer.lon} - ${p.lon}) * ${111.32 * Math.cos((p.lat * Math.PI) / 180)} <= ${deelnemer.maxReisafstandKm}`,
       ),

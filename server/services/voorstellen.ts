@@ -10,10 +10,12 @@ import type { DeelnemerInput } from '../domain/deelnemer.js'
 import { standaardVelden, type DeelbaarVeld, type VoorstelInput } from '../domain/voorstel.js'
 import { STANDAARD_CONTACTFREQUENTIE } from '../domain/plaatsing.js'
 import type { Tx } from '../../db/client.js'
+import { isUniqueViolation } from '../../db/constraint.js'
 import { evaluatePair } from './matches.js'
 import { writeAudit } from './audit.js'
 import { syncDeelnemerStatus } from './deelnemer-status.js'
 import { toPlaatsing } from './plaatsingen.js'
+import { findVisibleDeelnemer } from './deelnemers.js'
 
 // Voorstel → plaatsing. A jobhunter proposes (recording the match as it is now); the werkgever of
 // the plek answers. Accepting takes one unit of capaciteit in the same transaction as the
@@ -75,16 +77,32 @@ const volledig = (r: VoorstelMetNamen) => ({
 /** The werkgever's view: the shared fields of the deelnemer (while consent stands) and the criteria about them. */
 function forWerkgever(r: VoorstelMetNamen, d: DeelnemerRow) {
   const toestemming = (d.profiel as DeelnemerInput).toestemmingDelen === true
-  const velden = new Set(toestemming ? (r.v.velden as DeelbaarVeld[]) : [])
+  const beeindigd = sharingEnded(r.v.status)
+  const velden = new Set(sharedFields(r, d))
   const profiel: Record<string, unknown> = { ...(d.profiel as Record<string, unknown>), plaats: d.plaats }
   return {
     ...basis(r),
-    // the jobhunter's note is about the person too: gone with the consent
-    toelichting: toestemming ? (r.v.toelichting ?? undefined) : undefined,
+    // the jobhunter's note is about the person too: gone with the consent, and when the voorstel ends
+    toelichting: toestemming && !beeindigd ? (r.v.toelichting ?? undefined) : undefined,
     deelnemer: Object.fromEntries([...velden].filter((v) => profiel[v] !== undefined).map((v) => [v, profiel[v]])),
     ...(toestemming ? {} : { toestemmingIngetrokken: true }),
+    ...(beeindigd ? { delenBeeindigd: true } : {}),
     criteria: r.v.criteria.filter((c) => criteriumVeld[c.code]?.every((v) => velden.has(v))).map(withoutTaalles),
   }
+}
+
+/**
+ * Sharing ends with the voorstel: once it is withdrawn or declined the werkgever keeps only what
+ * their own decision needs (status, plek, dates, score, their afwijsreden), never the deelnemer's
+ * fields, also not as they change later (docs/privacy.md). An accepted voorstel keeps sharing: the
+ * person works there.
+ */
+const sharingEnded = (status: string) => status === 'ingetrokken' || status === 'afgewezen'
+
+/** The deelnemer fields the werkgever sees now: the chosen ones while the voorstel runs and the consent stands; none otherwise. */
+function sharedFields(r: VoorstelMetNamen, d: DeelnemerRow): DeelbaarVeld[] {
+  if (sharingEnded(r.v.status) || (d.profiel as DeelnemerInput).toestemmingDelen !== true) return []
+  return r.v.velden as DeelbaarVeld[]
 }
 
 async function findRow(db: Db | Tx, id: string): Promise<VoorstelMetNamen | undefined> {
@@ -110,7 +128,7 @@ async function present(ctx: Ctx, r: VoorstelMetNamen) {
   if (ctx.actor.rol !== 'werkgever') return volledig(r)
   const d = (await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, r.v.deelnemerId)))[0]!
   // a werkgever seeing shared deelnemer data is logged like any other view of it
-  await writeAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), { actie: 'voorstel-bekeken', objectSoort: 'deelnemer', objectId: d.id, details: { voorstelId: r.v.id, velden: r.v.velden } })
+  await writeAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), { actie: 'voorstel-bekeken', objectSoort: 'deelnemer', objectId: d.id, details: { voorstelId: r.v.id, velden: sharedFields(r, d) } })
   return forWerkgever(r, d)
 }
 
@@ -123,12 +141,10 @@ async function checkJobcoach(db: Db, id: string | undefined, veld: string) {
 /** POST /api/voorstellen */
 export async function createVoorstel({ ctx, input }: { ctx: Ctx; input: VoorstelInput }) {
   requireRole(ctx.actor, 'jobhunter')
-  const d = (await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, input.deelnemerId)))[0]
+  // an unknown or erased deelnemer is a 404, as on every deelnemer route
+  const d = await findVisibleDeelnemer(ctx, input.deelnemerId)
   const p = (await ctx.db.select().from(plek).where(eq(plek.id, input.plekId)))[0]
-  const velden: Record<string, string> = {}
-  if (!d) velden.deelnemerId = 'Deze deelnemer bestaat niet.'
-  if (!p) velden.plekId = 'Deze plek bestaat niet.'
-  if (!d || !p) throw validatieFout(velden)
+  if (!p) throw validatieFout({ plekId: 'Deze plek bestaat niet.' })
   await checkJobcoach(ctx.db, input.jobcoachId, 'jobcoachId')
   if ((d.profiel as DeelnemerInput).toestemmingDelen !== true)
     throw conflict('geen-toestemming', 'De deelnemer heeft geen toestemming gegeven om gegevens met werkgevers te delen. Leg die toestemming eerst vast in het dossier.')
@@ -144,7 +160,7 @@ export async function createVoorstel({ ctx, input }: { ctx: Ctx; input: Voorstel
       .select({ id: voorstel.id })
       .from(voorstel)
       .where(and(eq(voorstel.deelnemerId, d.id), eq(voorstel.plekId, p.id), eq(voorstel.status, 'voorgesteld')))
-    if (open.length) throw conflict('voorstel-bestaat', 'Deze deelnemer is al voorgesteld voor deze plek; dat voorstel staat nog open.')
+    if (open.length) throw voorstelBestaat()
     await tx.insert(voorstel).values({
       id,
       deelnemerId: d.id,
@@ -161,12 +177,17 @@ export async function createVoorstel({ ctx, input }: { ctx: Ctx; input: Voorstel
       createdBy: ctx.actor.id,
       createdAt: now,
       updatedAt: now,
+    }).catch((e: unknown) => {
+      // two at once on a database server: the partial unique index on the open pair decides
+      throw isUniqueViolation(e, 'voorstel.deelnemer_id, voorstel.plek_id') ? voorstelBestaat() : e
     })
     await syncDeelnemerStatus(tx, d.id, now)
     await writeAudit(tx, ctx.actor, now, { actie: 'voorstel-gemaakt', objectSoort: 'deelnemer', objectId: d.id, details: { voorstelId: id, plekId: p.id, velden: input.velden ?? standaardVelden } })
   })
   return present(ctx, (await findRow(ctx.db, id))!)
 }
+
+const voorstelBestaat = () => conflict('voorstel-bestaat', 'Deze deelnemer is al voorgesteld voor deze plek; dat voorstel staat nog open.')
 
 /** GET /api/voorstellen */
 export async function listVoorstellen({ ctx, input }: { ctx: Ctx; input: { page: number; perPage: number; status?: string; plekId?: string; deelnemerId?: string } }) {
@@ -188,7 +209,7 @@ export async function listVoorstellen({ ctx, input }: { ctx: Ctx; input: { page:
     const byId = new Map(ds.map((d) => [d.id, d]))
     items = rows.map((r) => forWerkgever(r, byId.get(r.v.deelnemerId)!))
     // one audit row per voorstel seen, in one insert
-    await writeAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), ...rows.map((r) => ({ actie: 'voorstel-bekeken', objectSoort: 'deelnemer', objectId: r.v.deelnemerId, details: { voorstelId: r.v.id, velden: r.v.velden } })))
+    await writeAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), ...rows.map((r) => ({ actie: 'voorstel-bekeken', objectSoort: 'deelnemer', objectId: r.v.deelnemerId, details: { voorstelId: r.v.id, velden: sharedFields(r, byId.get(r.v.deelnemerId)!) } })))
   } else items = rows.map(volledig)
   return { items, total: totaal?.n ?? 0 }
 }

@@ -260,3 +260,71 @@ describe('role × route matrix', () => {
     }
   })
 })
+
+/**
+ * A deelnemer erased after an ended plaatsing with `jobcoach`: before the erase the beheerder, the
+ * jobhunter and that jobcoach could read the dossier; afterwards it is a 404 for each of them.
+ */
+const newErasedDeelnemer = async () => {
+  const plekId = await newPlekOfA()
+  await t.request('POST', `/api/plekken/${plekId}/publiceren`, { cookie: cookies.werkgever })
+  const deelnemerId = (await t.request('POST', '/api/deelnemers', { cookie: cookies.jobhunter, body: deelnemerBody({ toestemmingDelen: true }) })).json.id as string
+  const v = await t.request('POST', '/api/voorstellen', { cookie: cookies.jobhunter, body: { deelnemerId, plekId, modus: 'aanbodgericht', jobcoachId } })
+  const p = await t.request('POST', `/api/voorstellen/${v.json.id}/accepteren`, { cookie: cookies.werkgever, body: { startdatum: '2026-11-02' } })
+  await t.request('POST', `/api/plaatsingen/${p.json.id}/beeindigen`, { cookie: cookies.jobcoach, body: { einddatum: '2026-11-20', eindreden: 'verhuisd' } })
+  expect((await t.request('GET', `/api/deelnemers/${deelnemerId}`, { cookie: cookies.jobcoach })).status).toBe(200)
+  expect((await t.request('DELETE', `/api/deelnemers/${deelnemerId}`, { cookie: cookies.beheerder })).status).toBe(204)
+  return deelnemerId
+}
+
+/** Every route that reads one deelnemer by id (in the path, or the body of a voorstel), called for an erased deelnemer. */
+const gewist: Record<string, Entry> = {
+  'GET /api/deelnemers/:id': {
+    prepare: async () => ({ path: `/api/deelnemers/${await newErasedDeelnemer()}` }),
+    expect: { ...only(404, ['beheerder', 'jobhunter', 'jobcoach']), jobcoachAnder: 404 },
+  },
+  'PATCH /api/deelnemers/:id': {
+    prepare: async () => ({ path: `/api/deelnemers/${await newErasedDeelnemer()}`, body: { status: 'zoekend' } }),
+    expect: only(404, ['beheerder', 'jobhunter']),
+  },
+  'GET /api/deelnemers/:id/matches': {
+    prepare: async () => ({ path: `/api/deelnemers/${await newErasedDeelnemer()}/matches` }),
+    expect: only(404, ['beheerder', 'jobhunter']),
+  },
+  'GET /api/deelnemers/:id/export': {
+    prepare: async () => ({ path: `/api/deelnemers/${await newErasedDeelnemer()}/export` }),
+    expect: only(404, ['beheerder']),
+  },
+  'DELETE /api/deelnemers/:id': {
+    prepare: async () => ({ path: `/api/deelnemers/${await newErasedDeelnemer()}` }),
+    expect: only(404, ['beheerder']),
+  },
+  'POST /api/voorstellen': {
+    prepare: async () => {
+      const plekId = await newPlekOfA()
+      await t.request('POST', `/api/plekken/${plekId}/publiceren`, { cookie: cookies.werkgever })
+      return { body: { deelnemerId: await newErasedDeelnemer(), plekId, modus: 'aanbodgericht' } }
+    },
+    expect: only(404, ['jobhunter']),
+  },
+}
+
+describe('an erased deelnemer × route matrix', () => {
+  it('every route with a deelnemer id in its path has an entry', () => {
+    const routes = [...new Set(t.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/deelnemers/:id')).map((r) => `${r.method} ${r.path}`))]
+    expect(routes.sort()).toEqual(Object.keys(gewist).filter((r) => r.includes('/deelnemers/:id')).sort())
+    for (const [route, entry] of Object.entries(gewist)) expect(Object.keys(entry.expect).sort(), route).toEqual([...iedereen].sort())
+  })
+
+  const cells = Object.entries(gewist).flatMap(([route, entry]) =>
+    Object.entries(entry.expect).map(([wie, status]) => ({ route, wie: wie as Wie, status: status as number, entry })),
+  )
+  it.each(cells)('$route for an erased deelnemer as $wie answers $status', async ({ route, wie, status, entry }) => {
+    const [method, pattern] = route.split(' ') as [string, string]
+    const { path = pattern, body } = (await entry.prepare?.()) ?? {}
+    const res = await t.request(method, path, { cookie: cookies[wie], body })
+    expect(res.status, res.text.slice(0, 300)).toBe(status)
+    expect(Object.keys(res.json)).toEqual(['error'])
+    if (status === 404) expect(res.json.error).toEqual({ code: 'niet-gevonden', message: 'De deelnemer is niet gevonden.' })
+  })
+})

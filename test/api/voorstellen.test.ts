@@ -71,9 +71,13 @@ describe('voorstel', () => {
     const d = await deelnemer()
     expect((await t.request('POST', '/api/voorstellen', { cookie: jobhunter.cookie, body: { deelnemerId: d, plekId: concept, modus: 'aanbodgericht' } })).json.error.code).toBe('plek-niet-beschikbaar')
 
-    const onbekend = await t.request('POST', '/api/voorstellen', { cookie: jobhunter.cookie, body: { deelnemerId: 'nee', plekId: 'ook-niet', modus: 'aanbodgericht' } })
-    expect(onbekend.status).toBe(400)
-    expect(Object.keys(onbekend.json.error.fields).sort()).toEqual(['deelnemerId', 'plekId'])
+    // an unknown deelnemer is a 404 as on every deelnemer route (an erased one looks the same); an unknown plek a 400 on plekId
+    const onbekend = await t.request('POST', '/api/voorstellen', { cookie: jobhunter.cookie, body: { deelnemerId: 'nee', plekId: p, modus: 'aanbodgericht' } })
+    expect(onbekend.status).toBe(404)
+    expect(onbekend.json.error.code).toBe('niet-gevonden')
+    const onbekendePlek = await t.request('POST', '/api/voorstellen', { cookie: jobhunter.cookie, body: { deelnemerId: d, plekId: 'ook-niet', modus: 'aanbodgericht' } })
+    expect(onbekendePlek.status).toBe(400)
+    expect(Object.keys(onbekendePlek.json.error.fields)).toEqual(['plekId'])
 
     const gevoelig = await t.request('POST', '/api/voorstellen', { cookie: jobhunter.cookie, body: { deelnemerId: d, plekId: p, modus: 'aanbodgericht', velden: ['naam', 'moedertaal'] } })
     expect(gevoelig.status).toBe(400)

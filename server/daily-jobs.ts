@@ -1,0 +1,54 @@
+import type { Deps } from './context.js'
+import { errorLogFields } from './http-errors.js'
+import { deleteExpiredSessions } from './auth/sessions.js'
+import { applyBewaartermijn } from './services/avg.js'
+
+// The work the server does by itself once a day (docs/privacy.md, docs/operations.md): the
+// retention rule for deelnemers and removing sessions that can no longer be used. The server
+// starts it (server/main.ts); tests call runDailyJobs.
+
+const jobs: [event: string, run: (deps: Deps) => Promise<Record<string, unknown> | undefined>][] = [
+  [
+    'bewaartermijn',
+    async (deps) => {
+      const r = await applyBewaartermijn(deps)
+      return r.geanonimiseerd ? { geanonimiseerd: r.geanonimiseerd, grens: r.grens } : undefined
+    },
+  ],
+  [
+    'sessies-opruimen',
+    async (deps) => {
+      const verwijderd = await deleteExpiredSessions(deps)
+      return verwijderd ? { verwijderd } : undefined
+    },
+  ],
+]
+
+/**
+ * One run of every daily job. Each runs on its own: one that fails does not stop the others. A
+ * failure is logged with its kind and code, never its message (which may hold a statement's
+ * parameters); a job that changed something logs how much.
+ */
+export async function runDailyJobs(deps: Deps): Promise<void> {
+  for (const [event, run] of jobs) {
+    try {
+      const uitkomst = await run(deps)
+      if (uitkomst) deps.log({ t: deps.clock.now().toISOString(), event, ...uitkomst })
+    } catch (e) {
+      deps.log({ t: deps.clock.now().toISOString(), level: 'error', event: `${event}-mislukt`, ...errorLogFields(e) })
+    }
+  }
+}
+
+/** Runs the daily jobs a minute after start and then once a day, for as long as the server runs; answers a stop function. */
+export function scheduleDailyJobs(deps: Deps): () => void {
+  const run = () => void runDailyJobs(deps)
+  const first = setTimeout(run, 60_000)
+  const daily = setInterval(run, 24 * 60 * 60 * 1000)
+  first.unref()
+  daily.unref()
+  return () => {
+    clearTimeout(first)
+    clearInterval(daily)
+  }
+}
