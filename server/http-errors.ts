@@ -1,6 +1,8 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { DomainError, nietBeschikbaar, type FoutSoort } from './domain/errors.js'
 import { isBusyError, isReadOnlyError } from '../db/client.js'
+import { isSearchUnavailable } from '../search/port.js'
+import { errorFields } from './domain/log-fields.js'
 
 // The one place where a kind of failure becomes an HTTP status (app.ts onError uses it).
 
@@ -18,8 +20,6 @@ const statusVan: Record<FoutSoort, ContentfulStatusCode> = {
 
 export const httpStatus = (e: DomainError): ContentfulStatusCode => statusVan[e.soort]
 
-/** The meilisearch client's errors for a server that cannot be reached or does not answer in time. */
-export const isSearchEngineDown = (err: unknown) => /^Meilisearch(Request|RequestTimeOut)Error$/.test((err as Error | undefined)?.name ?? '')
 
 /**
  * Failures of a dependency that are nobody's mistake, as the DomainError the user sees: a busy
@@ -27,7 +27,7 @@ export const isSearchEngineDown = (err: unknown) => /^Meilisearch(Request|Reques
  */
 export function dependencyFailure(err: unknown): DomainError | undefined {
   if (isBusyError(err)) return nietBeschikbaar('database-bezet', 'De database is even bezet. Probeer het zo opnieuw.', 2)
-  if (isSearchEngineDown(err)) return nietBeschikbaar('zoeken-niet-beschikbaar', 'De zoekmachine antwoordt niet. Probeer het zo opnieuw.', 5)
+  if (isSearchUnavailable(err)) return nietBeschikbaar('zoeken-niet-beschikbaar', 'De zoekmachine antwoordt niet. Probeer het zo opnieuw.', 5)
   if (isReadOnlyError(err)) return nietBeschikbaar('database-alleen-lezen', 'Opslaan lukt nu niet: de database is alleen-lezen of vol.')
   return undefined
 }
@@ -38,14 +38,7 @@ export function dependencyFailure(err: unknown): DomainError | undefined {
  * parameters (an e-mail address, a name, a password hash).
  */
 export function errorLogFields(err: unknown) {
-  type Fout = { name?: string; code?: unknown; extendedCode?: unknown; cause?: Fout; stack?: string; constructor?: { name?: string } }
-  const e = err as Fout | undefined
-  // drizzle's query error is named plain "Error": its class says more (DrizzleQueryError)
-  const kind = (f: Fout | undefined) => (f?.name && f.name !== 'Error' ? f.name : f?.constructor?.name || f?.name)
-  // the most precise code of the error or the driver's error under it (SQLITE_CONSTRAINT_UNIQUE over SQLITE_CONSTRAINT)
-  const code = [e?.extendedCode, e?.code, e?.cause?.extendedCode, e?.cause?.code].find((c): c is string => typeof c === 'string')
-  const cause = e?.cause && typeof e.cause === 'object' ? kind(e.cause) : undefined
-  // stack frames only: a stack starts with the message, which may span lines (drizzle's second line is "params: …")
-  const frames = e?.stack?.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('at ')).slice(0, 4).join(' | ')
-  return { error: kind(e) ?? typeof err, ...(cause ? { cause } : {}), ...(code ? { code } : {}), ...(frames ? { at: frames } : {}) }
+  // stack frames only: the first line of a stack repeats the message
+  const frames = (err as Error | undefined)?.stack?.split('\n').slice(1, 5).map((l) => l.trim()).join(' | ')
+  return { ...errorFields(err), ...(frames ? { at: frames } : {}) }
 }

@@ -58,7 +58,7 @@ const layers: { layer: string; files: (f: string) => boolean; allowed: (i: Impor
     allowed: (i) =>
       isPackage(i)
         ? !/^(hono|@hono\/)/.test(i.target)
-        : under(i, 'server/services', 'server/domain', 'server/matching', 'server/auth/password.ts', 'server/auth/sessions.ts', 'server/auth/rate-limit.ts', 'server/context.ts', 'server/clock.ts', 'server/config.ts', 'db', 'search/port.ts', 'search/documents.ts'),
+        : under(i, 'server/services', 'server/domain', 'server/matching', 'server/auth/password.ts', 'server/auth/sessions.ts', 'server/auth/rate-limit.ts', 'server/context.ts', 'server/clock.ts', 'server/config.ts', 'db', 'search/port.ts'),
   },
   {
     layer: 'server/routes (thin: validate, call a service, shape the answer)',
