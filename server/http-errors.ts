@@ -38,7 +38,10 @@ export function dependencyFailure(err: unknown): DomainError | undefined {
  * parameters (an e-mail address, a name, a password hash).
  */
 export function errorLogFields(err: unknown) {
-  // stack frames only: the first line of a stack repeats the message
-  const frames = (err as Error | undefined)?.stack?.split('\n').slice(1, 5).map((l) => l.trim()).join(' | ')
-  return { ...errorFields(err), ...(frames ? { at: frames } : {}) }
+  const e = err as { stack?: string; cause?: unknown } | undefined
+  // the driver's error under drizzle's (LibsqlError), by kind
+  const cause = e?.cause && typeof e.cause === 'object' ? errorFields(e.cause).error : undefined
+  // stack frames only: a stack starts with the message, which may span lines (drizzle's second line is "params: …")
+  const frames = e?.stack?.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('at ')).slice(0, 4).join(' | ')
+  return { ...errorFields(err), ...(cause ? { cause } : {}), ...(frames ? { at: frames } : {}) }
 }
