@@ -46,7 +46,42 @@ export const paginering = z.object({
   perPage: z.coerce.number().int().min(1).max(100).default(20),
 })
 
-export const tekst = (max: number) => z.string().trim().min(1).max(max)
+// Free text. No field takes control characters: C0 and C1 controls, DEL, and the bidi overrides
+// and isolates U+202A–U+202E, U+2066–U+2069 (they reorder what a screen shows). A CR ended a
+// calendar line and let a plek title inject properties into the jobcoach's feed; a NUL cut a name
+// short in the database. Newline and tab are text only where the field is several lines long.
+
+/** Characters no text field takes (newline and tab are judged by the field's kind). */
+const STUURTEKEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
+const REGELEINDE_OF_TAB = /[\t\n\r]/
+const STUURTEKEN_MELDING = 'Dit veld bevat tekens die niet zijn toegestaan (zoals stuurtekens).'
+const EEN_REGEL_MELDING = 'Dit veld is één regel tekst: haal de regeleinden en tabs weg.'
+
+/** One line of free text (a titel, a naam), trimmed: no control characters, no newline or tab. `min` 0 allows an empty value. */
+export const tekst = (max: number, min = 1) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .superRefine((v, ctx) => {
+      const melding = REGELEINDE_OF_TAB.test(v) ? EEN_REGEL_MELDING : STUURTEKEN.test(v) ? STUURTEKEN_MELDING : undefined
+      if (melding) ctx.addIssue({ code: 'custom', message: melding })
+    })
+
+/**
+ * Free text of several lines (an omschrijving, a samenvatting, a toelichting), trimmed: newlines
+ * and tabs are kept (Windows and old Mac line ends become a newline), other control characters
+ * are refused.
+ */
+export const langeTekst = (max: number, min = 1) =>
+  z
+    .string()
+    .trim()
+    .overwrite((v) => v.replace(/\r\n?/g, '\n'))
+    .min(min)
+    .max(max)
+    .refine((v) => !STUURTEKEN.test(v), STUURTEKEN_MELDING)
 
 /**
  * Body of a PATCH: any subset of a resource's top-level fields, each still unchecked. The route

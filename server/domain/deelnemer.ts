@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { belastingNiveaus, sectoren, vormen } from './enums.js'
-import { dagdeelLijst, id, postcode, taalniveau, tekst, urenPerWeek, patchOf } from './common.js'
+import { dagdeelLijst, id, langeTekst, postcode, taalniveau, tekst, urenPerWeek, patchOf } from './common.js'
 import { telefoon } from './organisatie.js'
 
 // The deelnemer of docs/domain.md ("Deelnemer"): sensitive personal data (docs/privacy.md). Only
@@ -28,7 +28,7 @@ export const wensen = z
   .object({
     sectoren: z.array(z.enum(sectoren)).max(sectoren.length).default([]),
     vormen: z.array(z.enum(vormen)).max(vormen.length).default([]),
-    wensberoep: z.string().trim().max(120).optional(),
+    wensberoep: tekst(120, 0).optional(),
   })
   .strict()
 
@@ -42,19 +42,19 @@ const deelnemerFields = {
   leerroute: z.enum(leerroutes),
   taalniveau,
   geletterdheid: z.enum(geletterdheden),
-  moedertaal: z.string().trim().max(60).optional(),
-  andereTalen: z.array(z.string().trim().min(1).max(60)).max(10).default([]),
+  moedertaal: tekst(60, 0).optional(),
+  andereTalen: z.array(tekst(60)).max(10).default([]),
   beschikbareDagdelen: dagdeelLijst,
   taallesDagdelen: dagdeelLijst,
   urenPerWeek,
   kinderopvang: z.enum(kinderopvangOpties),
   mobiliteit,
   belastbaarheid: z.enum(belastingNiveaus),
-  ondersteuningsbehoefte: z.string().trim().max(500).optional(),
+  ondersteuningsbehoefte: langeTekst(500, 0).optional(),
   wensen: wensen.default(() => wensen.parse({})),
   vca: z.boolean().default(false),
-  werkervaring: z.string().trim().max(2000).optional(),
-  opleiding: z.string().trim().max(2000).optional(),
+  werkervaring: langeTekst(2000, 0).optional(),
+  opleiding: langeTekst(2000, 0).optional(),
   status: z.enum(deelnemerStatussen).default('intake'),
   toestemmingDelen: z.boolean().default(false),
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { criteriumCodes } from './enums.js'
+import { langeTekst } from './common.js'
 
 // Body of PUT /api/matching/gewichten/{richting}. Weights are relative (0–10, steps of 0.5);
 // criteria not named keep their current weight. Knock-outs are not configurable: they are the
@@ -12,7 +13,7 @@ const gewicht = z.number().min(0, 'Een gewicht is minstens 0.').max(10, 'Een gew
 export const gewichtenWijziging = z
   .object({
     gewichten: z.object(Object.fromEntries(criteriumCodes.map((c) => [c, gewicht.optional()]))).strict(),
-    toelichting: z.string().trim().min(5, 'Leg in een paar woorden uit waarom de gewichten veranderen.').max(500),
+    toelichting: langeTekst(500, 0).min(5, 'Leg in een paar woorden uit waarom de gewichten veranderen.'),
   })
   .strict()
 export type GewichtenWijziging = z.infer<typeof gewichtenWijziging>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id } from './common.js'
+import { id, tekst } from './common.js'
 import { organisatieInput } from './organisatie.js'
 import { plekInput } from './plek.js'
 import { nieuweDeelnemerInput } from './deelnemer.js'
@@ -13,11 +13,8 @@ import { nieuweDeelnemerInput } from './deelnemer.js'
 //   organisatie with exactly one of `organisatieId` (one that exists) or `organisatieRef`.
 // - `status` on a plek: `concept` (default) or `gepubliceerd` (published at once, so searchable).
 
-export const importRef = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
+// a ref is quoted in error messages (and on the terminal of `npm run import`): one line, no control characters
+export const importRef = tekst(64)
   .describe('Eigen naam van dit record in het bestand (uniek per lijst); wordt niet opgeslagen')
 
 export const importOrganisatie = organisatieInput.extend({ ref: importRef.optional() })

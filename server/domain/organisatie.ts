@@ -20,7 +20,7 @@ const organisatieFields = {
   soort: z.enum(organisatieSoorten),
   postcode,
   /** Optional: when left out, the plaats of the postcode is used. */
-  plaats: z.string().trim().min(1).max(80).optional(),
+  plaats: tekst(80).optional(),
   contactpersoon,
   kvkNummer: z.string().trim().regex(/^[0-9]{8}$/, 'Een KvK-nummer bestaat uit 8 cijfers.').optional(),
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id, isoDate } from './common.js'
+import { id, isoDate, langeTekst, tekst } from './common.js'
 
 export const plaatsingStatussen = ['actief', 'afgerond', 'voortijdig-beeindigd'] as const
 export const eindredenen = ['werk-gevonden', 'opleiding', 'gezondheid', 'kinderopvang', 'vervoer', 'taal', 'conflict', 'verhuisd', 'anders'] as const
@@ -21,10 +21,10 @@ export const nazorgInput = z
     soort: z.enum(contactSoorten).default('contactmoment'),
     met: z.enum(contactMet),
     kanaal: z.enum(kanalen),
-    samenvatting: z.string().trim().min(1).max(4000),
+    samenvatting: langeTekst(4000),
     knelpunten: z.array(z.enum(knelpunten)).max(knelpunten.length).default([]).transform((l) => [...new Set(l)]),
-    acties: z.string().trim().max(4000).optional(),
-    doorbraakbudget: z.object({ bedrag: z.number().min(0).max(100_000), doel: z.string().trim().min(1).max(300) }).strict().optional(),
+    acties: langeTekst(4000, 0).optional(),
+    doorbraakbudget: z.object({ bedrag: z.number().min(0).max(100_000), doel: tekst(300) }).strict().optional(),
     volgendContactOp: isoDate.optional().describe('Standaard: datum + contactFrequentieDagen van de plaatsing'),
     corrigeert: id.optional().describe('Id van het eerdere contact dat deze regel corrigeert'),
   })
@@ -39,7 +39,7 @@ export const beeindigInput = z
   .object({
     einddatum: isoDate,
     eindreden: z.enum(eindredenen),
-    toelichting: z.string().trim().max(2000).optional(),
+    toelichting: langeTekst(2000, 0).optional(),
   })
   .strict()
 

@@ -8,7 +8,7 @@ import {
   vergoedingSoorten,
   vormen,
 } from './enums.js'
-import { dagdeelLijst, id, isoDate, postcode, taalniveau, tekst, urenPerWeek, patchOf } from './common.js'
+import { dagdeelLijst, id, isoDate, langeTekst, postcode, taalniveau, tekst, urenPerWeek, patchOf } from './common.js'
 
 // The plek body of the API (fixed with the gemeenten; docs/api.md, "Plekken"). One schema, reused
 // by the route, the client form and the tests.
@@ -24,7 +24,7 @@ export const vereisten = z
     rijbewijs: z.boolean().default(false),
     vog: z.boolean().default(false),
     vca: z.boolean().default(false),
-    diploma: z.string().trim().max(200).optional(),
+    diploma: tekst(200, 0).optional(),
   })
   .strict()
 
@@ -41,8 +41,8 @@ export const vergoeding = z
 
 const plekFields = {
   titel: tekst(120),
-  omschrijving: tekst(5000),
-  beroep: z.string().trim().max(120).optional(),
+  omschrijving: langeTekst(5000),
+  beroep: tekst(120, 0).optional(),
   sector: z.enum(sectoren),
   vorm: z.enum(vormen),
   postcode,

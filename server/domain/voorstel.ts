@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id, isoDate } from './common.js'
+import { id, isoDate, langeTekst } from './common.js'
 
 // Voorstellen and plaatsingen (docs/domain.md, "Voorstel" and "Plaatsing"). What a werkgever may
 // see of a deelnemer (docs/privacy.md, "What a werkgever sees of a deelnemer") is a choice
@@ -17,7 +17,7 @@ export const voorstelInput = z
     deelnemerId: id,
     plekId: id,
     modus: z.enum(modi),
-    toelichting: z.string().trim().max(2000).optional(),
+    toelichting: langeTekst(2000, 0).optional(),
     velden: z.array(z.enum(deelbareVelden)).max(deelbareVelden.length).optional().describe('Wat de werkgever van de deelnemer mag zien; standaard naam, taalniveau, beschikbare dagdelen en uren'),
     jobcoachId: id.optional().describe('De jobcoach die de nazorg doet als de werkgever accepteert'),
   })
@@ -32,7 +32,7 @@ export const accepteerInput = z
   })
   .strict()
 
-export const afwijsInput = z.object({ reden: z.string().trim().min(3, 'Geef kort de reden.').max(1000) }).strict()
+export const afwijsInput = z.object({ reden: langeTekst(1000, 0).min(3, 'Geef kort de reden.') }).strict()
 
 export const voorstelLijstQuery = z.object({
   status: z.enum(voorstelStatussen).optional(),

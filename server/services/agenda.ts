@@ -44,7 +44,21 @@ export async function deleteAgendaLinkOf(db: Db | Tx, gebruikerId: string) {
   await db.delete(agendaToken).where(eq(agendaToken.gebruikerId, gebruikerId))
 }
 
-const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
+/**
+ * A TEXT value of RFC 5545 (§3.3.11): backslash, semicolon and comma escaped; every line end (CRLF,
+ * a lone CR or LF, and the Unicode line and paragraph separators) as "\n". TEXT has no escape for
+ * other control characters, so they go (a tab becomes a space), with the bidi overrides and
+ * isolates: a raw CR ended the line and let a stored title add URL or ATTENDEE properties. The edge
+ * refuses these characters now (server/domain/common.ts); this holds for whatever was stored before.
+ */
+const escapeText = (s: string) =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '\\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
 /** Lines longer than 75 octets are folded (RFC 5545 §3.1), without splitting a UTF-8 character. */
 function fold(line: string): string {
   const out: string[] = []
@@ -93,8 +107,8 @@ export async function renderAgendaFeed({ deps, token, appUrl }: { deps: Deps; to
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${compact(datum)}`,
       `DTEND;VALUE=DATE:${compact(addDays(datum, 1))}`,
-      `SUMMARY:${escape(`${achterstallig ? 'Achterstallig: ' : ''}nazorgcontact ${r.titel} (${r.organisatieNaam})`)}`,
-      `DESCRIPTION:${escape(`${achterstallig ? `Gepland op ${r.p.volgendContactOp}. ` : ''}Leg het contact vast in het nazorglogboek.`)}`,
+      `SUMMARY:${escapeText(`${achterstallig ? 'Achterstallig: ' : ''}nazorgcontact ${r.titel} (${r.organisatieNaam})`)}`,
+      `DESCRIPTION:${escapeText(`${achterstallig ? `Gepland op ${r.p.volgendContactOp}. ` : ''}Leg het contact vast in het nazorglogboek.`)}`,
       `URL:${appUrl}/plaatsingen/${r.p.id}`,
       'TRANSP:TRANSPARENT',
       'END:VEVENT',
