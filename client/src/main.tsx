@@ -2,7 +2,7 @@ import './theme.css'
 import { render } from 'preact'
 import { LocationProvider, Router, Route, useLocation } from 'preact-iso'
 import { useEffect, useRef } from 'preact/hooks'
-import type { ComponentChildren } from 'preact'
+import type { ComponentChildren, ComponentType } from 'preact'
 import { setUnauthorizedHandler } from './api.js'
 import { gebruiker, loadSessie, logout, startPage, type Gebruiker } from './session.js'
 import { rolLabel } from './lib/labels.js'
@@ -24,6 +24,11 @@ import { MijnPlaatsingen, Plaatsingen } from './pages/plaatsingen.js'
 import { PlaatsingDetail } from './pages/plaatsing-detail.js'
 import { Monitor } from './pages/monitor.js'
 import { clearAllDeelnemerConcepten } from './lib/deelnemer-concept.js'
+import { installDutchErrors } from '../../server/domain/dutch-errors.js'
+
+// Dutch validation messages for the shared zod schemas, before any form validates (importing the
+// domain modules has no side effects, so the app installs them itself).
+installDutchErrors()
 
 type Rol = Gebruiker['rol']
 
@@ -88,13 +93,13 @@ function Beveiligd({ rollen, children }: { rollen: Rol[]; children: ComponentChi
     if (g === null) route(`/inloggen?terug=${encodeURIComponent(url)}`, true)
   }, [g])
   if (g === undefined || g === null) return <Laden />
-  if (!rollen.includes(g.rol)) return <Alert type="warning"><p class="utrecht-paragraph">U heeft geen toegang tot deze pagina met de rol {rolLabel[g.rol]}.</p></Alert>
+  if (!rollen.includes(g.rol)) return <Alert type="warning" tekst={<>U heeft geen toegang tot deze pagina met de rol {rolLabel[g.rol]}.</>} />
   return <>{children}</>
 }
 
-const guard = (rollen: Rol[], Page: (p: any) => any) => (props: any) => (
+const guard = (rollen: Rol[], Page: ComponentType) => () => (
   <Beveiligd rollen={rollen}>
-    <Page {...props} />
+    <Page />
   </Beveiligd>
 )
 

@@ -18,6 +18,17 @@ function describedBy(path: string, error?: string, description?: unknown) {
   return ids.length ? ids.join(' ') : undefined
 }
 
+/** The attributes every input, textarea and select shares: its id and name, and its error and description linked. */
+function controlProps({ path, error, description, required }: Base) {
+  return {
+    id: fieldId(path),
+    name: path,
+    'aria-invalid': error ? ('true' as const) : undefined,
+    'aria-describedby': describedBy(path, error, description),
+    'aria-required': required ? ('true' as const) : undefined,
+  }
+}
+
 function FieldShell({ path, label, error, description, required, children, checkbox }: Base & { children: ComponentChildren; checkbox?: boolean }) {
   return (
     <div class={`utrecht-form-field ${checkbox ? 'pp-field-checkbox' : 'utrecht-form-field--text'} ${error ? 'utrecht-form-field--invalid pp-field--invalid' : ''}`}>
@@ -52,58 +63,46 @@ function FieldShell({ path, label, error, description, required, children, check
 type InputProps = { autoComplete?: string; inputMode?: 'numeric' | 'decimal' | 'text' | 'email' | 'tel' | 'search'; disabled?: boolean; placeholder?: string }
 
 export function TextField(props: Base & { value: string; onValue: (v: string) => void; type?: 'text' | 'email' | 'password' | 'date' | 'tel' | 'search'; size?: 'numeric' | 'postcode' | 'tel'; input?: InputProps }) {
-  const { path, value, onValue, type = 'text', error, description, size, input } = props
+  const { value, onValue, type = 'text', error, size, input } = props
   const sizeClass = size === 'numeric' ? 'utrecht-textbox--numeric' : size === 'postcode' ? 'utrecht-textbox--postal-code-nl-size' : size === 'tel' ? 'utrecht-textbox--tel-nl-size' : ''
   return (
     <FieldShell {...props}>
       <input
         {...input}
-        id={fieldId(path)}
-        name={path}
+        {...controlProps(props)}
         type={type as 'text'}
         class={`utrecht-textbox utrecht-textbox--html-input ${sizeClass} ${error ? 'utrecht-textbox--invalid' : ''}`}
         value={value}
         onInput={(e) => onValue(e.currentTarget.value)}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(path, error, description)}
-        aria-required={props.required ? 'true' : undefined}
       />
     </FieldShell>
   )
 }
 
 export function TextAreaField(props: Base & { value: string; onValue: (v: string) => void; rows?: number }) {
-  const { path, value, onValue, error, description, rows = 5 } = props
+  const { value, onValue, error, rows = 5 } = props
   return (
     <FieldShell {...props}>
       <textarea
-        id={fieldId(path)}
-        name={path}
+        {...controlProps(props)}
         rows={rows}
         class={`utrecht-textarea utrecht-textarea--html-textarea ${error ? 'utrecht-textarea--invalid' : ''}`}
         value={value}
         onInput={(e) => onValue(e.currentTarget.value)}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(path, error, description)}
-        aria-required={props.required ? 'true' : undefined}
       />
     </FieldShell>
   )
 }
 
 export function SelectField(props: Base & { value: string; onValue: (v: string) => void; options: readonly (readonly [string, string])[]; placeholder?: string }) {
-  const { path, value, onValue, error, description, options, placeholder } = props
+  const { value, onValue, error, options, placeholder } = props
   return (
     <FieldShell {...props}>
       <select
-        id={fieldId(path)}
-        name={path}
+        {...controlProps(props)}
         class={`utrecht-select utrecht-select--html-select ${error ? 'utrecht-select--invalid' : ''}`}
         value={value}
         onChange={(e) => onValue(e.currentTarget.value)}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(path, error, description)}
-        aria-required={props.required ? 'true' : undefined}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map(([v, l]) => (
@@ -115,18 +114,15 @@ export function SelectField(props: Base & { value: string; onValue: (v: string) 
 }
 
 export function CheckboxField(props: Base & { checked: boolean; onValue: (v: boolean) => void }) {
-  const { path, checked, onValue, error, description } = props
+  const { checked, onValue, error } = props
   return (
     <FieldShell {...props} checkbox>
       <input
-        id={fieldId(path)}
-        name={path}
+        {...controlProps({ ...props, required: false })}
         type="checkbox"
         class={`utrecht-checkbox utrecht-checkbox--html-input ${error ? 'utrecht-checkbox--invalid' : ''}`}
         checked={checked}
         onChange={(e) => onValue(e.currentTarget.checked)}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(path, error, description)}
       />
     </FieldShell>
   )
@@ -152,10 +148,6 @@ export function Section({ legend, children, error, path, id }: { legend: string;
   )
 }
 
-/**
- * The list of errors at the top of a form (GOV.UK / NL DS pattern): announced, focused after a
- * failed submit, each error a link to its field.
- */
 /** The visible label of a field, so the summary says which field is wrong ("Sector: …"). */
 function veldNaam(path: string): string {
   if (typeof document === 'undefined') return path
@@ -164,6 +156,10 @@ function veldNaam(path: string): string {
   return (label ?? path).replace(/\s*\(niet verplicht\)\s*$/, '').trim()
 }
 
+/**
+ * The list of errors at the top of a form (GOV.UK / NL DS pattern): announced, focused after a
+ * failed submit, each error a link to its field.
+ */
 export function ErrorSummary({ errors, message, focusKey }: { errors: [string, string][]; message?: string; focusKey: number }) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -197,11 +193,12 @@ export function ErrorSummary({ errors, message, focusKey }: { errors: [string, s
   )
 }
 
-export function Alert({ type = 'info', children }: { type?: 'info' | 'ok' | 'warning' | 'error'; children: ComponentChildren }) {
+/** A message box; `tekst` is the common case of one paragraph, `children` anything else. */
+export function Alert({ type = 'info', tekst, children }: { type?: 'info' | 'ok' | 'warning' | 'error'; tekst?: ComponentChildren; children?: ComponentChildren }) {
   return (
     <div class={`utrecht-alert utrecht-alert--${type}`} role={type === 'error' ? 'alert' : 'status'}>
       <div class="utrecht-alert__content">
-        <div class="utrecht-alert__message">{children}</div>
+        <div class="utrecht-alert__message">{tekst !== undefined ? <p class="utrecht-paragraph">{tekst}</p> : children}</div>
       </div>
     </div>
   )

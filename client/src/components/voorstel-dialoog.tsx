@@ -85,7 +85,7 @@ export function VoorstelDialoog({ partijen, onKlaar, onSluit }: { partijen: Voor
           {richtingLabel[partijen.modus]} · score {partijen.score} van 100{plek.organisatieNaam ? ` · ${plek.organisatieNaam}` : ''}. De score en de redenen van dit moment gaan mee met het voorstel.
         </p>
         {partijen.uitgesloten && (
-          <Alert type="warning"><p class="utrecht-paragraph">Deze match valt af op een harde grens. Stel alleen voor als u met de deelnemer en de werkgever heeft besproken hoe dat wordt opgelost.</p></Alert>
+          <Alert type="warning" tekst="Deze match valt af op een harde grens. Stel alleen voor als u met de deelnemer en de werkgever heeft besproken hoe dat wordt opgelost." />
         )}
         {weigering && (
           <div class="utrecht-alert utrecht-alert--error" role="alert">

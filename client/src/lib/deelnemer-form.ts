@@ -69,14 +69,16 @@ export function dagdeelStaat(f: Pick<DeelnemerFormState, 'beschikbareDagdelen' |
  */
 export function setDagdeel<F extends Pick<DeelnemerFormState, 'beschikbareDagdelen' | 'taallesDagdelen'>>(f: F, dagdeel: string, staat: DagdeelStaat): F {
   if (staat === 'vrij' && f.taallesDagdelen.includes(dagdeel)) return f
-  const sortResults = (l: string[]) => [...l].sort((a, b) => dagdelen.indexOf(a as never) - dagdelen.indexOf(b as never))
   const without = (l: string[]) => l.filter((d) => d !== dagdeel)
   return {
     ...f,
-    beschikbareDagdelen: sortResults(staat === 'vrij' ? [...without(f.beschikbareDagdelen), dagdeel] : without(f.beschikbareDagdelen)),
-    taallesDagdelen: sortResults(staat === 'taalles' ? [...without(f.taallesDagdelen), dagdeel] : without(f.taallesDagdelen)),
+    beschikbareDagdelen: sortDagdelen(staat === 'vrij' ? [...without(f.beschikbareDagdelen), dagdeel] : without(f.beschikbareDagdelen)),
+    taallesDagdelen: sortDagdelen(staat === 'taalles' ? [...without(f.taallesDagdelen), dagdeel] : without(f.taallesDagdelen)),
   }
 }
+
+/** Dagdelen in the order of the week (maandagochtend first), as the domain lists them. */
+export const sortDagdelen = (l: readonly string[]) => [...l].sort((a, b) => (dagdelen as readonly string[]).indexOf(a) - (dagdelen as readonly string[]).indexOf(b))
 
 /** Statuses a person sets; voorgesteld and geplaatst follow from voorstellen and plaatsingen (the server refuses them by hand). */
 export const handmatigeStatussen = ['intake', 'zoekend', 'uitgestroomd'] as const

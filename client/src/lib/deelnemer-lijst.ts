@@ -1,4 +1,5 @@
 import { deelnemerStatussen } from '../../../server/domain/deelnemer.js'
+import { isOneOf, parsePage, toQueryString } from './url-state.js'
 
 // The deelnemer list lives in the URL (the parameter names of GET /api/deelnemers), like the
 // plek search: Back and a shared link give the same list.
@@ -16,14 +17,9 @@ export const DEELNEMERS_PER_PAGE = 20
 export const legeDeelnemerLijst: DeelnemerLijstState = { q: '', status: '', page: 1 }
 
 export function parseDeelnemerUrl(search: string): DeelnemerLijstState {
-  const p = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search)
-  const status = p.get('status') ?? ''
-  const page = Number(p.get('page') ?? '1')
-  return {
-    q: p.get('q') ?? '',
-    status: (deelnemerStatussen as readonly string[]).includes(status) ? (status as Status) : '',
-    page: Number.isInteger(page) && page >= 1 && page <= 1000 ? page : 1,
-  }
+  const p = new URLSearchParams(search)
+  const status = p.get('status')
+  return { q: p.get('q') ?? '', status: isOneOf(deelnemerStatussen, status) ? status : '', page: parsePage(p.get('page')) }
 }
 
 /** The query string without defaults, in a stable order. */
@@ -33,8 +29,7 @@ export function deelnemerQueryString(s: DeelnemerLijstState): string {
   if (q) p.set('q', q)
   if (s.status) p.set('status', s.status)
   if (s.page > 1) p.set('page', String(s.page))
-  const t = p.toString()
-  return t ? `?${t}` : ''
+  return toQueryString(p)
 }
 
 /** The query of GET /api/deelnemers. */

@@ -34,7 +34,6 @@ export const taalrijkheidLabel: Record<string, string> = {
 }
 
 export const dagLabel: Record<string, string> = { ma: 'maandag', di: 'dinsdag', wo: 'woensdag', do: 'donderdag', vr: 'vrijdag', za: 'zaterdag', zo: 'zondag' }
-export const deelLabel: Record<string, string> = { ochtend: 'ochtend', middag: 'middag', avond: 'avond' }
 export const vaardigheidLabel: Record<string, string> = { spreken: 'Spreken', luisteren: 'Luisteren', lezen: 'Lezen', schrijven: 'Schrijven' }
 export const statusLabel: Record<string, string> = { concept: 'Concept', gepubliceerd: 'Gepubliceerd', vervuld: 'Vervuld', gesloten: 'Gesloten' }
 export const vergoedingLabel: Record<string, string> = { geen: 'Geen vergoeding', onkostenvergoeding: 'Onkostenvergoeding', loon: 'Loon' }
@@ -46,6 +45,9 @@ export const soortLabel: Record<string, string> = {
 export const sortLabel: Record<string, string> = { relevantie: 'Best passend', afstand: 'Afstand', taalrijkheid: 'Taalrijkheid', nieuwste: 'Nieuwste' }
 
 export const label = (map: Record<string, string>, value: string) => map[value] ?? value
+
+/** The options of a select: each value with its label (or the value itself). */
+export const opties = (waarden: readonly string[], labels?: Record<string, string>) => waarden.map((w) => [w, labels?.[w] ?? w] as const)
 
 /** "ma-ochtend, wo-ochtend" → "maandagochtend, woensdagochtend" */
 export function dagdeelTekst(dagdeel: string): string {

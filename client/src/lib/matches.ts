@@ -63,8 +63,5 @@ export function gewichtRijen(gewichten: Record<string, number>, knockoutCodes: s
 /** A criterion score 0–1 as a Dutch percentage: 0.87 → "87 %". */
 export const procent = (score: number) => `${Math.round(score * 100)} %`
 
-/** The plek and deelnemer summaries of the match answers, as the server declares them. */
-export type { DeelnemerSamenvatting, PlekSamenvatting } from '../../../server/domain/match.js'
-
 /** The URL of a match list keeps one option: whether excluded results are shown. */
 export const matchUrl = (basis: string, inclusiefUitgesloten: boolean) => (inclusiefUitgesloten ? `${basis}?inclusiefUitgesloten=true` : basis)

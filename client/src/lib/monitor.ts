@@ -1,6 +1,7 @@
-import { sectoren, vormen } from '../../../server/domain/enums.js'
+import { sectoren, vormen, type Sector, type Vorm } from '../../../server/domain/enums.js'
 import { eindredenen, knelpunten } from '../../../server/domain/plaatsing.js'
 import { isDate, monthsBetween } from './datum.js'
+import { isOneOf, toQueryString } from './url-state.js'
 
 // Pure logic of the monitor page: its filters in the URL (the parameter names of GET /api/monitor,
 // so the CSV link carries the same query), and the figures shaped for the charts.
@@ -19,8 +20,8 @@ export function parseMonitorUrl(search: string): MonitorState {
     return isDate(v) ? v : ''
   }
   const parseList = (k: string, lijst: readonly string[]) => {
-    const v = p.get(k) ?? ''
-    return lijst.includes(v) ? v : ''
+    const v = p.get(k)
+    return isOneOf(lijst, v) ? v : ''
   }
   return { van: datum('van'), tot: datum('tot'), sector: parseList('sector', sectoren), vorm: parseList('vorm', vormen) }
 }
@@ -29,12 +30,17 @@ export function parseMonitorUrl(search: string): MonitorState {
 export function monitorQueryString(s: MonitorState): string {
   const p = new URLSearchParams()
   for (const k of ['van', 'tot', 'sector', 'vorm'] as const) if (s[k]) p.set(k, s[k])
-  const q = p.toString()
-  return q ? `?${q}` : ''
+  return toQueryString(p)
 }
 
-export function monitorApiQuery(s: MonitorState): { van?: string; tot?: string; sector?: string; vorm?: string } {
-  return Object.fromEntries(Object.entries(s).filter(([, v]) => v)) as never
+/** The query of GET /api/monitor: only what is set. */
+export function monitorApiQuery(s: MonitorState): { van?: string; tot?: string; sector?: Sector; vorm?: Vorm } {
+  return {
+    ...(s.van ? { van: s.van } : {}),
+    ...(s.tot ? { tot: s.tot } : {}),
+    ...(isOneOf(sectoren, s.sector) ? { sector: s.sector } : {}),
+    ...(isOneOf(vormen, s.vorm) ? { vorm: s.vorm } : {}),
+  }
 }
 
 /** A round upper bound for an axis: 1, 2, 5, 10, 20, 50 … at least `max`. */

@@ -1,20 +1,25 @@
-import { STILTE_DAGEN } from '../../../server/domain/plaatsing.js'
+import { STILTE_DAGEN, plaatsingStatussen } from '../../../server/domain/plaatsing.js'
 import { dagenTekst } from './labels.js'
 import { isDate, addDays } from './datum.js'
+import { isOneOf, toQueryString } from './url-state.js'
 
 // Pure logic of the plaatsing screens: the flag of a plaatsing on the due list, the nazorg log as a
 // timeline with its corrections, and the "Contact vastleggen" form ⇄ the body of
 // POST /api/plaatsingen/:id/nazorg (server/domain/plaatsing.ts `nazorgInput`).
 
-/** One entry of the nazorg log as the API answers it. */
-export interface NazorgRegel {
-  id: string
+/** What a contact is about, the same in the log and in the form. */
+interface NazorgContact {
   datum: string
   soort: string
   met: string
   kanaal: string
   samenvatting: string
   knelpunten: string[]
+}
+
+/** One entry of the nazorg log as the API answers it. */
+export interface NazorgRegel extends NazorgContact {
+  id: string
   acties?: string
   doorbraakbudget?: { bedrag: number; doel: string }
   volgendContactOp: string
@@ -55,6 +60,28 @@ export const geldigeRegels = (regels: NazorgRegel[]) => {
   return regels.filter((r) => !gecorrigeerd.has(r.id) && !r.gecorrigeerdDoor)
 }
 
+/** The list of plaatsingen in the URL: ?status=… (actief unless chosen; "alle") and, for a beheerder, ?jobcoachId=… */
+export interface PlaatsingLijstState {
+  status: (typeof plaatsingStatussen)[number] | 'alle'
+  jobcoachId: string
+}
+
+export function parsePlaatsingLijstUrl(search: string, metJobcoach: boolean): PlaatsingLijstState {
+  const p = new URLSearchParams(search)
+  const status = p.get('status')
+  return {
+    status: status === 'alle' || isOneOf(plaatsingStatussen, status) ? status : 'actief',
+    jobcoachId: metJobcoach ? (p.get('jobcoachId') ?? '') : '',
+  }
+}
+
+export function plaatsingLijstQueryString(s: PlaatsingLijstState): string {
+  const p = new URLSearchParams()
+  if (s.status !== 'actief') p.set('status', s.status)
+  if (s.jobcoachId) p.set('jobcoachId', s.jobcoachId)
+  return toQueryString(p)
+}
+
 /** What a row on the due list says about a plaatsing: in words (the page adds an icon and a colour that repeat it). */
 export type Signaal = { soort: 'stil' | 'achterstallig' | 'op-tijd' | 'beeindigd'; tekst: string }
 
@@ -70,13 +97,7 @@ export function signaal(p: { status: string; achterstallig: boolean; dagenAchter
 }
 
 /** The form as typed: strings, so an error never loses input. */
-export interface NazorgFormulier {
-  datum: string
-  soort: string
-  met: string
-  kanaal: string
-  samenvatting: string
-  knelpunten: string[]
+export interface NazorgFormulier extends NazorgContact {
   acties: string
   budget: boolean
   bedrag: string

@@ -107,7 +107,7 @@ export function plekFormFrom(p: StoredPlek): PlekFormState {
     urenMin: String(p.urenPerWeek.min), urenMax: String(p.urenPerWeek.max), dagdelen: [...p.dagdelen], capaciteit: String(p.capaciteit),
     startdatum: p.startdatum ?? '', duurWeken: p.duurWeken === undefined ? '' : String(p.duurWeken),
     taalniveau: { ...p.taalniveau }, lagerNiveauMetOndersteuning: p.lagerNiveauMetOndersteuning,
-    taalrijkheid: { ...leeg.taalrijkheid, ...(p.taalrijkheid as Partial<Record<TaalrijkheidItem, boolean>>) },
+    taalrijkheid: { ...leeg.taalrijkheid, ...p.taalrijkheid },
     begeleiding: [...p.begeleiding], opbouw: p.opbouw, fysiekeBelasting: p.fysiekeBelasting, werkdruk: p.werkdruk,
     binnenSchooltijden: p.binnenSchooltijden, rijbewijs: p.vereisten.rijbewijs, vog: p.vereisten.vog, vca: p.vereisten.vca,
     diploma: p.vereisten.diploma ?? '', vergoedingSoort: p.vergoeding.soort,
@@ -124,10 +124,3 @@ export const plekVeldVolgorde = [
 ] as const
 export const plekLijstVelden = ['dagdelen', 'begeleiding'] as const
 
-/** The error paths (urenPerWeek) whose fields are typed in another input (urenPerWeek.min). */
-export function veldVoorPad(pad: string): string {
-  if (pad === 'urenPerWeek') return 'urenPerWeek.min'
-  if (pad === 'vergoeding') return 'vergoeding.soort'
-  if (pad.startsWith('taalniveau.')) return pad
-  return pad
-}

@@ -1,5 +1,6 @@
 import { begeleidingSoorten, sectoren, vormen } from '../../../server/domain/enums.js'
 import { sorteringen, type Sortering } from '../../../server/domain/zoeken.js'
+import { isOneOf, parsePage, toQueryString } from './url-state.js'
 
 // The search lives in the URL (same parameter names as GET /api/zoeken), so the back button and
 // a shared link give the same results. These functions convert between the URL and the state.
@@ -26,10 +27,9 @@ export const leegZoeken: ZoekState = { q: '', sector: [], vorm: [], begeleiding:
 
 /** The state from a query string ("?q=zorg&sector=zorg&sector=horeca"); unknown values are dropped. */
 export function parseZoekUrl(search: string): ZoekState {
-  const p = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search)
+  const p = new URLSearchParams(search)
   const lijst = (naam: FacetNaam) => [...new Set(p.getAll(naam).filter((v) => facetWaarden[naam].includes(v)))]
-  const sort = p.get('sort') ?? 'relevantie'
-  const page = Number(p.get('page') ?? '1')
+  const sort = p.get('sort')
   const straal = p.get('straalKm') ?? ''
   return {
     q: p.get('q') ?? '',
@@ -38,8 +38,8 @@ export function parseZoekUrl(search: string): ZoekState {
     begeleiding: lijst('begeleiding'),
     postcode: p.get('postcode') ?? '',
     straalKm: /^\d+(\.\d+)?$/.test(straal) ? straal : '',
-    sort: (sorteringen as readonly string[]).includes(sort) ? (sort as Sortering) : 'relevantie',
-    page: Number.isInteger(page) && page >= 1 && page <= 1000 ? page : 1,
+    sort: isOneOf(sorteringen, sort) ? sort : 'relevantie',
+    page: parsePage(p.get('page')),
   }
 }
 
@@ -54,15 +54,14 @@ export function zoekQueryString(state: ZoekState): string {
   if (postcode && state.straalKm) p.set('straalKm', state.straalKm)
   if (state.sort !== 'relevantie') p.set('sort', state.sort)
   if (state.page > 1) p.set('page', String(state.page))
-  const s = p.toString()
-  return s ? `?${s}` : ''
+  return toQueryString(p)
 }
 
 /** The query of GET /api/zoeken for a state. */
 export function apiQuery(state: ZoekState): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = { perPage: String(PER_PAGE) }
   for (const [k, v] of new URLSearchParams(zoekQueryString(state).slice(1))) {
-    if ((facetNamen as readonly string[]).includes(k)) query[k] = [...((query[k] as string[] | undefined) ?? []), v]
+    if (isOneOf(facetNamen, k)) query[k] = [...((query[k] as string[] | undefined) ?? []), v]
     else query[k] = v
   }
   // sorting by distance without a postcode is not possible: fall back to relevance

@@ -1,6 +1,8 @@
-import { deelbareVelden, standaardVelden, type DeelbaarVeld } from '../../../server/domain/voorstel.js'
-import { dagdelen, vaardigheden } from '../../../server/domain/enums.js'
+import { deelbareVelden, standaardVelden, voorstelStatussen, type DeelbaarVeld } from '../../../server/domain/voorstel.js'
+import { vaardigheden } from '../../../server/domain/enums.js'
+import { sortDagdelen } from './deelnemer-form.js'
 import { dagdeelTekst, deelbaarVeldLabel, label, sectorLabel, urenTekst, vaardigheidLabel, vormLabel } from './labels.js'
+import { isOneOf, parsePage, toQueryString } from './url-state.js'
 
 // Pure logic of making and reading a voorstel: which fields the werkgever may see (the jobhunter
 // ticks them; never anything outside `deelbareVelden`), the body of POST /api/voorstellen, and how
@@ -68,7 +70,7 @@ export function gedeeldeWaarde(veld: string, waarde: unknown): string | undefine
       return vaardigheden.map((v) => `${vaardigheidLabel[v]} ${t[v] ?? '?'}`).join(', ')
     }
     case 'beschikbareDagdelen': {
-      const l = (waarde as string[]).slice().sort((a, b) => dagdelen.indexOf(a as never) - dagdelen.indexOf(b as never))
+      const l = sortDagdelen(waarde as string[])
       return l.length ? l.map(dagdeelTekst).join(', ') : 'Geen'
     }
     case 'urenPerWeek':
@@ -100,4 +102,33 @@ export function gedeeldeRijen(deelnemer: Record<string, unknown>): { veld: strin
     .filter((v) => v !== 'naam')
     .map((v) => ({ veld: v as string, label: deelbaarVeldLabel[v] ?? v, waarde: gedeeldeWaarde(v, deelnemer[v]) }))
     .filter((r): r is { veld: string; label: string; waarde: string } => r.waarde !== undefined)
+}
+
+/** The list of voorstellen in the URL: ?status=…&deelnemerId=…&page=… ('' status: every status). */
+export interface VoorstelLijstState {
+  status: (typeof voorstelStatussen)[number] | ''
+  deelnemerId: string
+  page: number
+}
+
+/**
+ * `standaard` is the status a role sees without choosing (the werkgever: the open ones), left out of
+ * the URL; every status then reads `status=alle`.
+ */
+export function parseVoorstelLijstUrl(search: string, standaard: VoorstelLijstState['status']): VoorstelLijstState {
+  const p = new URLSearchParams(search)
+  const status = p.get('status')
+  return {
+    status: status === 'alle' ? '' : isOneOf(voorstelStatussen, status) ? status : standaard,
+    deelnemerId: p.get('deelnemerId') ?? '',
+    page: parsePage(p.get('page')),
+  }
+}
+
+export function voorstelLijstQueryString(s: VoorstelLijstState, standaard: VoorstelLijstState['status']): string {
+  const p = new URLSearchParams()
+  if (s.status !== standaard) p.set('status', s.status || 'alle')
+  if (s.deelnemerId) p.set('deelnemerId', s.deelnemerId)
+  if (s.page > 1) p.set('page', String(s.page))
+  return toQueryString(p)
 }

@@ -4,24 +4,24 @@ import { api, call, ApiError } from '../api.js'
 import { gebruikerInput } from '../../../server/domain/gebruiker.js'
 import { rollen } from '../../../server/domain/enums.js'
 import { Alert, Button, ErrorSummary, Laden, Section, SelectField, TextField } from '../components/fields.js'
+import { Cel, Tabel } from '../components/tabel.js'
 import { orderedErrors, validate } from '../lib/form-errors.js'
+import { useLoad } from '../lib/use-load.js'
 import { useSave } from '../lib/use-save.js'
 import { rolLabel } from '../lib/labels.js'
 
-type Lijst = Awaited<ReturnType<typeof load>>
-const load = () => call(api.gebruikers.$get({ query: { perPage: '100' } }))
+const load = (signal: AbortSignal) => call(api.gebruikers.$get({ query: { perPage: '100' } }, { init: { signal } }))
 const leeg = { email: '', naam: '', rol: 'jobhunter', organisatieId: '', wachtwoord: '' }
 
 export function BeheerGebruikers() {
-  const [lijst, setLijst] = useState<Lijst>()
+  const { data: lijst, fout: laadFout, reload } = useLoad(load, [], 'Laden lukte niet.')
   const [orgs, setOrgs] = useState<[string, string][]>([])
-  const [fout, setFout] = useState<string>()
+  const [actieFout, setActieFout] = useState<string>()
   const [melding, setMelding] = useState<string>()
   const [f, setF] = useState(leeg)
   const { fields, message, pogingen, busy, save } = useSave()
-  const reload = () => load().then(setLijst).catch((e) => setFout(e instanceof ApiError ? e.message : 'Laden lukte niet.'))
+  const fout = actieFout ?? laadFout?.message
   useEffect(() => {
-    void reload()
     call(api.organisaties.$get({ query: { perPage: '100' } })).then((l) => setOrgs(l.items.map((o) => [o.id, o.naam]))).catch(() => {})
   }, [])
   const set = (k: keyof typeof leeg) => (v: string) => setF((o) => ({ ...o, [k]: v }))
@@ -33,45 +33,36 @@ export function BeheerGebruikers() {
     if (!saved) return
     setMelding(`Het account voor ${f.email} is aangemaakt.`)
     setF(leeg)
-    await reload()
+    reload()
   }
 
   async function setActief(id: string, actief: boolean, naam: string) {
     try {
       await call(api.gebruikers[':id'].$patch({ param: { id }, json: { actief } }))
       setMelding(actief ? `${naam} kan weer inloggen.` : `${naam} is uitgeschakeld en kan niet meer inloggen.`)
-      await reload()
-    } catch (err) { setFout(err instanceof ApiError ? err.message : 'Dat lukte niet.') }
+      reload()
+    } catch (err) { setActieFout(err instanceof ApiError ? err.message : 'Dat lukte niet.') }
   }
 
   return (
     <>
       <h1 class="utrecht-heading-1">Gebruikers</h1>
-      <div aria-live="polite" class="pp-status-line">{melding && <Alert type="ok"><p class="utrecht-paragraph">{melding}</p></Alert>}</div>
-      {fout && <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>}
+      <div aria-live="polite" class="pp-status-line">{melding && <Alert type="ok" tekst={melding} />}</div>
+      {fout && <Alert type="error" tekst={fout} />}
       {!lijst ? !fout && <Laden /> : (
-        <div class="pp-table-scroll">
-          <table class="utrecht-table utrecht-table--html-table pp-table pp-table--stapel">
-            <caption class="utrecht-table__caption pp-visually-hidden">Alle accounts</caption>
-            <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">Naam</th><th class="utrecht-table__header-cell" scope="col">E-mailadres</th>
-              <th class="utrecht-table__header-cell" scope="col">Rol</th><th class="utrecht-table__header-cell" scope="col">Status</th><th class="utrecht-table__header-cell" scope="col">Actie</th>
-            </tr></thead>
-            <tbody class="utrecht-table__body">
-              {lijst.items.map((g) => (
-                <tr class="utrecht-table__row" key={g.id}>
-                  <td class="utrecht-table__cell">{g.naam}</td><td class="utrecht-table__cell" data-label="E-mailadres">{g.email}</td><td class="utrecht-table__cell" data-label="Rol">{rolLabel[g.rol]}</td>
-                  <td class="utrecht-table__cell" data-label="Status">{g.actief === false ? 'Uitgeschakeld' : 'Actief'}</td>
-                  <td class="utrecht-table__cell">
-                    {g.id === gebruiker.value?.id ? <span class="pp-muted">Uw eigen account</span> : g.actief === false
-                      ? <Button onClick={() => setActief(g.id, true, g.naam)} aria-label={`${g.naam} weer inschakelen`}>Inschakelen</Button>
-                      : <Button onClick={() => setActief(g.id, false, g.naam)} aria-label={`${g.naam} uitschakelen`}>Uitschakelen</Button>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Tabel caption="Alle accounts" class="pp-table--stapel" kolommen={['Naam', 'E-mailadres', 'Rol', 'Status', 'Actie']}>
+          {lijst.items.map((g) => (
+            <tr class="utrecht-table__row" key={g.id}>
+              <td class="utrecht-table__cell">{g.naam}</td><Cel label="E-mailadres">{g.email}</Cel><Cel label="Rol">{rolLabel[g.rol]}</Cel>
+              <Cel label="Status">{g.actief === false ? 'Uitgeschakeld' : 'Actief'}</Cel>
+              <td class="utrecht-table__cell">
+                {g.id === gebruiker.value?.id ? <span class="pp-muted">Uw eigen account</span> : g.actief === false
+                  ? <Button onClick={() => setActief(g.id, true, g.naam)} aria-label={`${g.naam} weer inschakelen`}>Inschakelen</Button>
+                  : <Button onClick={() => setActief(g.id, false, g.naam)} aria-label={`${g.naam} uitschakelen`}>Uitschakelen</Button>}
+              </td>
+            </tr>
+          ))}
+        </Tabel>
       )}
       <h2 class="utrecht-heading-2">Nieuw account</h2>
       <form class="pp-form" onSubmit={create} noValidate style="max-width: 44rem">

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
-import { api, call, ApiError } from '../api.js'
+import { api, call } from '../api.js'
 import { vaardigheden } from '../../../server/domain/enums.js'
 import { Alert, Laden } from '../components/fields.js'
+import { StatusBadge } from '../components/tabel.js'
 import { DagdelenRooster, RoosterLegenda } from '../components/dagdelen-rooster.js'
 import { Gevoelig } from '../components/gevoelig.js'
 import {
@@ -10,14 +10,14 @@ import {
   leerrouteLabel, sectorLabel, urenTekst, vaardigheidLabel, voorstelStatusBadge, voorstelStatusLabel, vormLabel,
 } from '../lib/labels.js'
 import { urenOpVrijeDagdelen } from '../lib/deelnemer-form.js'
-import type { PlekSamenvatting } from '../lib/matches.js'
+import { useLoad } from '../lib/use-load.js'
 
 type Deelnemer = Awaited<ReturnType<typeof loadDeelnemer>>
 type Matches = Awaited<ReturnType<typeof loadMatches>>
-const loadDeelnemer = (id: string) => call(api.deelnemers[':id'].$get({ param: { id } }))
-const loadMatches = (id: string) => call(api.deelnemers[':id'].matches.$get({ param: { id }, query: { limit: '3' } }))
 type Voorstellen = Awaited<ReturnType<typeof loadVoorstellen>>
-const loadVoorstellen = (id: string) => call(api.voorstellen.$get({ query: { deelnemerId: id, perPage: '10' } }))
+const loadDeelnemer = (id: string, signal: AbortSignal) => call(api.deelnemers[':id'].$get({ param: { id } }, { init: { signal } }))
+const loadMatches = (id: string, signal: AbortSignal) => call(api.deelnemers[':id'].matches.$get({ param: { id }, query: { limit: '3' } }, { init: { signal } }))
+const loadVoorstellen = (id: string, signal: AbortSignal) => call(api.voorstellen.$get({ query: { deelnemerId: id, perPage: '10' } }, { init: { signal } }))
 
 const jaNee = (b: boolean) => (b ? 'Ja' : 'Nee')
 const of = (tekst: string | undefined) => (tekst && tekst.trim() ? tekst : <span class="pp-muted">Niet ingevuld</span>)
@@ -25,30 +25,25 @@ const of = (tekst: string | undefined) => (tekst && tekst.trim() ? tekst : <span
 /** The dossier: the whole profile read-only, Bewerken, and the best passende plekken. */
 export function DeelnemerDetail() {
   const { params } = useRoute()
-  const { query } = useLocation()
-  const [d, setD] = useState<Deelnemer>()
-  const [fout, setFout] = useState<string>()
-  const [matches, setMatches] = useState<Matches>()
-  const [matchFout, setMatchFout] = useState<string>()
-  const [voorstellen, setVoorstellen] = useState<Voorstellen>()
-  useEffect(() => {
-    setD(undefined)
-    setMatches(undefined)
-    loadDeelnemer(params.id!).then(setD).catch((e) => setFout(e instanceof ApiError ? e.message : 'De deelnemer kon niet geladen worden.'))
-    loadMatches(params.id!).then(setMatches).catch((e) => setMatchFout(e instanceof ApiError ? e.message : 'De passende plekken konden niet geladen worden.'))
-    setVoorstellen(undefined)
-    loadVoorstellen(params.id!).then(setVoorstellen).catch(() => {})
-  }, [params.id])
+  return <Dossier key={params.id} deelnemerId={params.id!} />
+}
 
-  if (fout) return <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>
+/** One deelnemer's dossier (a new one starts fresh); the profile, matches and voorstellen load side by side. */
+function Dossier({ deelnemerId }: { deelnemerId: string }) {
+  const { query } = useLocation()
+  const { data: d, fout } = useLoad((signal) => loadDeelnemer(deelnemerId, signal), [], 'De deelnemer kon niet geladen worden.')
+  const matches = useLoad((signal) => loadMatches(deelnemerId, signal), [], 'De passende plekken konden niet geladen worden.')
+  const voorstellen = useLoad((signal) => loadVoorstellen(deelnemerId, signal), [], 'De voorstellen konden niet geladen worden.')
+
+  if (fout) return <Alert type="error" tekst={fout.message} />
   if (!d) return <Laden />
   const id = encodeURIComponent(d.id)
-  const vervoer = [d.mobiliteit.fiets && 'fiets', d.mobiliteit.ov && 'openbaar vervoer', d.mobiliteit.rijbewijs && 'rijbewijs', d.mobiliteit.auto && 'eigen auto'].filter(Boolean) as string[]
+  const vervoer = [d.mobiliteit.fiets && 'fiets', d.mobiliteit.ov && 'openbaar vervoer', d.mobiliteit.rijbewijs && 'rijbewijs', d.mobiliteit.auto && 'eigen auto'].filter(Boolean)
   return (
     <article class="pp-dossier">
       <p class="utrecht-paragraph"><a class="utrecht-link" href="/deelnemers">← Terug naar Deelnemers</a></p>
       <div aria-live="polite" class="pp-status-line">
-        {query.opgeslagen && <Alert type="ok"><p class="utrecht-paragraph">De gegevens van {d.naam} zijn opgeslagen.</p></Alert>}
+        {query.opgeslagen && <Alert type="ok" tekst={<>De gegevens van {d.naam} zijn opgeslagen.</>} />}
       </div>
       <div class="pp-row" style="justify-content: space-between">
         <h1 class="utrecht-heading-1">{d.naam}</h1>
@@ -59,48 +54,13 @@ export function DeelnemerDetail() {
       </div>
       <p class="utrecht-paragraph utrecht-paragraph--lead">{d.plaats} · geboren in {d.geboortejaar}</p>
       <div class="pp-badges">
-        <span class={`utrecht-status-badge utrecht-status-badge--${deelnemerStatusBadge[d.status]}`}>{deelnemerStatusLabel[d.status]}</span>
+        <StatusBadge variant={deelnemerStatusBadge[d.status]}>{deelnemerStatusLabel[d.status]}</StatusBadge>
         <span class="pp-badge">{label(leerrouteLabel, d.leerroute)}</span>
         <span class="pp-badge">{d.toestemmingDelen ? 'Toestemming om te delen' : 'Geen toestemming om te delen'}</span>
       </div>
 
-      <section class="pp-card pp-passend" aria-labelledby="passend-titel" style="margin: 1rem 0">
-        <h2 class="utrecht-heading-2" id="passend-titel" style="font-size: 1.25rem; margin-top: 0">Passende plekken</h2>
-        {matchFout ? <p class="utrecht-paragraph">{matchFout}</p> : !matches ? <p class="utrecht-paragraph pp-muted" role="status">Passende plekken zoeken…</p> : matches.items.length === 0 ? (
-          <p class="utrecht-paragraph">Er is nu geen plek die binnen de harde grenzen van {d.naam} past ({matches.kandidaten} {matches.kandidaten === 1 ? 'plek' : 'plekken'} binnen de reisafstand beoordeeld).</p>
-        ) : (
-          <ol class="pp-mini-matches">
-            {matches.items.map((m) => ({ ...m, plek: m.plek as unknown as PlekSamenvatting })).map((m) => (
-              <li key={m.plek.id}>
-                <span class="pp-score-klein">{m.score}<span class="pp-visually-hidden"> van 100</span></span>{' '}
-                <a class="utrecht-link" href={`/plekken/${encodeURIComponent(m.plek.id)}`}>{m.plek.titel}</a>
-                <span class="pp-muted"> · {m.plek.organisatieNaam} · {m.plek.plaats} · {formatScore(m.plek.afstandKm)} km</span>
-              </li>
-            ))}
-          </ol>
-        )}
-        <p class="utrecht-paragraph" style="margin-bottom: 0">
-          {matches && matches.items.length === 0
-            ? <a class="utrecht-link" href={`/deelnemers/${id}/matches?inclusiefUitgesloten=true`}>Bekijk welke plekken afvallen en waarom</a>
-            : <a class="utrecht-link" href={`/deelnemers/${id}/matches`}>Alle passende plekken met de redenen</a>}
-        </p>
-      </section>
-
-      {voorstellen && voorstellen.total > 0 && (
-        <section class="pp-card" aria-labelledby="voorstellen-titel" style="margin: 1rem 0">
-          <h2 class="utrecht-heading-2" id="voorstellen-titel" style="font-size: 1.25rem; margin-top: 0">Voorstellen en plaatsing</h2>
-          <ul class="pp-mini-matches pp-dossier-voorstellen">
-            {voorstellen.items.map((v) => (
-              <li key={v.id}>
-                <span class={`utrecht-status-badge utrecht-status-badge--${voorstelStatusBadge[v.status] ?? 'neutral'}`}>{label(voorstelStatusLabel, v.status)}</span>{' '}
-                <a class="utrecht-link" href={`/plekken/${encodeURIComponent(v.plekId)}`}>{v.plek.titel}</a>
-                <span class="pp-muted"> · voorgesteld op {formatDatum(v.aangemaaktOp)}{v.status === 'geaccepteerd' && v.beantwoordOp ? ` · geaccepteerd op ${formatDatum(v.beantwoordOp)}: geplaatst` : ''}{v.afwijsreden ? ` · reden: ${v.afwijsreden}` : ''}</span>
-              </li>
-            ))}
-          </ul>
-          <p class="utrecht-paragraph" style="margin-bottom: 0"><a class="utrecht-link" href={`/voorstellen?deelnemerId=${id}`}>{voorstellen.total > voorstellen.items.length ? `Alle ${voorstellen.total} voorstellen` : 'Naar Voorstellen'}</a></p>
-        </section>
-      )}
+      <PassendePlekken d={d} matches={matches.data} fout={matches.fout?.message} />
+      {voorstellen.data && <DossierVoorstellen deelnemerId={d.id} voorstellen={voorstellen.data} />}
 
       <p class="utrecht-paragraph pp-muted">Gegevens met <span class="pp-gevoelig">Gevoelig</span> worden nooit met werkgevers gedeeld, ook niet met toestemming.</p>
       <h2 class="utrecht-heading-2">Persoonsgegevens</h2>
@@ -160,5 +120,53 @@ export function DeelnemerDetail() {
       </p>
       <p class="utrecht-paragraph pp-muted">Vastgelegd op {formatDatum(d.aangemaaktOp)}, laatst gewijzigd op {formatDatum(d.gewijzigdOp)}.</p>
     </article>
+  )
+}
+
+/** The three best passende plekken, and the way to all of them (or to why none fits). */
+function PassendePlekken({ d, matches, fout }: { d: Deelnemer; matches?: Matches; fout?: string }) {
+  const id = encodeURIComponent(d.id)
+  return (
+    <section class="pp-card pp-passend" aria-labelledby="passend-titel" style="margin: 1rem 0">
+      <h2 class="utrecht-heading-2" id="passend-titel" style="font-size: 1.25rem; margin-top: 0">Passende plekken</h2>
+      {fout ? <p class="utrecht-paragraph">{fout}</p> : !matches ? <p class="utrecht-paragraph pp-muted" role="status">Passende plekken zoeken…</p> : matches.items.length === 0 ? (
+        <p class="utrecht-paragraph">Er is nu geen plek die binnen de harde grenzen van {d.naam} past ({matches.kandidaten} {matches.kandidaten === 1 ? 'plek' : 'plekken'} binnen de reisafstand beoordeeld).</p>
+      ) : (
+        <ol class="pp-mini-matches">
+          {matches.items.map((m) => (
+            <li key={m.plek.id}>
+              <span class="pp-score-klein">{m.score}<span class="pp-visually-hidden"> van 100</span></span>{' '}
+              <a class="utrecht-link" href={`/plekken/${encodeURIComponent(m.plek.id)}`}>{m.plek.titel}</a>
+              <span class="pp-muted"> · {m.plek.organisatieNaam} · {m.plek.plaats} · {formatScore(m.plek.afstandKm)} km</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <p class="utrecht-paragraph" style="margin-bottom: 0">
+        {matches && matches.items.length === 0
+          ? <a class="utrecht-link" href={`/deelnemers/${id}/matches?inclusiefUitgesloten=true`}>Bekijk welke plekken afvallen en waarom</a>
+          : <a class="utrecht-link" href={`/deelnemers/${id}/matches`}>Alle passende plekken met de redenen</a>}
+      </p>
+    </section>
+  )
+}
+
+/** The deelnemer's voorstellen and what came of them; nothing when there are none. */
+function DossierVoorstellen({ deelnemerId, voorstellen }: { deelnemerId: string; voorstellen: Voorstellen }) {
+  if (voorstellen.total === 0) return null
+  return (
+    <section class="pp-card" aria-labelledby="voorstellen-titel" style="margin: 1rem 0">
+      <h2 class="utrecht-heading-2" id="voorstellen-titel" style="font-size: 1.25rem; margin-top: 0">Voorstellen en plaatsing</h2>
+      <ul class="pp-mini-matches pp-dossier-voorstellen">
+        {voorstellen.items.map((v) => (
+          <li key={v.id}>
+            <StatusBadge variant={voorstelStatusBadge[v.status]}>{label(voorstelStatusLabel, v.status)}</StatusBadge>{' '}
+            <a class="utrecht-link" href={`/plekken/${encodeURIComponent(v.plekId)}`}>{v.plek.titel}</a>
+            <span class="pp-muted"> · voorgesteld op {formatDatum(v.aangemaaktOp)}{v.status === 'geaccepteerd' && v.beantwoordOp ? ` · geaccepteerd op ${formatDatum(v.beantwoordOp)}: geplaatst` : ''}{v.afwijsreden ? ` · reden: ${v.afwijsreden}` : ''}</span>
+          </li>
+        ))}
+      </ul>
+      <p class="utrecht-paragraph" style="margin-bottom: 0"><a class="utrecht-link" href={`/voorstellen?deelnemerId=${encodeURIComponent(deelnemerId)}`}>{voorstellen.total > voorstellen.items.length ? `Alle ${voorstellen.total} voorstellen` : 'Naar Voorstellen'}</a></p>
+    </section>
   )
 }

@@ -1,19 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
 import type { RefObject } from 'preact'
-import { api, call, ApiError } from '../api.js'
+import { api, call } from '../api.js'
 import { vaardigheden } from '../../../server/domain/enums.js'
 import { Alert, Button, Laden } from '../components/fields.js'
 import { KleurIcoon, KnockOut, MatchRedenen } from '../components/match.js'
+import { Tabel } from '../components/tabel.js'
 import { VoorstelDialoog, type GemaaktVoorstel, type VoorstelPartijen } from '../components/voorstel-dialoog.js'
 import { gebruiker } from '../session.js'
 import {
   criteriumLabel, deelnemerStatusLabel, formatScore, kleurLabel, label, leerrouteLabel, richtingLabel, sectorLabel, urenTekst, vaardigheidLabel, vormLabel,
 } from '../lib/labels.js'
 import {
-  MAX_VERGELIJK, gewichtRijen, knockouts, matchUrl, procent, splitMatches, toggleVergelijk, comparisonRows,
-  type DeelnemerSamenvatting, type MatchItem, type PlekSamenvatting,
+  MAX_VERGELIJK, gewichtRijen, knockouts, matchUrl, procent, splitMatches, toggleVergelijk, comparisonRows, type MatchItem,
 } from '../lib/matches.js'
+import { useLoad } from '../lib/use-load.js'
 
 // The match list, both directions: aanbodgericht (/deelnemers/:id/matches, plekken for one
 // deelnemer) and vraaggericht (/plekken/:id/matches, deelnemers for one plek). The ranking is
@@ -50,68 +51,69 @@ interface Antwoord {
 
 const query = (inclusiefUitgesloten: boolean) => (inclusiefUitgesloten ? { inclusiefUitgesloten: 'true' as const } : {})
 
-async function fetchPlekMatches(id: string, inclusiefUitgesloten: boolean, signal: AbortSignal): Promise<Antwoord> {
-  const a = await call(api.deelnemers[':id'].matches.$get({ param: { id }, query: query(inclusiefUitgesloten) }, { init: { signal } }))
-  return {
-    ...a,
-    items: a.items.map((m) => {
-      const p = m.plek as unknown as PlekSamenvatting
-      return {
-        ...m, id: p.id, naam: p.titel, href: `/plekken/${encodeURIComponent(p.id)}`, organisatieNaam: p.organisatieNaam,
-        regel: `${p.organisatieNaam} · ${p.plaats} · ${formatScore(p.afstandKm)} km`,
-        badges: [label(sectorLabel, p.sector), label(vormLabel, p.vorm), `${urenTekst(p.urenPerWeek)} per week`, `Taalrijkheid ${formatScore(p.taalrijkheidsscore)}/10`],
-      }
-    }),
-  }
+/** An answer of either match route, each item made a Resultaat. */
+const toAntwoord = <M,>(a: Omit<Antwoord, 'items'> & { items: M[] }, resultaat: (m: M) => Resultaat): Antwoord => ({ ...a, items: a.items.map(resultaat) })
+
+const fetchPlekMatches = (id: string, inclusiefUitgesloten: boolean, signal: AbortSignal) =>
+  call(api.deelnemers[':id'].matches.$get({ param: { id }, query: query(inclusiefUitgesloten) }, { init: { signal } })).then((a) => toAntwoord(a, ({ plek: p, ...m }) => ({
+    ...m, id: p.id, naam: p.titel, href: `/plekken/${encodeURIComponent(p.id)}`, organisatieNaam: p.organisatieNaam,
+    regel: `${p.organisatieNaam} · ${p.plaats} · ${formatScore(p.afstandKm)} km`,
+    badges: [label(sectorLabel, p.sector), label(vormLabel, p.vorm), `${urenTekst(p.urenPerWeek)} per week`, `Taalrijkheid ${formatScore(p.taalrijkheidsscore)}/10`],
+  })))
+
+const fetchDeelnemerMatches = (id: string, inclusiefUitgesloten: boolean, signal: AbortSignal) =>
+  call(api.plekken[':id'].matches.$get({ param: { id }, query: query(inclusiefUitgesloten) }, { init: { signal } })).then((a) => toAntwoord(a, ({ deelnemer: d, ...m }) => ({
+    ...m, id: d.id, naam: d.naam, href: `/deelnemers/${encodeURIComponent(d.id)}`, toestemmingDelen: d.toestemmingDelen,
+    regel: `${d.plaats} · ${formatScore(d.afstandKm)} km · ${label(leerrouteLabel, d.leerroute)}`,
+    badges: [
+      vaardigheden.map((v) => `${vaardigheidLabel[v]} ${d.taalniveau[v] ?? '?'}`).join(' · '),
+      `${urenTekst(d.urenPerWeek)} per week`,
+      label(deelnemerStatusLabel, d.status),
+      d.toestemmingDelen ? 'Toestemming om te delen' : 'Geen toestemming om te delen',
+    ],
+  })))
+
+/** What differs between the two directions: where the list comes from and what the page is about. */
+interface RichtingPagina {
+  laad: (id: string, inclusiefUitgesloten: boolean, signal: AbortSignal) => Promise<Antwoord>
+  /** The deelnemer or plek the page is about, by its own request. */
+  laadOnderwerp: (id: string) => Promise<Onderwerp>
+  /** The route of the deelnemer or plek: `/${onderwerpen}/:id`, its matches at `/${onderwerpen}/:id/matches`. */
+  onderwerpen: 'deelnemers' | 'plekken'
+  terug: string
+  enkelvoud: string
+  meervoud: string
 }
 
-async function fetchDeelnemerMatches(id: string, inclusiefUitgesloten: boolean, signal: AbortSignal): Promise<Antwoord> {
-  const a = await call(api.plekken[':id'].matches.$get({ param: { id }, query: query(inclusiefUitgesloten) }, { init: { signal } }))
-  return {
-    ...a,
-    items: a.items.map((m) => {
-      const d = m.deelnemer as unknown as DeelnemerSamenvatting
-      return {
-        ...m, id: d.id, naam: d.naam, href: `/deelnemers/${encodeURIComponent(d.id)}`, toestemmingDelen: d.toestemmingDelen,
-        regel: `${d.plaats} · ${formatScore(d.afstandKm)} km · ${label(leerrouteLabel, d.leerroute)}`,
-        badges: [
-          vaardigheden.map((v) => `${vaardigheidLabel[v]} ${d.taalniveau[v] ?? '?'}`).join(' · '),
-          `${urenTekst(d.urenPerWeek)} per week`,
-          label(deelnemerStatusLabel, d.status),
-          d.toestemmingDelen ? 'Toestemming om te delen' : 'Geen toestemming om te delen',
-        ],
-      }
-    }),
-  }
+const richtingen: Record<Richting, RichtingPagina> = {
+  aanbodgericht: {
+    laad: fetchPlekMatches,
+    laadOnderwerp: (id) => call(api.deelnemers[':id'].$get({ param: { id } })).then((d) => ({ id, naam: d.naam, toestemmingDelen: d.toestemmingDelen })),
+    onderwerpen: 'deelnemers', terug: 'Terug naar het dossier', enkelvoud: 'plek', meervoud: 'plekken',
+  },
+  vraaggericht: {
+    laad: fetchDeelnemerMatches,
+    laadOnderwerp: (id) => call(api.plekken[':id'].$get({ param: { id } })).then((p) => ({ id, naam: p.titel, organisatieNaam: p.organisatieNaam })),
+    onderwerpen: 'plekken', terug: 'Terug naar de plek', enkelvoud: 'deelnemer', meervoud: 'deelnemers',
+  },
 }
 
-export function PlekkenVoorDeelnemer() {
+export const PlekkenVoorDeelnemer = () => <MatchPagina richting="aanbodgericht" />
+export const DeelnemersVoorPlek = () => <MatchPagina richting="vraaggericht" />
+
+function MatchPagina({ richting }: { richting: Richting }) {
   const { params } = useRoute()
   const id = params.id!
+  const r = richtingen[richting]
   const [onderwerp, setOnderwerp] = useState<Onderwerp>()
-  const naam = onderwerp?.naam
   useEffect(() => {
-    call(api.deelnemers[':id'].$get({ param: { id } })).then((d) => setOnderwerp({ id, naam: d.naam, toestemmingDelen: d.toestemmingDelen })).catch(() => setOnderwerp({ id, naam: '' }))
+    r.laadOnderwerp(id).then(setOnderwerp).catch(() => setOnderwerp({ id, naam: '' }))
   }, [id])
+  const pad = `/${r.onderwerpen}/${encodeURIComponent(id)}`
+  const titel = `Passende ${r.meervoud}${onderwerp?.naam ? ` voor ${onderwerp.naam}` : ''}`
   return (
-    <MatchLijst richting="aanbodgericht" id={id} laad={fetchPlekMatches} basis={`/deelnemers/${encodeURIComponent(id)}/matches`} onderwerp={onderwerp}
-      titel={naam ? `Passende plekken voor ${naam}` : 'Passende plekken'} terug={[`/deelnemers/${encodeURIComponent(id)}`, 'Terug naar het dossier']}
-      enkelvoud="plek" meervoud="plekken" />
-  )
-}
-
-export function DeelnemersVoorPlek() {
-  const { params } = useRoute()
-  const id = params.id!
-  const [onderwerp, setOnderwerp] = useState<Onderwerp>()
-  const titel = onderwerp?.naam
-  useEffect(() => {
-    call(api.plekken[':id'].$get({ param: { id } })).then((p) => setOnderwerp({ id, naam: p.titel, organisatieNaam: p.organisatieNaam })).catch(() => setOnderwerp({ id, naam: '' }))
-  }, [id])
-  return (
-    <MatchLijst richting="vraaggericht" id={id} laad={fetchDeelnemerMatches} basis={`/plekken/${encodeURIComponent(id)}/matches`} onderwerp={onderwerp}
-      titel={titel ? `Passende deelnemers voor ${titel}` : 'Passende deelnemers'} terug={[`/plekken/${encodeURIComponent(id)}`, 'Terug naar de plek']}
-      enkelvoud="deelnemer" meervoud="deelnemers" />
+    <MatchLijst richting={richting} id={id} laad={r.laad} basis={`${pad}/matches`} onderwerp={onderwerp}
+      titel={titel} terug={[pad, r.terug]} enkelvoud={r.enkelvoud} meervoud={r.meervoud} />
   )
 }
 
@@ -134,72 +136,63 @@ async function openVoorstellen(richting: Richting, id: string): Promise<Record<s
   return Object.fromEntries(a.items.map((v) => [richting === 'aanbodgericht' ? v.plekId : String(v.deelnemerId ?? ''), v.id]))
 }
 
-function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervoud, onderwerp }: LijstProps) {
-  const { query: q, route } = useLocation()
-  const inclusiefUitgesloten = q.inclusiefUitgesloten === 'true'
-  const [antwoord, setAntwoord] = useState<Antwoord>()
-  const [fout, setFout] = useState<string>()
-  const [laden, setLaden] = useState(true)
-  const [gekozen, setGekozen] = useState<string[]>([])
-  const [keuzeMelding, setKeuzeMelding] = useState<string>()
-  const [vergelijk, setVergelijk] = useState(false)
-  const vergelijkKop = useRef<HTMLHeadingElement>(null)
-  // Voorstellen: only a jobhunter makes them
-  const magVoorstellen = gebruiker.value?.rol === 'jobhunter'
+/**
+ * Making voorstellen from the list (a jobhunter only): which results have an open voorstel, the
+ * dialog for a new one, and the confirmation after it.
+ */
+function useVoorstellen(richting: Richting, id: string, onderwerp?: Onderwerp) {
+  const mag = gebruiker.value?.rol === 'jobhunter'
   const [voorgesteld, setVoorgesteld] = useState<Record<string, string>>({})
   const [dialoog, setDialoog] = useState<VoorstelPartijen & { resultaat: string }>()
-  const [voorstelMelding, setVoorstelMelding] = useState<string>()
+  const [melding, setMelding] = useState<string>()
   useEffect(() => {
-    if (magVoorstellen) openVoorstellen(richting, id).then(setVoorgesteld).catch(() => {})
-  }, [id, magVoorstellen])
+    if (mag) openVoorstellen(richting, id).then(setVoorgesteld).catch(() => {})
+  }, [id, mag])
 
-  function openVoorstelDialog(r: Resultaat) {
+  function open(r: Resultaat) {
     if (!onderwerp) return
     const partijen: VoorstelPartijen = richting === 'aanbodgericht'
       ? { deelnemer: { id: onderwerp.id, naam: onderwerp.naam, toestemmingDelen: onderwerp.toestemmingDelen }, plek: { id: r.id, titel: r.naam, organisatieNaam: r.organisatieNaam }, modus: richting, score: r.score, uitgesloten: r.uitgesloten }
       : { deelnemer: { id: r.id, naam: r.naam, toestemmingDelen: r.toestemmingDelen }, plek: { id: onderwerp.id, titel: onderwerp.naam, organisatieNaam: onderwerp.organisatieNaam }, modus: richting, score: r.score, uitgesloten: r.uitgesloten }
-    setVoorstelMelding(undefined)
+    setMelding(undefined)
     setDialoog({ ...partijen, resultaat: r.id })
   }
-  function onVoorstelCreated(v: GemaaktVoorstel, resultaat: string, partijen: VoorstelPartijen) {
+  function onCreated(v: GemaaktVoorstel, resultaat: string, partijen: VoorstelPartijen) {
     setVoorgesteld((o) => ({ ...o, [resultaat]: v.id }))
-    setVoorstelMelding(`Het voorstel is verstuurd: ${partijen.deelnemer.naam} voor “${partijen.plek.titel}”. De werkgever ziet het nu bij Voorstellen.`)
+    setMelding(`Het voorstel is verstuurd: ${partijen.deelnemer.naam} voor “${partijen.plek.titel}”. De werkgever ziet het nu bij Voorstellen.`)
     // the button is gone; the keyboard continues at the card's new link
     setTimeout(() => document.getElementById(`voorgesteld-${resultaat}`)?.focus(), 0)
   }
+  /** What a card shows for a jobhunter: the open voorstel for this result, or how to make one. */
+  const voor = (r: Resultaat) => (mag ? { open: voorgesteld[r.id], start: onderwerp ? () => open(r) : undefined } : undefined)
 
+  const venster = dialoog && (
+    <VoorstelDialoog partijen={dialoog} onSluit={() => setDialoog(undefined)} onKlaar={(v) => onCreated(v, dialoog.resultaat, dialoog)} />
+  )
+  return { melding, venster, voor }
+}
+
+/** Ticking results to compare two of them side by side. */
+function useVergelijken(items: Resultaat[] | undefined) {
+  const [gekozen, setGekozen] = useState<string[]>([])
+  const [keuzeMelding, setKeuzeMelding] = useState<string>()
+  const [vergelijk, setVergelijk] = useState(false)
+  const kop = useRef<HTMLHeadingElement>(null)
+
+  // a chosen result that is no longer listed (excluded ones hidden again) is no longer chosen
   useEffect(() => {
-    const ctrl = new AbortController()
-    setLaden(true)
-    laad(id, inclusiefUitgesloten, ctrl.signal)
-      .then((a) => {
-        setAntwoord(a)
-        setFout(undefined)
-        setLaden(false)
-        // a chosen result that is no longer listed (excluded ones hidden again) is no longer chosen
-        setGekozen((g) => g.filter((x) => a.items.some((m) => m.id === x)))
-      })
-      .catch((e) => {
-        if (ctrl.signal.aborted) return
-        setFout(e instanceof ApiError ? e.message : 'De passende resultaten konden niet geladen worden.')
-        setLaden(false)
-      })
-    return () => ctrl.abort()
-  }, [id, inclusiefUitgesloten])
-
+    if (items) setGekozen((g) => g.filter((x) => items.some((m) => m.id === x)))
+  }, [items])
   // a changed choice: the comparison of the old pair closes, and an old "at most two" message goes
   useEffect(() => {
     if (gekozen.length < MAX_VERGELIJK) setVergelijk(false)
     setKeuzeMelding(undefined)
   }, [gekozen.join(' ')])
   useEffect(() => {
-    if (vergelijk) vergelijkKop.current?.focus()
+    if (vergelijk) kop.current?.focus()
   }, [vergelijk])
 
-  const { passend, uitgesloten } = splitMatches(antwoord?.items ?? [])
-  const keuze = gekozen.map((g) => antwoord?.items.find((m) => m.id === g)).filter((m): m is Resultaat => Boolean(m))
-
-  function toggleCompare(r: Resultaat, aan: boolean, input: HTMLInputElement) {
+  function kies(r: Resultaat, aan: boolean, input: HTMLInputElement) {
     const volgende = toggleVergelijk(gekozen, r.id, aan)
     if (aan && !volgende.includes(r.id)) {
       input.checked = false
@@ -209,6 +202,23 @@ function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervo
     setKeuzeMelding(undefined)
     setGekozen(volgende)
   }
+  const keuze = gekozen.map((g) => items?.find((m) => m.id === g)).filter((m): m is Resultaat => Boolean(m))
+  return {
+    gekozen, keuze, keuzeMelding, vergelijk, kop, kies,
+    open: () => (vergelijk ? kop.current?.focus() : setVergelijk(true)),
+    sluit: () => setVergelijk(false),
+    wis: () => { setGekozen([]); setKeuzeMelding(undefined) },
+  }
+}
+
+function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervoud, onderwerp }: LijstProps) {
+  const { query: q, route } = useLocation()
+  const inclusiefUitgesloten = q.inclusiefUitgesloten === 'true'
+  const { data: antwoord, fout, laden } = useLoad((signal) => laad(id, inclusiefUitgesloten, signal), [id, inclusiefUitgesloten], 'De passende resultaten konden niet geladen worden.')
+  const keuze = useVergelijken(antwoord?.items)
+  const voorstellen = useVoorstellen(richting, id, onderwerp)
+  const { passend, uitgesloten } = splitMatches(antwoord?.items ?? [])
+  const kaart = (r: Resultaat, rang?: number) => <MatchKaart key={r.id} r={r} rang={rang} gekozen={keuze.gekozen.includes(r.id)} kies={keuze.kies} voorstel={voorstellen.voor(r)} />
 
   const status = laden
     ? 'Bezig met matchen…'
@@ -239,14 +249,12 @@ function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervo
       </div>
 
       <p class="pp-status-line utrecht-paragraph" id="match-status" role="status" aria-live="polite">{status}</p>
-      <div aria-live="polite" class="pp-status-line">{voorstelMelding && <Alert type="ok"><p class="utrecht-paragraph">{voorstelMelding}</p></Alert>}</div>
-      {dialoog && (
-        <VoorstelDialoog partijen={dialoog} onSluit={() => setDialoog(undefined)} onKlaar={(v) => onVoorstelCreated(v, dialoog.resultaat, dialoog)} />
-      )}
-      {fout && <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>}
+      <div aria-live="polite" class="pp-status-line">{voorstellen.melding && <Alert type="ok" tekst={voorstellen.melding} />}</div>
+      {voorstellen.venster}
+      {fout && <Alert type="error" tekst={fout.message} />}
 
-      {vergelijk && keuze.length === MAX_VERGELIJK && (
-        <Vergelijking a={keuze[0]!} b={keuze[1]!} gewichten={antwoord?.gewichten ?? {}} kopRef={vergelijkKop} sluit={() => setVergelijk(false)} />
+      {keuze.vergelijk && keuze.keuze.length === MAX_VERGELIJK && (
+        <Vergelijking a={keuze.keuze[0]!} b={keuze.keuze[1]!} gewichten={antwoord?.gewichten ?? {}} kopRef={keuze.kop} sluit={keuze.sluit} />
       )}
 
       {!antwoord && !fout ? <Laden tekst="Bezig met matchen…" /> : antwoord && (
@@ -260,38 +268,39 @@ function MatchLijst({ richting, id, laad, basis, titel, terug, enkelvoud, meervo
               </p>
             </div>
           ) : (
-            <ol class="pp-matches">
-              {passend.map((r, i) => <MatchKaart key={r.id} r={r} rang={i + 1} gekozen={gekozen.includes(r.id)} kies={toggleCompare} voorstel={magVoorstellen ? { open: voorgesteld[r.id], start: onderwerp ? () => openVoorstelDialog(r) : undefined } : undefined} />)}
-            </ol>
+            <ol class="pp-matches">{passend.map((r, i) => kaart(r, i + 1))}</ol>
           )}
           {inclusiefUitgesloten && (
             <>
               <h2 class="utrecht-heading-2">Uitgesloten ({uitgesloten.length})</h2>
               {uitgesloten.length === 0 ? <p class="utrecht-paragraph">Geen enkele {enkelvoud} valt af op een harde grens.</p> : (
-                <ul class="pp-matches pp-matches--uitgesloten">
-                  {uitgesloten.map((r) => <MatchKaart key={r.id} r={r} gekozen={gekozen.includes(r.id)} kies={toggleCompare} voorstel={magVoorstellen ? { open: voorgesteld[r.id], start: onderwerp ? () => openVoorstelDialog(r) : undefined } : undefined} />)}
-                </ul>
+                <ul class="pp-matches pp-matches--uitgesloten">{uitgesloten.map((r) => kaart(r))}</ul>
               )}
             </>
           )}
         </div>
       )}
 
-      {antwoord && antwoord.items.length > 1 && (
-        <div class={`pp-vergelijkbalk ${keuze.length > 0 || keuzeMelding ? 'pp-vergelijkbalk--vast' : ''}`} role="region" aria-label="Vergelijken">
-          <p class="utrecht-paragraph" aria-live="polite">
-            {keuzeMelding ?? (keuze.length === 0
-              ? `Vink twee ${meervoud} aan om ze naast elkaar te zetten.`
-              : `Gekozen (${keuze.length} van ${MAX_VERGELIJK}): ${keuze.map((k) => k.naam).join(' en ')}.`)}
-          </p>
-          <div class="pp-actions">
-            <Button variant="primary" disabled={keuze.length !== MAX_VERGELIJK} aria-disabled={keuze.length !== MAX_VERGELIJK ? 'true' : undefined}
-              onClick={() => (vergelijk ? vergelijkKop.current?.focus() : setVergelijk(true))}>Vergelijk</Button>
-            {keuze.length > 0 && <Button onClick={() => { setGekozen([]); setKeuzeMelding(undefined) }}>Keuze wissen</Button>}
-          </div>
-        </div>
-      )}
+      {antwoord && antwoord.items.length > 1 && <VergelijkBalk keuze={keuze} meervoud={meervoud} />}
     </>
+  )
+}
+
+/** The bar at the bottom: what is chosen for comparison, Vergelijk and Keuze wissen. */
+function VergelijkBalk({ keuze: k, meervoud }: { keuze: ReturnType<typeof useVergelijken>; meervoud: string }) {
+  return (
+    <div class={`pp-vergelijkbalk ${k.keuze.length > 0 || k.keuzeMelding ? 'pp-vergelijkbalk--vast' : ''}`} role="region" aria-label="Vergelijken">
+      <p class="utrecht-paragraph" aria-live="polite">
+        {k.keuzeMelding ?? (k.keuze.length === 0
+          ? `Vink twee ${meervoud} aan om ze naast elkaar te zetten.`
+          : `Gekozen (${k.keuze.length} van ${MAX_VERGELIJK}): ${k.keuze.map((r) => r.naam).join(' en ')}.`)}
+      </p>
+      <div class="pp-actions">
+        <Button variant="primary" disabled={k.keuze.length !== MAX_VERGELIJK} aria-disabled={k.keuze.length !== MAX_VERGELIJK ? 'true' : undefined}
+          onClick={k.open}>Vergelijk</Button>
+        {k.keuze.length > 0 && <Button onClick={k.wis}>Keuze wissen</Button>}
+      </div>
+    </div>
   )
 }
 
@@ -355,27 +364,16 @@ function Gewichten({ richting, gewichten, knockoutCodes }: { richting: Richting;
         De score (0–100) is het gewogen gemiddelde van de criteria hieronder, met de gewichten voor {richting === 'aanbodgericht' ? 'aanbodgericht' : 'vraaggericht'} matchen.
         Een criterium met “sluit uit” is een harde grens: past het niet, dan valt de match af, hoe hoog de rest ook scoort.
       </p>
-      <table class="utrecht-table utrecht-table--html-table pp-table">
-        <caption class="utrecht-table__caption pp-visually-hidden">Gewichten van de criteria</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">Criterium</th>
-            <th class="utrecht-table__header-cell" scope="col">Gewicht</th>
-            <th class="utrecht-table__header-cell" scope="col">Aandeel in de score</th>
-            <th class="utrecht-table__header-cell" scope="col">Harde grens</th>
+      <Tabel caption="Gewichten van de criteria" scroll={false} kolommen={['Criterium', 'Gewicht', 'Aandeel in de score', 'Harde grens']}>
+        {gewichtRijen(gewichten, knockoutCodes).map((g) => (
+          <tr class="utrecht-table__row" key={g.code}>
+            <th class="utrecht-table__cell" scope="row" style="font-weight: 400">{label(criteriumLabel, g.code)}</th>
+            <td class="utrecht-table__cell">{g.gewicht}</td>
+            <td class="utrecht-table__cell">{g.aandeel} %</td>
+            <td class="utrecht-table__cell">{g.knockout ? 'Sluit uit' : 'Nee'}</td>
           </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          {gewichtRijen(gewichten, knockoutCodes).map((g) => (
-            <tr class="utrecht-table__row" key={g.code}>
-              <th class="utrecht-table__cell" scope="row" style="font-weight: 400">{label(criteriumLabel, g.code)}</th>
-              <td class="utrecht-table__cell">{g.gewicht}</td>
-              <td class="utrecht-table__cell">{g.aandeel} %</td>
-              <td class="utrecht-table__cell">{g.knockout ? 'Sluit uit' : 'Nee'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Tabel>
     </details>
   )
 }
@@ -401,35 +399,23 @@ function Vergelijking({ a, b, gewichten, kopRef, sluit }: { a: Resultaat; b: Res
         <h2 class="utrecht-heading-2" id="vergelijking-titel" ref={kopRef} tabIndex={-1} style="margin: 0">Vergelijking: {a.naam} en {b.naam}</h2>
         <Button onClick={sluit}>Sluit vergelijking</Button>
       </div>
-      <div class="pp-table-scroll">
-        <table class="utrecht-table utrecht-table--html-table pp-table pp-table--stapel pp-vergelijk-tabel">
-          <caption class="utrecht-table__caption pp-visually-hidden">Per criterium de score en de uitleg van beide</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">Criterium</th>
-              <th class="utrecht-table__header-cell" scope="col">{a.naam}</th>
-              <th class="utrecht-table__header-cell" scope="col">{b.naam}</th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__cell" scope="row">Totaalscore</th>
-              <td class="utrecht-table__cell" data-label={a.naam}><strong>{a.score} van 100</strong>{a.uitgesloten && <> · uitgesloten door een <KnockOut /></>}</td>
-              <td class="utrecht-table__cell" data-label={b.naam}><strong>{b.score} van 100</strong>{b.uitgesloten && <> · uitgesloten door een <KnockOut /></>}</td>
-            </tr>
-            {comparisonRows(a, b).map((rij) => (
-              <tr class="utrecht-table__row" key={rij.code}>
-                <th class="utrecht-table__cell" scope="row">
-                  {label(criteriumLabel, rij.code)}
-                  {gewichten[rij.code] !== undefined && <div class="pp-muted" style="font-weight: 400">gewicht {gewichten[rij.code]}</div>}
-                </th>
-                <td class="utrecht-table__cell" data-label={a.naam}><Cel r={a} code={rij.code} /></td>
-                <td class="utrecht-table__cell" data-label={b.naam}><Cel r={b} code={rij.code} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Tabel caption="Per criterium de score en de uitleg van beide" class="pp-table--stapel pp-vergelijk-tabel" kolommen={['Criterium', a.naam, b.naam]}>
+        <tr class="utrecht-table__row">
+          <th class="utrecht-table__cell" scope="row">Totaalscore</th>
+          <td class="utrecht-table__cell" data-label={a.naam}><strong>{a.score} van 100</strong>{a.uitgesloten && <> · uitgesloten door een <KnockOut /></>}</td>
+          <td class="utrecht-table__cell" data-label={b.naam}><strong>{b.score} van 100</strong>{b.uitgesloten && <> · uitgesloten door een <KnockOut /></>}</td>
+        </tr>
+        {comparisonRows(a, b).map((rij) => (
+          <tr class="utrecht-table__row" key={rij.code}>
+            <th class="utrecht-table__cell" scope="row">
+              {label(criteriumLabel, rij.code)}
+              {gewichten[rij.code] !== undefined && <div class="pp-muted" style="font-weight: 400">gewicht {gewichten[rij.code]}</div>}
+            </th>
+            <td class="utrecht-table__cell" data-label={a.naam}><Cel r={a} code={rij.code} /></td>
+            <td class="utrecht-table__cell" data-label={b.naam}><Cel r={b} code={rij.code} /></td>
+          </tr>
+        ))}
+      </Tabel>
     </section>
   )
 }

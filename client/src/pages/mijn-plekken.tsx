@@ -1,42 +1,34 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
-import { api, call, ApiError } from '../api.js'
+import { api, call } from '../api.js'
 import { Alert, Button, Laden } from '../components/fields.js'
+import { ConfirmPanel } from '../components/confirm-panel.js'
+import { Cel, NaamCel, StatusBadge, Tabel } from '../components/tabel.js'
 import { formatDatum, formatScore, statusLabel } from '../lib/labels.js'
+import { useAction } from '../lib/use-action.js'
+import { useLoad } from '../lib/use-load.js'
 
-type Lijst = Awaited<ReturnType<typeof load>>
-const load = () => call(api.plekken.$get({ query: { perPage: '100' } }))
+type Plek = Awaited<ReturnType<typeof load>>['items'][number]
+const load = (signal: AbortSignal) => call(api.plekken.$get({ query: { perPage: '100' } }, { init: { signal } }))
 
 const badge: Record<string, string> = { concept: 'neutral', gepubliceerd: 'success', vervuld: 'active', gesloten: 'inactive' }
 
 export function MijnPlekken() {
   const { query } = useLocation()
-  const [lijst, setLijst] = useState<Lijst>()
-  const [fout, setFout] = useState<string>()
+  const { data: lijst, fout: laadFout, reload } = useLoad(load, [], 'De plekken konden niet geladen worden.')
+  const { bezig, fout: actieFout, run } = useAction()
   const [melding, setMelding] = useState<string | undefined>(query.opgeslagen ? 'De plek is opgeslagen.' : undefined)
   const [bevestig, setBevestig] = useState<string>()
-  const [bezig, setBezig] = useState<string>()
-  const bevestigKnop = useRef<HTMLButtonElement>(null)
+  const fout = actieFout ?? laadFout?.message
 
-  const reload = () => load().then(setLijst).catch((e) => setFout(e instanceof ApiError ? e.message : 'De plekken konden niet geladen worden.'))
-  useEffect(() => void reload(), [])
-  useEffect(() => bevestigKnop.current?.focus(), [bevestig])
-
-  async function actie(id: string, wat: 'publiceren' | 'sluiten', titel: string) {
-    setBezig(id)
-    setFout(undefined)
-    try {
+  const actie = (id: string, wat: 'publiceren' | 'sluiten', titel: string) =>
+    run(id, async () => {
       if (wat === 'publiceren') await call(api.plekken[':id'].publiceren.$post({ param: { id } }))
       else await call(api.plekken[':id'].sluiten.$post({ param: { id } }))
       setMelding(wat === 'publiceren' ? `“${titel}” is gepubliceerd en nu vindbaar voor jobhunters.` : `“${titel}” is gesloten.`)
       setBevestig(undefined)
-      await reload()
-    } catch (e) {
-      setFout(e instanceof ApiError ? e.message : 'Dat lukte niet. Probeer het opnieuw.')
-    } finally {
-      setBezig(undefined)
-    }
-  }
+      reload()
+    }, 'Dat lukte niet. Probeer het opnieuw.')
 
   return (
     <>
@@ -45,66 +37,53 @@ export function MijnPlekken() {
         <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/plekken/nieuw">Nieuwe plek</a>
       </div>
       <div aria-live="polite" class="pp-status-line">
-        {melding && <Alert type="ok"><p class="utrecht-paragraph">{melding}</p></Alert>}
+        {melding && <Alert type="ok" tekst={melding} />}
       </div>
-      {fout && <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>}
+      {fout && <Alert type="error" tekst={fout} />}
       {!lijst ? (
         !fout && <Laden />
       ) : lijst.items.length === 0 ? (
         <p class="utrecht-paragraph">U heeft nog geen plekken. <a class="utrecht-link" href="/plekken/nieuw">Beschrijf uw eerste plek</a>.</p>
       ) : (
-        <div class="pp-table-scroll">
-          <table class="utrecht-table utrecht-table--html-table pp-table pp-table--stapel">
-            <caption class="utrecht-table__caption pp-visually-hidden">Uw plekken met status en acties</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">Plek</th>
-                <th class="utrecht-table__header-cell" scope="col">Status</th>
-                <th class="utrecht-table__header-cell" scope="col">Taalrijkheid</th>
-                <th class="utrecht-table__header-cell" scope="col">Gewijzigd</th>
-                <th class="utrecht-table__header-cell" scope="col">Acties</th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {lijst.items.map((p) => (
-                <tr class="utrecht-table__row" key={p.id}>
-                  <td class="utrecht-table__cell">
-                    <a class="utrecht-link" href={`/plekken/${p.id}`}>{p.titel}</a>
-                    <div class="pp-muted">{p.plaats}</div>
-                  </td>
-                  <td class="utrecht-table__cell" data-label="Status">
-                    <span class={`utrecht-status-badge utrecht-status-badge--${badge[p.status]}`}>{statusLabel[p.status]}</span>
-                  </td>
-                  <td class="utrecht-table__cell" data-label="Taalrijkheid">{formatScore(p.taalrijkheidsscore)} van 10</td>
-                  <td class="utrecht-table__cell" data-label="Gewijzigd">{formatDatum(p.gewijzigdOp)}</td>
-                  <td class="utrecht-table__cell">
-                    <div class="pp-actions">
-                      {p.status !== 'gesloten' && (
-                        <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/plekken/${p.id}/bewerken`} aria-label={`${p.titel} bewerken`}>Bewerken</a>
-                      )}
-                      {p.status === 'concept' && (
-                        <Button variant="primary" busy={bezig === p.id} disabled={bezig === p.id} onClick={() => actie(p.id, 'publiceren', p.titel)} aria-label={`${p.titel} publiceren`}>Publiceren</Button>
-                      )}
-                      {p.status !== 'gesloten' && bevestig !== p.id && (
-                        <Button onClick={() => setBevestig(p.id)} aria-label={`${p.titel} sluiten`}>Sluiten</Button>
-                      )}
-                    </div>
-                    {bevestig === p.id && (
-                      <div class="pp-confirm" role="group" aria-labelledby={`bevestig-${p.id}`}>
-                        <p class="utrecht-paragraph" id={`bevestig-${p.id}`}>Weet u zeker dat u “{p.titel}” wilt sluiten? Jobhunters vinden de plek dan niet meer.</p>
-                        <div class="pp-actions">
-                          <button ref={bevestigKnop} type="button" class="utrecht-button utrecht-button--primary-action utrecht-button--danger" disabled={bezig === p.id} onClick={() => actie(p.id, 'sluiten', p.titel)}>Ja, sluiten</button>
-                          <Button onClick={() => setBevestig(undefined)}>Annuleren</Button>
-                        </div>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Tabel caption="Uw plekken met status en acties" class="pp-table--stapel" kolommen={['Plek', 'Status', 'Taalrijkheid', 'Gewijzigd', 'Acties']}>
+          {lijst.items.map((p) => (
+            <PlekRij key={p.id} p={p} bezig={bezig === p.id} bevestigen={bevestig === p.id}
+              onPubliceer={() => actie(p.id, 'publiceren', p.titel)} onSluit={() => setBevestig(p.id)}
+              onBevestig={() => actie(p.id, 'sluiten', p.titel)} onAnnuleer={() => setBevestig(undefined)} />
+          ))}
+        </Tabel>
       )}
     </>
+  )
+}
+
+/** One plek with what can be done with it: edit, publish a concept, close (after a confirmation). */
+function PlekRij({ p, bezig, bevestigen, onPubliceer, onSluit, onBevestig, onAnnuleer }: {
+  p: Plek; bezig: boolean; bevestigen: boolean; onPubliceer: () => void; onSluit: () => void; onBevestig: () => void; onAnnuleer: () => void
+}) {
+  return (
+    <tr class="utrecht-table__row">
+      <NaamCel href={`/plekken/${p.id}`} naam={p.titel} onder={p.plaats} />
+      <Cel label="Status"><StatusBadge variant={badge[p.status]}>{statusLabel[p.status]}</StatusBadge></Cel>
+      <Cel label="Taalrijkheid">{formatScore(p.taalrijkheidsscore)} van 10</Cel>
+      <Cel label="Gewijzigd">{formatDatum(p.gewijzigdOp)}</Cel>
+      <td class="utrecht-table__cell">
+        <div class="pp-actions">
+          {p.status !== 'gesloten' && (
+            <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/plekken/${p.id}/bewerken`} aria-label={`${p.titel} bewerken`}>Bewerken</a>
+          )}
+          {p.status === 'concept' && (
+            <Button variant="primary" busy={bezig} disabled={bezig} onClick={onPubliceer} aria-label={`${p.titel} publiceren`}>Publiceren</Button>
+          )}
+          {p.status !== 'gesloten' && !bevestigen && (
+            <Button onClick={onSluit} aria-label={`${p.titel} sluiten`}>Sluiten</Button>
+          )}
+        </div>
+        {bevestigen && (
+          <ConfirmPanel id={`bevestig-${p.id}`} ja="Ja, sluiten" busy={bezig} onJa={onBevestig} onNee={onAnnuleer}
+            vraag={<>Weet u zeker dat u “{p.titel}” wilt sluiten? Jobhunters vinden de plek dan niet meer.</>} />
+        )}
+      </td>
+    </tr>
   )
 }

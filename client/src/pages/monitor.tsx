@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'preact/hooks'
-import { useLocation } from 'preact-iso'
-import { api, call, ApiError } from '../api.js'
+import { api, call } from '../api.js'
 import { sectoren, vormen } from '../../../server/domain/enums.js'
 import { Alert, Button, Laden, SelectField, TextField } from '../components/fields.js'
 import { KleineVeelvouden, LiggendeStaven, Staven } from '../components/grafiek.js'
+import { Cel, Tabel } from '../components/tabel.js'
 import { maandTekst } from '../lib/datum.js'
-import { aandeelTekst, eindredenLabel, formatDatum, knelpuntLabel, label, sectorLabel, vormLabel } from '../lib/labels.js'
+import { aandeelTekst, eindredenLabel, formatDatum, knelpuntLabel, label, opties, sectorLabel, vormLabel } from '../lib/labels.js'
 import { eindredenRijen, knelpuntReeksen, monitorApiQuery, monitorQueryString, parseMonitorUrl, type MonitorState } from '../lib/monitor.js'
+import { useLoad } from '../lib/use-load.js'
+import { useUrlState } from '../lib/use-url-state.js'
 
 // The beheerder's monitor: how placements last (still active after 3 and 6 months), why they end,
 // which knelpunten the jobcoaches meet and when, per sector and vorm. Counts only, never a person.
@@ -14,45 +16,16 @@ import { eindredenRijen, knelpuntReeksen, monitorApiQuery, monitorQueryString, p
 
 type Cijfers = Awaited<ReturnType<typeof load>>
 type Groep = Cijfers['perSector'][number]
-const load = (s: MonitorState, signal: AbortSignal) => call(api.monitor.$get({ query: monitorApiQuery(s) as never }, { init: { signal } }))
+const load = (s: MonitorState, signal: AbortSignal) => call(api.monitor.$get({ query: monitorApiQuery(s) }, { init: { signal } }))
 
 export function Monitor() {
-  const { url, route } = useLocation()
-  const search = url.includes('?') ? url.slice(url.indexOf('?')) : ''
-  const state = parseMonitorUrl(search)
+  const { search, state, navigate } = useUrlState(parseMonitorUrl, monitorQueryString)
   const [f, setF] = useState<MonitorState>(state)
-  const [cijfers, setCijfers] = useState<Cijfers>()
-  const [fout, setFout] = useState<string>()
-  const [veldFouten, setVeldFouten] = useState<Record<string, string>>({})
-  const [laden, setLaden] = useState(true)
+  const { data: cijfers, fout, laden } = useLoad((signal) => load(state, signal), [search], 'De cijfers konden niet geladen worden.',
+    // empty dates show the period the figures are for
+    (c) => setF((o) => ({ ...o, van: o.van || c.periode.van, tot: o.tot || c.periode.tot })))
+  useEffect(() => setF(state), [search])
 
-  useEffect(() => {
-    setF(state)
-    const ctrl = new AbortController()
-    setLaden(true)
-    load(state, ctrl.signal)
-      .then((c) => {
-        setCijfers(c)
-        setFout(undefined)
-        setVeldFouten({})
-        setLaden(false)
-        // empty dates show the period the figures are for
-        setF((o) => ({ ...o, van: o.van || c.periode.van, tot: o.tot || c.periode.tot }))
-      })
-      .catch((e) => {
-        if (ctrl.signal.aborted) return
-        setFout(e instanceof ApiError ? e.message : 'De cijfers konden niet geladen worden.')
-        setVeldFouten(e instanceof ApiError ? e.fields : {})
-        setLaden(false)
-      })
-    return () => ctrl.abort()
-  }, [search])
-
-  const show = (e: Event) => {
-    e.preventDefault()
-    route(`/monitor${monitorQueryString(f)}`)
-  }
-  const set = (k: keyof MonitorState) => (v: string) => setF((o) => ({ ...o, [k]: v }))
   const csv = `/api/monitor/export.csv${monitorQueryString(cijfers ? { ...state, van: state.van || cijfers.periode.van, tot: state.tot || cijfers.periode.tot } : state)}`
   const filterTekst = [state.sector && label(sectorLabel, state.sector), state.vorm && label(vormLabel, state.vorm)].filter(Boolean).join(', ')
 
@@ -62,20 +35,11 @@ export function Monitor() {
       <p class="utrecht-paragraph utrecht-paragraph--lead">
         Hoe lang plaatsingen duren, waarom ze stoppen en welke knelpunten de jobcoaches tegenkomen. Alleen aantallen, nooit personen.
       </p>
-      <form class="pp-form pp-monitor-filter" onSubmit={show} noValidate aria-label="Periode en filters">
-        <TextField path="van" label="Van" type="date" value={f.van} onValue={set('van')} error={veldFouten.van} />
-        <TextField path="tot" label="Tot en met" type="date" value={f.tot} onValue={set('tot')} error={veldFouten.tot} />
-        <SelectField path="sector" label="Sector" value={f.sector} onValue={set('sector')} placeholder="Alle sectoren" options={sectoren.map((s) => [s, label(sectorLabel, s)] as const)} />
-        <SelectField path="vorm" label="Vorm" value={f.vorm} onValue={set('vorm')} placeholder="Alle vormen" options={vormen.map((v) => [v, label(vormLabel, v)] as const)} />
-        <div class="pp-actions">
-          <Button type="submit" variant="primary">Toon</Button>
-          {search && <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--subtle" href="/monitor">Standaard (afgelopen jaar)</a>}
-        </div>
-      </form>
+      <MonitorFilter f={f} setF={setF} veldFouten={fout?.fields ?? {}} standaard={Boolean(search)} onToon={() => navigate(f)} />
       <p class="pp-status-line utrecht-paragraph" role="status" aria-live="polite" id="monitor-status">
         {laden ? 'Cijfers berekenen…' : cijfers ? `Plaatsingen gestart van ${formatDatum(cijfers.periode.van)} tot en met ${formatDatum(cijfers.periode.tot)}${filterTekst ? ` · ${filterTekst}` : ''}.` : ''}
       </p>
-      {fout && <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>}
+      {fout && <Alert type="error" tekst={fout.message} />}
       {!cijfers ? !fout && <Laden tekst="Cijfers berekenen…" /> : (
         <div class={laden ? 'pp-busy' : ''} aria-busy={laden ? 'true' : 'false'}>
           <p><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={csv} download>Download CSV</a>
@@ -93,6 +57,28 @@ export function Monitor() {
         </div>
       )}
     </>
+  )
+}
+
+/** The period and filters; Toon puts them in the URL. */
+function MonitorFilter({ f, setF, veldFouten, standaard, onToon }: {
+  f: MonitorState; setF: (update: (o: MonitorState) => MonitorState) => void; veldFouten: Record<string, string>
+  /** a link back to the default period, when another is shown */
+  standaard: boolean
+  onToon: () => void
+}) {
+  const set = (k: keyof MonitorState) => (v: string) => setF((o) => ({ ...o, [k]: v }))
+  return (
+    <form class="pp-form pp-monitor-filter" onSubmit={(e) => { e.preventDefault(); onToon() }} noValidate aria-label="Periode en filters">
+      <TextField path="van" label="Van" type="date" value={f.van} onValue={set('van')} error={veldFouten.van} />
+      <TextField path="tot" label="Tot en met" type="date" value={f.tot} onValue={set('tot')} error={veldFouten.tot} />
+      <SelectField path="sector" label="Sector" value={f.sector} onValue={set('sector')} placeholder="Alle sectoren" options={opties(sectoren, sectorLabel)} />
+      <SelectField path="vorm" label="Vorm" value={f.vorm} onValue={set('vorm')} placeholder="Alle vormen" options={opties(vormen, vormLabel)} />
+      <div class="pp-actions">
+        <Button type="submit" variant="primary">Toon</Button>
+        {standaard && <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--subtle" href="/monitor">Standaard (afgelopen jaar)</a>}
+      </div>
+    </form>
   )
 }
 
@@ -133,21 +119,14 @@ function Duurzaamheid({ c }: { c: Cijfers }) {
       <Staven id="grafiek-duurzaamheid" titel="Aandeel plaatsingen nog actief na 3 en na 6 maanden" beschrijving={beschrijving} staven={staven} max={100} eenheid=" %" />
       <details class="pp-tabel-details">
         <summary>Als tabel</summary>
-        <table class="utrecht-table utrecht-table--html-table pp-table" id="tabel-duurzaamheid">
-          <caption class="utrecht-table__caption pp-visually-hidden">Duurzaamheid na 3 en 6 maanden</caption>
-          <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">Moment</th><th class="utrecht-table__header-cell" scope="col">Lang genoeg gestart</th>
-            <th class="utrecht-table__header-cell" scope="col">Nog actief</th><th class="utrecht-table__header-cell" scope="col">Aandeel</th>
-          </tr></thead>
-          <tbody class="utrecht-table__body">
-            {([['Na 3 maanden', c.duurzaamheid.na3Maanden], ['Na 6 maanden', c.duurzaamheid.na6Maanden]] as const).map(([n, d]) => (
-              <tr class="utrecht-table__row" key={n}>
-                <th class="utrecht-table__cell" scope="row">{n}</th><td class="utrecht-table__cell">{d.basis}</td>
-                <td class="utrecht-table__cell">{d.nogActief}</td><td class="utrecht-table__cell">{aandeelTekst(d.aandeel)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Tabel id="tabel-duurzaamheid" caption="Duurzaamheid na 3 en 6 maanden" scroll={false} kolommen={['Moment', 'Lang genoeg gestart', 'Nog actief', 'Aandeel']}>
+          {([['Na 3 maanden', c.duurzaamheid.na3Maanden], ['Na 6 maanden', c.duurzaamheid.na6Maanden]] as const).map(([n, d]) => (
+            <tr class="utrecht-table__row" key={n}>
+              <th class="utrecht-table__cell" scope="row">{n}</th><td class="utrecht-table__cell">{d.basis}</td>
+              <td class="utrecht-table__cell">{d.nogActief}</td><td class="utrecht-table__cell">{aandeelTekst(d.aandeel)}</td>
+            </tr>
+          ))}
+        </Tabel>
       </details>
     </section>
   )
@@ -155,15 +134,9 @@ function Duurzaamheid({ c }: { c: Cijfers }) {
 
 function TelTabel({ id, caption, kolom, rijen }: { id: string; caption: string; kolom: string; rijen: { label: string; waarde: number }[] }) {
   return (
-    <table class="utrecht-table utrecht-table--html-table pp-table" id={id}>
-      <caption class="utrecht-table__caption pp-visually-hidden">{caption}</caption>
-      <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-        <th class="utrecht-table__header-cell" scope="col">{kolom}</th><th class="utrecht-table__header-cell" scope="col">Aantal</th>
-      </tr></thead>
-      <tbody class="utrecht-table__body">
-        {rijen.map((r) => <tr class="utrecht-table__row" key={r.label}><th class="utrecht-table__cell" scope="row">{r.label}</th><td class="utrecht-table__cell">{r.waarde}</td></tr>)}
-      </tbody>
-    </table>
+    <Tabel id={id} caption={caption} scroll={false} kolommen={[kolom, 'Aantal']}>
+      {rijen.map((r) => <tr class="utrecht-table__row" key={r.label}><th class="utrecht-table__cell" scope="row">{r.label}</th><td class="utrecht-table__cell">{r.waarde}</td></tr>)}
+    </Tabel>
   )
 }
 
@@ -200,23 +173,14 @@ function Knelpunten({ c }: { c: Cijfers }) {
             reeksen={reeksen.map((r) => ({ label: label(knelpuntLabel, r.code), totaal: r.totaal, waarden: r.perMaand }))} maandLabel={(m) => maandTekst(m, true)} />
           <details class="pp-tabel-details">
             <summary>Als tabel</summary>
-            <div class="pp-table-scroll">
-              <table class="utrecht-table utrecht-table--html-table pp-table" id="tabel-knelpunten-maand">
-                <caption class="utrecht-table__caption pp-visually-hidden">Knelpunten per maand</caption>
-                <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">Knelpunt</th>
-                  {maanden.map((m) => <th class="utrecht-table__header-cell" scope="col" key={m}>{maandTekst(m, true)}</th>)}
-                </tr></thead>
-                <tbody class="utrecht-table__body">
-                  {reeksen.map((r) => (
-                    <tr class="utrecht-table__row" key={r.code}>
-                      <th class="utrecht-table__cell" scope="row">{label(knelpuntLabel, r.code)}</th>
-                      {r.perMaand.map((m) => <td class="utrecht-table__cell" key={m.maand}>{m.aantal}</td>)}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Tabel id="tabel-knelpunten-maand" caption="Knelpunten per maand" kolommen={['Knelpunt', ...maanden.map((m) => maandTekst(m, true))]}>
+              {reeksen.map((r) => (
+                <tr class="utrecht-table__row" key={r.code}>
+                  <th class="utrecht-table__cell" scope="row">{label(knelpuntLabel, r.code)}</th>
+                  {r.perMaand.map((m) => <td class="utrecht-table__cell" key={m.maand}>{m.aantal}</td>)}
+                </tr>
+              ))}
+            </Tabel>
           </details>
         </>
       )}
@@ -229,29 +193,18 @@ function GroepTabel({ id, titel, kolom, groepen, labels }: { id: string; titel: 
     <section aria-labelledby={`${id}-titel`} class="pp-monitor-sectie">
       <h2 class="utrecht-heading-2" id={`${id}-titel`}>{titel}</h2>
       {groepen.length === 0 ? <p class="utrecht-paragraph">Geen plaatsingen gestart in deze periode.</p> : (
-        <div class="pp-table-scroll">
-          <table class="utrecht-table utrecht-table--html-table pp-table pp-table--stapel" id={`tabel-${id}`}>
-            <caption class="utrecht-table__caption pp-visually-hidden">{titel}: gestart, nog actief en duurzaamheid</caption>
-            <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">{kolom}</th>
-              <th class="utrecht-table__header-cell" scope="col">Gestart</th>
-              <th class="utrecht-table__header-cell" scope="col">Nog actief</th>
-              <th class="utrecht-table__header-cell" scope="col">Actief na 3 maanden</th>
-              <th class="utrecht-table__header-cell" scope="col">Actief na 6 maanden</th>
-            </tr></thead>
-            <tbody class="utrecht-table__body">
-              {groepen.map((g) => (
-                <tr class="utrecht-table__row" key={g.waarde} data-waarde={g.waarde}>
-                  <th class="utrecht-table__cell" scope="row">{label(labels, g.waarde)}</th>
-                  <td class="utrecht-table__cell" data-label="Gestart">{g.gestart}</td>
-                  <td class="utrecht-table__cell" data-label="Nog actief">{g.actief}</td>
-                  <td class="utrecht-table__cell" data-label="Actief na 3 maanden">{aandeelTekst(g.na3Maanden.aandeel)}{g.na3Maanden.basis ? ` (${g.na3Maanden.nogActief} van ${g.na3Maanden.basis})` : ''}</td>
-                  <td class="utrecht-table__cell" data-label="Actief na 6 maanden">{aandeelTekst(g.na6Maanden.aandeel)}{g.na6Maanden.basis ? ` (${g.na6Maanden.nogActief} van ${g.na6Maanden.basis})` : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Tabel id={`tabel-${id}`} caption={`${titel}: gestart, nog actief en duurzaamheid`} class="pp-table--stapel"
+          kolommen={[kolom, 'Gestart', 'Nog actief', 'Actief na 3 maanden', 'Actief na 6 maanden']}>
+          {groepen.map((g) => (
+            <tr class="utrecht-table__row" key={g.waarde} data-waarde={g.waarde}>
+              <th class="utrecht-table__cell" scope="row">{label(labels, g.waarde)}</th>
+              <Cel label="Gestart">{g.gestart}</Cel>
+              <Cel label="Nog actief">{g.actief}</Cel>
+              <Cel label="Actief na 3 maanden">{aandeelTekst(g.na3Maanden.aandeel)}{g.na3Maanden.basis ? ` (${g.na3Maanden.nogActief} van ${g.na3Maanden.basis})` : ''}</Cel>
+              <Cel label="Actief na 6 maanden">{aandeelTekst(g.na6Maanden.aandeel)}{g.na6Maanden.basis ? ` (${g.na6Maanden.nogActief} van ${g.na6Maanden.basis})` : ''}</Cel>
+            </tr>
+          ))}
+        </Tabel>
       )}
     </section>
   )

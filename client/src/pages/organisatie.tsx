@@ -27,7 +27,7 @@ export function organisatieBody(f: OrganisatieFormState) {
 /** The organisatie form, for a werkgever's own organisatie and for the beheerder. */
 export function OrganisatieForm({ start, knop, onSave }: { start: OrganisatieFormState; knop: string; onSave: (body: ReturnType<typeof organisatieBody>) => Promise<void> }) {
   const [f, setF] = useState(start)
-  const { fields, message, pogingen, busy, save: bewaar } = useSave()
+  const { fields, message, pogingen, busy, save } = useSave()
   const [klaar, setKlaar] = useState(false)
   const set = (k: keyof OrganisatieFormState) => (v: string) => setF((o) => ({ ...o, [k]: v }))
 
@@ -35,7 +35,7 @@ export function OrganisatieForm({ start, knop, onSave }: { start: OrganisatieFor
     e.preventDefault()
     setKlaar(false)
     const body = organisatieBody(f)
-    if (await bewaar(validate(organisatieInput, body), () => onSave(body))) setKlaar(true)
+    if (await save(validate(organisatieInput, body), () => onSave(body))) setKlaar(true)
   }
   return (
     <form class="pp-form" onSubmit={submit} noValidate>
@@ -54,7 +54,7 @@ export function OrganisatieForm({ start, knop, onSave }: { start: OrganisatieFor
         <TextField path="contactpersoon.email" label="E-mailadres" type="email" value={f.contactEmail} onValue={set('contactEmail')} error={fields['contactpersoon.email']} required input={{ autoComplete: 'email' }} />
         <TextField path="contactpersoon.telefoon" label="Telefoonnummer" type="tel" size="tel" value={f.contactTelefoon} onValue={set('contactTelefoon')} error={fields['contactpersoon.telefoon']} required input={{ autoComplete: 'tel' }} />
       </Section>
-      <div aria-live="polite" class="pp-status-line">{klaar && <Alert type="ok"><p class="utrecht-paragraph">De organisatie is opgeslagen.</p></Alert>}</div>
+      <div aria-live="polite" class="pp-status-line">{klaar && <Alert type="ok" tekst="De organisatie is opgeslagen." />}</div>
       <Button type="submit" variant="primary" busy={busy} disabled={busy}>{busy ? 'Bezig met opslaan…' : knop}</Button>
     </form>
   )
@@ -74,7 +74,7 @@ export function OrganisatieEigen() {
     <div style="max-width: 44rem">
       <h1 class="utrecht-heading-1">Organisatie</h1>
       <p class="utrecht-paragraph">Jobhunters bellen de contactpersoon als zij een deelnemer voor uw plek hebben.</p>
-      {fout && <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>}
+      {fout && <Alert type="error" tekst={fout} />}
       {!start ? !fout && <Laden /> : (
         <OrganisatieForm start={start} knop="Organisatie opslaan" onSave={async (body) => { await call(api.organisaties[':id'].$patch({ param: { id: id! }, json: body })) }} />
       )}

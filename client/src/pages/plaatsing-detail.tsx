@@ -3,10 +3,14 @@ import { useRoute } from 'preact-iso'
 import { api, call, ApiError } from '../api.js'
 import { beeindigInput, contactMet, contactSoorten, eindredenen, kanalen, knelpunten, nazorgInput } from '../../../server/domain/plaatsing.js'
 import { Alert, Button, CheckboxField, ErrorSummary, KeuzeGroep, Laden, SelectField, TextAreaField, TextField } from '../components/fields.js'
+import { ConfirmPanel } from '../components/confirm-panel.js'
+import { MeldingRegio, useMelding } from '../components/melding.js'
 import { SignaalLabel, Toewijzen } from '../components/plaatsing.js'
+import { StatusBadge } from '../components/tabel.js'
 import { loadJobcoaches } from '../components/voorstel-dialoog.js'
 import { gebruiker } from '../session.js'
-import { orderedErrors, validate, type FieldErrors } from '../lib/form-errors.js'
+import { orderedErrors, validate } from '../lib/form-errors.js'
+import { useSave } from '../lib/use-save.js'
 import { daysBetween, relativeDate } from '../lib/datum.js'
 import {
   contactMetLabel, contactSoortLabel, dagdeelTekst, eindredenLabel, formatBedrag, formatDatum, kanaalLabel, knelpuntLabel, label, plaatsingStatusBadge,
@@ -36,17 +40,11 @@ export function PlaatsingDetail() {
   const [log, setLog] = useState<NazorgRegel[]>()
   const [vandaag, setVandaag] = useState<string>()
   const [fout, setFout] = useState<string>()
-  const [melding, setMelding] = useState<string>()
+  const { melding, setMelding, announce, regio } = useMelding()
   const [correctie, setCorrectie] = useState<NazorgRegel>()
   const [formVersie, setFormVersie] = useState(0)
   const [jobcoaches, setJobcoaches] = useState<{ id: string; naam: string }[]>([])
   const formKop = useRef<HTMLHeadingElement>(null)
-  const meldingRef = useRef<HTMLDivElement>(null)
-  /** After a form is done (and gone), the keyboard continues at the confirmation. */
-  const announce = (tekst: string) => {
-    setMelding(tekst)
-    setTimeout(() => meldingRef.current?.focus(), 0)
-  }
 
   const reload = () =>
     Promise.all([loadPlaatsing(id), loadLog(id)])
@@ -63,13 +61,22 @@ export function PlaatsingDetail() {
     if (rol === 'beheerder') loadJobcoaches().then(setJobcoaches).catch(() => {})
   }, [id])
 
-  if (fout) return <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>
+  if (fout) return <Alert type="error" tekst={fout} />
   if (!p || !log || !vandaag) return <Laden />
 
   const s = signaal(p)
   const naam = p.deelnemer?.naam ?? 'Deelnemer'
   const actief = p.status === 'actief'
   const kanSchrijven = jobcoach && actief
+  /** After a form is done (and gone): the page shows the new state, the keyboard continues at the confirmation. */
+  const klaar = async (tekst: string) => {
+    await reload()
+    announce(tekst)
+  }
+  const closeForm = () => {
+    setCorrectie(undefined)
+    setFormVersie((v) => v + 1)
+  }
 
   function startCorrection(r: NazorgRegel) {
     setMelding(undefined)
@@ -87,36 +94,20 @@ export function PlaatsingDetail() {
       <h1 class="utrecht-heading-1">{naam}</h1>
       <p class="utrecht-paragraph utrecht-paragraph--lead">{p.plek?.titel}{p.plek?.organisatieNaam ? ` bij ${p.plek.organisatieNaam}` : ''}</p>
       <div class="pp-badges">
-        <span class={`utrecht-status-badge utrecht-status-badge--${plaatsingStatusBadge[p.status] ?? 'neutral'}`}>{label(plaatsingStatusLabel, p.status)}</span>
+        <StatusBadge variant={plaatsingStatusBadge[p.status]}>{label(plaatsingStatusLabel, p.status)}</StatusBadge>
         {actief && s.soort !== 'op-tijd' && <SignaalLabel s={s} groot />}
       </div>
-      <div aria-live="polite" class="pp-status-line pp-melding" ref={meldingRef} tabIndex={-1}>{melding && <Alert type="ok"><p class="utrecht-paragraph">{melding}</p></Alert>}</div>
-
-      <dl class="pp-dl pp-feiten">
-        <dt>Volgend contact</dt>
-        <dd>{actief ? <>{formatDatum(p.volgendContactOp)} <span class={p.achterstallig ? 'pp-te-laat' : 'pp-muted'}>({relativeDate(p.volgendContactOp, vandaag)})</span></> : '—'}</dd>
-        <dt>Laatste contact</dt>
-        <dd>{p.laatsteContactOp ? <>{formatDatum(p.laatsteContactOp)} <span class="pp-muted">({relativeDate(p.laatsteContactOp, vandaag)})</span></> : 'Nog geen contact'}</dd>
-        <dt>Gestart op</dt><dd>{formatDatum(p.startdatum)}</dd>
-        <dt>Nazorg tot</dt><dd>{formatDatum(p.nazorgTot)}</dd>
-        <dt>Contact</dt><dd>elke {p.contactFrequentieDagen} dagen, met deelnemer en werkgever</dd>
-        <dt>Uren per week</dt><dd>{urenTekst(p.urenPerWeek)}</dd>
-        <dt>Dagdelen</dt><dd>{p.dagdelen.length ? p.dagdelen.map(dagdeelTekst).join(', ') : '—'}</dd>
-        <dt>Jobcoach</dt><dd>{p.jobcoach?.naam ?? 'Geen jobcoach'}</dd>
-        {p.einddatum && <><dt>Beëindigd op</dt><dd>{formatDatum(p.einddatum)}{p.eindreden ? `, reden: ${label(eindredenLabel, p.eindreden).toLowerCase()}` : ''}</dd></>}
-        {rol === 'beheerder' && p.deelnemerId && <><dt>Dossier</dt><dd><a class="utrecht-link" href={`/deelnemers/${encodeURIComponent(p.deelnemerId)}`}>Dossier van {naam}</a></dd></>}
-      </dl>
+      <MeldingRegio melding={melding} regio={regio} statusLine />
+      <PlaatsingFeiten p={p} naam={naam} vandaag={vandaag} dossier={rol === 'beheerder'} />
 
       <div class={kanSchrijven ? 'pp-nazorg-layout' : ''}>
         {kanSchrijven && (
           <section class="pp-card pp-contactform" aria-labelledby="contact-titel">
             <ContactFormulier key={`${correctie?.id ?? 'nieuw'}-${formVersie}`} kopRef={formKop} plaatsing={p} vandaag={vandaag} eersteContact={log.length === 0} correctie={correctie}
-              onAnnuleer={() => { setCorrectie(undefined); setFormVersie((v) => v + 1) }}
+              onAnnuleer={closeForm}
               onOpgeslagen={async (r, wasCorrectie) => {
-                setCorrectie(undefined)
-                setFormVersie((v) => v + 1)
-                await reload()
-                announce(`${wasCorrectie ? 'De correctie' : 'Het contact'} van ${formatDatum(r.datum)} is vastgelegd. Volgend contact: ${formatDatum(r.volgendContactOp)}.`)
+                closeForm()
+                await klaar(`${wasCorrectie ? 'De correctie' : 'Het contact'} van ${formatDatum(r.datum)} is vastgelegd. Volgend contact: ${formatDatum(r.volgendContactOp)}.`)
               }} />
           </section>
         )}
@@ -133,13 +124,32 @@ export function PlaatsingDetail() {
           <h2 class="utrecht-heading-3" id="toewijzen-titel">Andere jobcoach</h2>
           <p class="utrecht-paragraph">De nieuwe jobcoach ziet de plaatsing en het hele logboek; de wijziging wordt vastgelegd.</p>
           <Toewijzen plaatsing={{ id: p.id, jobcoachId: p.jobcoachId, naam }} jobcoaches={jobcoaches}
-            onKlaar={async (nieuw) => { await reload(); announce(`De plaatsing is toegewezen aan ${nieuw}.`) }} />
+            onKlaar={(nieuw) => klaar(`De plaatsing is toegewezen aan ${nieuw}.`)} />
         </section>
       )}
-      {actief && (rol === 'beheerder' || jobcoach) && (
-        <Beeindigen plaatsing={p} naam={naam} vandaag={vandaag} onKlaar={async (tekst) => { await reload(); announce(tekst) }} />
-      )}
+      {actief && (rol === 'beheerder' || jobcoach) && <Beeindigen plaatsing={p} naam={naam} vandaag={vandaag} onKlaar={klaar} />}
     </article>
+  )
+}
+
+/** The facts of the plaatsing: contacts, dates, hours, dagdelen, the jobcoach; for a beheerder the dossier. */
+function PlaatsingFeiten({ p, naam, vandaag, dossier }: { p: Plaatsing; naam: string; vandaag: string; dossier: boolean }) {
+  const actief = p.status === 'actief'
+  return (
+    <dl class="pp-dl pp-feiten">
+      <dt>Volgend contact</dt>
+      <dd>{actief ? <>{formatDatum(p.volgendContactOp)} <span class={p.achterstallig ? 'pp-te-laat' : 'pp-muted'}>({relativeDate(p.volgendContactOp, vandaag)})</span></> : '—'}</dd>
+      <dt>Laatste contact</dt>
+      <dd>{p.laatsteContactOp ? <>{formatDatum(p.laatsteContactOp)} <span class="pp-muted">({relativeDate(p.laatsteContactOp, vandaag)})</span></> : 'Nog geen contact'}</dd>
+      <dt>Gestart op</dt><dd>{formatDatum(p.startdatum)}</dd>
+      <dt>Nazorg tot</dt><dd>{formatDatum(p.nazorgTot)}</dd>
+      <dt>Contact</dt><dd>elke {p.contactFrequentieDagen} dagen, met deelnemer en werkgever</dd>
+      <dt>Uren per week</dt><dd>{urenTekst(p.urenPerWeek)}</dd>
+      <dt>Dagdelen</dt><dd>{p.dagdelen.length ? p.dagdelen.map(dagdeelTekst).join(', ') : '—'}</dd>
+      <dt>Jobcoach</dt><dd>{p.jobcoach?.naam ?? 'Geen jobcoach'}</dd>
+      {p.einddatum && <><dt>Beëindigd op</dt><dd>{formatDatum(p.einddatum)}{p.eindreden ? `, reden: ${label(eindredenLabel, p.eindreden).toLowerCase()}` : ''}</dd></>}
+      {dossier && p.deelnemerId && <><dt>Dossier</dt><dd><a class="utrecht-link" href={`/deelnemers/${encodeURIComponent(p.deelnemerId)}`}>Dossier van {naam}</a></dd></>}
+    </dl>
   )
 }
 
@@ -153,39 +163,22 @@ function ContactFormulier({ plaatsing, vandaag, eersteContact, correctie, onAnnu
 }) {
   const freq = plaatsing.contactFrequentieDagen
   const [f, setF] = useState<NazorgFormulier>(() => (correctie ? formulierUitRegel(correctie, freq) : emptyForm(vandaag, freq, eersteContact)))
-  const [fields, setFields] = useState<FieldErrors>({})
-  const [message, setMessage] = useState<string>()
-  const [pogingen, setPogingen] = useState(0)
-  const [busy, setBusy] = useState(false)
+  const { fields, message, pogingen, busy, save } = useSave()
   const setField = <K extends keyof NazorgFormulier>(k: K) => (v: NazorgFormulier[K]) => setF((o) => ({ ...o, [k]: v }))
   const standaard = defaultVolgendContact(f.datum, freq)
 
-  async function save(e: Event) {
+  async function submit(e: Event) {
     e.preventDefault()
-    setMessage(undefined)
     const body = nazorgBody(f)
     const check = validate(nazorgInput, body, ['knelpunten'])
-    if (!check.ok) {
-      setFields(Object.fromEntries(Object.entries(check.fields).map(([k, m]) => [k, foutTekst[k] ?? m])))
-      setPogingen((n) => n + 1)
-      return
-    }
-    setBusy(true)
-    try {
+    await save(check.ok ? check : { ok: false, fields: Object.fromEntries(Object.entries(check.fields).map(([k, m]) => [k, foutTekst[k] ?? m])) }, async () => {
       const r = await call(api.plaatsingen[':id'].nazorg.$post({ param: { id: plaatsing.id }, json: body as never }))
-      setFields({})
       await onOpgeslagen(r, Boolean(f.corrigeert))
-    } catch (err) {
-      setFields(err instanceof ApiError ? err.fields : {})
-      setMessage(err instanceof ApiError ? err.message : 'Opslaan lukt nu niet. Probeer het later opnieuw.')
-      setPogingen((n) => n + 1)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
-    <form class="pp-form" onSubmit={save} noValidate aria-labelledby="contact-titel">
+    <form class="pp-form" onSubmit={submit} noValidate aria-labelledby="contact-titel">
       <h2 class="utrecht-heading-2" id="contact-titel" ref={kopRef} tabIndex={-1}>{correctie ? 'Contact corrigeren' : 'Contact vastleggen'}</h2>
       {correctie && (
         <Alert type="info">
@@ -280,52 +273,37 @@ function Beeindigen({ plaatsing, naam, vandaag, onKlaar }: { plaatsing: Plaatsin
   const [open, setOpen] = useState(false)
   const [stap, setStap] = useState<'invullen' | 'bevestigen'>('invullen')
   const [f, setF] = useState({ einddatum: vandaag, eindreden: '', toelichting: '' })
-  const [fields, setFields] = useState<FieldErrors>({})
-  const [message, setMessage] = useState<string>()
-  const [pogingen, setPogingen] = useState(0)
-  const [busy, setBusy] = useState(false)
-  const bevestigKnop = useRef<HTMLButtonElement>(null)
-  const kop = useRef<HTMLHeadingElement>(null)
-  useEffect(() => {
-    if (stap === 'bevestigen') bevestigKnop.current?.focus()
-  }, [stap])
+  const { fields, message, pogingen, busy, save, check, clear } = useSave([], 'Beëindigen lukte niet. Probeer het opnieuw.')
   useEffect(() => {
     if (open) document.getElementById('veld-einddatum')?.focus()
   }, [open])
   const body = () => ({ einddatum: f.einddatum, eindreden: f.eindreden, ...(f.toelichting.trim() ? { toelichting: f.toelichting } : {}) })
+  /** A change of date or reason asks for the confirmation again. */
+  const change = (k: 'einddatum' | 'eindreden') => (v: string) => {
+    setF((o) => ({ ...o, [k]: v }))
+    setStap('invullen')
+  }
 
   function proceed(e: Event) {
     e.preventDefault()
-    setMessage(undefined)
-    const check = validate(beeindigInput, body())
-    if (!check.ok) {
-      setFields(Object.fromEntries(Object.entries(check.fields).map(([k, m]) => [k, k === 'eindreden' ? 'Kies de reden waarom de plaatsing stopt.' : m])))
-      setPogingen((n) => n + 1)
-      return
-    }
-    setFields({})
+    const c = validate(beeindigInput, body())
+    if (!check(c.ok ? c : { ok: false, fields: Object.fromEntries(Object.entries(c.fields).map(([k, m]) => [k, k === 'eindreden' ? 'Kies de reden waarom de plaatsing stopt.' : m])) })) return
+    clear()
     setStap('bevestigen')
   }
   async function submitEnd() {
-    setBusy(true)
-    try {
+    const ok = await save({ ok: true }, async () => {
       await call(api.plaatsingen[':id'].beeindigen.$post({ param: { id: plaatsing.id }, json: body() as never }))
       setOpen(false)
       await onKlaar(`De plaatsing van ${naam} is beëindigd op ${formatDatum(f.einddatum)} (${label(eindredenLabel, f.eindreden).toLowerCase()}). De plaats bij ${plaatsing.plek?.organisatieNaam ?? 'de werkgever'} is weer vrij.`)
-    } catch (err) {
-      setFields(err instanceof ApiError ? err.fields : {})
-      setMessage(err instanceof ApiError ? err.message : 'Beëindigen lukte niet. Probeer het opnieuw.')
-      setPogingen((n) => n + 1)
-      setStap('invullen')
-    } finally {
-      setBusy(false)
-    }
+    })
+    if (!ok) setStap('invullen')
   }
 
   const duurDagen = f.einddatum ? daysBetween(plaatsing.startdatum, f.einddatum) : 0
   return (
     <section class="pp-card pp-sectie" aria-labelledby="beeindigen-titel">
-      <h2 class="utrecht-heading-3" id="beeindigen-titel" ref={kop}>Plaatsing beëindigen</h2>
+      <h2 class="utrecht-heading-3" id="beeindigen-titel">Plaatsing beëindigen</h2>
       {!open ? (
         <>
           <p class="utrecht-paragraph">Stopt de plaatsing, of is de nazorg klaar? Leg de einddatum en de reden vast. De plaats bij de werkgever komt dan vrij.</p>
@@ -335,27 +313,21 @@ function Beeindigen({ plaatsing, naam, vandaag, onKlaar }: { plaatsing: Plaatsin
         <form class="pp-form" onSubmit={proceed} noValidate>
           <ErrorSummary errors={orderedErrors(fields, ['einddatum', 'eindreden', 'toelichting'])} message={message} focusKey={pogingen} />
           <div class="pp-grid-2">
-            <TextField path="einddatum" label="Einddatum" type="date" value={f.einddatum} onValue={(v) => { setF((o) => ({ ...o, einddatum: v })); setStap('invullen') }} error={fields.einddatum} required />
-            <SelectField path="eindreden" label="Eindreden" value={f.eindreden} onValue={(v) => { setF((o) => ({ ...o, eindreden: v })); setStap('invullen') }} placeholder="Kies een reden"
+            <TextField path="einddatum" label="Einddatum" type="date" value={f.einddatum} onValue={change('einddatum')} error={fields.einddatum} required />
+            <SelectField path="eindreden" label="Eindreden" value={f.eindreden} onValue={change('eindreden')} placeholder="Kies een reden"
               options={eindredenen.map((r) => [r, eindredenLabel[r]!] as const)} error={fields.eindreden} required />
           </div>
           <TextAreaField path="toelichting" label="Toelichting" required={false} rows={2} value={f.toelichting} onValue={(v) => setF((o) => ({ ...o, toelichting: v }))} error={fields.toelichting} />
           {stap === 'invullen' ? (
             <div class="pp-actions">
               <Button type="submit" variant="primary">Verder</Button>
-              <Button onClick={() => { setOpen(false); setFields({}); setMessage(undefined) }}>Annuleren</Button>
+              <Button onClick={() => { setOpen(false); clear() }}>Annuleren</Button>
             </div>
           ) : (
-            <div class="pp-confirm" role="group" aria-labelledby="beeindigen-bevestig">
-              <p class="utrecht-paragraph" id="beeindigen-bevestig">
-                Weet u zeker dat u de plaatsing van {naam} wilt beëindigen op {formatDatum(f.einddatum)}{duurDagen >= 0 ? `, na ${duurDagen} ${duurDagen === 1 ? 'dag' : 'dagen'}` : ''}, met als reden “{label(eindredenLabel, f.eindreden).toLowerCase()}”?
-                Dit kan niet ongedaan worden; daarna kan er geen contact meer bij.
-              </p>
-              <div class="pp-actions">
-                <button ref={bevestigKnop} type="button" class="utrecht-button utrecht-button--primary-action utrecht-button--danger" disabled={busy} onClick={submitEnd}>Ja, beëindigen</button>
-                <Button onClick={() => setStap('invullen')}>Nee, terug</Button>
-              </div>
-            </div>
+            <ConfirmPanel id="beeindigen-bevestig" ja="Ja, beëindigen" nee="Nee, terug" busy={busy} onJa={submitEnd} onNee={() => setStap('invullen')} vraag={<>
+              Weet u zeker dat u de plaatsing van {naam} wilt beëindigen op {formatDatum(f.einddatum)}{duurDagen >= 0 ? `, na ${duurDagen} ${duurDagen === 1 ? 'dag' : 'dagen'}` : ''}, met als reden “{label(eindredenLabel, f.eindreden).toLowerCase()}”?
+              Dit kan niet ongedaan worden; daarna kan er geen contact meer bij.
+            </>} />
           )}
         </form>
       )}

@@ -1,14 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { useLocation } from 'preact-iso'
+import type { ComponentChildren } from 'preact'
 import { api, call, ApiError } from '../api.js'
 import { plaatsingStatussen } from '../../../server/domain/plaatsing.js'
 import { Alert, Button, Laden } from '../components/fields.js'
+import { ConfirmPanel } from '../components/confirm-panel.js'
+import { MeldingRegio, useMelding } from '../components/melding.js'
+import { Cel, Tabel } from '../components/tabel.js'
 import { loadJobcoaches } from '../components/voorstel-dialoog.js'
 import { SignaalLabel, Toewijzen } from '../components/plaatsing.js'
 import { relativeDate } from '../lib/datum.js'
-import { signaal } from '../lib/nazorg.js'
+import { parsePlaatsingLijstUrl, plaatsingLijstQueryString, signaal, type PlaatsingLijstState } from '../lib/nazorg.js'
 import { rememberVandaag } from '../lib/vandaag.js'
 import { formatDatum, label, plaatsingStatusLabel } from '../lib/labels.js'
+import { useAction } from '../lib/use-action.js'
+import { useLoad } from '../lib/use-load.js'
+import { useUrlState } from '../lib/use-url-state.js'
 
 // The due list. A jobcoach's "Mijn plaatsingen" (their start page): every active plaatsing, the
 // ones nobody heard from for 28 days first, then the overdue ones, then by next contact, as the
@@ -16,9 +22,9 @@ import { formatDatum, label, plaatsingStatusLabel } from '../lib/labels.js'
 // "Plaatsingen": all of them, with the jobcoach, and another jobcoach can be assigned.
 
 type Lijst = Awaited<ReturnType<typeof load>>
-export type PlaatsingItem = Lijst['items'][number]
-const load = (status: string, jobcoachId: string, signal: AbortSignal) =>
-  call(api.plaatsingen.$get({ query: { status: status as 'actief', ...(jobcoachId ? { jobcoachId } : {}) } }, { init: { signal } }))
+type PlaatsingItem = Lijst['items'][number]
+const load = ({ status, jobcoachId }: PlaatsingLijstState, signal: AbortSignal) =>
+  call(api.plaatsingen.$get({ query: { status, ...(jobcoachId ? { jobcoachId } : {}) } }, { init: { signal } }))
 
 export function MijnPlaatsingen() {
   return <PlaatsingenLijst beheer={false} />
@@ -28,48 +34,15 @@ export function Plaatsingen() {
 }
 
 function PlaatsingenLijst({ beheer }: { beheer: boolean }) {
-  const { query, path, route } = useLocation()
-  const status = query.status === 'alle' || plaatsingStatussen.includes(query.status as never) ? query.status! : 'actief'
-  const jobcoachId = beheer ? (query.jobcoachId ?? '') : ''
-  const [lijst, setLijst] = useState<Lijst>()
-  const [fout, setFout] = useState<string>()
-  const [laden, setLaden] = useState(true)
-  const [versie, setVersie] = useState(0)
-  const [melding, setMelding] = useState<string>()
+  const { state, navigate } = useUrlState((search) => parsePlaatsingLijstUrl(search, beheer), plaatsingLijstQueryString)
+  const { status } = state
+  const { data: lijst, fout, laden, reload } = useLoad((signal) => load(state, signal), [status, state.jobcoachId], 'De plaatsingen konden niet geladen worden.', (l) => rememberVandaag(l.vandaag))
+  const { melding, setMelding, announce, regio } = useMelding()
   const [jobcoaches, setJobcoaches] = useState<{ id: string; naam: string }[]>([])
   const [toewijzen, setToewijzen] = useState<string>()
-  const meldingRef = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    const ctrl = new AbortController()
-    setLaden(true)
-    load(status, jobcoachId, ctrl.signal)
-      .then((l) => {
-        rememberVandaag(l.vandaag)
-        setLijst(l)
-        setFout(undefined)
-        setLaden(false)
-      })
-      .catch((e) => {
-        if (ctrl.signal.aborted) return
-        setFout(e instanceof ApiError ? e.message : 'De plaatsingen konden niet geladen worden.')
-        setLaden(false)
-      })
-    return () => ctrl.abort()
-  }, [status, jobcoachId, versie])
   useEffect(() => {
     if (beheer) loadJobcoaches().then(setJobcoaches).catch(() => {})
   }, [beheer])
-
-  const navigate = (next: { status?: string; jobcoachId?: string }) => {
-    const p = new URLSearchParams()
-    const s = next.status ?? status
-    if (s !== 'actief') p.set('status', s)
-    const j = next.jobcoachId ?? jobcoachId
-    if (j) p.set('jobcoachId', j)
-    const q = p.toString()
-    route(`${path}${q ? `?${q}` : ''}`)
-  }
 
   const items = lijst?.items ?? []
   const stil = items.filter((p) => p.langGeenContact).length
@@ -87,84 +60,95 @@ function PlaatsingenLijst({ beheer }: { beheer: boolean }) {
           : 'Uw plaatsingen met het volgende contact. Bovenaan wie al 28 dagen niemand sprak, dan wie achterstallig is.'}
         {lijst && <> Vandaag is het {formatDatum(lijst.vandaag)}.</>}
       </p>
-      <div class="pp-row">
-        <div class="utrecht-form-field pp-filter">
-          <label class="utrecht-form-label" for="plaatsing-status">Status</label>
-          <select id="plaatsing-status" class="utrecht-select utrecht-select--html-select" value={status} onChange={(e) => navigate({ status: e.currentTarget.value })}>
-            {plaatsingStatussen.map((s) => <option key={s} value={s}>{plaatsingStatusLabel[s]}</option>)}
-            <option value="alle">Alle</option>
-          </select>
-        </div>
-        {beheer && (
-          <div class="utrecht-form-field pp-filter">
-            <label class="utrecht-form-label" for="plaatsing-jobcoach">Jobcoach</label>
-            <select id="plaatsing-jobcoach" class="utrecht-select utrecht-select--html-select" value={jobcoachId} onChange={(e) => navigate({ jobcoachId: e.currentTarget.value })}>
-              <option value="">Alle jobcoaches</option>
-              {jobcoaches.map((j) => <option key={j.id} value={j.id}>{j.naam}</option>)}
-            </select>
-          </div>
-        )}
-      </div>
+      <PlaatsingFilters state={state} jobcoaches={beheer ? jobcoaches : undefined} onKies={(next) => navigate({ ...state, ...next })} />
       <p class="pp-status-line utrecht-paragraph" role="status" aria-live="polite" id="plaatsingen-status">{laden ? 'Bezig met laden…' : samenvatting}</p>
-      <div aria-live="polite" class="pp-melding" ref={meldingRef} tabIndex={-1}>{melding && <Alert type="ok"><p class="utrecht-paragraph">{melding}</p></Alert>}</div>
-      {fout && <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>}
+      <MeldingRegio melding={melding} regio={regio} />
+      {fout && <Alert type="error" tekst={fout.message} />}
       {!lijst ? !fout && <Laden /> : items.length === 0 ? (
         <p class="utrecht-paragraph">{status === 'actief' ? (beheer ? 'Er zijn geen actieve plaatsingen.' : 'U heeft geen actieve plaatsingen. Een plaatsing komt hier zodra een werkgever een voorstel accepteert met u als jobcoach.') : 'Geen plaatsingen met deze status.'}</p>
       ) : (
-        <div class={`pp-table-scroll ${laden ? 'pp-busy' : ''}`} aria-busy={laden ? 'true' : 'false'}>
-          <table class="utrecht-table utrecht-table--html-table pp-table pp-table--stapel pp-plaatsingen">
-            <caption class="utrecht-table__caption pp-visually-hidden">Plaatsingen; wie het langst niets hoorde en wie achterstallig is staan bovenaan</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">Deelnemer</th>
-                <th class="utrecht-table__header-cell" scope="col">Plek</th>
-                <th class="utrecht-table__header-cell" scope="col">Volgend contact</th>
-                <th class="utrecht-table__header-cell" scope="col">Laatste contact</th>
-                {beheer && <th class="utrecht-table__header-cell" scope="col">Jobcoach</th>}
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {items.map((p) => {
-                const s = signaal(p)
-                const naam = p.deelnemer?.naam ?? 'Deelnemer'
-                return (
-                  <tr class={`utrecht-table__row pp-plaatsing pp-plaatsing--${s.soort}`} key={p.id} data-id={p.id} data-signaal={s.soort}>
-                    <td class="utrecht-table__cell">
-                      <a class="utrecht-link pp-plaatsing__naam" href={`/plaatsingen/${encodeURIComponent(p.id)}`}>{naam}</a>
-                      {s.soort !== 'op-tijd' && <div><SignaalLabel s={s} /></div>}
-                      {status !== 'actief' && <div class="pp-muted">{label(plaatsingStatusLabel, p.status)}{p.einddatum ? ` op ${formatDatum(p.einddatum)}` : ''}</div>}
-                    </td>
-                    <td class="utrecht-table__cell" data-label="Plek">
-                      {p.plek?.titel}
-                      {p.plek?.organisatieNaam && <div class="pp-muted">{p.plek.organisatieNaam}</div>}
-                    </td>
-                    <td class="utrecht-table__cell" data-label="Volgend contact">
-                      {p.status === 'actief' ? <>{formatDatum(p.volgendContactOp)}<div class={p.achterstallig ? 'pp-te-laat' : 'pp-muted'}>{relativeDate(p.volgendContactOp, lijst.vandaag)}</div></> : <span class="pp-muted">—</span>}
-                    </td>
-                    <td class="utrecht-table__cell" data-label="Laatste contact">
-                      {p.laatsteContactOp ? <>{formatDatum(p.laatsteContactOp)}<div class="pp-muted">{relativeDate(p.laatsteContactOp, lijst.vandaag)}</div></> : <span class="pp-muted">Nog geen contact (gestart {formatDatum(p.startdatum)})</span>}
-                    </td>
-                    {beheer && (
-                      <td class="utrecht-table__cell" data-label="Jobcoach">
-                        {p.jobcoach?.naam ?? <span class="pp-muted">Geen jobcoach</span>}
-                        {p.status === 'actief' && (toewijzen === p.id ? (
-                          <Toewijzen plaatsing={{ id: p.id, jobcoachId: p.jobcoachId, naam }} jobcoaches={jobcoaches}
-                            onAnnuleer={() => setToewijzen(undefined)}
-                            onKlaar={(nieuw) => { setToewijzen(undefined); setMelding(`De plaatsing van ${naam} is toegewezen aan ${nieuw}.`); setVersie((v) => v + 1); setTimeout(() => meldingRef.current?.focus(), 0) }} />
-                        ) : (
-                          <div><Button variant="subtle" onClick={() => { setMelding(undefined); setToewijzen(p.id) }} aria-label={`Plaatsing van ${naam} aan een andere jobcoach toewijzen`}>Andere jobcoach</Button></div>
-                        ))}
-                      </td>
-                    )}
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Tabel caption="Plaatsingen; wie het langst niets hoorde en wie achterstallig is staan bovenaan" class="pp-table--stapel pp-plaatsingen" laden={laden}
+          kolommen={['Deelnemer', 'Plek', 'Volgend contact', 'Laatste contact', ...(beheer ? ['Jobcoach'] : [])]}>
+          {items.map((p) => (
+            <PlaatsingRij key={p.id} p={p} vandaag={lijst.vandaag} alleActief={status === 'actief'} jobcoach={beheer ? (
+              <JobcoachCel p={p} jobcoaches={jobcoaches} toewijzen={toewijzen === p.id}
+                onToewijzen={(aan) => { setMelding(undefined); setToewijzen(aan ? p.id : undefined) }}
+                onToegewezen={(tekst) => { setToewijzen(undefined); announce(tekst); reload() }} />
+            ) : undefined} />
+          ))}
+        </Tabel>
       )}
       {!beheer && <AgendaLink />}
     </>
+  )
+}
+
+/** Status, and for a beheerder the jobcoach. */
+function PlaatsingFilters({ state, jobcoaches, onKies }: { state: PlaatsingLijstState; jobcoaches?: { id: string; naam: string }[]; onKies: (next: Partial<PlaatsingLijstState>) => void }) {
+  return (
+    <div class="pp-row">
+      <div class="utrecht-form-field pp-filter">
+        <label class="utrecht-form-label" for="plaatsing-status">Status</label>
+        <select id="plaatsing-status" class="utrecht-select utrecht-select--html-select" value={state.status} onChange={(e) => onKies({ status: e.currentTarget.value as PlaatsingLijstState['status'] })}>
+          {plaatsingStatussen.map((s) => <option key={s} value={s}>{plaatsingStatusLabel[s]}</option>)}
+          <option value="alle">Alle</option>
+        </select>
+      </div>
+      {jobcoaches && (
+        <div class="utrecht-form-field pp-filter">
+          <label class="utrecht-form-label" for="plaatsing-jobcoach">Jobcoach</label>
+          <select id="plaatsing-jobcoach" class="utrecht-select utrecht-select--html-select" value={state.jobcoachId} onChange={(e) => onKies({ jobcoachId: e.currentTarget.value })}>
+            <option value="">Alle jobcoaches</option>
+            {jobcoaches.map((j) => <option key={j.id} value={j.id}>{j.naam}</option>)}
+          </select>
+        </div>
+      )}
+    </div>
+  )
+}
+
+/** One plaatsing on the due list: its flag, the plek, the next and the last contact. */
+function PlaatsingRij({ p, vandaag, alleActief, jobcoach }: { p: PlaatsingItem; vandaag: string; alleActief: boolean; jobcoach?: ComponentChildren }) {
+  const s = signaal(p)
+  const naam = p.deelnemer?.naam ?? 'Deelnemer'
+  return (
+    <tr class={`utrecht-table__row pp-plaatsing pp-plaatsing--${s.soort}`} data-id={p.id} data-signaal={s.soort}>
+      <td class="utrecht-table__cell">
+        <a class="utrecht-link pp-plaatsing__naam" href={`/plaatsingen/${encodeURIComponent(p.id)}`}>{naam}</a>
+        {s.soort !== 'op-tijd' && <div><SignaalLabel s={s} /></div>}
+        {!alleActief && <div class="pp-muted">{label(plaatsingStatusLabel, p.status)}{p.einddatum ? ` op ${formatDatum(p.einddatum)}` : ''}</div>}
+      </td>
+      <Cel label="Plek">
+        {p.plek?.titel}
+        {p.plek?.organisatieNaam && <div class="pp-muted">{p.plek.organisatieNaam}</div>}
+      </Cel>
+      <Cel label="Volgend contact">
+        {p.status === 'actief' ? <>{formatDatum(p.volgendContactOp)}<div class={p.achterstallig ? 'pp-te-laat' : 'pp-muted'}>{relativeDate(p.volgendContactOp, vandaag)}</div></> : <span class="pp-muted">—</span>}
+      </Cel>
+      <Cel label="Laatste contact">
+        {p.laatsteContactOp ? <>{formatDatum(p.laatsteContactOp)}<div class="pp-muted">{relativeDate(p.laatsteContactOp, vandaag)}</div></> : <span class="pp-muted">Nog geen contact (gestart {formatDatum(p.startdatum)})</span>}
+      </Cel>
+      {jobcoach}
+    </tr>
+  )
+}
+
+/** The beheerder's column: the jobcoach, and handing an active plaatsing to another one. */
+function JobcoachCel({ p, jobcoaches, toewijzen, onToewijzen, onToegewezen }: {
+  p: PlaatsingItem; jobcoaches: { id: string; naam: string }[]; toewijzen: boolean; onToewijzen: (aan: boolean) => void; onToegewezen: (melding: string) => void
+}) {
+  const naam = p.deelnemer?.naam ?? 'Deelnemer'
+  return (
+    <Cel label="Jobcoach">
+      {p.jobcoach?.naam ?? <span class="pp-muted">Geen jobcoach</span>}
+      {p.status === 'actief' && (toewijzen ? (
+        <Toewijzen plaatsing={{ id: p.id, jobcoachId: p.jobcoachId, naam }} jobcoaches={jobcoaches}
+          onAnnuleer={() => onToewijzen(false)}
+          onKlaar={(nieuw) => onToegewezen(`De plaatsing van ${naam} is toegewezen aan ${nieuw}.`)} />
+      ) : (
+        <div><Button variant="subtle" onClick={() => onToewijzen(true)} aria-label={`Plaatsing van ${naam} aan een andere jobcoach toewijzen`}>Andere jobcoach</Button></div>
+      ))}
+    </Cel>
   )
 }
 
@@ -174,64 +158,32 @@ function AgendaLink() {
   const [status, setStatus] = useState<{ actief: boolean; aangemaaktOp?: string }>()
   const [link, setLink] = useState<string>()
   const [bevestig, setBevestig] = useState<'nieuw' | 'intrekken'>()
-  const [melding, setMelding] = useState<string>()
-  const [fout, setFout] = useState<string>()
-  const [busy, setBusy] = useState(false)
-  const [gekopieerd, setGekopieerd] = useState(false)
-  const linkVeld = useRef<HTMLInputElement>(null)
-  const bevestigKnop = useRef<HTMLButtonElement>(null)
-  const agendaMelding = useRef<HTMLDivElement>(null)
+  const { melding, setMelding, announce, regio } = useMelding()
+  const [laadFout, setLaadFout] = useState<string>()
+  const { bezig, fout: actieFout, run } = useAction()
+  const busy = bezig !== undefined
+  const fout = actieFout ?? laadFout
   useEffect(() => {
-    call(api.agenda.$get()).then(setStatus).catch((e) => setFout(e instanceof ApiError ? e.message : 'De agenda-link kon niet geladen worden.'))
+    call(api.agenda.$get()).then(setStatus).catch((e) => setLaadFout(e instanceof ApiError ? e.message : 'De agenda-link kon niet geladen worden.'))
   }, [])
-  useEffect(() => bevestigKnop.current?.focus(), [bevestig])
 
-  async function create() {
-    setBusy(true)
-    setFout(undefined)
+  const create = () => {
     setMelding(undefined)
-    try {
+    return run('agenda', async () => {
       const a = await call(api.agenda.$post())
       setLink(a.url)
       setStatus({ actief: true, aangemaaktOp: a.aangemaaktOp })
       setBevestig(undefined)
-      setGekopieerd(false)
-      setTimeout(() => {
-        linkVeld.current?.focus()
-        linkVeld.current?.select()
-      }, 0)
-    } catch (e) {
-      setFout(e instanceof ApiError ? e.message : 'Er kon geen link gemaakt worden.')
-    } finally {
-      setBusy(false)
-    }
+    }, 'Er kon geen link gemaakt worden.')
   }
-  async function withdraw() {
-    setBusy(true)
-    setFout(undefined)
-    try {
+  const withdraw = () =>
+    run('agenda', async () => {
       await call(api.agenda.$delete())
       setLink(undefined)
       setStatus({ actief: false })
       setBevestig(undefined)
-      setMelding('De agenda-link is ingetrokken. Uw agenda haalt geen contactmomenten meer op.')
-      setTimeout(() => agendaMelding.current?.focus(), 0)
-    } catch (e) {
-      setFout(e instanceof ApiError ? e.message : 'Intrekken lukte niet.')
-    } finally {
-      setBusy(false)
-    }
-  }
-  async function copyLink() {
-    if (!link) return
-    try {
-      await navigator.clipboard.writeText(link)
-      setGekopieerd(true)
-    } catch {
-      linkVeld.current?.select() // no clipboard access: the link is selected, Ctrl+C does the rest
-      setGekopieerd(false)
-    }
-  }
+      announce('De agenda-link is ingetrokken. Uw agenda haalt geen contactmomenten meer op.')
+    }, 'Intrekken lukte niet.')
 
   return (
     <section class="pp-card pp-agenda" aria-labelledby="agenda-titel">
@@ -240,26 +192,9 @@ function AgendaLink() {
         Met een agenda-link ziet u de komende nazorgcontacten in Outlook, Google Agenda of de agenda van uw telefoon. Achterstallige contacten staan op vandaag.
         De agenda toont de plek en de organisatie, nooit de naam van de deelnemer.
       </p>
-      <div aria-live="polite" class="pp-melding" ref={agendaMelding} tabIndex={-1}>{melding && <Alert type="ok"><p class="utrecht-paragraph">{melding}</p></Alert>}</div>
-      {fout && <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>}
-      {link ? (
-        <div class="pp-agenda__link">
-          <label class="utrecht-form-label" for="agenda-url">Uw agenda-link</label>
-          <div class="pp-row" style="align-items: center">
-            <input id="agenda-url" ref={linkVeld} class="utrecht-textbox utrecht-textbox--html-input pp-agenda__url" readOnly value={link} aria-describedby="agenda-uitleg" onFocus={(e) => e.currentTarget.select()} />
-            <Button variant="primary" onClick={copyLink}>Kopieer link</Button>
-          </div>
-          <p class="pp-status-line" aria-live="polite">{gekopieerd ? 'De link is gekopieerd.' : ''}</p>
-          <div id="agenda-uitleg">
-            <p class="utrecht-paragraph"><strong>U ziet deze link alleen nu.</strong> Bewaar hem als een wachtwoord: wie hem heeft, ziet uw komende contactmomenten.</p>
-            <ul class="utrecht-unordered-list">
-              <li><strong>Outlook</strong>: Agenda → Agenda toevoegen → Abonneren vanaf internet (of: Uit internet), plak de link en kies Importeren.</li>
-              <li><strong>Google Agenda</strong>: naast “Andere agenda’s” op + → Via URL, plak de link en kies Agenda toevoegen.</li>
-            </ul>
-            <p class="utrecht-paragraph pp-muted">Uw agenda haalt de contacten zelf op, meestal een paar keer per dag; een nieuw contact staat er dus niet meteen in.</p>
-          </div>
-        </div>
-      ) : status?.actief ? (
+      <MeldingRegio melding={melding} regio={regio} />
+      {fout && <Alert type="error" tekst={fout} />}
+      {link ? <NieuweAgendaLink key={link} link={link} /> : status?.actief ? (
         <p class="utrecht-paragraph">U heeft een agenda-link sinds {formatDatum(status.aangemaaktOp)}. De link zelf tonen we niet opnieuw; maak een nieuwe als u hem kwijt bent.</p>
       ) : status ? (
         <p class="utrecht-paragraph">U heeft nog geen agenda-link.</p>
@@ -273,20 +208,49 @@ function AgendaLink() {
         </div>
       )}
       {bevestig && (
-        <div class="pp-confirm" role="group" aria-labelledby="agenda-bevestig">
-          <p class="utrecht-paragraph" id="agenda-bevestig">
-            {bevestig === 'nieuw'
-              ? 'Een nieuwe link maken? De huidige link werkt dan niet meer; in uw agenda moet u de nieuwe toevoegen.'
-              : 'De link intrekken? Uw agenda haalt dan geen contactmomenten meer op.'}
-          </p>
-          <div class="pp-actions">
-            <button ref={bevestigKnop} type="button" class="utrecht-button utrecht-button--primary-action utrecht-button--danger" disabled={busy} onClick={bevestig === 'nieuw' ? create : withdraw}>
-              {bevestig === 'nieuw' ? 'Ja, nieuwe link' : 'Ja, intrekken'}
-            </button>
-            <Button onClick={() => setBevestig(undefined)}>Annuleren</Button>
-          </div>
-        </div>
+        <ConfirmPanel id="agenda-bevestig" busy={busy} onJa={bevestig === 'nieuw' ? create : withdraw} onNee={() => setBevestig(undefined)}
+          ja={bevestig === 'nieuw' ? 'Ja, nieuwe link' : 'Ja, intrekken'}
+          vraag={bevestig === 'nieuw'
+            ? 'Een nieuwe link maken? De huidige link werkt dan niet meer; in uw agenda moet u de nieuwe toevoegen.'
+            : 'De link intrekken? Uw agenda haalt dan geen contactmomenten meer op.'} />
       )}
     </section>
+  )
+}
+
+/** A link just made: shown once, selected for copying, with how to add it to a calendar. */
+function NieuweAgendaLink({ link }: { link: string }) {
+  const [gekopieerd, setGekopieerd] = useState(false)
+  const linkVeld = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    linkVeld.current?.focus()
+    linkVeld.current?.select()
+  }, [])
+  async function copyLink() {
+    try {
+      await navigator.clipboard.writeText(link)
+      setGekopieerd(true)
+    } catch {
+      linkVeld.current?.select() // no clipboard access: the link is selected, Ctrl+C does the rest
+      setGekopieerd(false)
+    }
+  }
+  return (
+    <div class="pp-agenda__link">
+      <label class="utrecht-form-label" for="agenda-url">Uw agenda-link</label>
+      <div class="pp-row" style="align-items: center">
+        <input id="agenda-url" ref={linkVeld} class="utrecht-textbox utrecht-textbox--html-input pp-agenda__url" readOnly value={link} aria-describedby="agenda-uitleg" onFocus={(e) => e.currentTarget.select()} />
+        <Button variant="primary" onClick={copyLink}>Kopieer link</Button>
+      </div>
+      <p class="pp-status-line" aria-live="polite">{gekopieerd ? 'De link is gekopieerd.' : ''}</p>
+      <div id="agenda-uitleg">
+        <p class="utrecht-paragraph"><strong>U ziet deze link alleen nu.</strong> Bewaar hem als een wachtwoord: wie hem heeft, ziet uw komende contactmomenten.</p>
+        <ul class="utrecht-unordered-list">
+          <li><strong>Outlook</strong>: Agenda → Agenda toevoegen → Abonneren vanaf internet (of: Uit internet), plak de link en kies Importeren.</li>
+          <li><strong>Google Agenda</strong>: naast “Andere agenda’s” op + → Via URL, plak de link en kies Agenda toevoegen.</li>
+        </ul>
+        <p class="utrecht-paragraph pp-muted">Uw agenda haalt de contacten zelf op, meestal een paar keer per dag; een nieuw contact staat er dus niet meteen in.</p>
+      </div>
+    </div>
   )
 }

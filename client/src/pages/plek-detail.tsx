@@ -3,9 +3,10 @@ import { useRoute } from 'preact-iso'
 import { api, call, ApiError } from '../api.js'
 import { gebruiker } from '../session.js'
 import { Alert, Laden } from '../components/fields.js'
-import { dagen, delen, vaardigheden } from '../../../server/domain/enums.js'
+import { vaardigheden } from '../../../server/domain/enums.js'
+import { DagdelenOverzicht } from '../components/dagdelen-rooster.js'
 import {
-  begeleidingLabel, belastingLabel, dagLabel, formatDatum, formatScore, label, sectorLabel, statusLabel, vaardigheidLabel, vergoedingLabel, vormLabel,
+  begeleidingLabel, belastingLabel, formatDatum, formatScore, label, sectorLabel, statusLabel, vaardigheidLabel, vergoedingLabel, vormLabel,
 } from '../lib/labels.js'
 
 type Plek = Awaited<ReturnType<typeof loadPlek>>
@@ -30,7 +31,7 @@ export function PlekDetail() {
       .catch((e) => setFout(e instanceof ApiError ? e.message : 'De plek kon niet geladen worden.'))
   }, [params.id])
 
-  if (fout) return <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>
+  if (fout) return <Alert type="error" tekst={fout} />
   if (!plek) return <Laden />
   const vereisten = [plek.vereisten.rijbewijs && 'Rijbewijs', plek.vereisten.vog && 'VOG', plek.vereisten.vca && 'VCA', plek.vereisten.diploma && `Diploma: ${plek.vereisten.diploma}`].filter(Boolean)
   const vrij = plek.capaciteit - plek.bezet
@@ -87,20 +88,7 @@ export function PlekDetail() {
         {plek.startdatum && <><dt>Startdatum</dt><dd>{formatDatum(plek.startdatum)}</dd></>}
         {plek.duurWeken && <><dt>Duur</dt><dd>{plek.duurWeken} weken</dd></>}
       </dl>
-      <div class="pp-table-scroll">
-        <table class="utrecht-table pp-dagdelen" style="margin-top: 0.75rem">
-          <caption class="utrecht-table__caption" style="text-align: start; font-weight: 700">Dagdelen</caption>
-          <thead><tr><td />{delen.map((d) => <th scope="col" key={d}>{d}</th>)}</tr></thead>
-          <tbody>
-            {dagen.map((dag) => (
-              <tr key={dag}>
-                <th scope="row">{dagLabel[dag]}</th>
-                {delen.map((deel) => <td key={deel}>{plek.dagdelen.includes(`${dag}-${deel}`) ? '✔ ja' : <span class="pp-muted">–<span class="pp-visually-hidden">nee</span></span>}</td>)}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DagdelenOverzicht dagdelen={plek.dagdelen} />
 
       <h2 class="utrecht-heading-2">Taal</h2>
       <dl class="pp-dl">

@@ -1,18 +1,23 @@
-import { useSave } from '../lib/use-save.js'
 import { Fragment } from 'preact'
-import { useEffect, useRef, useState } from 'preact/hooks'
-import { useLocation } from 'preact-iso'
-import { api, call, ApiError } from '../api.js'
+import { useEffect, useState } from 'preact/hooks'
+import { api, call } from '../api.js'
 import { voorstelStatussen, accepteerInput, afwijsInput } from '../../../server/domain/voorstel.js'
 import { Alert, Button, ErrorSummary, Laden, SelectField, TextAreaField, TextField } from '../components/fields.js'
+import { ConfirmPanel } from '../components/confirm-panel.js'
 import { MatchRedenen } from '../components/match.js'
+import { MeldingRegio, useMelding } from '../components/melding.js'
+import { Cel, StatusBadge as Badge, Tabel } from '../components/tabel.js'
 import { loadJobcoaches } from '../components/voorstel-dialoog.js'
 import { gebruiker } from '../session.js'
 import { orderedErrors, validate, type FieldErrors } from '../lib/form-errors.js'
 import { datumInNederland, nextMonday } from '../lib/datum.js'
 import { formatDatum, label, richtingLabel, voorstelStatusBadge, voorstelStatusLabel } from '../lib/labels.js'
-import { acceptErrors, gedeeldeRijen } from '../lib/voorstel.js'
+import { acceptErrors, gedeeldeRijen, parseVoorstelLijstUrl, voorstelLijstQueryString, type VoorstelLijstState } from '../lib/voorstel.js'
 import type { MatchCriterium } from '../lib/matches.js'
+import { useAction } from '../lib/use-action.js'
+import { useLoad } from '../lib/use-load.js'
+import { useSave } from '../lib/use-save.js'
+import { useUrlState } from '../lib/use-url-state.js'
 
 // Voorstellen, one route for two roles. The jobhunter (and beheerder) sees every voorstel with its
 // status and can withdraw an open one. The werkgever sees the voorstellen for the own plekken with
@@ -21,61 +26,27 @@ import type { MatchCriterium } from '../lib/matches.js'
 const PER_PAGE = 20
 type Lijst = Awaited<ReturnType<typeof load>>
 type Voorstel = Lijst['items'][number]
-const load = (q: { status?: string; deelnemerId?: string; page: number }, signal: AbortSignal) =>
+const load = (s: VoorstelLijstState, signal: AbortSignal) =>
   call(api.voorstellen.$get({
-    query: { ...(q.status ? { status: q.status as (typeof voorstelStatussen)[number] } : {}), ...(q.deelnemerId ? { deelnemerId: q.deelnemerId } : {}), page: String(q.page), perPage: String(PER_PAGE) },
+    query: { ...(s.status ? { status: s.status } : {}), ...(s.deelnemerId ? { deelnemerId: s.deelnemerId } : {}), page: String(s.page), perPage: String(PER_PAGE) },
   }, { init: { signal } }))
 
 const statusOpties = voorstelStatussen.map((s) => [s, voorstelStatusLabel[s] ?? s] as const)
 
-/** The list's state in the URL: ?status=…&deelnemerId=…&page=… */
-function useListUrl(standaardStatus: string) {
-  const { query, path, route } = useLocation()
-  const status = query.status === 'alle' ? '' : voorstelStatussen.includes(query.status as never) ? query.status! : standaardStatus
-  const page = Math.max(1, Number(query.page) || 1)
-  const deelnemerId = query.deelnemerId ?? ''
-  const navigate = (next: { status?: string; page?: number; deelnemerId?: string }) => {
-    const s = next.status ?? status
-    const p = new URLSearchParams()
-    if (s !== standaardStatus) p.set('status', s || 'alle')
-    const d = next.deelnemerId ?? deelnemerId
-    if (d) p.set('deelnemerId', d)
-    if ((next.page ?? 1) > 1) p.set('page', String(next.page))
-    const q = p.toString()
-    route(`${path}${q ? `?${q}` : ''}`)
-  }
-  return { status, page, deelnemerId, navigate, sleutel: `${status}|${page}|${deelnemerId}` }
+/** The list in the URL (lib/voorstel.ts), and the list itself, loaded again when the URL changes. */
+function useVoorstelLijst(standaard: VoorstelLijstState['status']) {
+  const url = useUrlState((search) => parseVoorstelLijstUrl(search, standaard), (s) => voorstelLijstQueryString(s, standaard))
+  const { state } = url
+  const lijst = useLoad((signal) => load(state, signal), [voorstelLijstQueryString(state, standaard)], 'De voorstellen konden niet geladen worden.')
+  const kies = (next: Partial<VoorstelLijstState>) => url.navigate({ ...state, page: 1, ...next })
+  return { ...url, ...lijst, kies }
 }
 
-function useList(q: { status: string; page: number; deelnemerId: string }, sleutel: string) {
-  const [lijst, setLijst] = useState<Lijst>()
-  const [fout, setFout] = useState<string>()
-  const [laden, setLaden] = useState(true)
-  const [versie, setVersie] = useState(0)
-  useEffect(() => {
-    const ctrl = new AbortController()
-    setLaden(true)
-    load({ status: q.status || undefined, page: q.page, deelnemerId: q.deelnemerId || undefined }, ctrl.signal)
-      .then((l) => {
-        setLijst(l)
-        setFout(undefined)
-        setLaden(false)
-      })
-      .catch((e) => {
-        if (ctrl.signal.aborted) return
-        setFout(e instanceof ApiError ? e.message : 'De voorstellen konden niet geladen worden.')
-        setLaden(false)
-      })
-    return () => ctrl.abort()
-  }, [sleutel, versie])
-  return { lijst, fout, laden, herlaad: () => setVersie((v) => v + 1) }
-}
-
-function StatusFilter({ status, onStatus, id = 'voorstel-status' }: { status: string; onStatus: (s: string) => void; id?: string }) {
+function StatusFilter({ status, onStatus, id = 'voorstel-status' }: { status: string; onStatus: (s: VoorstelLijstState['status']) => void; id?: string }) {
   return (
     <div class="utrecht-form-field pp-filter">
       <label class="utrecht-form-label" for={id}>Status</label>
-      <select id={id} class="utrecht-select utrecht-select--html-select" value={status} onChange={(e) => onStatus(e.currentTarget.value)}>
+      <select id={id} class="utrecht-select utrecht-select--html-select" value={status} onChange={(e) => onStatus(e.currentTarget.value as VoorstelLijstState['status'])}>
         <option value="">Alle statussen</option>
         {statusOpties.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
       </select>
@@ -96,7 +67,7 @@ function Paginas({ page, total, onPage }: { page: number; total: number; onPage:
 }
 
 function StatusBadge({ v }: { v: Voorstel }) {
-  return <span class={`utrecht-status-badge utrecht-status-badge--${voorstelStatusBadge[v.status] ?? 'neutral'}`}>{label(voorstelStatusLabel, v.status)}</span>
+  return <Badge variant={voorstelStatusBadge[v.status]}>{label(voorstelStatusLabel, v.status)}</Badge>
 }
 
 export function Voorstellen() {
@@ -106,115 +77,87 @@ export function Voorstellen() {
 // ----------------------------------------------------------------------------- jobhunter
 
 function VoorstellenJobhunter() {
-  const url = useListUrl('')
-  const { lijst, fout, laden, herlaad } = useList(url, url.sleutel)
+  const { state, href, data: lijst, fout, laden, reload, kies } = useVoorstelLijst('')
   const [bevestig, setBevestig] = useState<string>()
-  const [bezig, setBezig] = useState<string>()
-  const [melding, setMelding] = useState<string>()
-  const meldingRef = useRef<HTMLDivElement>(null)
-  const [actieFout, setActieFout] = useState<string>()
-  const bevestigKnop = useRef<HTMLButtonElement>(null)
-  useEffect(() => bevestigKnop.current?.focus(), [bevestig])
-  const magIntrekken = gebruiker.value?.rol === 'jobhunter' || gebruiker.value?.rol === 'beheerder'
-  const naamFilter = url.deelnemerId ? lijst?.items.find((v) => v.deelnemerId === url.deelnemerId)?.deelnemer.naam : undefined
+  const { bezig, fout: actieFout, run } = useAction()
+  const { melding, announce, regio } = useMelding()
+  const naamFilter = state.deelnemerId ? lijst?.items.find((v) => v.deelnemerId === state.deelnemerId)?.deelnemer.naam : undefined
 
-  async function withdraw(v: Voorstel) {
-    setBezig(v.id)
-    setActieFout(undefined)
-    try {
+  const withdraw = (v: Voorstel) =>
+    run(v.id, async () => {
       await call(api.voorstellen[':id'].intrekken.$post({ param: { id: v.id } }))
-      setMelding(`Het voorstel van ${String(v.deelnemer.naam ?? '')} voor “${v.plek.titel}” is ingetrokken.`)
+      announce(`Het voorstel van ${String(v.deelnemer.naam ?? '')} voor “${v.plek.titel}” is ingetrokken.`)
       setBevestig(undefined)
-      herlaad()
-      setTimeout(() => meldingRef.current?.focus(), 0)
-    } catch (e) {
-      setActieFout(e instanceof ApiError ? e.message : 'Intrekken lukte niet. Probeer het opnieuw.')
-    } finally {
-      setBezig(undefined)
-    }
-  }
+      reload()
+    }, 'Intrekken lukte niet. Probeer het opnieuw.')
 
   return (
     <>
       <h1 class="utrecht-heading-1">Voorstellen</h1>
       <p class="utrecht-paragraph utrecht-paragraph--lead">De deelnemers die u bij een werkgever heeft voorgesteld. Een voorstel maakt u vanuit de passende plekken of passende deelnemers.</p>
       <div class="pp-row">
-        <StatusFilter status={url.status} onStatus={(s) => url.navigate({ status: s, page: 1 })} />
-        {url.deelnemerId && (
+        <StatusFilter status={state.status} onStatus={(status) => kies({ status })} />
+        {state.deelnemerId && (
           <p class="utrecht-paragraph">
             Alleen {naamFilter ?? 'één deelnemer'}.{' '}
-            <a class="utrecht-link" href={`/voorstellen${url.status ? `?status=${url.status}` : ''}`}>Toon alle deelnemers</a>
+            <a class="utrecht-link" href={href({ ...state, deelnemerId: '', page: 1 })}>Toon alle deelnemers</a>
           </p>
         )}
       </div>
-      <div aria-live="polite" class="pp-status-line pp-melding" ref={meldingRef} tabIndex={-1}>{melding && <Alert type="ok"><p class="utrecht-paragraph">{melding}</p></Alert>}</div>
-      {(fout || actieFout) && <Alert type="error"><p class="utrecht-paragraph">{fout ?? actieFout}</p></Alert>}
+      <MeldingRegio melding={melding} regio={regio} statusLine />
+      {(fout || actieFout) && <Alert type="error" tekst={fout?.message ?? actieFout} />}
       {!lijst ? !fout && <Laden /> : lijst.items.length === 0 ? (
-        <p class="utrecht-paragraph">Geen voorstellen{url.status ? ` met status “${label(voorstelStatusLabel, url.status).toLowerCase()}”` : ''}. <a class="utrecht-link" href="/deelnemers">Naar de deelnemers</a></p>
+        <p class="utrecht-paragraph">Geen voorstellen{state.status ? ` met status “${label(voorstelStatusLabel, state.status).toLowerCase()}”` : ''}. <a class="utrecht-link" href="/deelnemers">Naar de deelnemers</a></p>
       ) : (
-        <div class={`pp-table-scroll ${laden ? 'pp-busy' : ''}`} aria-busy={laden ? 'true' : 'false'}>
-          <table class="utrecht-table utrecht-table--html-table pp-table pp-table--stapel">
-            <caption class="utrecht-table__caption pp-visually-hidden">Voorstellen, nieuwste eerst</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">Deelnemer</th>
-                <th class="utrecht-table__header-cell" scope="col">Plek</th>
-                <th class="utrecht-table__header-cell" scope="col">Score</th>
-                <th class="utrecht-table__header-cell" scope="col">Status</th>
-                <th class="utrecht-table__header-cell" scope="col">Voorgesteld op</th>
-                <th class="utrecht-table__header-cell" scope="col">Actie</th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {lijst.items.map((v) => {
-                const naam = String(v.deelnemer.naam ?? '')
-                return (
-                  <tr class="utrecht-table__row" key={v.id} data-id={v.id}>
-                    <td class="utrecht-table__cell">
-                      {v.deelnemerId ? <a class="utrecht-link" href={`/deelnemers/${encodeURIComponent(v.deelnemerId)}`}>{naam}</a> : naam}
-                      <div class="pp-muted">{label(richtingLabel, v.modus)}</div>
-                    </td>
-                    <td class="utrecht-table__cell" data-label="Plek"><a class="utrecht-link" href={`/plekken/${encodeURIComponent(v.plekId)}`}>{v.plek.titel}</a></td>
-                    <td class="utrecht-table__cell" data-label="Score">{v.score} van 100</td>
-                    <td class="utrecht-table__cell" data-label="Status">
-                      <StatusBadge v={v} />
-                      {v.afwijsreden && <div class="pp-muted">Reden: {v.afwijsreden}</div>}
-                      {v.beantwoordOp && <div class="pp-muted">op {formatDatum(v.beantwoordOp)}</div>}
-                    </td>
-                    <td class="utrecht-table__cell" data-label="Voorgesteld op">{formatDatum(v.aangemaaktOp)}</td>
-                    <td class="utrecht-table__cell">
-                      {v.status === 'voorgesteld' && magIntrekken && bevestig !== v.id && (
-                        <Button onClick={() => setBevestig(v.id)} aria-label={`Voorstel van ${naam} voor ${v.plek.titel} intrekken`}>Intrekken</Button>
-                      )}
-                      {bevestig === v.id && (
-                        <div class="pp-confirm" role="group" aria-labelledby={`intrekken-${v.id}`}>
-                          <p class="utrecht-paragraph" id={`intrekken-${v.id}`}>Het voorstel van {naam} voor “{v.plek.titel}” intrekken? De werkgever ziet het dan niet meer als open voorstel.</p>
-                          <div class="pp-actions">
-                            <button ref={bevestigKnop} type="button" class="utrecht-button utrecht-button--primary-action utrecht-button--danger" disabled={bezig === v.id} onClick={() => withdraw(v)}>Ja, intrekken</button>
-                            <Button onClick={() => setBevestig(undefined)}>Annuleren</Button>
-                          </div>
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Tabel caption="Voorstellen, nieuwste eerst" class="pp-table--stapel" laden={laden} kolommen={['Deelnemer', 'Plek', 'Score', 'Status', 'Voorgesteld op', 'Actie']}>
+          {lijst.items.map((v) => (
+            <VoorstelRij key={v.id} v={v} bevestigen={bevestig === v.id} bezig={bezig === v.id}
+              onIntrekken={() => setBevestig(v.id)} onBevestig={() => withdraw(v)} onAnnuleer={() => setBevestig(undefined)} />
+          ))}
+        </Tabel>
       )}
-      {lijst && <Paginas page={url.page} total={lijst.total} onPage={(p) => url.navigate({ page: p })} />}
+      {lijst && <Paginas page={state.page} total={lijst.total} onPage={(page) => kies({ page })} />}
     </>
+  )
+}
+
+/** One voorstel in the jobhunter's list; an open one can be withdrawn, after a confirmation. */
+function VoorstelRij({ v, bevestigen, bezig, onIntrekken, onBevestig, onAnnuleer }: {
+  v: Voorstel; bevestigen: boolean; bezig: boolean; onIntrekken: () => void; onBevestig: () => void; onAnnuleer: () => void
+}) {
+  const naam = String(v.deelnemer.naam ?? '')
+  return (
+    <tr class="utrecht-table__row" data-id={v.id}>
+      <td class="utrecht-table__cell">
+        {v.deelnemerId ? <a class="utrecht-link" href={`/deelnemers/${encodeURIComponent(v.deelnemerId)}`}>{naam}</a> : naam}
+        <div class="pp-muted">{label(richtingLabel, v.modus)}</div>
+      </td>
+      <Cel label="Plek"><a class="utrecht-link" href={`/plekken/${encodeURIComponent(v.plekId)}`}>{v.plek.titel}</a></Cel>
+      <Cel label="Score">{v.score} van 100</Cel>
+      <Cel label="Status">
+        <StatusBadge v={v} />
+        {v.afwijsreden && <div class="pp-muted">Reden: {v.afwijsreden}</div>}
+        {v.beantwoordOp && <div class="pp-muted">op {formatDatum(v.beantwoordOp)}</div>}
+      </Cel>
+      <Cel label="Voorgesteld op">{formatDatum(v.aangemaaktOp)}</Cel>
+      <td class="utrecht-table__cell">
+        {v.status === 'voorgesteld' && !bevestigen && (
+          <Button onClick={onIntrekken} aria-label={`Voorstel van ${naam} voor ${v.plek.titel} intrekken`}>Intrekken</Button>
+        )}
+        {bevestigen && (
+          <ConfirmPanel id={`intrekken-${v.id}`} ja="Ja, intrekken" busy={bezig} onJa={onBevestig} onNee={onAnnuleer}
+            vraag={<>Het voorstel van {naam} voor “{v.plek.titel}” intrekken? De werkgever ziet het dan niet meer als open voorstel.</>} />
+        )}
+      </td>
+    </tr>
   )
 }
 
 // ----------------------------------------------------------------------------- werkgever
 
 function VoorstellenWerkgever() {
-  const url = useListUrl('voorgesteld')
-  const { lijst, fout, laden, herlaad } = useList(url, url.sleutel)
-  const [melding, setMelding] = useState<string>()
-  const meldingRef = useRef<HTMLDivElement>(null)
+  const { state, data: lijst, fout, laden, reload, kies } = useVoorstelLijst('voorgesteld')
+  const { melding, setMelding, announce, regio } = useMelding()
   const [open, setOpen] = useState<{ id: string; wat: 'accepteren' | 'afwijzen' }>()
   const [jobcoaches, setJobcoaches] = useState<{ id: string; naam: string }[]>([])
   useEffect(() => {
@@ -222,11 +165,9 @@ function VoorstellenWerkgever() {
   }, [])
 
   const klaar = (tekst: string) => {
-    setMelding(tekst)
+    announce(tekst) // the form is gone: the keyboard continues at the confirmation
     setOpen(undefined)
-    herlaad()
-    // the form is gone: the keyboard continues at the confirmation
-    setTimeout(() => meldingRef.current?.focus(), 0)
+    reload()
   }
 
   return (
@@ -236,11 +177,11 @@ function VoorstellenWerkgever() {
         Jobhunters van de gemeente stellen deelnemers voor bij uw plekken. U ziet alleen de gegevens die de deelnemer met u wil delen.
         Accepteert u, dan start de plaatsing en begeleidt een jobcoach de deelnemer en u.
       </p>
-      <div class="pp-row"><StatusFilter status={url.status} onStatus={(s) => url.navigate({ status: s, page: 1 })} /></div>
-      <div aria-live="polite" class="pp-status-line pp-melding" ref={meldingRef} tabIndex={-1}>{melding && <Alert type="ok"><p class="utrecht-paragraph">{melding}</p></Alert>}</div>
-      {fout && <Alert type="error"><p class="utrecht-paragraph">{fout}</p></Alert>}
+      <div class="pp-row"><StatusFilter status={state.status} onStatus={(status) => kies({ status })} /></div>
+      <MeldingRegio melding={melding} regio={regio} statusLine />
+      {fout && <Alert type="error" tekst={fout.message} />}
       {!lijst ? !fout && <Laden /> : lijst.items.length === 0 ? (
-        <p class="utrecht-paragraph">{url.status === 'voorgesteld' ? 'Er staan geen voorstellen voor u open.' : 'Geen voorstellen met deze status.'}</p>
+        <p class="utrecht-paragraph">{state.status === 'voorgesteld' ? 'Er staan geen voorstellen voor u open.' : 'Geen voorstellen met deze status.'}</p>
       ) : (
         <ul class={`pp-voorstellen ${laden ? 'pp-busy' : ''}`} aria-busy={laden ? 'true' : 'false'}>
           {lijst.items.map((v) => (
@@ -249,7 +190,7 @@ function VoorstellenWerkgever() {
           ))}
         </ul>
       )}
-      {lijst && <Paginas page={url.page} total={lijst.total} onPage={(p) => url.navigate({ page: p })} />}
+      {lijst && <Paginas page={state.page} total={lijst.total} onPage={(page) => kies({ page })} />}
     </>
   )
 }
@@ -284,7 +225,7 @@ function VoorstelKaart({ v, open, jobcoaches, onOpen, onKlaar }: {
         </blockquote>
       )}
       {v.toestemmingIngetrokken ? (
-        <Alert type="warning"><p class="utrecht-paragraph">De deelnemer heeft de toestemming om gegevens te delen ingetrokken. U ziet daarom geen gegevens van deze deelnemer.</p></Alert>
+        <Alert type="warning" tekst="De deelnemer heeft de toestemming om gegevens te delen ingetrokken. U ziet daarom geen gegevens van deze deelnemer." />
       ) : (
         <>
           <h3 class="pp-kopje">Wat de deelnemer met u deelt</h3>
@@ -318,25 +259,19 @@ function VoorstelKaart({ v, open, jobcoaches, onOpen, onKlaar }: {
   )
 }
 
-/** The two answer forms use the save cycle every form shares (check, send, keep the input, show the server's word). */
-function useAnswer() {
-  const { save, ...rest } = useSave()
-  return { ...rest, stuur: save }
-}
-
 function Accepteren({ v, wie, jobcoaches, onAnnuleer, onKlaar }: { v: Voorstel; wie: string; jobcoaches: { id: string; naam: string }[]; onAnnuleer: () => void; onKlaar: (m: string) => void }) {
   const vandaag = datumInNederland()
   const maandag = nextMonday(vandaag)
   const [startdatum, setStartdatum] = useState(vandaag)
   const [jobcoachId, setJobcoachId] = useState('')
-  const { fields, message, pogingen, busy, stuur } = useAnswer()
+  const { fields, message, pogingen, busy, save } = useSave() // the save cycle every form shares
   useEffect(() => document.getElementById(`veld-startdatum-${v.id}`)?.focus(), [])
 
   async function submit(e: Event) {
     e.preventDefault()
     const body = { startdatum, ...(jobcoachId ? { jobcoachId } : {}) }
     const check = validate(accepteerInput, body)
-    const ok = await stuur(check.ok ? { ok: true } : { ok: false, fields: prefix(acceptErrors(startdatum, check.fields), v.id) }, () => call(api.voorstellen[':id'].accepteren.$post({ param: { id: v.id }, json: body })))
+    const ok = await save(check.ok ? { ok: true } : { ok: false, fields: prefix(acceptErrors(startdatum, check.fields), v.id) }, () => call(api.voorstellen[':id'].accepteren.$post({ param: { id: v.id }, json: body })))
     if (ok) onKlaar(`U heeft ${wie} geaccepteerd voor “${v.plek.titel}”. De plaatsing start op ${formatDatum(startdatum)}; de jobcoach neemt contact met u op.`)
   }
 
@@ -365,12 +300,12 @@ const prefix = (fields: FieldErrors, id: string): FieldErrors =>
 
 function Afwijzen({ v, wie, onAnnuleer, onKlaar }: { v: Voorstel; wie: string; onAnnuleer: () => void; onKlaar: (m: string) => void }) {
   const [reden, setReden] = useState('')
-  const { fields, message, pogingen, busy, stuur } = useAnswer()
+  const { fields, message, pogingen, busy, save } = useSave() // the save cycle every form shares
   useEffect(() => document.getElementById(`veld-reden-${v.id}`)?.focus(), [])
   async function submit(e: Event) {
     e.preventDefault()
     const check = validate(afwijsInput, { reden })
-    const ok = await stuur(check.ok ? { ok: true } : { ok: false, fields: prefix(check.fields, v.id) }, () => call(api.voorstellen[':id'].afwijzen.$post({ param: { id: v.id }, json: { reden } })))
+    const ok = await save(check.ok ? { ok: true } : { ok: false, fields: prefix(check.fields, v.id) }, () => call(api.voorstellen[':id'].afwijzen.$post({ param: { id: v.id }, json: { reden } })))
     if (ok) onKlaar(`U heeft het voorstel van ${wie} voor “${v.plek.titel}” afgewezen. De jobhunter ziet uw reden.`)
   }
   const pad = `reden-${v.id}`
