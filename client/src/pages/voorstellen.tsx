@@ -224,7 +224,11 @@ function VoorstelKaart({ v, open, jobcoaches, onOpen, onKlaar }: {
           <p class="utrecht-paragraph" style="white-space: pre-line">{v.toelichting}</p>
         </blockquote>
       )}
-      {v.toestemmingIngetrokken ? (
+      {v.delenBeeindigd ? (
+        <p class="utrecht-paragraph pp-muted">
+          {v.status === 'ingetrokken' ? 'De jobhunter heeft dit voorstel ingetrokken.' : 'U heeft dit voorstel afgewezen.'} Gegevens van de deelnemer worden daarom niet meer gedeeld.
+        </p>
+      ) : v.toestemmingIngetrokken ? (
         <Alert type="warning" tekst="De deelnemer heeft de toestemming om gegevens te delen ingetrokken. U ziet daarom geen gegevens van deze deelnemer." />
       ) : (
         <>
