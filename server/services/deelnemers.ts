@@ -7,7 +7,7 @@ import { iso } from '../clock.js'
 import { requireRole } from './access.js'
 import { fromZod, nietGevonden, validatieFout } from '../domain/errors.js'
 import { beheerdeStatussen, deelnemerInput, type Deelnemer, type DeelnemerInput } from '../domain/deelnemer.js'
-import { locatieOf } from './locatie.js'
+import { locatieColumns } from './locatie.js'
 import { mergePatch } from './merge-patch.js'
 import { writeAudit } from './audit.js'
 import { syncDeelnemerStatus } from './deelnemer-status.js'
@@ -31,14 +31,10 @@ export function toDeelnemer(r: Row): Deelnemer {
 
 /** The columns a validated deelnemer body sets, with plaats and coordinates from the postcode. */
 export function deelnemerColumns(input: DeelnemerInput, previous?: Row) {
-  const locatie = locatieOf(input.postcode)
   return {
     naam: input.naam,
     status: input.status,
-    postcode: input.postcode,
-    plaats: locatie.plaats,
-    lat: locatie.lat,
-    lon: locatie.lon,
+    ...locatieColumns(input.postcode),
     urenMin: input.urenPerWeek.min,
     urenMax: input.urenPerWeek.max,
     maxReisafstandKm: input.mobiliteit.maxReisafstandKm,

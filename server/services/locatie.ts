@@ -10,3 +10,9 @@ export function locatieOf(postcode: string, veld = 'postcode'): Locatie {
   if (!locatie) throw validatieFout({ [veld]: 'Deze postcode kennen we niet. Controleer de vier cijfers.' })
   return locatie
 }
+
+/** The location columns of a plek or deelnemer row: the postcode as typed, its plaats and coordinates. */
+export function locatieColumns(postcode: string) {
+  const { plaats, lat, lon } = locatieOf(postcode)
+  return { postcode, plaats, lat, lon }
+}

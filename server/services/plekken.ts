@@ -10,7 +10,7 @@ import { conflict, fromZod, nietGevonden, validatieFout } from '../domain/errors
 import { plekInput, type Plek, type PlekInput } from '../domain/plek.js'
 import type { PlekStatus } from '../domain/enums.js'
 import { taalrijkheidsscore } from '../domain/taalrijkheid.js'
-import { locatieOf } from './locatie.js'
+import { locatieColumns } from './locatie.js'
 import { mergePatch } from './merge-patch.js'
 
 // Rules: a werkgever works only on their own organisatie's plekken (others are a 404);
@@ -69,17 +69,13 @@ function toInput(p: Plek): Record<string, unknown> {
 
 /** The columns a validated plek body sets, with what the product derives from it. */
 export function plekColumns(input: PlekInput) {
-  const locatie = locatieOf(input.postcode)
   return {
     titel: input.titel,
     omschrijving: input.omschrijving,
     beroep: input.beroep ?? null,
     sector: input.sector,
     vorm: input.vorm,
-    postcode: input.postcode,
-    plaats: locatie.plaats,
-    lat: locatie.lat,
-    lon: locatie.lon,
+    ...locatieColumns(input.postcode),
     urenMin: input.urenPerWeek.min,
     urenMax: input.urenPerWeek.max,
     dagdelen: input.dagdelen,
