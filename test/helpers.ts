@@ -1,14 +1,20 @@
+import { randomUUID } from 'node:crypto'
+import { count } from 'drizzle-orm'
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { openDatabase, type Database } from '../db/client.js'
 import { createApp } from '../server/app.js'
-import { fixedClock } from '../server/clock.js'
+import { hashPassword } from '../server/auth/password.js'
+import { createSession } from '../server/auth/sessions.js'
+import { fixedClock, iso } from '../server/clock.js'
 import { loadConfig } from '../server/config.js'
 import type { Deps } from '../server/context.js'
-import { insertGebruiker } from '../server/services/gebruikers.js'
-import { organisatie } from '../db/schema.js'
+import { toGebruiker } from '../server/services/gebruikers.js'
+import { gebruiker, organisatie } from '../db/schema.js'
 import type { Rol } from '../server/domain/enums.js'
 import { EmbeddedSearchIndex } from '../search/embedded.js'
-import { OutboxIndexer } from '../search/indexer.js'
+import { createIndexer } from '../search/engine.js'
 import type { SearchIndex } from '../search/port.js'
+import { readAnswer } from './answer.js'
 
 export const ORIGIN = 'http://localhost'
 export const WACHTWOORD = 'Correct-paard-batterij-7'
@@ -23,16 +29,14 @@ export const requester = (app: { request: (url: string, init: RequestInit) => Re
       body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body)
       headers['content-type'] ??= 'application/json'
     }
-    const res = await app.request(`${ORIGIN}${path}`, { method, headers, body })
-    const text = await res.text()
-    let json: any
-    try {
-      json = text ? JSON.parse(text) : undefined
-    } catch {
-      json = undefined
-    }
-    return { status: res.status, json, text, headers: res.headers }
+    return readAnswer(await app.request(`${ORIGIN}${path}`, { method, headers, body }))
   }
+
+/**
+ * Every test account has the password WACHTWOORD, so they can share one hash: made once per test
+ * file instead of once per account (scrypt takes ~50 ms a call here, and a run makes hundreds of accounts).
+ */
+let wachtwoordHash: Promise<string> | undefined
 
 /** A real app on a real (in-memory) libSQL database, with a clock the test can move. */
 export async function testApp(env: Record<string, string> = {}, index: SearchIndex = new EmbeddedSearchIndex()) {
@@ -41,7 +45,8 @@ export async function testApp(env: Record<string, string> = {}, index: SearchInd
   const logs: Record<string, unknown>[] = []
   const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', ...env })
   // The indexer is not started: tests drain the outbox explicitly, so every step is deterministic.
-  const indexer = new OutboxIndexer(database.db, index, clock)
+  // The engine's own kind: the change feed for the embedded engine, claims for Meilisearch.
+  const indexer = createIndexer(database.db, index, clock)
   const deps: Deps = { db: database.db, clock, config, log: (l) => logs.push(l), search: { index, indexer, state: () => 'klaar' } }
   const app = createApp(deps)
 
@@ -66,16 +71,54 @@ export async function testApp(env: Record<string, string> = {}, index: SearchInd
     return id
   }
 
+  /**
+   * A logged-in account: the row as the gebruikers service writes it (with the shared hash of
+   * WACHTWOORD) and a session as a login creates it, without spending two scrypt calls on it.
+   * Tests of logging in itself use `login`.
+   */
   async function makeUser(rol: Rol, organisatieId?: string) {
-    const email = `${rol}${Math.random().toString(36).slice(2, 8)}@test.example`
-    const g = await insertGebruiker(deps, { email, wachtwoord: WACHTWOORD, naam: `Test ${rol}`, rol, organisatieId })
-    return { ...g, cookie: await login(email) }
+    const now = iso(clock.now())
+    const row = {
+      id: randomUUID(),
+      email: `${rol}${Math.random().toString(36).slice(2, 8)}@test.example`,
+      naam: `Test ${rol}`,
+      passwordHash: await (wachtwoordHash ??= hashPassword(WACHTWOORD)),
+      rol,
+      organisatieId: organisatieId ?? null,
+      actief: true,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await database.db.insert(gebruiker).values(row)
+    return { ...toGebruiker(row), cookie: `sessie=${await createSession(deps, row.id)}` } // `sessie`: the cookie's name outside production
   }
 
   return { app, deps, clock, logs, database, index, indexer, request, login, makeOrganisatie, makeUser, close: () => database.close() }
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>
+export type User = Awaited<ReturnType<TestApp['makeUser']>>
+
+/**
+ * A fresh app with one logged-in account for each role asked for; the werkgever's organisatie is
+ * "Zorgcentrum De Merwe". In a test file: `({ t, jobhunter } = await appWith('jobhunter'))`.
+ */
+export async function appWith<R extends Rol>(...rollen: R[]): Promise<{ t: TestApp } & Record<R, User>> {
+  const t = await testApp()
+  const users: Partial<Record<Rol, User>> = {}
+  for (const rol of rollen) users[rol] = await t.makeUser(rol, rol === 'werkgever' ? await t.makeOrganisatie('Zorgcentrum De Merwe') : undefined)
+  return { t, ...(users as Record<R, User>) }
+}
+
+/** A fresh app with the four roles logged in: werkgever, jobhunter, jobcoach and beheerder. */
+export const fourUsers = () => appWith('werkgever', 'jobhunter', 'jobcoach', 'beheerder')
+
+/** Row counts of the given tables, under the names given: `countRows(t, { plek, outbox })`. */
+export async function countRows<K extends string>(t: TestApp, tables: Record<K, SQLiteTable>): Promise<Record<K, number>> {
+  const counts = {} as Record<K, number>
+  for (const [naam, table] of Object.entries(tables) as [K, SQLiteTable][]) counts[naam] = (await t.database.db.select({ n: count() }).from(table))[0]!.n
+  return counts
+}
 
 /** A complete, valid plek body, as a werkgever would send it. */
 export function plekBody(overrides: Record<string, unknown> = {}) {

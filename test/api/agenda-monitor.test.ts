@@ -1,16 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { deelnemerBody, plekBody, testApp, type TestApp } from '../helpers.js'
+import { deelnemerBody, fourUsers, plekBody, type TestApp, type User } from '../helpers.js'
 
-let t: TestApp
-type User = Awaited<ReturnType<TestApp['makeUser']>>
-let werkgever: User, jobhunter: User, jobcoach: User, beheerder: User
-
+let t: TestApp, werkgever: User, jobhunter: User, jobcoach: User, beheerder: User
 beforeEach(async () => {
-  t = await testApp()
-  werkgever = await t.makeUser('werkgever', await t.makeOrganisatie('Zorgcentrum De Merwe'))
-  jobhunter = await t.makeUser('jobhunter')
-  jobcoach = await t.makeUser('jobcoach')
-  beheerder = await t.makeUser('beheerder')
+  ;({ t, werkgever, jobhunter, jobcoach, beheerder } = await fourUsers())
 })
 afterEach(() => t.close())
 

@@ -1,17 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { count } from 'drizzle-orm'
-import { deelnemerBody, testApp, type TestApp } from '../helpers.js'
+import { appWith, countRows, deelnemerBody, type TestApp, type User } from '../helpers.js'
 import { deelnemer } from '../../db/schema.js'
 
-let t: TestApp
-let jobhunter: Awaited<ReturnType<TestApp['makeUser']>>
+let t: TestApp, jobhunter: User
 beforeEach(async () => {
-  t = await testApp()
-  jobhunter = await t.makeUser('jobhunter')
+  ;({ t, jobhunter } = await appWith('jobhunter'))
 })
 afterEach(() => t.close())
 
-const rows = async () => (await t.database.db.select({ n: count() }).from(deelnemer))[0]!.n
+const rows = async () => (await countRows(t, { deelnemer })).deelnemer
 
 describe('deelnemers', () => {
   it('a jobhunter records a deelnemer; plaats comes from the postcode and defaults are filled in', async () => {

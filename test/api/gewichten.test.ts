@@ -1,14 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
-import { deelnemerBody, plekBody, testApp, type TestApp } from '../helpers.js'
+import { appWith, deelnemerBody, plekBody, type TestApp, type User } from '../helpers.js'
 
-let t: TestApp
-let beheerder: Awaited<ReturnType<TestApp['makeUser']>>
-let jobhunter: Awaited<ReturnType<TestApp['makeUser']>>
+let t: TestApp, beheerder: User, jobhunter: User
 beforeEach(async () => {
-  t = await testApp()
-  beheerder = await t.makeUser('beheerder')
-  jobhunter = await t.makeUser('jobhunter')
+  ;({ t, beheerder, jobhunter } = await appWith('beheerder', 'jobhunter'))
 })
 afterEach(() => t.close())
 

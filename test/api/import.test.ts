@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { deelnemerBody, plekBody, testApp, type TestApp } from '../helpers.js'
+import { appWith, countRows, deelnemerBody, plekBody, type TestApp, type User } from '../helpers.js'
 import { audit, deelnemer, organisatie, outbox, plek } from '../../db/schema.js'
 import { openDatabase } from '../../db/client.js'
 import { insertGebruiker } from '../../server/services/gebruikers.js'
@@ -14,11 +14,9 @@ import { fixedClock } from '../../server/clock.js'
 import { runImportCli } from '../../server/cli/import-run.js'
 import { runImport as importeerDirect } from '../../server/services/import.js'
 
-let t: TestApp
-let beheerder: Awaited<ReturnType<TestApp['makeUser']>>
+let t: TestApp, beheerder: User
 beforeEach(async () => {
-  t = await testApp()
-  beheerder = await t.makeUser('beheerder')
+  ;({ t, beheerder } = await appWith('beheerder'))
 })
 afterEach(() => t.close())
 
@@ -32,12 +30,7 @@ const organisatieBody = (overrides: Record<string, unknown> = {}) => ({
 
 const runImport = (body: unknown, cookie = beheerder.cookie) => t.request('POST', '/api/import', { cookie, body })
 
-const rowCounts = async () => ({
-  organisatie: (await t.database.db.select({ n: count() }).from(organisatie))[0]!.n,
-  plek: (await t.database.db.select({ n: count() }).from(plek))[0]!.n,
-  outbox: (await t.database.db.select({ n: count() }).from(outbox))[0]!.n,
-  deelnemer: (await t.database.db.select({ n: count() }).from(deelnemer))[0]!.n,
-})
+const rowCounts = () => countRows(t, { organisatie, plek, outbox, deelnemer })
 
 describe('POST /api/import: all valid', () => {
   it('creates organisaties, plekken and deelnemers as the single routes would, and the published plekken become findable', async () => {

@@ -1,13 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { deelnemerBody, plekBody, testApp, type TestApp } from '../helpers.js'
+import { appWith, deelnemerBody, plekBody, type TestApp, type User } from '../helpers.js'
 
-let t: TestApp
-let werkgever: Awaited<ReturnType<TestApp['makeUser']>>
-let jobhunter: Awaited<ReturnType<TestApp['makeUser']>>
+let t: TestApp, werkgever: User, jobhunter: User
 beforeEach(async () => {
-  t = await testApp()
-  werkgever = await t.makeUser('werkgever', await t.makeOrganisatie('Zorgcentrum De Merwe'))
-  jobhunter = await t.makeUser('jobhunter')
+  ;({ t, werkgever, jobhunter } = await appWith('werkgever', 'jobhunter'))
 })
 afterEach(() => t.close())
 

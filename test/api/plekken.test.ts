@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { count, eq } from 'drizzle-orm'
-import { plekBody, testApp, type TestApp } from '../helpers.js'
+import { eq } from 'drizzle-orm'
+import { countRows, plekBody, testApp, type TestApp, type User } from '../helpers.js'
 import { outbox, plek } from '../../db/schema.js'
 
-let t: TestApp
-let orgId: string
-let werkgever: Awaited<ReturnType<TestApp['makeUser']>>
+let t: TestApp, orgId: string, werkgever: User
 beforeEach(async () => {
   t = await testApp()
   orgId = await t.makeOrganisatie('Logistiek Dordrecht')
@@ -13,10 +11,7 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-const rowCounts = async () => ({
-  plek: (await t.database.db.select({ n: count() }).from(plek))[0]!.n,
-  outbox: (await t.database.db.select({ n: count() }).from(outbox))[0]!.n,
-})
+const rowCounts = () => countRows(t, { plek, outbox })
 
 describe('plek aanmaken', () => {
   it('a werkgever creates a plek in concept for their own organisatie, with plaats, coordinates and taalrijkheidsscore', async () => {

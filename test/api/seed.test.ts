@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { count } from 'drizzle-orm'
-import { testApp, type TestApp } from '../helpers.js'
+import { countRows, testApp, type TestApp } from '../helpers.js'
 import { bootstrap } from '../../server/bootstrap.js'
 import { deelnemer, gebruiker, nazorgcontact, organisatie, plaatsing, plek, voorstel } from '../../db/schema.js'
 import { loadConfig } from '../../server/config.js'
@@ -11,15 +10,8 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-const counts = async () => ({
-  organisaties: (await t.database.db.select({ n: count() }).from(organisatie))[0]!.n,
-  plekken: (await t.database.db.select({ n: count() }).from(plek))[0]!.n,
-  deelnemers: (await t.database.db.select({ n: count() }).from(deelnemer))[0]!.n,
-  gebruikers: (await t.database.db.select({ n: count() }).from(gebruiker))[0]!.n,
-  voorstellen: (await t.database.db.select({ n: count() }).from(voorstel))[0]!.n,
-  plaatsingen: (await t.database.db.select({ n: count() }).from(plaatsing))[0]!.n,
-  nazorg: (await t.database.db.select({ n: count() }).from(nazorgcontact))[0]!.n,
-})
+const counts = () =>
+  countRows(t, { organisaties: organisatie, plekken: plek, deelnemers: deelnemer, gebruikers: gebruiker, voorstellen: voorstel, plaatsingen: plaatsing, nazorg: nazorgcontact })
 
 describe('start-up data', () => {
   it('the demo seed is idempotent and every demo account can log in', async () => {

@@ -4,6 +4,7 @@ import { createSession } from '../../server/auth/sessions.js'
 import { MAX_BODY_BYTES } from '../../server/app.js'
 import { MAX_IMPORT_BYTES } from '../../server/routes/import.js'
 import { deelnemerBody, ORIGIN, plekBody, testApp, type TestApp } from '../helpers.js'
+import { readAnswer, type Answer } from '../answer.js'
 
 // Hostile input (issue 8, part 2): fast-check properties over every write endpoint of the app and
 // over the query strings of the list and search endpoints. Whatever arrives, the answer is never a
@@ -127,26 +128,12 @@ const lijsten: Record<string, { as: Wie; path: () => string }> = {
 // ---------------------------------------------------------------------------------------------
 // Requests, row counts and the checks on every answer
 
-interface Answer {
-  status: number
-  text: string
-  json: any
-}
-
 /** One request exactly as given: no content type is added, the body is sent as is. */
 async function send(method: string, path: string, opts: { cookie?: string; body?: string; contentType?: string } = {}): Promise<Answer> {
   const headers: Record<string, string> = { origin: ORIGIN }
   if (opts.cookie) headers.cookie = opts.cookie
   if (opts.contentType !== undefined) headers['content-type'] = opts.contentType
-  const res = await t.app.request(`${ORIGIN}${path}`, { method, headers, body: opts.body })
-  const text = await res.text()
-  let json: any
-  try {
-    json = text ? JSON.parse(text) : undefined
-  } catch {
-    json = undefined
-  }
-  return { status: res.status, text, json }
+  return readAnswer(await t.app.request(`${ORIGIN}${path}`, { method, headers, body: opts.body }))
 }
 
 /** Row count of every table in the database, in one statement. */

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, login, screenshotOnFailure, skipBrowser, startServer } from './harness.js'
+import { describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { ernstigeAxeFouten, skipBrowser, submitLogin, useBrowserApp } from './harness.js'
 
 // The web app in real Chromium against the real server (temp database with the demo data).
 // One server and one browser for the whole file; the scenarios build on each other:
@@ -11,49 +9,41 @@ import { launchBrowser, login, screenshotOnFailure, skipBrowser, startServer } f
 const TITEL = 'Medewerker kaasmakerij'
 const TITEL_TOETSENBORD = 'Assistent fietsenwerkplaats'
 
-let server: Awaited<ReturnType<typeof startServer>>
-let browser: Browser
-let context: BrowserContext
+const app = useBrowserApp()
 let page: Page
 
-async function nieuweSessie() {
-  await context?.close()
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })
-  page = await context.newPage()
-  page.setDefaultTimeout(10_000)
+/** Types the plek form's main fields in the form's order, as a werkgever would (without `beroep`, that field stays empty). */
+async function fillPlekForm(plek: { titel: string; omschrijving: string; beroep?: string; sector: string; vorm: string; postcode: string; uren: { min: string; max: string }; dagdelen: string[] }) {
+  await page.getByLabel('Titel').fill(plek.titel)
+  await page.getByLabel('Omschrijving van het werk').fill(plek.omschrijving)
+  if (plek.beroep !== undefined) await page.getByLabel('Beroep').fill(plek.beroep)
+  await page.getByLabel('Sector', { exact: true }).selectOption(plek.sector)
+  await page.getByLabel('Vorm', { exact: true }).selectOption(plek.vorm)
+  await page.getByLabel('Postcode van de werkplek').fill(plek.postcode)
+  await page.getByLabel('Minimaal aantal uren per week').fill(plek.uren.min)
+  await page.getByLabel('Maximaal aantal uren per week').fill(plek.uren.max)
+  for (const dd of plek.dagdelen) await page.getByLabel(dd, { exact: true }).check()
 }
 
 describe.skipIf(skipBrowser)('webapp in de browser', () => {
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
-  beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(() => screenshotOnFailure(page, task.name))
-  })
-
   test('(a) een werkgever maakt één fout in het plekformulier, herstelt die zonder iets opnieuw te typen, slaat op en publiceert', async () => {
-    await nieuweSessie()
-    await login(page, server.url, 'werkgever@demo.example')
+    page = await app.openAs('werkgever')
     await expect.poll(() => page.url()).toContain('/mijn-plekken')
     // every page names its icon, and the server has it (no 404 for /favicon.ico in the console)
-    const icoon = await page.request.get(`${server.url}${await page.locator('link[rel="icon"]').getAttribute('href')}`)
+    const icoon = await page.request.get(`${app.url}${await page.locator('link[rel="icon"]').getAttribute('href')}`)
     expect(icoon.status()).toBe(200)
     expect(icoon.headers()['content-type']).toContain('image/svg+xml')
     await page.getByRole('link', { name: 'Nieuwe plek' }).first().click()
-    await page.getByLabel('Titel').fill(TITEL)
-    await page.getByLabel('Omschrijving van het werk').fill('Je helpt bij het keren en pekelen van de kazen en je praat met klanten in de winkel.')
-    await page.getByLabel('Beroep').fill('productiemedewerker')
-    await page.getByLabel('Sector', { exact: true }).selectOption('productie')
-    await page.getByLabel('Vorm', { exact: true }).selectOption('werkervaringsplek')
-    await page.getByLabel('Postcode van de werkplek').fill('3311 AB')
-    await page.getByLabel('Minimaal aantal uren per week').fill('16')
-    await page.getByLabel('Maximaal aantal uren per week').fill('12') // the mistake
-    for (const dd of ['maandagochtend', 'woensdagochtend', 'vrijdagochtend']) await page.getByLabel(dd, { exact: true }).check()
+    await fillPlekForm({
+      titel: TITEL,
+      omschrijving: 'Je helpt bij het keren en pekelen van de kazen en je praat met klanten in de winkel.',
+      beroep: 'productiemedewerker',
+      sector: 'productie',
+      vorm: 'werkervaringsplek',
+      postcode: '3311 AB',
+      uren: { min: '16', max: '12' }, // the mistake
+      dagdelen: ['maandagochtend', 'woensdagochtend', 'vrijdagochtend'],
+    })
 
     // the taalrijkheid score follows the checklist as boxes are ticked
     const score = page.locator('#taalrijkheidsscore')
@@ -88,8 +78,7 @@ describe.skipIf(skipBrowser)('webapp in de browser', () => {
   })
 
   test('(b) een jobhunter vindt de plek met een tikfout, filtert op een facet, opent hem en krijgt met Terug dezelfde resultaten', async () => {
-    await nieuweSessie()
-    await login(page, server.url, 'jobhunter@demo.example')
+    page = await app.openAs('jobhunter')
     await expect.poll(() => page.url()).toContain('/zoeken')
     const zoekveld = page.getByLabel('Zoek op beroep, werk of organisatie')
     await zoekveld.pressSequentially('kaasmakrij', { delay: 30 }) // typo: kaasmakerij
@@ -122,7 +111,7 @@ describe.skipIf(skipBrowser)('webapp in de browser', () => {
   })
 
   test('(c) dezelfde werkgeversroute met alleen het toetsenbord', async () => {
-    await nieuweSessie()
+    page = await app.openPage()
     const k = page.keyboard
     /** Tab (or Shift+Tab) until the focused element matches; fails after 150 steps. */
     async function tabNaar(match: (el: { id: string; text: string; label: string; tag: string }) => boolean, terug = false) {
@@ -138,7 +127,7 @@ describe.skipIf(skipBrowser)('webapp in de browser', () => {
     }
     const veld = (id: string) => (el: { id: string }) => el.id === id
 
-    await page.goto(`${server.url}/inloggen`)
+    await page.goto(`${app.url}/inloggen`)
     await tabNaar(veld('veld-email'))
     await k.type('werkgever@demo.example')
     await k.press('Tab')
@@ -196,58 +185,49 @@ describe.skipIf(skipBrowser)('webapp in de browser', () => {
   })
 
   test('(d) axe-core vindt op geen enkel scherm ernstige of kritieke toegankelijkheidsfouten', async () => {
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
     async function axe(naam: string) {
-      await page.evaluate(axeSource) // DevTools evaluation: not subject to the page's CSP
-      const result = await page.evaluate(() =>
-        (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-        }),
-      )
-      const ernstig = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      expect(ernstig.map((v) => `${naam}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
+      expect(await ernstigeAxeFouten(page, naam)).toEqual([])
     }
     const wacht = () => page.waitForFunction(() => !document.querySelector('.pp-loading') && !document.querySelector('[aria-busy="true"]'))
 
-    await nieuweSessie()
-    await page.goto(`${server.url}/inloggen`)
+    page = await app.openPage()
+    await page.goto(`${app.url}/inloggen`)
     await axe('inloggen')
     await page.getByRole('button', { name: 'Inloggen' }).click()
     await axe('inloggen met fouten')
 
-    await login(page, server.url, 'werkgever@demo.example')
+    await app.loginAs('werkgever')
     await wacht()
     await axe('mijn plekken')
-    await page.goto(`${server.url}/plekken/nieuw`)
+    await page.goto(`${app.url}/plekken/nieuw`)
     await axe('nieuwe plek')
     await page.getByRole('button', { name: 'Plek opslaan' }).click()
     await axe('nieuwe plek met fouten')
-    await page.goto(`${server.url}/organisatie`)
+    await page.goto(`${app.url}/organisatie`)
     await wacht()
     await axe('organisatie')
 
-    await nieuweSessie()
-    await login(page, server.url, 'jobhunter@demo.example')
-    await page.goto(`${server.url}/zoeken?q=zorg`)
+    page = await app.openAs('jobhunter')
+    await page.goto(`${app.url}/zoeken?q=zorg`)
     await wacht()
     await axe('zoeken')
     await page.locator('.pp-results a').first().click()
     await page.waitForSelector('.pp-dl')
     await wacht()
     await axe('plek')
-    await page.goto(`${server.url}/deelnemers`)
+    await page.goto(`${app.url}/deelnemers`)
     await wacht()
     await axe('deelnemers')
-    await page.goto(`${server.url}/deelnemers/demo-deelnemer-samer-darwish`)
+    await page.goto(`${app.url}/deelnemers/demo-deelnemer-samer-darwish`)
     await page.waitForSelector('.pp-mini-matches')
     await wacht()
     await axe('deelnemer (dossier)')
-    await page.goto(`${server.url}/deelnemers/nieuw`)
+    await page.goto(`${app.url}/deelnemers/nieuw`)
     await axe('nieuwe deelnemer')
     await page.getByRole('button', { name: 'Deelnemer opslaan' }).click()
     await page.waitForSelector('#foutoverzicht-titel')
     await axe('nieuwe deelnemer met fouten')
-    await page.goto(`${server.url}/deelnemers/demo-deelnemer-samer-darwish/matches?inclusiefUitgesloten=true`)
+    await page.goto(`${app.url}/deelnemers/demo-deelnemer-samer-darwish/matches?inclusiefUitgesloten=true`)
     await page.waitForSelector('.pp-matches--uitgesloten')
     await wacht()
     await page.getByText('Hoe komt deze volgorde tot stand?').click()
@@ -256,67 +236,61 @@ describe.skipIf(skipBrowser)('webapp in de browser', () => {
     await page.getByRole('button', { name: 'Vergelijk', exact: true }).click()
     await page.waitForSelector('.pp-vergelijking table')
     await axe('passende plekken met uitgesloten en vergelijking')
-    await page.goto(`${server.url}/plekken/demo-plek-krispijn-gastvrouw-taalcafe/matches`)
+    await page.goto(`${app.url}/plekken/demo-plek-krispijn-gastvrouw-taalcafe/matches`)
     await page.waitForSelector('.pp-matches')
     await wacht()
     await axe('passende deelnemers')
     await page.setViewportSize({ width: 390, height: 844 })
-    await page.goto(`${server.url}/zoeken?q=zzzzqqq`)
+    await page.goto(`${app.url}/zoeken?q=zzzzqqq`)
     await wacht()
     await axe('zoeken zonder resultaten, telefoon')
-    await page.goto(`${server.url}/deelnemers`)
+    await page.goto(`${app.url}/deelnemers`)
     await wacht()
     await axe('deelnemers, telefoon')
-    await page.goto(`${server.url}/deelnemers/nieuw`)
+    await page.goto(`${app.url}/deelnemers/nieuw`)
     await axe('nieuwe deelnemer, telefoon')
-    await page.goto(`${server.url}/deelnemers/demo-deelnemer-samer-darwish/matches`)
+    await page.goto(`${app.url}/deelnemers/demo-deelnemer-samer-darwish/matches`)
     await page.waitForSelector('.pp-matches')
     await wacht()
     await axe('passende plekken, telefoon')
 
-    await nieuweSessie()
-    await login(page, server.url, 'beheerder@demo.example')
-    await page.goto(`${server.url}/beheer/gebruikers`)
+    page = await app.openAs('beheerder')
+    await page.goto(`${app.url}/beheer/gebruikers`)
     await wacht()
     await axe('gebruikers')
-    await page.goto(`${server.url}/beheer/organisaties`)
+    await page.goto(`${app.url}/beheer/organisaties`)
     await wacht()
     await axe('organisaties')
   }, 90_000)
 
   test('een verlopen sessie stuurt naar inloggen en daarna terug naar dezelfde pagina', async () => {
-    await nieuweSessie()
-    await login(page, server.url, 'jobhunter@demo.example')
-    await page.goto(`${server.url}/zoeken?q=zorg&sector=zorg`)
+    page = await app.openAs('jobhunter')
+    await page.goto(`${app.url}/zoeken?q=zorg&sector=zorg`)
     await page.waitForSelector('.pp-result')
-    await context.clearCookies() // the session is gone
+    await app.context.clearCookies() // the session is gone
     await page.getByLabel(/^Horeca|^Zorg \(/).first().click()
     await expect.poll(() => page.url()).toContain('/inloggen?terug=')
-    await page.getByLabel('E-mailadres').fill('jobhunter@demo.example')
-    await page.getByLabel('Wachtwoord').fill('Welkom-demo-2026')
-    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await submitLogin(page, 'jobhunter')
     await expect.poll(() => page.url()).toContain('/zoeken?q=zorg')
   })
 
   test('een werkgever van wie de sessie verloopt tijdens het invullen, verliest na opnieuw inloggen niets', async () => {
-    await nieuweSessie()
-    await login(page, server.url, 'werkgever@demo.example')
+    page = await app.openAs('werkgever')
     await expect.poll(() => page.url()).toContain('/mijn-plekken')
     await page.getByRole('link', { name: 'Nieuwe plek' }).first().click()
-    await page.getByLabel('Titel').fill('Medewerker fietsverhuur')
-    await page.getByLabel('Omschrijving van het werk').fill('Je geeft fietsen uit en legt klanten de route uit.')
-    await page.getByLabel('Sector', { exact: true }).selectOption('cultuur-en-sport')
-    await page.getByLabel('Vorm', { exact: true }).selectOption('vrijwilligerswerk')
-    await page.getByLabel('Postcode van de werkplek').fill('2611 AB')
-    await page.getByLabel('Minimaal aantal uren per week').fill('8')
-    await page.getByLabel('Maximaal aantal uren per week').fill('12')
-    for (const dd of ['zaterdagochtend', 'zaterdagmiddag']) await page.getByLabel(dd, { exact: true }).check()
-    await context.clearCookies() // the session ends while they type
+    await fillPlekForm({
+      titel: 'Medewerker fietsverhuur',
+      omschrijving: 'Je geeft fietsen uit en legt klanten de route uit.',
+      sector: 'cultuur-en-sport',
+      vorm: 'vrijwilligerswerk',
+      postcode: '2611 AB',
+      uren: { min: '8', max: '12' },
+      dagdelen: ['zaterdagochtend', 'zaterdagmiddag'],
+    })
+    await app.context.clearCookies() // the session ends while they type
     await page.getByRole('button', { name: 'Plek opslaan' }).click()
     await expect.poll(() => page.url()).toContain('/inloggen?terug=')
-    await page.getByLabel('E-mailadres').fill('werkgever@demo.example')
-    await page.getByLabel('Wachtwoord').fill('Welkom-demo-2026')
-    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await submitLogin(page, 'werkgever')
     await expect.poll(() => page.url()).toContain('/plekken/nieuw')
     expect(await page.getByLabel('Titel').inputValue()).toBe('Medewerker fietsverhuur')
     expect(await page.getByLabel('Omschrijving van het werk').inputValue()).toBe('Je geeft fietsen uit en legt klanten de route uit.')

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { launchBrowser, login, screenshotOnFailure, skipBrowser, startServer } from './harness.js'
+import { describe, expect, test } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { skipBrowser, useBrowserApp } from './harness.js'
 
 // The jobhunter's deelnemer and matching screens in real Chromium against the real server (a temp
 // database with the demo data: 80 deelnemers `demo-deelnemer-<key>`, plekken `demo-plek-<key>`).
@@ -10,17 +10,8 @@ const NAAM = 'Amal Testfixture Haddou'
 const DEELNEMER = 'demo-deelnemer-samer-darwish' // Delft: 4 plekken fit, many are excluded
 const PLEK = 'demo-plek-krispijn-gastvrouw-taalcafe' // Dordrecht: a few deelnemers fit, many are excluded
 
-let server: Awaited<ReturnType<typeof startServer>>
-let browser: Browser
-let context: BrowserContext
+const app = useBrowserApp()
 let page: Page
-
-async function nieuweSessie() {
-  await context?.close()
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' })
-  page = await context.newPage()
-  page.setDefaultTimeout(10_000)
-}
 
 const icoonVoor = { groen: '✓', oranje: '~', rood: '✗' } as const
 
@@ -40,21 +31,8 @@ async function controleerChips(kaart: Locator) {
 }
 
 describe.skipIf(skipBrowser)('deelnemers en matchen in de browser', () => {
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
-  beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(() => screenshotOnFailure(page, task.name))
-  })
-
   test('(a) een jobhunter legt een deelnemer vast met één fout, herstelt die zonder iets opnieuw te typen; een taallesdagdeel kan niet vrij worden', async () => {
-    await nieuweSessie()
-    await login(page, server.url, 'jobhunter@demo.example')
+    page = await app.openAs('jobhunter')
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Deelnemers' }).click()
     await expect.poll(() => page.url()).toMatch(/\/deelnemers$/)
     await page.getByRole('link', { name: 'Nieuwe deelnemer' }).click()
@@ -148,7 +126,7 @@ describe.skipIf(skipBrowser)('deelnemers en matchen in de browser', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('deelnemer-concept:nieuw'))).toBeNull()
 
     // the list finds the new deelnemer by name, as you type, and keeps the search in the URL
-    await page.goto(`${server.url}/deelnemers`)
+    await page.goto(`${app.url}/deelnemers`)
     await page.getByLabel('Zoek op naam').pressSequentially('testfixture', { delay: 20 })
     await expect.poll(() => page.url()).toContain('q=testfixture')
     await expect.poll(() => page.locator('tbody tr').count()).toBe(1)
@@ -163,9 +141,8 @@ describe.skipIf(skipBrowser)('deelnemers en matchen in de browser', () => {
   })
 
   test('(b) een jobhunter opent de passende plekken van een deelnemer: gerangschikt met redenen, uitgesloten achteraan, twee naast elkaar', async () => {
-    await nieuweSessie()
-    await login(page, server.url, 'jobhunter@demo.example')
-    await page.goto(`${server.url}/deelnemers?q=Samer`)
+    page = await app.openAs('jobhunter')
+    await page.goto(`${app.url}/deelnemers?q=Samer`)
     await page.getByRole('link', { name: 'Samer Darwish', exact: true }).click()
     await expect.poll(() => page.locator('h1').textContent()).toBe('Samer Darwish')
     await page.locator('main').getByRole('link', { name: 'Passende plekken', exact: true }).click()
@@ -257,9 +234,8 @@ describe.skipIf(skipBrowser)('deelnemers en matchen in de browser', () => {
   })
 
   test('(c) vanaf een plek opent een jobhunter de passende deelnemers (vraaggericht), gerangschikt met redenen', async () => {
-    await nieuweSessie()
-    await login(page, server.url, 'jobhunter@demo.example')
-    await page.goto(`${server.url}/plekken/${PLEK}`)
+    page = await app.openAs('jobhunter')
+    await page.goto(`${app.url}/plekken/${PLEK}`)
     const titel = (await page.locator('h1').textContent())!
     expect(titel.length).toBeGreaterThan(3)
     await page.getByRole('link', { name: 'Passende deelnemers' }).click()

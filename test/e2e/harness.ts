@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { openDatabase } from '../../db/client.js'
 import { createApp } from '../../server/app.js'
 import { bootstrap } from '../../server/bootstrap.js'
@@ -78,12 +79,108 @@ export async function screenshotOnFailure(page: Page | undefined, name: string) 
   console.error(`Schermafdruk van de mislukte test: ${file}`)
 }
 
-export async function login(page: Page, base: string, email: string) {
-  await page.goto(`${base}/inloggen`)
-  await page.getByLabel('E-mailadres').fill(email)
+/** The demo data's four accounts, one per role, each with the password DEMO_WACHTWOORD. */
+export type DemoRol = 'beheerder' | 'jobhunter' | 'jobcoach' | 'werkgever'
+export const demoEmail = (rol: DemoRol) => `${rol}@demo.example`
+
+/** Fills in and sends the login form on the current page as the demo account of `rol`. */
+export async function submitLogin(page: Page, rol: DemoRol) {
+  await page.getByLabel('E-mailadres').fill(demoEmail(rol))
   await page.getByLabel('Wachtwoord').fill(DEMO_WACHTWOORD)
   await page.getByRole('button', { name: 'Inloggen' }).click()
+}
+
+/** Logs in on the login page as the demo account of `rol` and waits until the app has moved on. */
+export async function loginAs(page: Page, base: string, rol: DemoRol) {
+  await page.goto(`${base}/inloggen`)
+  await submitLogin(page, rol)
   await page.waitForURL((u) => !u.pathname.startsWith('/inloggen'))
+}
+
+/** What every browser context of the tests starts with; a suite or a single page may add to it. */
+const contextDefaults: BrowserContextOptions = { viewport: { width: 1280, height: 900 }, locale: 'nl-NL' }
+
+/** The app in the browser for one test file; its fields are there once the file's beforeAll ran. */
+export interface BrowserApp {
+  /** The server's address, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string
+  /** The server's clock: `app.clock.advance(ms)` moves time on for the server (not the browser). */
+  readonly clock: Awaited<ReturnType<typeof startServer>>['clock']
+  readonly browser: Browser
+  /** The context of the page opened last. */
+  readonly context: BrowserContext
+  /** The page opened last (the one a failing test leaves a screenshot of). */
+  readonly page: Page
+  /** A fresh context (no cookies) with one page, replacing the previous one; `options` add to the suite's. */
+  openPage(options?: BrowserContextOptions): Promise<Page>
+  /** Logs the current page in as the demo account of `rol`. */
+  loginAs(rol: DemoRol): Promise<void>
+  /** A fresh page, logged in as the demo account of `rol`. */
+  openAs(rol: DemoRol, options?: BrowserContextOptions): Promise<Page>
+}
+
+/**
+ * One server (a temp database with the demo data) and one Chromium for the test file that calls
+ * this at its top level: started before its tests, closed after them, and a screenshot of the
+ * current page when a test fails. Without Chromium (and not in CI) nothing starts; the file's
+ * `describe.skipIf(skipBrowser)` skips the tests. `contextOptions` add to every context it opens.
+ */
+export function useBrowserApp(contextOptions: BrowserContextOptions = {}): BrowserApp {
+  let server: Awaited<ReturnType<typeof startServer>> | undefined
+  let browser: Browser | undefined
+  let context: BrowserContext | undefined
+  let page: Page | undefined
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is er nog niet: gebruik de app pas in een test of een beforeAll na useBrowserApp()`)
+    return value
+  }
+
+  beforeAll(async () => {
+    if (skipBrowser) return
+    server = await startServer()
+    browser = await launchBrowser()
+  }, 60_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(() => screenshotOnFailure(page, task.name))
+  })
+
+  const app: BrowserApp = {
+    get url() {
+      return started(server, 'de server').url
+    },
+    get clock() {
+      return started(server, 'de server').clock
+    },
+    get browser() {
+      return started(browser, 'de browser')
+    },
+    get context() {
+      return started(context, 'de browsercontext')
+    },
+    get page() {
+      return started(page, 'de pagina')
+    },
+    async openPage(options = {}) {
+      await context?.close()
+      context = await app.browser.newContext({ ...contextDefaults, ...contextOptions, ...options })
+      page = await context.newPage()
+      page.setDefaultTimeout(10_000)
+      return page
+    },
+    async loginAs(rol) {
+      await loginAs(app.page, app.url, rol)
+    },
+    async openAs(rol, options) {
+      const opened = await app.openPage(options)
+      await loginAs(opened, app.url, rol)
+      return opened
+    },
+  }
+  return app
 }
 
 let axeSource: string | undefined

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { DEMO_WACHTWOORD, ernstigeAxeFouten, launchBrowser, login, screenshotOnFailure, skipBrowser, startServer } from './harness.js'
+import { beforeAll, describe, expect, test } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { DEMO_WACHTWOORD, demoEmail, ernstigeAxeFouten, skipBrowser, useBrowserApp } from './harness.js'
 import { datumInNederland, addDays } from '../../server/clock.js'
 
 // The whole journey of issue 7 in real Chromium against the real server (temp database, demo data):
@@ -8,7 +8,7 @@ import { datumInNederland, addDays } from '../../server/clock.js'
 // the jobcoach records two contacts (and corrects one), time moves on until the plaatsing is
 // achterstallig and then silent for 28 days, and the beheerder's monitor counts it. The scenarios
 // build on each other, so they run in order on one server. The server's clock is moved with
-// `server.clock.advance`; the browser's clock is not, so dates come from the server.
+// `app.clock.advance`; the browser's clock is not, so dates come from the server.
 
 const PLEK = 'demo-plek-biesboschhof-gastvrouw-huiskamer' // werkgever@demo.example's organisatie, capaciteit 3
 const PLEK_TITEL = 'Gastvrouw of gastheer in de huiskamer'
@@ -17,9 +17,7 @@ const JOBCOACH = 'Joke Jobcoach'
 const TOELICHTING = 'Heeft in de proefweek al met bewoners gesproken en wil graag in de zorg beginnen.'
 const DAG = 24 * 60 * 60 * 1000
 
-let server: Awaited<ReturnType<typeof startServer>>
-let browser: Browser
-let context: BrowserContext
+const app = useBrowserApp({ timezoneId: 'Europe/Amsterdam' })
 let page: Page
 
 /** What the journey carries from one scenario to the next. */
@@ -35,14 +33,7 @@ const reis = {
   basis: { gestart: 0, vervoer: 0, vervoerEinde: 0 },
 }
 
-async function nieuweSessie(viewport = { width: 1280, height: 900 }) {
-  await context?.close()
-  context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' })
-  page = await context.newPage()
-  page.setDefaultTimeout(10_000)
-}
-
-const vandaag = () => datumInNederland(server.clock.now())
+const vandaag = () => datumInNederland(app.clock.now())
 const wacht = () => page.waitForFunction(() => !document.querySelector('.pp-loading') && !document.querySelector('[aria-busy="true"]'))
 async function axe(naam: string) {
   await wacht()
@@ -52,11 +43,11 @@ const tekst = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+
 
 /** The monitor's figures as the API answers them for a beheerder (a baseline, taken outside the browser). */
 async function monitorCijfers(periode: { van: string; tot: string }) {
-  const ctx = await browser.newContext()
+  const ctx = await app.browser.newContext()
   try {
-    const inlog = await ctx.request.post(`${server.url}/api/sessie`, { data: { email: 'beheerder@demo.example', wachtwoord: DEMO_WACHTWOORD } })
+    const inlog = await ctx.request.post(`${app.url}/api/sessie`, { data: { email: demoEmail('beheerder'), wachtwoord: DEMO_WACHTWOORD } })
     expect(inlog.status()).toBe(200)
-    const res = await ctx.request.get(`${server.url}/api/monitor?van=${periode.van}&tot=${periode.tot}`)
+    const res = await ctx.request.get(`${app.url}/api/monitor?van=${periode.van}&tot=${periode.tot}`)
     expect(res.status()).toBe(200)
     return (await res.json()) as { plaatsingen: { gestart: number }; knelpunten: { totaal: Record<string, number> }; eindredenen: Record<string, number> }
   } finally {
@@ -66,26 +57,16 @@ async function monitorCijfers(periode: { van: string; tot: string }) {
 
 describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser', () => {
   beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
     reis.t0 = vandaag()
     // a fixed period, so the figures of other (demo) plaatsingen cannot shift when the clock moves
     reis.periode = { van: addDays(reis.t0, -60), tot: addDays(reis.t0, 45) }
     const m = await monitorCijfers(reis.periode)
     reis.basis = { gestart: m.plaatsingen.gestart, vervoer: m.knelpunten.totaal.vervoer ?? 0, vervoerEinde: m.eindredenen.vervoer ?? 0 }
   }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
-  beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(() => screenshotOnFailure(page, task.name))
-  })
 
   test('(a) de jobhunter opent de passende deelnemers van een plek en stelt een deelnemer met toestemming voor, met de demo-jobcoach', async () => {
-    await nieuweSessie()
-    await login(page, server.url, 'jobhunter@demo.example')
-    await page.goto(`${server.url}/plekken/${PLEK}`)
+    page = await app.openAs('jobhunter')
+    await page.goto(`${app.url}/plekken/${PLEK}`)
     await page.getByRole('link', { name: 'Passende deelnemers' }).click()
     await expect.poll(() => page.url()).toContain(`/plekken/${PLEK}/matches`)
     await page.waitForSelector('ol.pp-matches > li')
@@ -95,7 +76,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     const kaart = page.locator('ol.pp-matches > li').filter({ hasText: 'Toestemming om te delen' }).filter({ hasNotText: 'Geen toestemming om te delen' }).filter({ hasText: 'Zoekend' }).first()
     reis.deelnemerId = (await kaart.getAttribute('data-id'))!
     reis.naam = (await kaart.locator('h3 a').textContent())!.trim()
-    const d = await (await page.request.get(`${server.url}/api/deelnemers/${reis.deelnemerId}`)).json()
+    const d = await (await page.request.get(`${app.url}/api/deelnemers/${reis.deelnemerId}`)).json()
     expect(d.toestemmingDelen).toBe(true)
     const labels: Record<string, string> = { asielstatushouder: 'Asielstatushouder', gezinsmigrant: 'Gezinsmigrant', 'niet-gealfabetiseerd': 'alfabetiseerd', 'anders-gealfabetiseerd': 'alfabetiseerd', gealfabetiseerd: 'alfabetiseerd' }
     reis.gevoelig = [d.moedertaal, d.ondersteuningsbehoefte, d.postcode, labels[d.doelgroep], labels[d.geletterdheid], String(d.geboortejaar), ...(d.andereTalen ?? [])].filter((v): v is string => Boolean(v))
@@ -117,7 +98,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     const ander = page.locator('ol.pp-matches > li').filter({ hasText: 'Toestemming om te delen' }).filter({ hasNotText: 'Geen toestemming om te delen' }).filter({ hasText: 'Zoekend' }).nth(1)
     const anderId = (await ander.getAttribute('data-id'))!
     reis.ander = (await ander.locator('h3 a').textContent())!.trim()
-    expect((await page.request.post(`${server.url}/api/voorstellen`, { data: { deelnemerId: anderId, plekId: PLEK, modus: 'vraaggericht' } })).status()).toBe(201)
+    expect((await page.request.post(`${app.url}/api/voorstellen`, { data: { deelnemerId: anderId, plekId: PLEK, modus: 'vraaggericht' } })).status()).toBe(201)
     await ander.getByRole('button', { name: /^Voorstellen/ }).click()
     const geweigerd = page.getByRole('dialog')
     await geweigerd.getByRole('button', { name: 'Voorstel versturen' }).click()
@@ -148,12 +129,12 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Bekijk bij Voorstellen')
 
     // the other direction knows it too: on the deelnemer's own match list the plek is marked
-    await page.goto(`${server.url}/deelnemers/${reis.deelnemerId}/matches`)
+    await page.goto(`${app.url}/deelnemers/${reis.deelnemerId}/matches`)
     await page.waitForSelector('ol.pp-matches > li')
     await expect.poll(() => tekst(page.locator(`li.pp-match[data-id="${PLEK}"]`))).toContain('Voorgesteld; het voorstel staat open.')
 
     // the dossier lists the voorstel, and so does the jobhunter's Voorstellen page
-    await page.goto(`${server.url}/deelnemers/${reis.deelnemerId}`)
+    await page.goto(`${app.url}/deelnemers/${reis.deelnemerId}`)
     await expect.poll(() => tekst(page.locator('main'))).toContain('Voorstellen en plaatsing')
     expect(await tekst(page.locator('.pp-dossier-voorstellen'))).toContain(PLEK_TITEL)
     await page.waitForSelector('.pp-mini-matches')
@@ -174,8 +155,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
   }, 60_000)
 
   test('(b) de werkgever ziet het voorstel met alleen de gedeelde gegevens, en accepteert', async () => {
-    await nieuweSessie()
-    await login(page, server.url, 'werkgever@demo.example')
+    page = await app.openAs('werkgever')
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Voorstellen' }).click()
     await expect.poll(() => page.url()).toMatch(/\/voorstellen$/)
     const kaart = page.locator('li.pp-voorstel').filter({ hasText: reis.naam })
@@ -192,7 +172,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     for (const waarde of reis.gevoelig) expect(pagina, `“${waarde}” hoort niet op de pagina van de werkgever`).not.toContain(waarde)
     for (const woord of ['Moedertaal', 'Doelgroep', 'Geletterdheid', 'Belastbaarheid', 'Kinderopvang', 'Reisafstand']) expect(pagina).not.toContain(woord)
     // and not in what the browser received either
-    const antwoord = await (await page.request.get(`${server.url}/api/voorstellen`)).json()
+    const antwoord = await (await page.request.get(`${app.url}/api/voorstellen`)).json()
     const ontvangen = antwoord.items.find((v: { deelnemer: { naam?: string } }) => v.deelnemer.naam === reis.naam)
     expect(Object.keys(ontvangen.deelnemer).sort()).toEqual(['beschikbareDagdelen', 'naam', 'taalniveau', 'urenPerWeek', 'wensen'])
     expect(ontvangen).not.toHaveProperty('deelnemerId')
@@ -226,9 +206,8 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     await expect.poll(() => tekst(page.locator('li.pp-voorstel').filter({ hasText: reis.naam }))).toContain('Geaccepteerd')
 
     // the deelnemer is now geplaatst: the dossier form shows that status read-only, and saving keeps it
-    await nieuweSessie()
-    await login(page, server.url, 'jobhunter@demo.example')
-    await page.goto(`${server.url}/deelnemers/${encodeURIComponent(reis.deelnemerId)}/bewerken`)
+    page = await app.openAs('jobhunter')
+    await page.goto(`${app.url}/deelnemers/${encodeURIComponent(reis.deelnemerId)}/bewerken`)
     await expect.poll(() => tekst(page.locator('.pp-vaste-status'))).toContain('Geplaatst')
     expect(await tekst(page.locator('.pp-vaste-status'))).toContain('volgt uit de plaatsing')
     expect(await page.getByLabel('Status van het dossier').count()).toBe(0)
@@ -237,8 +216,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
   }, 60_000)
 
   test('(c) de jobcoach ziet de plaatsing in Mijn plaatsingen en legt twee contacten vast; een correctie laat beide zien', async () => {
-    await nieuweSessie()
-    await login(page, server.url, 'jobcoach@demo.example')
+    page = await app.openAs('jobcoach')
     await expect.poll(() => page.url()).toMatch(/\/mijn-plaatsingen$/) // the jobcoach's start page
     const rij = page.getByRole('row').filter({ hasText: reis.naam })
     await expect.poll(() => tekst(rij)).toContain(ORGANISATIE)
@@ -272,9 +250,8 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     expect(await tekst(log.first())).toMatch(/Startgesprek.*Met beiden \(driegesprek\) · bezoek.*Vervoer.*€ 85,50 voor tweedehands fiets/)
 
     // three days later (the server's clock; the session has expired meanwhile)
-    server.clock.advance(3 * DAG)
-    await nieuweSessie()
-    await login(page, server.url, 'jobcoach@demo.example')
+    app.clock.advance(3 * DAG)
+    page = await app.openAs('jobcoach')
     await page.goto(reis.plaatsingUrl)
     log = page.locator('.pp-tijdlijn > li') // locators belong to a page
     const form2 = page.locator('form', { has: page.getByRole('heading', { name: 'Contact vastleggen' }) })
@@ -309,7 +286,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
 
     // the agenda link: shown once, copyable, the feed has the plek but never the deelnemer's name
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn plaatsingen' }).click()
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url })
     await page.getByRole('button', { name: 'Agenda-link maken' }).click()
     const link = page.getByLabel('Uw agenda-link')
     await expect.poll(() => link.inputValue()).toMatch(/\/api\/agenda\/[\w-]{20,}\/contacten\.ics$/)
@@ -331,9 +308,8 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
 
   test('(d) de tijd gaat verder: de plaatsing wordt achterstallig, en na 28 dagen stilte luider gemarkeerd, bovenaan', async () => {
     // 20 days after the start: the next contact (start + 17) is 6 days past due
-    server.clock.advance(20 * DAG)
-    await nieuweSessie()
-    await login(page, server.url, 'jobcoach@demo.example')
+    app.clock.advance(20 * DAG)
+    page = await app.openAs('jobcoach')
     await expect.poll(() => page.url()).toMatch(/\/mijn-plaatsingen$/)
     let rijen = page.locator('tbody tr.pp-plaatsing')
     await rijen.first().waitFor()
@@ -351,9 +327,8 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     await axe('mijn plaatsingen, achterstallig')
 
     // nine days more: 29 days since the last contact, the loudest flag, and still on top
-    server.clock.advance(9 * DAG)
-    await nieuweSessie({ width: 390, height: 844 })
-    await login(page, server.url, 'jobcoach@demo.example')
+    app.clock.advance(9 * DAG)
+    page = await app.openAs('jobcoach', { viewport: { width: 390, height: 844 } })
     rijen = page.locator('tbody tr.pp-plaatsing')
     onze = rijen.filter({ hasText: reis.naam })
     await rijen.first().waitFor()
@@ -372,8 +347,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
   }, 60_000)
 
   test('(e) de monitor van de beheerder telt de plaatsing en het knelpunt; de beheerder beëindigt de plaatsing', async () => {
-    await nieuweSessie()
-    await login(page, server.url, 'beheerder@demo.example')
+    page = await app.openAs('beheerder')
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Monitor' }).click()
     await expect.poll(() => page.url()).toMatch(/\/monitor$/)
     const gestart = page.locator('[data-cijfer="gestart"] dd')
@@ -401,7 +375,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     // the CSV has the same figures
     const csvHref = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')
     expect(csvHref).toBe(`/api/monitor/export.csv?van=${reis.periode.van}&tot=${reis.periode.tot}`)
-    const csv = await (await page.request.get(`${server.url}${csvHref}`)).text()
+    const csv = await (await page.request.get(`${app.url}${csvHref}`)).text()
     expect(csv).toContain(`plaatsingen;gestart;${reis.basis.gestart + 1}`)
     expect(csv).toContain(`knelpunt;vervoer;${reis.basis.vervoer + 1}`)
     // a filter narrows the figures: our plaatsing is in zorg, not in horeca
@@ -440,7 +414,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
     expect(await tekst(page.locator('.pp-badges'))).toContain('Voortijdig beëindigd')
     expect(await page.getByRole('button', { name: 'Plaatsing beëindigen' }).count()).toBe(0)
 
-    await page.goto(`${server.url}/monitor?van=${reis.periode.van}&tot=${reis.periode.tot}`)
+    await page.goto(`${app.url}/monitor?van=${reis.periode.van}&tot=${reis.periode.tot}`)
     const eindreden = page.locator('#tabel-eindredenen tr', { has: page.locator('th', { hasText: /^Vervoer$/ }) }).locator('td')
     await expect.poll(() => eindreden.textContent()).toBe(String(reis.basis.vervoerEinde + 1))
   }, 60_000)

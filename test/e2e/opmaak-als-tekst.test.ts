@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core'
+import { beforeAll, describe, expect, test } from 'vitest'
+import type { APIRequestContext } from 'playwright-core'
 import { deelnemerBody, plekBody } from '../helpers.js'
-import { launchBrowser, login, screenshotOnFailure, skipBrowser, startServer } from './harness.js'
+import { skipBrowser, useBrowserApp } from './harness.js'
 
 // Stored text with markup and scripts is shown as text (issue 8, part 2). A werkgever's plek and a
 // jobhunter's deelnemer and voorstel carry markup in every free-text field a screen shows; each
@@ -17,24 +17,12 @@ const deelnemerNaam = 'Xssnaam <img src=x onerror="window.__xss=1"> Haddou'
 const werkervaring = 'Xsswerk <script>window.__xss=1</script> "><svg onload=window.__xss=1> <b>vet</b> javascript:window.__xss=1'
 const toelichting = 'Xsstoelichting <img src=x onerror="window.__xss=1"><a href="javascript:window.__xss=1">klik</a>'
 
-let server: Awaited<ReturnType<typeof startServer>>
-let browser: Browser
-let context: BrowserContext | undefined
-let page: Page | undefined
+const app = useBrowserApp({ bypassCSP: true })
 const ids: Record<string, string> = {}
-
-async function sessieAls(email: string) {
-  await context?.close()
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', bypassCSP: true })
-  page = await context.newPage()
-  page.setDefaultTimeout(10_000)
-  await login(page, server.url, email)
-  return page
-}
 
 /** JSON through the browser context's own session (its cookie), as the app's client would send it. */
 async function post(request: APIRequestContext, path: string, data: unknown) {
-  const res = await request.post(`${server.url}${path}`, { data })
+  const res = await request.post(`${app.url}${path}`, { data })
   const body = await res.json().catch(() => undefined)
   if (!res.ok()) throw new Error(`${path}: ${res.status()} ${JSON.stringify(body)}`)
   return body
@@ -42,13 +30,13 @@ async function post(request: APIRequestContext, path: string, data: unknown) {
 
 /** Elements or attributes that only injected markup would bring. */
 const geinjecteerd = () =>
-  page!.evaluate(() =>
+  app.page.evaluate(() =>
     [...document.querySelectorAll('[onerror], [onload], img[src="x"], iframe, body script, a[href^="javascript:" i], svg[onload]')].map((e) => e.outerHTML.slice(0, 120)),
   )
 
 /** The screen shows every literal as text, created no element from it and ran none of it. */
 async function alsTekst(literals: string[]) {
-  const p = page!
+  const p = app.page
   const main = p.locator('main')
   for (const literal of literals) await expect.poll(() => main.innerText(), { timeout: 15_000 }).toContain(literal)
   expect(await geinjecteerd()).toEqual([])
@@ -57,15 +45,12 @@ async function alsTekst(literals: string[]) {
 
 describe.skipIf(skipBrowser)('opgeslagen opmaak en scripts zijn tekst in de browser', () => {
   beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-
-    const werkgever = await sessieAls('werkgever@demo.example')
+    const werkgever = await app.openAs('werkgever')
     const plek = await post(werkgever.request, '/api/plekken', plekBody({ titel: plekTitel, omschrijving: plekOmschrijving }))
     ids.plek = plek.id
     await post(werkgever.request, `/api/plekken/${plek.id}/publiceren`, {})
 
-    const jobhunter = await sessieAls('jobhunter@demo.example')
+    const jobhunter = await app.openAs('jobhunter')
     const body = deelnemerBody({
       naam: deelnemerNaam,
       werkervaring,
@@ -81,64 +66,57 @@ describe.skipIf(skipBrowser)('opgeslagen opmaak en scripts zijn tekst in de brow
     const voorgesteld = await post(jobhunter.request, '/api/deelnemers', body)
     await post(jobhunter.request, '/api/voorstellen', { deelnemerId: voorgesteld.id, plekId: plek.id, modus: 'aanbodgericht', toelichting })
   }, 90_000)
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
-  beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(() => screenshotOnFailure(page, task.name))
-  })
 
   test('werkgever: Mijn plekken en de plekpagina tonen titel en omschrijving letterlijk', async () => {
-    const p = await sessieAls('werkgever@demo.example')
-    await p.goto(`${server.url}/mijn-plekken`)
+    const p = await app.openAs('werkgever')
+    await p.goto(`${app.url}/mijn-plekken`)
     await alsTekst([plekTitel])
-    await p.goto(`${server.url}/plekken/${ids.plek}`)
+    await p.goto(`${app.url}/plekken/${ids.plek}`)
     await alsTekst([plekTitel, plekOmschrijving])
   })
 
   test('werkgever: het voorstel toont de toelichting en de naam van de deelnemer letterlijk', async () => {
-    const p = await sessieAls('werkgever@demo.example')
-    await p.goto(`${server.url}/voorstellen`)
+    const p = await app.openAs('werkgever')
+    await p.goto(`${app.url}/voorstellen`)
     await alsTekst([toelichting, deelnemerNaam])
   })
 
   test('jobhunter: zoekresultaten en de plekpagina tonen de plek letterlijk', async () => {
-    const p = await sessieAls('jobhunter@demo.example')
+    const p = await app.openAs('jobhunter')
     // the index follows the database within moments; the search page asks again as the query changes
     await expect
       .poll(
         async () => {
-          await p.goto(`${server.url}/zoeken?q=Xsstitel`)
+          await p.goto(`${app.url}/zoeken?q=Xsstitel`)
           return p.locator('main').innerText()
         },
         { timeout: 20_000 },
       )
       .toContain(plekTitel)
     await alsTekst([plekTitel, 'Xssomschrijving'])
-    await p.goto(`${server.url}/plekken/${ids.plek}`)
+    await p.goto(`${app.url}/plekken/${ids.plek}`)
     await alsTekst([plekTitel, plekOmschrijving])
   })
 
   test('jobhunter: deelnemerlijst en dossier tonen naam en werkervaring letterlijk', async () => {
-    const p = await sessieAls('jobhunter@demo.example')
-    await p.goto(`${server.url}/deelnemers?q=Xssnaam`)
+    const p = await app.openAs('jobhunter')
+    await p.goto(`${app.url}/deelnemers?q=Xssnaam`)
     await alsTekst([deelnemerNaam])
-    await p.goto(`${server.url}/deelnemers/${ids.deelnemer}`)
+    await p.goto(`${app.url}/deelnemers/${ids.deelnemer}`)
     await alsTekst([deelnemerNaam, werkervaring])
   })
 
   test('jobhunter: de matchlijsten in beide richtingen tonen titel en naam letterlijk', async () => {
-    const p = await sessieAls('jobhunter@demo.example')
-    await p.goto(`${server.url}/deelnemers/${ids.deelnemer}/matches?inclusiefUitgesloten=true`)
+    const p = await app.openAs('jobhunter')
+    await p.goto(`${app.url}/deelnemers/${ids.deelnemer}/matches?inclusiefUitgesloten=true`)
     await alsTekst([deelnemerNaam, plekTitel])
-    await p.goto(`${server.url}/plekken/${ids.plek}/matches?inclusiefUitgesloten=true`)
+    await p.goto(`${app.url}/plekken/${ids.plek}/matches?inclusiefUitgesloten=true`)
     await alsTekst([plekTitel, deelnemerNaam])
   })
 
   test('controle: dezelfde tekst als HTML ingevoegd zou wél gezien worden (de controles hierboven zijn niet leeg)', async () => {
-    const p = await sessieAls('jobhunter@demo.example')
-    await p.goto(`${server.url}/plekken/${ids.plek}`)
+    const p = await app.openAs('jobhunter')
+    await p.goto(`${app.url}/plekken/${ids.plek}`)
     await alsTekst([plekTitel])
     await p.evaluate((html) => document.querySelector('main')!.insertAdjacentHTML('beforeend', html), plekTitel)
     await expect.poll(() => p.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBe(1)

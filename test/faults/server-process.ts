@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { readAnswer, type Answer } from '../answer.js'
 
 // The real server (`node --import tsx server/main.ts`) as a child process on a given database file:
 // what the fault tests kill with SIGKILL and what the load benchmark measures. The client side is
@@ -102,26 +103,13 @@ async function launch(file: string, port: number, env: Record<string, string>, t
   }
 }
 
-export interface Answer {
-  status: number
-  json: any
-  headers: Headers
-}
-
-/** A JSON request with an optional session cookie; network errors are thrown. */
+/** A JSON request with an optional session cookie; network errors are thrown. A body that is not JSON comes back as text in `json`. */
 export async function call(base: string, method: string, path: string, opts: { cookie?: string; body?: unknown } = {}): Promise<Answer> {
   const headers: Record<string, string> = {}
   if (opts.cookie) headers.cookie = opts.cookie
   if (opts.body !== undefined) headers['content-type'] = 'application/json'
   const res = await fetch(`${base}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) })
-  const text = await res.text()
-  let json: any
-  try {
-    json = text ? JSON.parse(text) : undefined
-  } catch {
-    json = text
-  }
-  return { status: res.status, json, headers: res.headers }
+  return readAnswer(res, (text) => text)
 }
 
 export async function loginAs(base: string, email: string, wachtwoord = DEMO_WACHTWOORD): Promise<string> {
