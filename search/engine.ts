@@ -1,8 +1,8 @@
 import type { Db } from '../db/client.js'
 import { EmbeddedSearchIndex } from './embedded.js'
 import { MeiliSearchIndex } from './meilisearch.js'
-import { OutboxIndexer } from './indexer.js'
-import { markOutboxDone, rebuildIndex } from './rebuild.js'
+import { FeedIndexer } from './feed.js'
+import { OutboxIndexer, type Indexer } from './indexer.js'
 import { errorFields, type LogLine } from './log.js'
 import type { SearchClock, SearchIndex } from './port.js'
 
@@ -19,9 +19,18 @@ export function createSearchIndex(opts: EngineOptions): SearchIndex {
   return opts.meili ? new MeiliSearchIndex(opts.meili) : new EmbeddedSearchIndex()
 }
 
+/**
+ * The worker that brings outbox changes into this index: an index in this process (embedded) follows
+ * the change feed, every change in every instance; a shared index (Meilisearch) gets each change
+ * once, from the instance that claims it (docs/search.md, "Outbox: claims or a feed").
+ */
+export function createIndexer(db: Db, index: SearchIndex, clock: SearchClock, opts: { log?: LogLine; workerId?: string } = {}): Indexer {
+  return index.engine === 'embedded' ? new FeedIndexer(db, index, clock, opts) : new OutboxIndexer(db, index, clock, opts)
+}
+
 export interface SearchRuntime {
   index: SearchIndex
-  indexer: OutboxIndexer
+  indexer: Indexer
   /** 'opbouwen' while the embedded index is filled from the database at start-up. */
   state: () => 'opbouwen' | 'klaar'
   ready: Promise<void>
@@ -29,32 +38,28 @@ export interface SearchRuntime {
 }
 
 /**
- * Starts search for the server: the embedded index is rebuilt from the database in the background
- * (the server already answers meanwhile), then the outbox worker runs. Meilisearch keeps its data,
- * so only its settings are applied (the worker retries that while the server is unreachable).
+ * Starts search for the server. The embedded index is rebuilt from the database in the background
+ * (the server already answers meanwhile); its feed position is the head read before the rebuild,
+ * so a change committed during it is applied afterwards. Then the worker runs. Meilisearch keeps its
+ * data, so only its settings are applied (the worker retries that while the server is unreachable).
  */
 export function startSearch(db: Db, clock: SearchClock, index: SearchIndex, log: LogLine): SearchRuntime {
-  const indexer = new OutboxIndexer(db, index, clock, { log })
-  let state: 'opbouwen' | 'klaar' = index.engine === 'embedded' ? 'opbouwen' : 'klaar'
+  const indexer = createIndexer(db, index, clock, { log })
+  let state: 'opbouwen' | 'klaar' = indexer instanceof FeedIndexer ? 'opbouwen' : 'klaar'
   const ready = (async () => {
-    if (index.engine === 'embedded') {
+    if (indexer instanceof FeedIndexer) {
       const started = performance.now()
-      const vanaf = clock.now().toISOString()
-      const n = await rebuildIndex(db, index)
-      // This process's index now holds everything written before the rebuild began, so those outbox
-      // rows are done, also ones a killed process had claimed (they would wait for their claim to
-      // expire). Rows written since stay pending for the worker.
-      await markOutboxDone(db, vanaf)
+      const n = await indexer.rebuild()
       // one throw-away query warms up the tokenizer and code paths, so the first user waits less
       await index.search({ q: 'werk', filters: {}, sort: 'relevantie', page: 1, perPage: 1 })
-      log({ t: clock.now().toISOString(), search: 'embedded', indexed: n, ms: Math.round(performance.now() - started) })
+      log({ t: clock.now().toISOString(), search: 'embedded', indexed: n, position: indexer.position, ms: Math.round(performance.now() - started) })
     }
     state = 'klaar'
     indexer.start()
   })().catch((e) => {
     state = 'klaar'
     log({ t: clock.now().toISOString(), level: 'error', search: index.engine, step: 'rebuild', ...errorFields(e) })
-    indexer.start() // the worker keeps retrying with backoff
+    indexer.start() // the worker keeps retrying with backoff (the feed rebuilds first: it has no position yet)
   })
   return { index, indexer, state: () => state, ready, stop: () => indexer.stop() }
 }

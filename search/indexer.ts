@@ -3,16 +3,41 @@ import { randomUUID } from 'node:crypto'
 import { outbox } from '../db/schema.js'
 import type { Db } from '../db/client.js'
 import { loadIndexState } from './documents.js'
+import { readFeedHead } from './feed.js'
 import { errorFields, type LogLine } from './log.js'
 import type { SearchClock, SearchIndex } from './port.js'
 
-// Drains the search outbox into the active adapter.
+// How the outbox reaches an index. Two ways, one interface (`Indexer`), chosen by the engine
+// (`createIndexer` in search/engine.ts, docs/search.md "Outbox: claims or a feed"):
+//
+// - the embedded index lives in each process, so every instance must apply every change: the change
+//   feed (search/feed.ts, `FeedIndexer`), each instance at its own position;
+// - Meilisearch is one index shared by all instances, so each change is applied once, by the
+//   instance that claims it: this file's `OutboxIndexer`.
 //
 // An outbox row only says "plek X changed (to version v)"; the worker always sends the plek's
 // *current* state from the database, so applying a row twice is harmless and an older state can
 // never overwrite a newer one. Rows are claimed with an expiry (a crashed worker's claim simply
 // runs out), and a worker never claims rows of a plek that another live claim holds, so two app
 // instances on one database never apply the same plek concurrently or out of order.
+
+/** What the server needs of the worker that brings outbox changes into the index. */
+export interface Indexer {
+  /** `feed`: this instance applies every change (embedded); `claim`: one instance applies each (Meilisearch). */
+  readonly mode: 'feed' | 'claim'
+  /** Applies what is due now, until nothing is (tests and tools; the server's background loop does the same). */
+  drain(): Promise<number>
+  /** How far the index is behind the database, for /api/health. */
+  lag(): Promise<IndexLag>
+  /** Deletes old outbox rows (the daily job); returns how many. */
+  prune(): Promise<number>
+  start(): void
+  stop(): void
+  /** After a local plek change committed: apply it now instead of at the next poll. */
+  wake(): void
+  /** The message of the last failed attempt, until one succeeds. */
+  readonly lastError?: string
+}
 
 export interface IndexerOptions {
   workerId?: string
@@ -29,12 +54,19 @@ interface Claimed {
   attempts: number
 }
 
-export interface OutboxLag {
+export interface IndexLag {
+  /** Changes not yet in the index. */
   pending: number
+  /** Age of the oldest of them, in seconds (0 when none). */
   oldestSeconds: number
+  /** Every change up to this id is in the index (null: not known yet, the first build runs). */
+  position: number | null
+  /** The latest change id in the database. */
+  latest: number
 }
 
-export class OutboxIndexer {
+export class OutboxIndexer implements Indexer {
+  readonly mode = 'claim' as const
   readonly workerId: string
   private batchSize: number
   private claimMs: number
@@ -140,19 +172,27 @@ export class OutboxIndexer {
     }
   }
 
-  async lag(): Promise<OutboxLag> {
+  /** The shared index's lag: rows no instance has applied yet; the position is the last id below all of them. */
+  async lag(): Promise<IndexLag> {
+    const latest = await readFeedHead(this.db)
     const [row] = await this.db
-      .select({ pending: count(), oldest: min(outbox.createdAt) })
+      .select({ pending: count(), oldest: min(outbox.createdAt), first: min(outbox.id) })
       .from(outbox)
       .where(isNull(outbox.doneAt))
     const oldest = row?.oldest ? (this.clock.now().getTime() - Date.parse(row.oldest)) / 1000 : 0
-    return { pending: row?.pending ?? 0, oldestSeconds: Math.max(0, Math.round(oldest * 10) / 10) }
+    return {
+      pending: row?.pending ?? 0,
+      oldestSeconds: Math.max(0, Math.round(oldest * 10) / 10),
+      position: row?.first ? row.first - 1 : latest,
+      latest,
+    }
   }
 
-  /** Removes handled rows older than a day, so the table stays small. */
-  async prune(): Promise<void> {
+  /** Removes handled rows older than a day, so the table stays small (the daily job). */
+  async prune(): Promise<number> {
     const dayAgo = new Date(this.clock.now().getTime() - 24 * 3600_000).toISOString()
-    await this.db.delete(outbox).where(lt(outbox.doneAt, dayAgo))
+    const deleted = await this.db.delete(outbox).where(lt(outbox.doneAt, dayAgo)).returning({ id: outbox.id })
+    return deleted.length
   }
 
   /** Runs in the background: drains on wake-up and polls every pollMs (for retries and other instances). */
@@ -183,16 +223,12 @@ export class OutboxIndexer {
     this.timer.unref?.()
   }
 
-  private ticks = 0
   private async tick() {
     if (this.stopped || this.running) return
     this.running = true
     this.wakeRequested = false
     try {
       await this.drain()
-      if (++this.ticks % 3600 === 0) {
-        await this.prune().catch((e) => this.log({ t: this.now(), level: 'warn', indexer: this.workerId, step: 'prune', ...errorFields(e) }))
-      }
     } catch {
       // drainOnce logged it and scheduled the rows for a retry; the next poll tries again
     } finally {

@@ -4,7 +4,8 @@ import { deleteExpiredSessions } from './auth/sessions.js'
 import { applyBewaartermijn } from './services/avg.js'
 
 // The work the server does by itself once a day (docs/privacy.md, docs/operations.md): the
-// retention rule for deelnemers and removing sessions that can no longer be used. The server
+// retention rule for deelnemers, removing sessions that can no longer be used, and pruning the
+// search outbox. The server
 // starts it (server/main.ts); tests call runDailyJobs.
 
 const jobs: [event: string, run: (deps: Deps) => Promise<Record<string, unknown> | undefined>][] = [
@@ -19,6 +20,16 @@ const jobs: [event: string, run: (deps: Deps) => Promise<Record<string, unknown>
     'sessies-opruimen',
     async (deps) => {
       const verwijderd = await deleteExpiredSessions(deps)
+      return verwijderd ? { verwijderd } : undefined
+    },
+  ],
+  [
+    // Old outbox rows (docs/search.md): the embedded engine's feed keeps a day of changes, the
+    // claim-based worker's handled rows go after a day. Every instance runs it; deleting twice is
+    // harmless.
+    'outbox-opruimen',
+    async (deps) => {
+      const verwijderd = (await deps.search?.indexer.prune()) ?? 0
       return verwijderd ? { verwijderd } : undefined
     },
   ],

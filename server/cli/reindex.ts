@@ -3,10 +3,13 @@ import { loadConfig } from '../config.js'
 import { systemClock } from '../clock.js'
 import { createSearchIndex } from '../../search/engine.js'
 import { markOutboxDone, rebuildIndex } from '../../search/rebuild.js'
+import { readFeedHead } from '../../search/feed.js'
 
 // `npm run reindex`: rebuilds the whole search index from the database (the source of truth).
-// For Meilisearch this empties and refills the index; the embedded engine is rebuilt at every
-// start anyway, so there this only checks that every searchable plek can be indexed.
+// For Meilisearch this empties and refills the shared index, then marks the outbox rows it covered
+// as done (claims, docs/search.md). The embedded index lives in each server process: every instance
+// rebuilds its own at start and then follows the change feed, so there this only checks that every
+// searchable plek can be indexed, and leaves the outbox alone (the instances' feed).
 
 const config = loadConfig()
 const database = await openDatabase(config.databaseUrl, config.databaseAuthToken)
@@ -25,13 +28,18 @@ function bar(done: number, total: number) {
 
 try {
   console.log(`Zoekindex opnieuw opbouwen (${index.engine}) vanuit ${config.databaseUrl.replace(/\/\/[^@/]*@/, '//***@')}`)
-  const marked = systemClock.now().toISOString()
+  // the feed's head BEFORE the rebuild reads: a change committed meanwhile has a higher id
+  const head = await readFeedHead(database.db)
   const n = await rebuildIndex(database.db, index, { clearFirst: true, onProgress: bar })
   if (tty) process.stdout.write('\n')
-  // What was pending before the rebuild started is now in the index: mark it handled. Rows written
-  // during the rebuild stay pending, so a running server's worker still applies those changes.
-  await markOutboxDone(database.db, marked)
+  if (index.engine === 'meilisearch') {
+    // What was pending up to the head is now in the index: mark it handled. Rows written during the
+    // rebuild stay pending, so a running server's worker still applies those changes.
+    await markOutboxDone(database.db, head, systemClock.now().toISOString())
+  }
   console.log(`Klaar: ${n} plekken geïndexeerd in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
+  if (index.engine === 'embedded')
+    console.log('De ingebouwde zoekmachine: elke draaiende server bouwt zijn eigen index bij de start en volgt daarna de database; herstart een server om zijn index opnieuw op te bouwen.')
 } catch (e) {
   console.error(`Herindexeren mislukt: ${e instanceof Error ? e.message : String(e)}`)
   process.exitCode = 1

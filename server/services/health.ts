@@ -1,15 +1,27 @@
 import { sql } from 'drizzle-orm'
+import { checkWritable } from '../../db/writable.js'
 import type { Deps } from '../context.js'
 
-/** Pending outbox rows older than this make the health "degraded": search is visibly behind. */
-export const LAG_DEGRADED_SECONDS = 30
+/**
+ * Changes not yet in this instance's index for longer than this make the health "degraded": search
+ * here is visibly behind (every instance converges within a second when all is well).
+ */
+export const LAG_DEGRADED_SECONDS = 5
 
 export interface Onderdeel {
   ok: boolean
   detail?: string
 }
 
-/** GET /api/health: the database, the search engine and how far the index is behind, with reasons. */
+const opslagDetail = {
+  'alleen-lezen': 'De database is alleen-lezen: opslaan lukt niet.',
+  vol: 'De database of de schijf is vol: opslaan lukt niet.',
+} as const
+
+/**
+ * GET /api/health, for this instance: the database (answers, and takes writes), the search engine,
+ * and how far this instance's index is behind the database, with reasons.
+ */
 export async function getHealth(deps: Deps) {
   const { db, search } = deps
   const redenen: string[] = []
@@ -20,19 +32,32 @@ export async function getHealth(deps: Deps) {
     database = { ok: false, detail: 'De database antwoordt niet.' }
     redenen.push(database.detail!)
   }
+  let opslag: Onderdeel = database.ok ? { ok: true } : { ok: false, detail: 'De database antwoordt niet.' }
+  if (database.ok) {
+    try {
+      const w = await checkWritable(db)
+      if (!w.ok) opslag = { ok: false, detail: opslagDetail[w.oorzaak] }
+    } catch {
+      opslag = { ok: false, detail: 'Niet na te gaan of opslaan lukt.' }
+    }
+    if (!opslag.ok) redenen.push(opslag.detail!)
+  }
   const engine = search ? await search.index.health() : { ok: false, engine: 'geen', detail: 'Geen zoekmachine ingesteld.' }
   if (!engine.ok) redenen.push(engine.detail ?? 'De zoekmachine antwoordt niet.')
   const state = search?.state() ?? 'klaar'
   if (state === 'opbouwen') redenen.push('De zoekindex wordt opgebouwd.')
-  const lag = database.ok && search ? await search.indexer.lag() : { pending: 0, oldestSeconds: 0 }
-  if (lag.oldestSeconds > LAG_DEGRADED_SECONDS)
-    redenen.push(`De zoekindex loopt ${Math.round(lag.oldestSeconds)} seconden achter (${lag.pending} wijzigingen wachten).`)
+  const lag = database.ok && search ? await search.indexer.lag() : { pending: 0, oldestSeconds: 0, position: null, latest: 0 }
+  if (lag.oldestSeconds > LAG_DEGRADED_SECONDS) {
+    const welke = search?.indexer.mode === 'feed' ? 'De zoekindex van deze instantie' : 'De zoekindex'
+    redenen.push(`${welke} loopt ${Math.round(lag.oldestSeconds)} seconden achter (${lag.pending} wijzigingen wachten).`)
+  }
   if (search?.indexer.lastError) redenen.push(`Laatste indexeerfout: ${search.indexer.lastError.slice(0, 200)}`)
   return {
     status: redenen.length ? ('degraded' as const) : ('ok' as const),
     redenen,
     database,
+    opslag,
     zoekmachine: { ...engine, index: state },
-    outbox: { wachtend: lag.pending, oudsteSeconden: lag.oldestSeconds },
+    outbox: { wachtend: lag.pending, oudsteSeconden: lag.oldestSeconds, positie: lag.position, laatste: lag.latest },
   }
 }

@@ -8,8 +8,7 @@ import type { Deps } from '../../server/context.js'
 import type { Rol } from '../../server/domain/enums.js'
 import { insertGebruiker } from '../../server/services/gebruikers.js'
 import { EmbeddedSearchIndex } from '../../search/embedded.js'
-import { startSearch, type SearchRuntime } from '../../search/engine.js'
-import { OutboxIndexer } from '../../search/indexer.js'
+import { createIndexer, startSearch, type SearchRuntime } from '../../search/engine.js'
 import type { SearchIndex } from '../../search/port.js'
 import { requester, WACHTWOORD } from '../helpers.js'
 
@@ -30,7 +29,7 @@ export async function faultApp(opts: { url?: string; busyTimeoutMs?: number; ind
     deps.search = runtime
     await runtime.ready
   } else {
-    deps.search = { index, indexer: new OutboxIndexer(database.db, index, systemClock, { log }), state: () => 'klaar' }
+    deps.search = { index, indexer: createIndexer(database.db, index, systemClock, { log }), state: () => 'klaar' }
   }
   const app = createApp(deps)
 

@@ -13,7 +13,7 @@ import { errorShape, faultApp } from './fault-app.js'
 // the same codes: PRAGMA query_only=ON gives SQLITE_READONLY, and PRAGMA max_page_count at the
 // current size gives SQLITE_FULL ("database or disk is full") as soon as a write needs a new page.
 // Either way: a clear 503 in Dutch in the contract's shape, reads keep working, nothing half-written,
-// and writing works again once the cause is gone, without a restart.
+// /api/health says so (`opslag`), and writing works again once the cause is gone, without a restart.
 
 const cleanup: (() => void)[] = []
 afterEach(() => cleanup.splice(0).reverse().forEach((f) => f()))
@@ -49,9 +49,14 @@ describe('a read-only database', () => {
     const lijst = await t.request('GET', '/api/deelnemers', { cookie: jobhunter.cookie })
     expect(lijst.status).toBe(200)
     expect(lijst.json.items).toHaveLength(1)
-    expect((await t.request('GET', '/api/health')).status).toBe(200)
+    // health tells it, although the database still answers a query
+    const health = await t.request('GET', '/api/health')
+    expect(health.status).toBe(200)
+    expect(health.json).toMatchObject({ status: 'degraded', database: { ok: true }, opslag: { ok: false, detail: 'De database is alleen-lezen: opslaan lukt niet.' } })
+    expect(health.json.redenen).toContain('De database is alleen-lezen: opslaan lukt niet.')
 
     await t.database.client.execute('PRAGMA query_only=OFF')
+    expect((await t.request('GET', '/api/health')).json).toMatchObject({ status: 'ok', opslag: { ok: true } })
     expect((await t.request('POST', '/api/deelnemers', { cookie: jobhunter.cookie, body: deelnemerBody({ naam: 'Weer opgeslagen' }) })).status).toBe(201)
     const [n] = await t.database.db.select({ n: count() }).from(deelnemer)
     expect(n!.n).toBe(2)
@@ -90,11 +95,15 @@ describe('a full disk', () => {
     expect(lijst.status).toBe(200)
     const acknowledged = deelnemers.statuses.length - 1
     expect(lijst.json.total).toBe(acknowledged)
+    // health tells it, although the database still answers a query
+    const health = await t.request('GET', '/api/health')
+    expect(health.json).toMatchObject({ status: 'degraded', database: { ok: true }, opslag: { ok: false, detail: 'De database of de schijf is vol: opslaan lukt niet.' } })
 
     // space again (the disk was cleaned up): the same process writes again
     await t.database.client.execute('PRAGMA max_page_count=1073741823')
     expect((await t.request('POST', '/api/plekken', { cookie: werkgever.cookie, body: plekBody({ omschrijving: 'y'.repeat(3000) }) })).status).toBe(201)
     const [n] = await t.database.db.select({ n: count() }).from(deelnemer)
     expect(n!.n).toBe(acknowledged)
+    expect((await t.request('GET', '/api/health')).json).toMatchObject({ opslag: { ok: true } })
   })
 })

@@ -48,14 +48,14 @@ describe('SIGKILL during a write load', () => {
     expect(ackCount(acked)).toBeGreaterThanOrEqual(KILL_AFTER)
     expect(acked.unanswered, 'requests were in flight when the server was killed').toBeGreaterThan(0)
 
-    // Outbox rows the killed worker had claimed are not waited for: the restarted server's
-    // embedded index is rebuilt from the database and marks everything written before as done
-    // (search/engine.ts), so the lag reaches 0 at once, without waiting out the dead claims.
-    // Same file, new process: SQLite recovers the WAL; the embedded index is rebuilt from the database.
+    // Same file, new process: SQLite recovers the WAL; the embedded index is rebuilt from the
+    // database and follows the change feed from the head read before the rebuild (search/feed.ts),
+    // so the lag reaches 0 at once: nothing of the killed process is waited for.
     const second = await startServerProcess(file)
     servers.push(second)
     const health = await waitForIndex(second.base)
-    expect(health).toMatchObject({ status: 'ok', database: { ok: true }, outbox: { wachtend: 0, oudsteSeconden: 0 } })
+    expect(health).toMatchObject({ status: 'ok', database: { ok: true }, opslag: { ok: true }, outbox: { wachtend: 0, oudsteSeconden: 0 } })
+    expect(health.outbox.positie).toBe(health.outbox.laatste)
 
     const werkgever = await loginAs(second.base, 'werkgever@demo.example')
     const jobhunter = await loginAs(second.base, 'jobhunter@demo.example')
