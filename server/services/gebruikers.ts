@@ -117,3 +117,10 @@ export async function listJobcoaches({ ctx }: { ctx: Ctx }) {
     .orderBy(asc(gebruiker.naam))
   return { items: rows, total: rows.length }
 }
+
+/** A jobcoach named in a voorstel or a reassignment must exist and be active (a 400 on `veld` otherwise). */
+export async function requireActiveJobcoach(db: Db, id: string | undefined, veld = 'jobcoachId'): Promise<void> {
+  if (!id) return
+  const g = (await db.select({ rol: gebruiker.rol, actief: gebruiker.actief }).from(gebruiker).where(eq(gebruiker.id, id)))[0]
+  if (!g || g.rol !== 'jobcoach' || !g.actief) throw validatieFout({ [veld]: 'Kies een actieve jobcoach.' })
+}

@@ -5,6 +5,7 @@ import type { Tx } from '../../db/client.js'
 import type { Ctx } from '../context.js'
 import { daysBetween, datumInNederland, iso, addDays, addMonths } from '../clock.js'
 import { requireRole } from './access.js'
+import { requireActiveJobcoach } from './gebruikers.js'
 import { conflict, nietGevonden, validatieFout } from '../domain/errors.js'
 import { NAZORG_MAANDEN, STILTE_DAGEN, uitstroomRedenen, type NazorgInput } from '../domain/plaatsing.js'
 import { syncDeelnemerStatus } from './deelnemer-status.js'
@@ -212,8 +213,7 @@ export async function endPlaatsing({ ctx, id, input }: { ctx: Ctx; id: string; i
 export async function assignPlaatsing({ ctx, id, jobcoachId }: { ctx: Ctx; id: string; jobcoachId: string }) {
   requireRole(ctx.actor, 'beheerder')
   const { p } = await findVisible(ctx, id)
-  const [g] = await ctx.db.select({ rol: gebruiker.rol, actief: gebruiker.actief }).from(gebruiker).where(eq(gebruiker.id, jobcoachId))
-  if (!g || g.rol !== 'jobcoach' || !g.actief) throw validatieFout({ jobcoachId: 'Kies een actieve jobcoach.' })
+  await requireActiveJobcoach(ctx.db, jobcoachId)
   const now = iso(ctx.clock.now())
   await ctx.db.transaction(async (tx) => {
     await tx.update(plaatsing).set({ jobcoachId, updatedAt: now }).where(eq(plaatsing.id, id))

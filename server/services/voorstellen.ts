@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js'
 import type { Ctx } from '../context.js'
 import { datumInNederland, iso, addDays } from '../clock.js'
 import { requireRole } from './access.js'
+import { requireActiveJobcoach } from './gebruikers.js'
 import { conflict, nietGevonden, validatieFout } from '../domain/errors.js'
 import type { DeelnemerInput } from '../domain/deelnemer.js'
 import { standaardVelden, type DeelbaarVeld, type VoorstelInput } from '../domain/voorstel.js'
@@ -132,12 +133,6 @@ async function present(ctx: Ctx, r: VoorstelMetNamen) {
   return forWerkgever(r, d)
 }
 
-async function checkJobcoach(db: Db, id: string | undefined, veld: string) {
-  if (!id) return
-  const g = (await db.select({ rol: gebruiker.rol, actief: gebruiker.actief }).from(gebruiker).where(eq(gebruiker.id, id)))[0]
-  if (!g || g.rol !== 'jobcoach' || !g.actief) throw validatieFout({ [veld]: 'Kies een actieve jobcoach.' })
-}
-
 /** POST /api/voorstellen */
 export async function createVoorstel({ ctx, input }: { ctx: Ctx; input: VoorstelInput }) {
   requireRole(ctx.actor, 'jobhunter')
@@ -145,7 +140,7 @@ export async function createVoorstel({ ctx, input }: { ctx: Ctx; input: Voorstel
   const d = await findVisibleDeelnemer(ctx, input.deelnemerId)
   const p = (await ctx.db.select().from(plek).where(eq(plek.id, input.plekId)))[0]
   if (!p) throw validatieFout({ plekId: 'Deze plek bestaat niet.' })
-  await checkJobcoach(ctx.db, input.jobcoachId, 'jobcoachId')
+  await requireActiveJobcoach(ctx.db, input.jobcoachId)
   if ((d.profiel as DeelnemerInput).toestemmingDelen !== true)
     throw conflict('geen-toestemming', 'De deelnemer heeft geen toestemming gegeven om gegevens met werkgevers te delen. Leg die toestemming eerst vast in het dossier.')
   if (p.status !== 'gepubliceerd' || p.bezet >= p.capaciteit)
@@ -247,7 +242,7 @@ export async function acceptVoorstel({ ctx, id, input }: { ctx: Ctx; id: string;
   if (input.startdatum < vroegst) throw validatieFout({ startdatum: `De startdatum kan niet meer dan 90 dagen vóór het voorstel liggen (vroegst ${vroegst}).` })
   if (input.startdatum > addDays(datumInNederland(ctx.clock.now()), 365)) throw validatieFout({ startdatum: 'De startdatum ligt meer dan een jaar vooruit.' })
   const jobcoachId = input.jobcoachId ?? r.v.jobcoachId ?? null
-  await checkJobcoach(ctx.db, jobcoachId ?? undefined, 'jobcoachId')
+  await requireActiveJobcoach(ctx.db, jobcoachId ?? undefined)
   const plaatsingId = randomUUID()
   const now = iso(ctx.clock.now())
   await ctx.db.transaction(async (tx) => {
@@ -307,22 +302,21 @@ export async function acceptVoorstel({ ctx, id, input }: { ctx: Ctx; id: string;
 /** POST /api/voorstellen/:id/afwijzen: the werkgever declines, with a reason. */
 export async function declineVoorstel({ ctx, id, reden }: { ctx: Ctx; id: string; reden: string }) {
   requireRole(ctx.actor, 'werkgever', 'beheerder')
-  const r = await findVisible(ctx, id)
-  const now = iso(ctx.clock.now())
-  await ctx.db.transaction(async (tx) => {
-    await answerVoorstel(tx, ctx, r, 'afgewezen', now, reden)
-    await syncDeelnemerStatus(tx, r.v.deelnemerId, now)
-  })
-  return present(ctx, (await findRow(ctx.db, id))!)
+  return closeVoorstel(ctx, id, 'afgewezen', reden)
 }
 
 /** POST /api/voorstellen/:id/intrekken: the jobhunter withdraws an open voorstel. */
 export async function withdrawVoorstel({ ctx, id }: { ctx: Ctx; id: string }) {
   requireRole(ctx.actor, 'jobhunter', 'beheerder')
+  return closeVoorstel(ctx, id, 'ingetrokken')
+}
+
+/** Ends an open voorstel without a plaatsing; the deelnemer's status follows in the same transaction. */
+async function closeVoorstel(ctx: Ctx, id: string, status: 'afgewezen' | 'ingetrokken', reden?: string) {
   const r = await findVisible(ctx, id)
   const now = iso(ctx.clock.now())
   await ctx.db.transaction(async (tx) => {
-    await answerVoorstel(tx, ctx, r, 'ingetrokken', now)
+    await answerVoorstel(tx, ctx, r, status, now, reden)
     await syncDeelnemerStatus(tx, r.v.deelnemerId, now)
   })
   return present(ctx, (await findRow(ctx.db, id))!)
