@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
-import type { Actor, AppEnv, Ctx } from '../context.js'
+import type { AppEnv, Ctx } from '../context.js'
 import { DomainError, nietIngelogd } from '../domain/errors.js'
 import { hashToken, resolveSession } from './sessions.js'
 

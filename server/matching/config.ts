@@ -1,4 +1,4 @@
-import type { CriteriumCode, Richting, RichtingConfig } from './types.js'
+import type { Richting, RichtingConfig } from './types.js'
 
 // Default configuration per direction. The reasoning is in docs/matching.md; a beheerder can change
 // the weights (not the knock-outs) through the API, and every result records the weights used.

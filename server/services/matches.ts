@@ -7,7 +7,7 @@ import { afstandKm } from '../domain/geo.js'
 import type { DeelnemerInput } from '../domain/deelnemer.js'
 import { evaluate, sortResults } from '../matching/rank.js'
 import { getActiveConfig } from './gewichten.js'
-import type { MatchDeelnemer, MatchPlek, MatchResultaat, Richting } from '../matching/types.js'
+import type { MatchDeelnemer, MatchResultaat, Richting } from '../matching/types.js'
 import { loadMatchPlekken, toMatchPlek } from './match-plekken.js'
 import { findVisibleDeelnemer, toDeelnemer } from './deelnemers.js'
 

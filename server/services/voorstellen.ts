@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
-import { deelnemer, gebruiker, outbox, plaatsing, plek, voorstel } from '../../db/schema.js'
+import { deelnemer, outbox, plaatsing, plek, voorstel } from '../../db/schema.js'
 import type { Db } from '../../db/client.js'
 import type { Ctx } from '../context.js'
 import { datumInNederland, iso, addDays } from '../clock.js'
