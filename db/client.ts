@@ -45,8 +45,27 @@ export async function openDatabase(url: string, authToken?: string, opts: { busy
   }
   const client = local ? serialize(raw, url === ':memory:' ? undefined : connectionPragmas) : raw
   const db = drizzle({ client, schema })
-  await migrate(db, { migrationsFolder })
+  await migrateAlongsideOthers(db)
   return { db, client, close: () => client.close() }
+}
+
+/**
+ * Applies the migrations, also when other instances start at the same moment on the same database
+ * (a libSQL server, or one file): drizzle reads which migrations are applied before the
+ * transaction that applies the rest, so of two instances starting together on an empty database
+ * one failed with "table … already exists" and stopped (test/scale/two-instances.test.ts). That
+ * transaction rolled back whole; reading again finds the other instance's work, and nothing is
+ * left to do. A migration that is itself wrong fails every attempt and stops start-up as before.
+ */
+async function migrateAlongsideOthers(db: Db, attempts = 4) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrate(db, { migrationsFolder })
+    } catch (e) {
+      if (attempt >= attempts) throw e
+      await new Promise((r) => setTimeout(r, 100 * attempt + Math.random() * 100))
+    }
+  }
 }
 
 /** A FIFO mutex: `run` waits its turn; `hold` returns a release function. */

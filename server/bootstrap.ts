@@ -3,13 +3,38 @@ import { gebruiker } from '../db/schema.js'
 import { seedDemo } from './seed/demo.js'
 import type { Deps } from './context.js'
 import { insertGebruiker } from './services/gebruikers.js'
+import { DomainError } from './domain/errors.js'
 
 /**
  * Start-up data: the first beheerder from ADMIN_EMAIL/ADMIN_PASSWORD when there is none yet,
  * and with DEMO_DATA the demo organisaties, plekken and one account per role.
  * Returns the lines to print so a new user knows how to log in.
+ *
+ * Instances that start together on one database run this at the same moment. Every step is
+ * insert-if-missing, but the check and the insert are apart, so one of two instances starting
+ * together stopped with "Er bestaat al een account met dit e-mailadres"
+ * (test/scale/two-instances.test.ts). The instance that loses such a race runs it again, and
+ * then finds the other's work done.
  */
 export async function bootstrap(deps: Deps): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await bootstrapOnce(deps)
+    } catch (e) {
+      if (attempt >= 3 || !lostRace(e)) throw e
+      await new Promise((r) => setTimeout(r, 200 * attempt))
+    }
+  }
+}
+
+/** Another instance inserted the same row first: a conflict, or the unique index itself. */
+function lostRace(e: unknown): boolean {
+  if (e instanceof DomainError) return e.soort === 'conflict'
+  const err = e as { message?: unknown; code?: unknown; cause?: { message?: unknown; code?: unknown } } | undefined
+  return /UNIQUE constraint failed|SQLITE_CONSTRAINT/.test(`${String(err?.message)} ${String(err?.code)} ${String(err?.cause?.message)} ${String(err?.cause?.code)}`)
+}
+
+async function bootstrapOnce(deps: Deps): Promise<string[]> {
   const lines: string[] = []
   const { admin, demoData } = deps.config
   if (admin) {

@@ -10,7 +10,8 @@ import type { NazorgInput } from '../domain/plaatsing.js'
 // Voorstellen, plaatsingen and nazorg history for the demo, made through the real services with
 // a clock moved back in time, so every figure is consistent: capaciteit, deelnemer status, due
 // dates, the monitor. Dates are relative to today, so "achterstallig" means something on any
-// day the demo starts. Runs once: when the database holds no voorstel yet.
+// day the demo starts. Runs once: when the demo plekken were just made (by this instance, see
+// seedDemo) and the database holds no voorstel yet.
 //
 // Roermond deelnemers are placed (the Dordrecht and Delft ones stay zoekend for matching);
 // two fitting Dordrecht deelnemers are proposed to the demo werkgever's woonzorgcentrum: one waits

@@ -31,6 +31,10 @@ export const demoPlekId = (key: string) => `demo-plek-${key}`
 
 export async function seedDemo(deps: Deps): Promise<{ email: string; rol: Rol; wachtwoord: string }[]> {
   const now = iso(deps.clock.now())
+  // Whether this run made the demo plekken: of instances starting together on one empty database,
+  // exactly one does (the transactions take turns; the next inserts nothing), and only that one
+  // makes the demo's history below.
+  let plekkenGemaakt = false
   await deps.db.transaction(async (tx) => {
     for (const o of demoOrganisaties) {
       const { key, ...body } = o
@@ -58,7 +62,10 @@ export async function seedDemo(deps: Deps): Promise<{ email: string; rol: Rol; w
         })
         .onConflictDoNothing()
         .returning({ id: plek.id })
-      if (inserted[0]) await tx.insert(outbox).values({ plekId: id, versie: 1, createdAt: now })
+      if (inserted[0]) {
+        await tx.insert(outbox).values({ plekId: id, versie: 1, createdAt: now })
+        plekkenGemaakt = true
+      }
     }
   })
 
@@ -86,6 +93,9 @@ export async function seedDemo(deps: Deps): Promise<{ email: string; rol: Rol; w
     if (exists[0]) continue
     await insertGebruiker(deps, { ...a, wachtwoord: DEMO_WACHTWOORD, organisatieId: a.rol === 'werkgever' ? werkgeverOrg : null })
   }
-  await seedDemoJourney(deps)
+  // The history is many steps through the services, not one transaction: two instances making it
+  // at once made it twice (test/scale/two-instances.test.ts), so only the instance that made the
+  // plekken makes it.
+  if (plekkenGemaakt) await seedDemoJourney(deps)
   return demoAccounts.map((a) => ({ email: a.email, rol: a.rol, wachtwoord: DEMO_WACHTWOORD }))
 }

@@ -96,13 +96,25 @@ export async function applyBewaartermijn(deps: Deps, actor?: Actor): Promise<{ g
   const grens = addMonths(datumInNederland(deps.clock.now()), -deps.config.retentieMaanden)
   const teOud = await findExpiredDeelnemers(deps.db, grens)
   const now = iso(deps.clock.now())
+  let geanonimiseerd = 0
   for (const id of teOud) {
     await deps.db.transaction(async (tx) => {
+      // Every instance runs this rule (server/daily-jobs.ts), and a beheerder can start it too:
+      // another run may have anonymised this deelnemer since the list was read, or a plaatsing
+      // may have started. The UPDATE checks both and claims the deelnemer, as one statement, so
+      // each deelnemer is anonymised and audited once (two runs at once did both, twice).
+      const [claimed] = await tx
+        .update(deelnemer)
+        .set({ gewistOp: now })
+        .where(and(eq(deelnemer.id, id), isNull(deelnemer.gewistOp), notExists(tx.select({ x: sql`1` }).from(plaatsing).where(and(eq(plaatsing.deelnemerId, id), eq(plaatsing.status, 'actief'))))))
+        .returning({ id: deelnemer.id })
+      if (!claimed) return
       await anonymise(tx, id, now)
       await writeAudit(tx, actor, now, { actie: 'deelnemer-geanonimiseerd', objectSoort: 'deelnemer', objectId: id, details: { regel: `${deps.config.retentieMaanden} maanden na de laatste plaatsing` } })
+      geanonimiseerd++
     })
   }
-  return { grens, geanonimiseerd: teOud.length }
+  return { grens, geanonimiseerd }
 }
 
 async function findExpiredDeelnemers(db: Db, grens: string): Promise<string[]> {

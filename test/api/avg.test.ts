@@ -109,6 +109,22 @@ describe('bewaartermijn', () => {
     // running it again changes nothing
     expect((await t.request('POST', '/api/avg/bewaartermijn', { cookie: admin })).json.geanonimiseerd).toBe(0)
   })
+
+  it('two runs at the same moment (every instance runs it daily) anonymise and audit each deelnemer once', async () => {
+    t.clock.set('2024-06-01T09:00:00Z')
+    for (const u of [werkgever, jobhunter, jobcoach]) u.cookie = await t.login(u.email)
+    const oud = await dossier({ startdatum: '2024-06-01' })
+    t.clock.set('2024-12-01T09:00:00Z')
+    jobcoach.cookie = await t.login(jobcoach.email)
+    const einde = await t.request('POST', `/api/plaatsingen/${oud.plaatsingId}/beeindigen`, { cookie: jobcoach.cookie, body: { einddatum: '2024-09-30', eindreden: 'verhuisd' } })
+    expect(einde.status).toBe(200)
+    t.clock.set('2026-11-23T09:00:00Z')
+    const admin = await t.login(beheerder.email)
+    const runs = await Promise.all([1, 2].map(() => t.request('POST', '/api/avg/bewaartermijn', { cookie: admin })))
+    expect(runs.map((r) => r.json.geanonimiseerd).sort()).toEqual([0, 1])
+    const log = (await t.request('GET', `/api/audit?actie=deelnemer-geanonimiseerd`, { cookie: admin })).json.items
+    expect(log.map((r: any) => r.objectId)).toEqual([oud.deelnemerId])
+  })
 })
 
 describe('audit log', () => {

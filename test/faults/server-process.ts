@@ -38,6 +38,8 @@ export interface ServerProcess {
 /**
  * Starts the server on `file` and resolves when it listens. The embedded index is still being
  * rebuilt then; `waitForIndex` waits until /api/health says it is ready and the outbox is empty.
+ * `file` may also be a libSQL server URL (`http://127.0.0.1:PORT`, test/scale/sqld.ts); then pass
+ * its token as `DATABASE_AUTH_TOKEN` in `env`. `DEMO_DATA: 'false'` starts without demo data.
  */
 export async function startServerProcess(file: string, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ServerProcess> {
   for (let attempt = 0; ; attempt++) {
@@ -59,7 +61,7 @@ async function launch(file: string, port: number, env: Record<string, string>, t
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
       NODE_ENV: 'test',
-      DATABASE_URL: `file:${file}`,
+      DATABASE_URL: /^(https?|wss?|libsql):\/\//.test(file) ? file : `file:${file}`,
       PORT: String(port),
       HOST: '127.0.0.1',
       DEMO_DATA: 'true',
