@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import type { Niveau, Rol, TaalrijkheidItem } from '../server/domain/enums.js'
 
 // Timestamps are ISO 8601 strings in UTC ("2026-11-23T10:00:00.000Z"); dates are "2026-11-23".
@@ -32,9 +32,34 @@ export const gebruiker = sqliteTable(
     rol: text('rol').$type<Rol>().notNull(),
     organisatieId: text('organisatie_id').references(() => organisatie.id),
     actief: integer('actief', { mode: 'boolean' }).notNull().default(true),
+    /** A beheerder of the whole installation: every gemeente (ADMIN_EMAIL is one). Only for operations, always audited. */
+    platformBeheerder: integer('platform_beheerder', { mode: 'boolean' }).notNull().default(false),
     ...timestamps,
   },
   (t) => [uniqueIndex('gebruiker_email_uq').on(t.email)],
+)
+
+/** A gemeente: the boundary of deelnemer data (docs/privacy.md "De grens: gemeenten"). */
+export const gemeente = sqliteTable(
+  'gemeente',
+  {
+    id: text('id').primaryKey(),
+    naam: text('naam').notNull(),
+    /** CBS code, "GM" and four digits (GM0505 is Dordrecht). */
+    cbsCode: text('cbs_code').notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('gemeente_cbs_code_uq').on(t.cbsCode)],
+)
+
+/** The werkgebied of a jobhunter, jobcoach or beheerder: the gemeenten whose deelnemers they work with. */
+export const werkgebied = sqliteTable(
+  'werkgebied',
+  {
+    gebruikerId: text('gebruiker_id').notNull().references(() => gebruiker.id, { onDelete: 'cascade' }),
+    gemeenteId: text('gemeente_id').notNull().references(() => gemeente.id),
+  },
+  (t) => [primaryKey({ columns: [t.gebruikerId, t.gemeenteId] }), index('werkgebied_gemeente_idx').on(t.gemeenteId)],
 )
 
 export const sessie = sqliteTable(
@@ -155,9 +180,22 @@ export const deelnemer = sqliteTable(
     /** Set when the personal data was erased (on request or by the retention rule); the row stays for the counts. */
     gewistOp: text('gewist_op'),
     createdBy: text('created_by').references(() => gebruiker.id),
+    /**
+     * The gemeente responsible for this person: nobody outside its werkgebied sees the row.
+     * Required; the migration (0005) cannot add a REFERENCES clause to an existing table, so the
+     * services check it against the gemeente table.
+     */
+    gemeenteId: text('gemeente_id').notNull(),
+    /** The responsible jobhunter (caseload, "Mijn deelnemers"). */
+    regievoerderId: text('regievoerder_id'),
     ...timestamps,
   },
-  (t) => [index('deelnemer_status_idx').on(t.status), index('deelnemer_naam_idx').on(t.naam)],
+  (t) => [
+    index('deelnemer_status_idx').on(t.status),
+    index('deelnemer_naam_idx').on(t.naam),
+    index('deelnemer_gemeente_idx').on(t.gemeenteId, t.naam),
+    index('deelnemer_regievoerder_idx').on(t.regievoerderId),
+  ],
 )
 
 /**

@@ -16,6 +16,7 @@ import { plekkenRoutes } from './routes/plekken.js'
 import { healthRoutes } from './routes/health.js'
 import { zoekenRoutes } from './routes/zoeken.js'
 import { deelnemersRoutes } from './routes/deelnemers.js'
+import { gemeentenRoutes } from './routes/gemeenten.js'
 import { matchesRoutes } from './routes/matches.js'
 import { gewichtenRoutes } from './routes/gewichten.js'
 import { voorstellenRoutes } from './routes/voorstellen.js'
@@ -83,6 +84,7 @@ export function createApp(deps: Deps) {
     .route('/api', plekkenRoutes)
     .route('/api', zoekenRoutes)
     .route('/api', deelnemersRoutes)
+    .route('/api', gemeentenRoutes)
     .route('/api', matchesRoutes)
     .route('/api', importRoutes)
     .route('/api', gewichtenRoutes)

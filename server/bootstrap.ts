@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { gebruiker } from '../db/schema.js'
 import { seedDemo } from './seed/demo.js'
 import type { Deps } from './context.js'
@@ -40,14 +40,16 @@ async function bootstrapOnce(deps: Deps): Promise<string[]> {
   if (admin) {
     const beheerders = await deps.db.select({ id: gebruiker.id }).from(gebruiker).where(eq(gebruiker.rol, 'beheerder')).limit(1)
     if (!beheerders[0]) {
-      await insertGebruiker(deps, { email: admin.email, wachtwoord: admin.password, naam: 'Beheerder', rol: 'beheerder' })
+      await insertGebruiker(deps, { email: admin.email, wachtwoord: admin.password, naam: 'Beheerder', rol: 'beheerder', platformBeheerder: true })
       lines.push(`Beheerder aangemaakt: ${admin.email} (wachtwoord uit ADMIN_PASSWORD)`)
     }
+    // ADMIN_EMAIL is a platform beheerder (every gemeente, for running the installation)
+    await deps.db.update(gebruiker).set({ platformBeheerder: true }).where(and(eq(gebruiker.email, admin.email.toLowerCase()), eq(gebruiker.rol, 'beheerder'), eq(gebruiker.platformBeheerder, false)))
   }
   if (demoData) {
     const accounts = await seedDemo(deps)
     lines.push('Demo-accounts (alleen voor demonstratie; zet DEMO_DATA=false in productie):')
-    for (const a of accounts) lines.push(`  ${a.rol.padEnd(10)} ${a.email.padEnd(28)} wachtwoord: ${a.wachtwoord}`)
+    for (const a of accounts) lines.push(`  ${a.rol.padEnd(10)} ${a.email.padEnd(36)} wachtwoord: ${a.wachtwoord}  (${a.wie})`)
   }
   if (!admin && !demoData) {
     const any = await deps.db.select({ id: gebruiker.id }).from(gebruiker).limit(1)

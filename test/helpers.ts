@@ -9,7 +9,7 @@ import { fixedClock, iso } from '../server/clock.js'
 import { loadConfig } from '../server/config.js'
 import type { Deps } from '../server/context.js'
 import { toGebruiker } from '../server/services/gebruikers.js'
-import { gebruiker, organisatie } from '../db/schema.js'
+import { gebruiker, gemeente, organisatie, werkgebied } from '../db/schema.js'
 import type { Rol } from '../server/domain/enums.js'
 import { EmbeddedSearchIndex } from '../search/embedded.js'
 import { createIndexer } from '../search/engine.js'
@@ -59,6 +59,18 @@ export async function testApp(env: Record<string, string> = {}, index: SearchInd
     return setCookie.split(';')[0]!
   }
 
+  // One gemeente every test account works in, unless a test gives it another werkgebied.
+  const DORDRECHT = 'gemeente-GM0505'
+  await database.db.insert(gemeente).values({ id: DORDRECHT, naam: 'Dordrecht', cbsCode: 'GM0505', createdAt: iso(clock.now()), updatedAt: iso(clock.now()) })
+  let gemeenteCounter = 0
+  /** A gemeente of its own (for tests of the boundary). */
+  async function makeGemeente(naam = `Gemeente ${++gemeenteCounter}`) {
+    const id = `gemeente-${randomUUID()}`
+    const cbsCode = `GM${String(9000 + ++gemeenteCounter).padStart(4, '0')}`
+    await database.db.insert(gemeente).values({ id, naam, cbsCode, createdAt: iso(clock.now()), updatedAt: iso(clock.now()) })
+    return id
+  }
+
   let orgCounter = 0
   async function makeOrganisatie(naam = `Organisatie ${++orgCounter}`, postcode = '3311 AB') {
     const id = `org-${++orgCounter}`
@@ -76,7 +88,7 @@ export async function testApp(env: Record<string, string> = {}, index: SearchInd
    * WACHTWOORD) and a session as a login creates it, without spending two scrypt calls on it.
    * Tests of logging in itself use `login`.
    */
-  async function makeUser(rol: Rol, organisatieId?: string) {
+  async function makeUser(rol: Rol, organisatieId?: string, opts: { werkgebied?: string[]; platformBeheerder?: boolean } = {}) {
     const now = iso(clock.now())
     const row = {
       id: randomUUID(),
@@ -86,14 +98,17 @@ export async function testApp(env: Record<string, string> = {}, index: SearchInd
       rol,
       organisatieId: organisatieId ?? null,
       actief: true,
+      platformBeheerder: opts.platformBeheerder ?? false,
       createdAt: now,
       updatedAt: now,
     }
     await database.db.insert(gebruiker).values(row)
+    const gebied = rol === 'werkgever' ? [] : (opts.werkgebied ?? [DORDRECHT])
+    if (gebied.length) await database.db.insert(werkgebied).values(gebied.map((gemeenteId) => ({ gebruikerId: row.id, gemeenteId })))
     return { ...toGebruiker(row), cookie: `sessie=${await createSession(deps, row.id)}` } // `sessie`: the cookie's name outside production
   }
 
-  return { app, deps, clock, logs, database, index, indexer, request, login, makeOrganisatie, makeUser, close: () => database.close() }
+  return { app, deps, clock, logs, database, index, indexer, request, login, makeOrganisatie, makeUser, makeGemeente, DORDRECHT, close: () => database.close() }
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>

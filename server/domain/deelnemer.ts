@@ -77,14 +77,21 @@ export const beheerdeStatussen: readonly string[] = ['voorgesteld', 'geplaatst']
  * Body of POST /api/deelnemers and of each deelnemer in the bulk import: a new dossier has no
  * voorstel or plaatsing behind it, so it starts in a status a person sets.
  */
-export const nieuweDeelnemerInput = z
-  .object({
-    ...deelnemerFields,
-    status: deelnemerFields.status.refine(
-      (s) => !beheerdeStatussen.includes(s),
-      'De status voorgesteld of geplaatst ontstaat vanzelf door een voorstel of plaatsing; kies intake, zoekend of uitgestroomd.',
-    ),
-  })
+const nieuweDeelnemerFields = {
+  ...deelnemerFields,
+  status: deelnemerFields.status.refine(
+    (s) => !beheerdeStatussen.includes(s),
+    'De status voorgesteld of geplaatst ontstaat vanzelf door een voorstel of plaatsing; kies intake, zoekend of uitgestroomd.',
+  ),
+}
+export const nieuweDeelnemerInput = z.object(nieuweDeelnemerFields).strict().superRefine(dagdelenRegels)
+
+/**
+ * Body of POST /api/deelnemers: a new dossier and, optionally, its gemeente (one of the caller's
+ * werkgebied; without it the caller's only gemeente).
+ */
+export const deelnemerAanmaken = z
+  .object({ ...nieuweDeelnemerFields, gemeenteId: id.optional() })
   .strict()
   .superRefine(dagdelenRegels)
 
@@ -94,12 +101,32 @@ export const deelnemerPatch = patchOf(deelnemerFields)
 export const deelnemerLijstQuery = z.object({
   q: z.string().trim().max(100).optional(),
   status: z.enum(deelnemerStatussen).optional(),
+  /** one gemeente of the werkgebied */
+  gemeenteId: z.string().max(100).optional(),
+  /** "ik": Mijn deelnemers (the caller is their regievoerder); or a jobhunter's id */
+  regievoerder: z.string().max(100).optional(),
+})
+
+/** One row of GET /api/deelnemers: what a list needs; everything else only in the dossier. */
+export const deelnemerLijstItem = z.object({
+  id,
+  naam: z.string(),
+  plaats: z.string(),
+  gemeenteId: z.string(),
+  gemeenteNaam: z.string(),
+  status: z.enum(deelnemerStatussen),
+  leerroute: z.enum(leerroutes),
+  regievoerderId: z.string().nullable(),
+  gewijzigdOp: z.string(),
 })
 
 export const deelnemer = z.object({
   id,
   ...deelnemerFields,
   plaats: z.string(),
+  gemeenteId: z.string(),
+  gemeenteNaam: z.string().optional(),
+  regievoerderId: z.string().nullable(),
   toestemmingOp: z.string().optional(),
   aangemaaktOp: z.string(),
   gewijzigdOp: z.string(),

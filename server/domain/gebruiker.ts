@@ -13,7 +13,13 @@ export const loginInput = z
   .strict()
 
 export const gebruikerInput = z
-  .object({ email, wachtwoord, naam: tekst(120), rol: z.enum(rollen), organisatieId: id.optional() })
+  .object({
+    email, wachtwoord, naam: tekst(120), rol: z.enum(rollen), organisatieId: id.optional(),
+    /** gemeente ids; without it a jobhunter, jobcoach or beheerder gets the creating beheerder's own */
+    werkgebied: z.array(id).max(50).optional(),
+    /** a beheerder of every gemeente, for running the installation (only a platform beheerder makes one) */
+    platformBeheerder: z.boolean().optional(),
+  })
   .strict()
   .superRefine((v, ctx) => {
     if (v.rol === 'werkgever' && !v.organisatieId)
@@ -23,7 +29,7 @@ export const gebruikerInput = z
   })
 
 export const gebruikerPatch = z
-  .object({ naam: tekst(120).optional(), actief: z.boolean().optional(), wachtwoord: wachtwoord.optional() })
+  .object({ naam: tekst(120).optional(), actief: z.boolean().optional(), wachtwoord: wachtwoord.optional(), werkgebied: z.array(id).max(50).optional() })
   .strict()
 
 export const gebruiker = z.object({
@@ -33,4 +39,7 @@ export const gebruiker = z.object({
   rol: z.enum(rollen),
   organisatieId: z.string().nullable(),
   actief: z.boolean().optional(),
+  platformBeheerder: z.boolean().optional(),
+  /** gemeente ids */
+  werkgebied: z.array(z.string()).optional(),
 })

@@ -28,7 +28,10 @@ export const importPlek = plekInput.extend({
 
 // nieuweDeelnemerInput carries refinements (taalles dagdelen are never free; no status only the
 // system sets): safeExtend keeps them.
-export const importDeelnemer = nieuweDeelnemerInput.safeExtend({ ref: importRef.optional() })
+export const importDeelnemer = nieuweDeelnemerInput.safeExtend({
+  ref: importRef.optional(),
+  gemeenteId: id.optional().describe('Een gemeente uit het werkgebied van de beheerder; zonder: de enige gemeente van de beheerder'),
+})
 
 export type ImportOrganisatie = z.infer<typeof importOrganisatie>
 export type ImportPlek = z.infer<typeof importPlek>

@@ -13,6 +13,7 @@ const query = z.object({
   tot: isoDate.optional().describe('Standaard: vandaag'),
   sector: z.enum(sectoren).optional(),
   vorm: z.enum(vormen).optional(),
+  gemeenteId: z.string().max(100).optional().describe('Eén gemeente van het werkgebied; standaard het hele werkgebied'),
 })
 const duur = z.object({ basis: z.number(), nogActief: z.number(), aandeel: z.number().nullable() })
 const groep = z.object({ waarde: z.string(), gestart: z.number(), actief: z.number(), na3Maanden: duur, na6Maanden: duur })
@@ -35,6 +36,7 @@ export const monitorRoutes = router()
             contacten: z.number(),
             perSector: z.array(groep),
             perVorm: z.array(groep),
+            perGemeente: z.array(z.object({ gemeenteId: z.string(), naam: z.string(), cbsCode: z.string(), gestart: z.number(), actief: z.number(), afgerond: z.number(), voortijdigBeeindigd: z.number(), na3Maanden: duur, na6Maanden: duur })),
           }),
           'De cijfers',
         ),

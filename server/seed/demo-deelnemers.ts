@@ -1,4 +1,5 @@
-// Demo data: fictional deelnemers (inburgeraars) in Dordrecht, Delft and Roermond.
+// Demo data: fictional deelnemers (inburgeraars) in the Drechtsteden (Dordrecht, Zwijndrecht,
+// Papendrecht, Sliedrecht), Delft and Roermond; each belongs to the gemeente of their plaats.
 // Every name, phone number and e-mail address is made up; any likeness to a real person is chance.
 // Deterministic on purpose: plain literals and two small helpers, so every seed run gives the same data.
 // Taalles-dagdelen and beschikbare dagdelen never overlap; many profiles fit one or more demo plekken.
@@ -489,7 +490,7 @@ export const demoDeelnemers: DemoDeelnemer[] = [
     key: 'hassan-mohamud',
     naam: 'Hassan Mohamud',
     geboortejaar: 1986,
-    postcode: '3312 LT',
+    postcode: '3331 KL',
     doelgroep: 'asielstatushouder',
     leerroute: 'b1-route',
     taalniveau: niveau('A2', 'A2', 'A1', 'A1'),
@@ -512,7 +513,7 @@ export const demoDeelnemers: DemoDeelnemer[] = [
     key: 'parwin-noori',
     naam: 'Parwin Noori',
     geboortejaar: 1980,
-    postcode: '3319 KC',
+    postcode: '3332 BR',
     email: 'parwin.noori@demo.example',
     doelgroep: 'asielstatushouder',
     leerroute: 'b1-route',
@@ -536,7 +537,7 @@ export const demoDeelnemers: DemoDeelnemer[] = [
     key: 'ali-hosseini',
     naam: 'Ali Hosseini',
     geboortejaar: 2002,
-    postcode: '3315 PR',
+    postcode: '3351 AG',
     doelgroep: 'asielstatushouder',
     leerroute: 'onderwijsroute',
     taalniveau: niveau('B1', 'B1', 'A2', 'A2'),
@@ -559,7 +560,7 @@ export const demoDeelnemers: DemoDeelnemer[] = [
     key: 'mariam-suleiman',
     naam: 'Mariam Suleiman',
     geboortejaar: 1987,
-    postcode: '3313 HB',
+    postcode: '3352 CV',
     doelgroep: 'gezinsmigrant',
     leerroute: 'b1-route',
     taalniveau: niveau('A1', 'A2', 'A1', 'A0'),
@@ -582,7 +583,7 @@ export const demoDeelnemers: DemoDeelnemer[] = [
     key: 'kemal-demir',
     naam: 'Kemal Demir',
     geboortejaar: 1988,
-    postcode: '3311 TE',
+    postcode: '3361 HE',
     telefoon: '06-2854 6612',
     email: 'kemal.demir@demo.example',
     doelgroep: 'asielstatushouder',
@@ -607,7 +608,7 @@ export const demoDeelnemers: DemoDeelnemer[] = [
     key: 'rahwa-berhane',
     naam: 'Rahwa Berhane',
     geboortejaar: 1994,
-    postcode: '3318 PE',
+    postcode: '3362 TA',
     doelgroep: 'asielstatushouder',
     leerroute: 'z-route',
     taalniveau: niveau('A1', 'A1', 'A0', 'A0'),

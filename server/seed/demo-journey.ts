@@ -13,7 +13,7 @@ import type { NazorgInput } from '../domain/plaatsing.js'
 // day the demo starts. Runs once: when the demo plekken were just made (by this instance, see
 // seedDemo) and the database holds no voorstel yet.
 //
-// Roermond deelnemers are placed (the Dordrecht and Delft ones stay zoekend for matching);
+// Roermond deelnemers are placed by Roermond's own staff (the Drechtsteden and Delft ones stay zoekend);
 // two fitting Dordrecht deelnemers are proposed to the demo werkgever's woonzorgcentrum: one waits
 // for an answer, one was declined.
 
@@ -55,8 +55,11 @@ export async function seedDemoJourney(deps: Deps) {
     const [g] = await deps.db.select().from(gebruiker).where(eq(gebruiker.email, email))
     return { id: g!.id, email: g!.email, naam: g!.naam, rol: g!.rol, organisatieId: g!.organisatieId }
   }
-  const jobhunter = await account('jobhunter@demo.example')
+  // Roermond has its own jobhunter and jobcoach; the Drechtsteden voorstellen are the regional jobhunter's
+  const jobhunterRoermond = await account('jobhunter.roermond@demo.example')
   const jobcoach = await account('jobcoach@demo.example')
+  const jobhunter = await account('jobhunter@demo.example')
+  const jobcoachDrechtsteden = await account('jobcoach.drechtsteden@demo.example')
   const beheerder = await account('beheerder@demo.example')
   const werkgever = await account('werkgever@demo.example')
   const vandaag = datumInNederland(deps.clock.now())
@@ -73,7 +76,7 @@ export async function seedDemoJourney(deps: Deps) {
     let beste: { id: string; score: number } | undefined
     for (const p of open) {
       if (p.bezet >= p.capaciteit) continue
-      const m = await evaluatePair({ ...deps, actor: jobhunter }, d!, p, 'aanbodgericht')
+      const m = await evaluatePair({ ...deps, actor: jobhunterRoermond }, d!, p, 'aanbodgericht')
       if (!m.uitgesloten && (!beste || m.score > beste.score)) beste = { id: p.id, score: m.score }
     }
     return beste?.id
@@ -86,7 +89,7 @@ export async function seedDemoJourney(deps: Deps) {
     const start = addDays(vandaag, -v.start)
     const voorstelDag = addDays(start, -10)
     const vs = await createVoorstel({
-      ctx: op(voorstelDag, jobhunter),
+      ctx: op(voorstelDag, jobhunterRoermond),
       input: { deelnemerId, plekId, modus: i % 3 === 0 ? 'vraaggericht' : 'aanbodgericht', toelichting: 'Gemotiveerd en goed bereikbaar; past bij de wensen uit de intake.', velden: ['naam', 'taalniveau', 'beschikbareDagdelen', 'urenPerWeek', 'werkervaring'], jobcoachId: jobcoach.id },
     })
     const plaatsing = await acceptVoorstel({ ctx: op(addDays(voorstelDag, 3), beheerder), id: vs.id, input: { startdatum: start } })
@@ -134,7 +137,7 @@ export async function seedDemoJourney(deps: Deps) {
   for (const [i, { id: deelnemerId }] of gekozen.entries()) {
     const vs = await createVoorstel({
       ctx: op(addDays(vandaag, -6 + i), jobhunter),
-      input: { deelnemerId, plekId: woonzorg.id, modus: 'vraaggericht', toelichting: i === 0 ? 'Heeft in het land van herkomst in de ouderenzorg gewerkt; wil graag weer met mensen werken.' : undefined, velden: ['naam', 'taalniveau', 'beschikbareDagdelen', 'urenPerWeek', 'werkervaring'], jobcoachId: jobcoach.id },
+      input: { deelnemerId, plekId: woonzorg.id, modus: 'vraaggericht', toelichting: i === 0 ? 'Heeft in het land van herkomst in de ouderenzorg gewerkt; wil graag weer met mensen werken.' : undefined, velden: ['naam', 'taalniveau', 'beschikbareDagdelen', 'urenPerWeek', 'werkervaring'], jobcoachId: jobcoachDrechtsteden.id },
     })
     if (i === 1) await declineVoorstel({ ctx: op(addDays(vandaag, -2), werkgever), id: vs.id, reden: 'Op de gevraagde dagdelen is geen begeleider aanwezig.' })
   }

@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm'
-import { gebruiker, organisatie, outbox, plek } from '../../db/schema.js'
+import { gebruiker, gemeente, organisatie, outbox, plek } from '../../db/schema.js'
+import { bekendeGemeenten, gemeenteIdVan, gemeenteVanPlaats } from '../domain/gemeente.js'
+import { locatieColumns } from '../services/locatie.js'
 import type { Deps } from '../context.js'
 import { iso } from '../clock.js'
 import { plekInput } from '../domain/plek.js'
@@ -19,17 +21,33 @@ import { deelnemer } from '../../db/schema.js'
 
 export const DEMO_WACHTWOORD = 'Welkom-demo-2026'
 
-export const demoAccounts: { email: string; naam: string; rol: Rol }[] = [
-  { email: 'beheerder@demo.example', naam: 'Bea Beheer', rol: 'beheerder' },
-  { email: 'jobhunter@demo.example', naam: 'Jamal Jobhunter', rol: 'jobhunter' },
-  { email: 'jobcoach@demo.example', naam: 'Joke Jobcoach', rol: 'jobcoach' },
-  { email: 'werkgever@demo.example', naam: 'Wim Werkgever', rol: 'werkgever' },
+const DRECHTSTEDEN = ['GM0505', 'GM0642', 'GM0590', 'GM0610']
+const DEMO_GEMEENTEN = [...DRECHTSTEDEN, 'GM0503', 'GM0957']
+
+/**
+ * The demo accounts and what each one is: the Drechtsteden are one region served by one regional
+ * jobhunter; Delft and Roermond are separate gemeenten with their own staff. `werkgebied` holds CBS
+ * codes; the platform beheerder has every gemeente.
+ */
+export const demoAccounts: { email: string; naam: string; rol: Rol; werkgebied: string[]; platformBeheerder?: true; wie: string }[] = [
+  { email: 'beheerder@demo.example', naam: 'Bea Beheer', rol: 'beheerder', werkgebied: [], platformBeheerder: true, wie: 'platformbeheerder, alle gemeenten' },
+  { email: 'jobhunter@demo.example', naam: 'Jamal Jobhunter', rol: 'jobhunter', werkgebied: DRECHTSTEDEN, wie: 'regio Drechtsteden: Dordrecht, Zwijndrecht, Papendrecht, Sliedrecht' },
+  { email: 'jobcoach@demo.example', naam: 'Joke Jobcoach', rol: 'jobcoach', werkgebied: ['GM0957'], wie: 'Roermond' },
+  { email: 'werkgever@demo.example', naam: 'Wim Werkgever', rol: 'werkgever', werkgebied: [], wie: 'Zorgcentrum De Merwe (plekken voor iedere gemeente)' },
+  { email: 'jobcoach.drechtsteden@demo.example', naam: 'Dirk de Coach', rol: 'jobcoach', werkgebied: DRECHTSTEDEN, wie: 'regio Drechtsteden' },
+  { email: 'jobhunter.delft@demo.example', naam: 'Dilan Demir', rol: 'jobhunter', werkgebied: ['GM0503'], wie: 'Delft' },
+  { email: 'jobcoach.delft@demo.example', naam: 'Daan Dekker', rol: 'jobcoach', werkgebied: ['GM0503'], wie: 'Delft' },
+  { email: 'beheerder.delft@demo.example', naam: 'Dorien Delfgaauw', rol: 'beheerder', werkgebied: ['GM0503'], wie: 'Delft' },
+  { email: 'jobhunter.roermond@demo.example', naam: 'Ruud Roosen', rol: 'jobhunter', werkgebied: ['GM0957'], wie: 'Roermond' },
 ]
+
+/** The jobhunter responsible (regievoerder) for the demo deelnemers of a gemeente. */
+const demoRegievoerder = (cbsCode: string) => (DRECHTSTEDEN.includes(cbsCode) ? 'jobhunter@demo.example' : cbsCode === 'GM0503' ? 'jobhunter.delft@demo.example' : 'jobhunter.roermond@demo.example')
 
 export const demoOrganisatieId = (key: string) => `demo-org-${key}`
 export const demoPlekId = (key: string) => `demo-plek-${key}`
 
-export async function seedDemo(deps: Deps): Promise<{ email: string; rol: Rol; wachtwoord: string }[]> {
+export async function seedDemo(deps: Deps): Promise<{ email: string; rol: Rol; wachtwoord: string; wie: string }[]> {
   const now = iso(deps.clock.now())
   // Whether this run made the demo plekken: of instances starting together on one empty database,
   // exactly one does (the transactions take turns; the next inserts nothing), and only that one
@@ -69,33 +87,47 @@ export async function seedDemo(deps: Deps): Promise<{ email: string; rol: Rol; w
     }
   })
 
+  // The gemeenten, then the accounts with their werkgebied, then the deelnemers of each gemeente.
+  await deps.db.transaction(async (tx) => {
+    for (const g of bekendeGemeenten.filter((g) => DEMO_GEMEENTEN.includes(g.cbsCode)))
+      await tx.insert(gemeente).values({ id: gemeenteIdVan(g.cbsCode), naam: g.naam, cbsCode: g.cbsCode, createdAt: now, updatedAt: now }).onConflictDoNothing()
+  })
+
+  const werkgeverOrg = demoOrganisatieId(demoOrganisaties[0]!.key)
+  const accountIds = new Map<string, string>()
+  for (const { wie: _wie, ...a } of demoAccounts) {
+    const exists = await deps.db.select({ id: gebruiker.id }).from(gebruiker).where(eq(gebruiker.email, a.email))
+    if (exists[0]) {
+      accountIds.set(a.email, exists[0].id)
+      continue
+    }
+    const g = await insertGebruiker(deps, { ...a, werkgebied: a.werkgebied.map(gemeenteIdVan), wachtwoord: DEMO_WACHTWOORD, organisatieId: a.rol === 'werkgever' ? werkgeverOrg : null })
+    accountIds.set(a.email, g.id)
+  }
+
   // Deelnemers: fictional profiles, so that matching shows something both ways.
   await deps.db.transaction(async (tx) => {
     for (const d of demoDeelnemers) {
       const { key, ...body } = d
       const input = deelnemerInput.parse(body)
+      const cbsCode = gemeenteVanPlaats(locatieColumns(input.postcode).plaats)!.cbsCode
       await tx
         .insert(deelnemer)
         .values({
           id: `demo-deelnemer-${key}`,
           ...deelnemerColumns(input),
           toestemmingOp: input.toestemmingDelen ? now : null,
+          gemeenteId: gemeenteIdVan(cbsCode),
+          regievoerderId: accountIds.get(demoRegievoerder(cbsCode)) ?? null,
           createdAt: now,
           updatedAt: now,
         })
         .onConflictDoNothing()
     }
   })
-
-  const werkgeverOrg = demoOrganisatieId(demoOrganisaties[0]!.key)
-  for (const a of demoAccounts) {
-    const exists = await deps.db.select({ id: gebruiker.id }).from(gebruiker).where(eq(gebruiker.email, a.email))
-    if (exists[0]) continue
-    await insertGebruiker(deps, { ...a, wachtwoord: DEMO_WACHTWOORD, organisatieId: a.rol === 'werkgever' ? werkgeverOrg : null })
-  }
   // The history is many steps through the services, not one transaction: two instances making it
   // at once made it twice (test/scale/two-instances.test.ts), so only the instance that made the
   // plekken makes it.
   if (plekkenGemaakt) await seedDemoJourney(deps)
-  return demoAccounts.map((a) => ({ email: a.email, rol: a.rol, wachtwoord: DEMO_WACHTWOORD }))
+  return demoAccounts.map((a) => ({ email: a.email, rol: a.rol, wachtwoord: DEMO_WACHTWOORD, wie: a.wie }))
 }

@@ -1,8 +1,9 @@
-import { and, count, desc, eq, gte, lt } from 'drizzle-orm'
-import { audit, gebruiker } from '../../db/schema.js'
+import { and, count, desc, eq, gte, inArray, lt, notInArray, or } from 'drizzle-orm'
+import { audit, deelnemer, gebruiker, plaatsing } from '../../db/schema.js'
 import type { Db } from '../../db/client.js'
 import type { Actor, Ctx } from '../context.js'
 import { requireRole } from './access.js'
+import { loadWerkgebied, withinWerkgebied } from './werkgebied.js'
 
 // One audit row per action on sensitive data, written with the same transaction (or connection)
 // as the change itself so the log and the data never disagree. Details hold ids, field names and
@@ -35,7 +36,19 @@ export async function writeAudit(db: Writer, actor: Actor | undefined, op: strin
 /** GET /api/audit: the log, newest first, filtered by record, person or period (beheerder). */
 export async function listAudit({ ctx, input }: { ctx: Ctx; input: { page: number; perPage: number; objectSoort?: string; objectId?: string; gebruikerId?: string; actie?: string; van?: string; tot?: string } }) {
   requireRole(ctx.actor, 'beheerder')
+  // The boundary: rows about a deelnemer or plaatsing outside the werkgebied do not exist here;
+  // a list row keeps only the ids inside it. Rows about no person (weights, import) are shared.
+  const wg = await loadWerkgebied(ctx)
+  const binnen = withinWerkgebied(wg, deelnemer.gemeenteId)
+  const grens = binnen
+    ? or(
+        notInArray(audit.objectSoort, ['deelnemer', 'plaatsing']),
+        and(eq(audit.objectSoort, 'deelnemer'), inArray(audit.objectId, ctx.db.select({ id: deelnemer.id }).from(deelnemer).where(binnen))),
+        and(eq(audit.objectSoort, 'plaatsing'), inArray(audit.objectId, ctx.db.select({ id: plaatsing.id }).from(plaatsing).innerJoin(deelnemer, eq(deelnemer.id, plaatsing.deelnemerId)).where(binnen))),
+      )
+    : undefined
   const where = and(
+    grens,
     input.objectSoort ? eq(audit.objectSoort, input.objectSoort) : undefined,
     input.objectId ? eq(audit.objectId, input.objectId) : undefined,
     input.gebruikerId ? eq(audit.gebruikerId, input.gebruikerId) : undefined,
@@ -52,6 +65,10 @@ export async function listAudit({ ctx, input }: { ctx: Ctx; input: { page: numbe
     .limit(input.perPage)
     .offset((input.page - 1) * input.perPage)
   const [totaal] = await ctx.db.select({ n: count() }).from(audit).where(where)
+  const genoemd = rows.flatMap(({ a }) => (Array.isArray(a.details?.deelnemers) ? (a.details.deelnemers as string[]) : []))
+  const zichtbaar = binnen && genoemd.length ? new Set((await ctx.db.select({ id: deelnemer.id }).from(deelnemer).where(and(inArray(deelnemer.id, genoemd), binnen))).map((r) => r.id)) : undefined
+  const details = (d: Record<string, unknown> | null) =>
+    d && zichtbaar && Array.isArray(d.deelnemers) ? { ...d, deelnemers: (d.deelnemers as string[]).filter((id) => zichtbaar.has(id)) } : (d ?? undefined)
   return {
     items: rows.map(({ a, naam }) => ({
       id: a.id,
@@ -60,7 +77,7 @@ export async function listAudit({ ctx, input }: { ctx: Ctx; input: { page: numbe
       objectSoort: a.objectSoort,
       objectId: a.objectId,
       gebruiker: a.gebruikerId ? { id: a.gebruikerId, naam: naam ?? '', rol: a.rol ?? '' } : undefined,
-      details: a.details ?? undefined,
+      details: details(a.details),
     })),
     total: totaal?.n ?? 0,
   }

@@ -1,7 +1,8 @@
-import { and, asc, count, eq, isNull, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull, type SQL } from 'drizzle-orm'
 import { contains } from '../../db/contains.js'
 import { randomUUID } from 'node:crypto'
-import { deelnemer, plaatsing, voorstel } from '../../db/schema.js'
+import { deelnemer, gebruiker, gemeente, plaatsing, voorstel } from '../../db/schema.js'
+import type { Db, Tx } from '../../db/client.js'
 import type { Ctx } from '../context.js'
 import { iso } from '../clock.js'
 import { requireRole } from './access.js'
@@ -11,18 +12,23 @@ import { locatieColumns } from './locatie.js'
 import { mergePatch } from './merge-patch.js'
 import { writeAudit } from './audit.js'
 import { syncDeelnemerStatus } from './deelnemer-status.js'
+import { chooseGemeente, includesGemeente, loadWerkgebied, readWerkgebied, withinWerkgebied } from './werkgebied.js'
 
 // Rules: jobhunters and beheerders keep deelnemer profiles. Werkgevers never reach them (403).
 // Jobcoaches read only the deelnemers of their own plaatsingen (404 otherwise, like any record
-// outside their scope).
+// outside their scope). Nobody sees a deelnemer outside their werkgebied (services/werkgebied.ts):
+// that is the same 404.
 
 type Row = typeof deelnemer.$inferSelect
 
-export function toDeelnemer(r: Row): Deelnemer {
+export function toDeelnemer(r: Row, gemeenteNaam?: string): Deelnemer {
   return {
     ...(r.profiel as DeelnemerInput),
     id: r.id,
     plaats: r.plaats,
+    gemeenteId: r.gemeenteId,
+    ...(gemeenteNaam !== undefined ? { gemeenteNaam } : {}),
+    regievoerderId: r.regievoerderId,
     ...(r.toestemmingOp ? { toestemmingOp: r.toestemmingOp } : {}),
     aangemaaktOp: r.createdAt,
     gewijzigdOp: r.updatedAt,
@@ -45,13 +51,15 @@ export function deelnemerColumns(input: DeelnemerInput, previous?: Row) {
 }
 
 /** A new deelnemer row, ready to insert (used by POST /api/deelnemers and the bulk import). */
-export function newDeelnemerRow({ input, createdBy, now }: { input: DeelnemerInput; createdBy: string; now: string }): Row {
+export function newDeelnemerRow({ input, createdBy, now, gemeenteId, regievoerderId = null }: { input: DeelnemerInput; createdBy: string; now: string; gemeenteId: string; regievoerderId?: string | null }): Row {
   return {
     id: randomUUID(),
     ...deelnemerColumns(input),
     toestemmingOp: input.toestemmingDelen ? now : null,
     gewistOp: null,
     createdBy,
+    gemeenteId,
+    regievoerderId,
     createdAt: now,
     updatedAt: now,
   }
@@ -67,6 +75,8 @@ export async function findVisibleDeelnemer(ctx: Ctx, id: string): Promise<Row> {
   const row = (await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, id)).limit(1))[0]
   // an erased deelnemer is gone for every reader; the row only keeps the monitor's counts right
   if (!row || row.gewistOp) throw nietGevonden('De deelnemer')
+  // outside the werkgebied it does not exist for this caller
+  if (!includesGemeente(await loadWerkgebied(ctx), row.gemeenteId)) throw nietGevonden('De deelnemer')
   // a jobcoach reads only the deelnemers of their own plaatsingen (active or ended)
   if (ctx.actor.rol === 'jobcoach') {
     const eigen = await ctx.db.select({ id: plaatsing.id }).from(plaatsing).where(and(eq(plaatsing.deelnemerId, id), eq(plaatsing.jobcoachId, ctx.actor.id))).limit(1)
@@ -79,31 +89,106 @@ export async function findVisibleDeelnemer(ctx: Ctx, id: string): Promise<Row> {
 export async function getDeelnemer({ ctx, id }: { ctx: Ctx; id: string }) {
   const row = await findVisibleDeelnemer(ctx, id)
   await writeAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), { actie: 'deelnemer-bekeken', objectSoort: 'deelnemer', objectId: id })
-  return toDeelnemer(row)
+  return toDeelnemer(row, await gemeenteNaamOf(ctx.db, row.gemeenteId))
 }
 
-export async function listDeelnemers({ ctx, input }: { ctx: Ctx; input: { page: number; perPage: number; q?: string; status?: string } }) {
+export async function gemeenteNaamOf(db: Db | Tx, id: string): Promise<string> {
+  return (await db.select({ naam: gemeente.naam }).from(gemeente).where(eq(gemeente.id, id)))[0]?.naam ?? ''
+}
+
+/**
+ * One audit row per answer that names deelnemers (a list, a match list): the ids it showed, so a
+ * bulk copy leaves a trace. Nothing is written for an empty answer.
+ */
+export async function auditDeelnemersBekeken(ctx: Ctx, ids: string[], waar: string) {
+  if (!ids.length) return
+  await writeAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), { actie: 'deelnemers-bekeken', objectSoort: 'lijst', objectId: waar, details: { deelnemers: ids } })
+}
+
+/**
+ * GET /api/deelnemers: what a list needs and no more (naam, plaats, gemeente, status, leerroute,
+ * regievoerder, gewijzigdOp); the rest only in the dossier. `regievoerder=ik` is "Mijn deelnemers".
+ */
+export async function listDeelnemers({ ctx, input }: { ctx: Ctx; input: { page: number; perPage: number; q?: string; status?: string; gemeenteId?: string; regievoerder?: string } }) {
   requireRole(ctx.actor, 'beheerder', 'jobhunter')
+  const wg = await loadWerkgebied(ctx)
+  const regievoerder = input.regievoerder === 'ik' ? ctx.actor.id : input.regievoerder
   const filters: (SQL | undefined)[] = [
     isNull(deelnemer.gewistOp),
+    withinWerkgebied(wg, deelnemer.gemeenteId),
+    input.gemeenteId ? eq(deelnemer.gemeenteId, input.gemeenteId) : undefined,
+    regievoerder ? eq(deelnemer.regievoerderId, regievoerder) : undefined,
     input.status ? eq(deelnemer.status, input.status) : undefined,
     input.q ? contains(deelnemer.naam, input.q) : undefined,
   ]
   const where = and(...filters)
-  const rows = await ctx.db.select().from(deelnemer).where(where).orderBy(asc(deelnemer.naam), deelnemer.id).limit(input.perPage).offset((input.page - 1) * input.perPage)
+  const rows = await ctx.db
+    .select({ d: deelnemer, gemeenteNaam: gemeente.naam })
+    .from(deelnemer)
+    .leftJoin(gemeente, eq(gemeente.id, deelnemer.gemeenteId))
+    .where(where)
+    .orderBy(asc(deelnemer.naam), deelnemer.id)
+    .limit(input.perPage)
+    .offset((input.page - 1) * input.perPage)
   const [totals] = await ctx.db.select({ total: count() }).from(deelnemer).where(where)
-  return { items: rows.map(toDeelnemer), total: totals?.total ?? 0 }
+  await auditDeelnemersBekeken(ctx, rows.map((r) => r.d.id), 'deelnemers')
+  return { items: rows.map((r) => toDeelnemerLijstItem(r.d, r.gemeenteNaam ?? '')), total: totals?.total ?? 0 }
 }
 
-export async function createDeelnemer({ ctx, input }: { ctx: Ctx; input: DeelnemerInput }): Promise<Deelnemer> {
-  requireRole(ctx.actor, 'beheerder', 'jobhunter')
+export function toDeelnemerLijstItem(r: Row, gemeenteNaam: string) {
+  const profiel = r.profiel as DeelnemerInput
+  return {
+    id: r.id,
+    naam: r.naam,
+    plaats: r.plaats,
+    gemeenteId: r.gemeenteId,
+    gemeenteNaam,
+    status: r.status as DeelnemerInput['status'],
+    leerroute: profiel.leerroute,
+    regievoerderId: r.regievoerderId,
+    gewijzigdOp: r.updatedAt,
+  }
+}
+
+/**
+ * PUT /api/deelnemers/:id/regievoerder (beheerder): another jobhunter of the deelnemer's gemeente
+ * becomes responsible. Audited.
+ */
+export async function assignRegievoerder({ ctx, id, regievoerderId }: { ctx: Ctx; id: string; regievoerderId: string }) {
+  requireRole(ctx.actor, 'beheerder')
+  const row = await findVisibleDeelnemer(ctx, id)
+  const [g] = await ctx.db.select({ rol: gebruiker.rol, actief: gebruiker.actief }).from(gebruiker).where(eq(gebruiker.id, regievoerderId))
+  const zijnGebied = g ? await readWerkgebied(ctx.db, regievoerderId) : undefined
+  if (!g || g.rol !== 'jobhunter' || !g.actief || !zijnGebied || !includesGemeente(zijnGebied, row.gemeenteId))
+    throw validatieFout({ regievoerderId: 'Kies een actieve jobhunter van de gemeente van deze deelnemer.' })
   const now = iso(ctx.clock.now())
-  const row = newDeelnemerRow({ input, createdBy: ctx.actor.id, now })
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(deelnemer).set({ regievoerderId, updatedAt: now }).where(eq(deelnemer.id, id))
+    await writeAudit(tx, ctx.actor, now, { actie: 'regievoerder-gewijzigd', objectSoort: 'deelnemer', objectId: id, details: { van: row.regievoerderId, naar: regievoerderId } })
+  })
+  return toDeelnemer({ ...row, regievoerderId, updatedAt: now }, await gemeenteNaamOf(ctx.db, row.gemeenteId))
+}
+
+/** The deelnemer ids among these that the caller may see (inside the werkgebied, not erased). */
+export async function visibleDeelnemerIds(ctx: Ctx, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set()
+  const wg = await loadWerkgebied(ctx)
+  const rows = await ctx.db.select({ id: deelnemer.id }).from(deelnemer).where(and(inArray(deelnemer.id, ids), withinWerkgebied(wg, deelnemer.gemeenteId)))
+  return new Set(rows.map((r) => r.id))
+}
+
+export async function createDeelnemer({ ctx, input: body }: { ctx: Ctx; input: DeelnemerInput & { gemeenteId?: string } }): Promise<Deelnemer> {
+  requireRole(ctx.actor, 'beheerder', 'jobhunter')
+  const { gemeenteId: gevraagd, ...input } = body
+  const gemeenteId = await chooseGemeente(ctx, gevraagd)
+  const now = iso(ctx.clock.now())
+  // the jobhunter who records a deelnemer is their regievoerder until a beheerder reassigns
+  const row = newDeelnemerRow({ input, createdBy: ctx.actor.id, now, gemeenteId, regievoerderId: ctx.actor.rol === 'jobhunter' ? ctx.actor.id : null })
   await ctx.db.transaction(async (tx) => {
     await tx.insert(deelnemer).values(row)
     await writeAudit(tx, ctx.actor, now, { actie: 'deelnemer-aangemaakt', objectSoort: 'deelnemer', objectId: row.id })
   })
-  return toDeelnemer(row)
+  return toDeelnemer(row, await gemeenteNaamOf(ctx.db, gemeenteId))
 }
 
 export async function updateDeelnemer({ ctx, id, patch }: { ctx: Ctx; id: string; patch: Record<string, unknown> }) {
@@ -142,5 +227,5 @@ export async function updateDeelnemer({ ctx, id, patch }: { ctx: Ctx; id: string
       }
     }
   })
-  return toDeelnemer(await findVisibleDeelnemer(ctx, id))
+  return toDeelnemer(await findVisibleDeelnemer(ctx, id), await gemeenteNaamOf(ctx.db, current.gemeenteId))
 }

@@ -19,6 +19,7 @@ import {
 import { newOrganisatieRow } from './organisaties.js'
 import { insertNewPlekken, newPlekRow } from './plekken.js'
 import { newDeelnemerRow } from './deelnemers.js'
+import { chooseGemeente } from './werkgebied.js'
 import { writeAudit } from './audit.js'
 
 // Bulk import (POST /api/import and `npm run import`), all or nothing:
@@ -87,6 +88,7 @@ async function validateImport(ctx: Ctx, input: unknown, now: string, onProgress?
   // Organisaties first: plekken in the file may refer to them by ref.
   const idVanRef = await check.organisaties(now)
   await check.plekken(now, idVanRef, await bestaandeOrganisaties(ctx, check.namedOrganisatieIds()))
+  check.ctx = ctx
   await check.deelnemers(now, ctx.actor.id)
   return check.result()
 }
@@ -103,6 +105,8 @@ class ImportCheck {
   private ongeldig = false // some record failed: keep validating, but the plan is not written
   private klaar = 0
   readonly totaal: number
+  /** the importing beheerder: a deelnemer's gemeente must be in their werkgebied */
+  ctx?: Ctx
 
   constructor(raw: Record<string, unknown>, private readonly onProgress?: ImportVoortgang) {
     const lijst = (naam: ImportLijst): unknown[] => (Array.isArray(raw[naam]) ? (raw[naam] as unknown[]) : [])
@@ -224,7 +228,16 @@ class ImportCheck {
     for (const [i, value] of this.records.deelnemers.entries()) {
       const prefix = `deelnemers.${i}`
       const body = this.parse(importDeelnemer, value, prefix)
-      const row = body && this.build(prefix, () => newDeelnemerRow({ input: (({ ref: _ref, ...input }) => input)(body), createdBy, now }))
+      let gemeenteId: string | undefined
+      if (body) {
+        try {
+          gemeenteId = await chooseGemeente(this.ctx!, body.gemeenteId)
+        } catch (e) {
+          if (!(e instanceof DomainError) || !e.fields) throw e
+          for (const [k, v] of Object.entries(e.fields)) this.add(`${prefix}.${k}`, v)
+        }
+      }
+      const row = body && gemeenteId && this.build(prefix, () => newDeelnemerRow({ input: (({ ref: _ref, gemeenteId: _g, ...input }) => input)(body), createdBy, now, gemeenteId: gemeenteId! }))
       if (row) this.plan.deelnemers.push(row)
       else this.ongeldig = true
       await this.tick()

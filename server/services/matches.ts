@@ -9,7 +9,8 @@ import { evaluate, sortResults } from '../matching/rank.js'
 import { getActiveConfig } from './gewichten.js'
 import type { MatchDeelnemer, MatchResultaat, Richting } from '../matching/types.js'
 import { loadMatchPlekken, toMatchPlek } from './match-plekken.js'
-import { findVisibleDeelnemer, toDeelnemer } from './deelnemers.js'
+import { auditDeelnemersBekeken, findVisibleDeelnemer, toDeelnemer } from './deelnemers.js'
+import { loadWerkgebied, withinWerkgebied } from './werkgebied.js'
 
 // Candidate retrieval and I/O around the pure matcher. Aanbodgericht narrows with the search index
 // (published plekken with free capaciteit within the deelnemer's travel limit); vraaggericht
@@ -98,6 +99,8 @@ export async function matchDeelnemersForPlek({ ctx, id, query }: { ctx: Ctx; id:
       and(
         eq(deelnemer.status, 'zoekend'),
         isNull(deelnemer.gewistOp),
+        // only deelnemers inside the caller's werkgebied are ranked (docs/privacy.md)
+        withinWerkgebied(await loadWerkgebied(ctx), deelnemer.gemeenteId),
         sql`abs(${deelnemer.lat} - ${p.lat}) * 110.574 <= ${deelnemer.maxReisafstandKm}`,
         sql`abs(${deelnemer.lon} - ${p.lon}) * ${111.32 * Math.cos((p.lat * Math.PI) / 180)} <= ${deelnemer.maxReisafstandKm}`,
       ),
@@ -114,6 +117,7 @@ export async function matchDeelnemersForPlek({ ctx, id, query }: { ctx: Ctx; id:
       criteria: m.criteria,
     }
   })
+  await auditDeelnemersBekeken(ctx, items.map((m) => m.deelnemer.id), `plek:${id}`)
   return { items, total: items.length, kandidaten: results.length, ...weights('vraaggericht', g) }
 }
 

@@ -1,5 +1,6 @@
-import { and, eq, gte, lte, type SQL } from 'drizzle-orm'
-import { nazorgcontact, plaatsing } from '../../db/schema.js'
+import { and, asc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm'
+import { deelnemer, gemeente, nazorgcontact, plaatsing } from '../../db/schema.js'
+import { loadWerkgebied, withinWerkgebied } from './werkgebied.js'
 import type { Ctx } from '../context.js'
 import { datumInNederland, addDays, addMonths } from '../clock.js'
 import { requireRole } from './access.js'
@@ -18,6 +19,8 @@ export interface MonitorQuery {
   tot?: string
   sector?: string
   vorm?: string
+  /** one gemeente of the werkgebied; without it the whole werkgebied */
+  gemeenteId?: string
 }
 
 type PlaatsingRow = typeof plaatsing.$inferSelect
@@ -44,9 +47,22 @@ export async function getMonitor({ ctx, query }: { ctx: Ctx; query: MonitorQuery
   const tot = query.tot ?? vandaag
   const van = query.van ?? addDays(addMonths(tot, -12), 1)
   if (van > tot) throw validatieFout({ van: 'De begindatum ligt na de einddatum.' })
-  const filter: (SQL | undefined)[] = [query.sector ? eq(plaatsing.sector, query.sector) : undefined, query.vorm ? eq(plaatsing.vorm, query.vorm) : undefined]
+  // the boundary: only plaatsingen of deelnemers of the werkgebied (erased ones keep their gemeente)
+  const wg = await loadWerkgebied(ctx)
+  const binnen = and(withinWerkgebied(wg, deelnemer.gemeenteId), query.gemeenteId ? eq(deelnemer.gemeenteId, query.gemeenteId) : undefined)
+  const filter: (SQL | undefined)[] = [
+    query.sector ? eq(plaatsing.sector, query.sector) : undefined,
+    query.vorm ? eq(plaatsing.vorm, query.vorm) : undefined,
+    binnen ? inArray(plaatsing.deelnemerId, ctx.db.select({ id: deelnemer.id }).from(deelnemer).where(binnen)) : undefined,
+  ]
 
-  const cohort = await ctx.db.select().from(plaatsing).where(and(gte(plaatsing.startdatum, van), lte(plaatsing.startdatum, tot), ...filter))
+  const cohortMetGemeente = await ctx.db
+    .select({ p: plaatsing, gemeenteId: deelnemer.gemeenteId })
+    .from(plaatsing)
+    .innerJoin(deelnemer, eq(deelnemer.id, plaatsing.deelnemerId))
+    .where(and(gte(plaatsing.startdatum, van), lte(plaatsing.startdatum, tot), ...filter))
+  const cohort = cohortMetGemeente.map((r) => r.p)
+  const gemeenten = await ctx.db.select({ id: gemeente.id, naam: gemeente.naam, cbsCode: gemeente.cbsCode }).from(gemeente).where(and(withinWerkgebied(wg, gemeente.id), query.gemeenteId ? eq(gemeente.id, query.gemeenteId) : undefined)).orderBy(asc(gemeente.naam))
   const geeindigd = await ctx.db.select({ eindreden: plaatsing.eindreden }).from(plaatsing).where(and(gte(plaatsing.einddatum, van), lte(plaatsing.einddatum, tot), ...filter))
   const contacten = await ctx.db
     .select({ id: nazorgcontact.id, datum: nazorgcontact.datum, knelpunten: nazorgcontact.knelpunten, corrigeert: nazorgcontact.corrigeert, plaatsingId: nazorgcontact.plaatsingId })
@@ -88,6 +104,21 @@ export async function getMonitor({ ctx, query }: { ctx: Ctx; query: MonitorQuery
     contacten: geldig.length,
     perSector: groep('sector'),
     perVorm: groep('vorm'),
+    // per gemeente of the werkgebied; the figures above are the total of these
+    perGemeente: gemeenten.map((g) => {
+      const rs = cohortMetGemeente.filter((r) => r.gemeenteId === g.id).map((r) => r.p)
+      return {
+        gemeenteId: g.id,
+        naam: g.naam,
+        cbsCode: g.cbsCode,
+        gestart: rs.length,
+        actief: rs.filter((r) => r.status === 'actief').length,
+        afgerond: rs.filter((r) => r.status === 'afgerond').length,
+        voortijdigBeeindigd: rs.filter((r) => r.status === 'voortijdig-beeindigd').length,
+        na3Maanden: duurzaamheid(rs, 3, vandaag),
+        na6Maanden: duurzaamheid(rs, 6, vandaag),
+      }
+    }),
   }
 }
 
@@ -106,6 +137,7 @@ export async function exportMonitorCsv({ ctx, query }: { ctx: Ctx; query: Monito
   rows.push(['periode', 'van', m.periode.van], ['periode', 'tot', m.periode.tot])
   if (m.filter.sector) rows.push(['filter', 'sector', m.filter.sector])
   if (m.filter.vorm) rows.push(['filter', 'vorm', m.filter.vorm])
+  if (query.gemeenteId) rows.push(['filter', 'gemeente', m.perGemeente[0]?.naam ?? query.gemeenteId])
   const plaatsingLabels: Record<string, string> = { gestart: 'gestart', actief: 'actief', afgerond: 'afgerond', voortijdigBeeindigd: 'voortijdig beëindigd' }
   for (const [k, v] of Object.entries(m.plaatsingen)) rows.push(['plaatsingen', plaatsingLabels[k] ?? k, v])
   const duur = (onderdeel: string, d: { basis: number; nogActief: number; aandeel: number | null }, maanden: number) =>
@@ -121,6 +153,12 @@ export async function exportMonitorCsv({ ctx, query }: { ctx: Ctx; query: Monito
       duur(`${soort} ${g.waarde}`, g.na3Maanden, 3)
       duur(`${soort} ${g.waarde}`, g.na6Maanden, 6)
     }
+  }
+  for (const g of m.perGemeente) {
+    const onderdeel = `gemeente ${g.naam} (${g.cbsCode})`
+    rows.push([onderdeel, 'gestart', g.gestart], [onderdeel, 'actief', g.actief], [onderdeel, 'afgerond', g.afgerond], [onderdeel, 'voortijdig beëindigd', g.voortijdigBeeindigd])
+    duur(onderdeel, g.na3Maanden, 3)
+    duur(onderdeel, g.na6Maanden, 6)
   }
   return { csv: rows.map((r) => r.map(csvVeld).join(';')).join('\r\n') + '\r\n', bestandsnaam: `monitor-${m.periode.van}-${m.periode.tot}.csv` }
 }

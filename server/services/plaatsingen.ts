@@ -6,6 +6,8 @@ import type { Ctx } from '../context.js'
 import { daysBetween, datumInNederland, iso, addDays, addMonths } from '../clock.js'
 import { requireRole } from './access.js'
 import { requireActiveJobcoach } from './gebruikers.js'
+import { loadWerkgebied, withinWerkgebied } from './werkgebied.js'
+import { auditDeelnemersBekeken } from './deelnemers.js'
 import { conflict, nietGevonden, validatieFout } from '../domain/errors.js'
 import { NAZORG_MAANDEN, STILTE_DAGEN, uitstroomRedenen, type NazorgInput } from '../domain/plaatsing.js'
 import { syncDeelnemerStatus } from './deelnemer-status.js'
@@ -66,11 +68,15 @@ const vandaag = (ctx: Ctx) => datumInNederland(ctx.clock.now())
 const present = (ctx: Ctx, r: Awaited<ReturnType<ReturnType<typeof selectWithNames>['where']>>[number]) =>
   toPlaatsing(r.p, { vandaag: vandaag(ctx), plekTitel: r.plekTitel, organisatieNaam: r.organisatieNaam, deelnemerNaam: r.deelnemerNaam, jobcoachNaam: r.jobcoachNaam ?? undefined })
 
-/** Jobcoaches only their own plaatsingen; beheerders all. Anything else is not found. */
-const scopeFilter = (ctx: Ctx): SQL | undefined => (ctx.actor.rol === 'jobcoach' ? eq(plaatsing.jobcoachId, ctx.actor.id) : undefined)
+/**
+ * Jobcoaches only their own plaatsingen; beheerders all; both only inside their werkgebied (the
+ * deelnemer's gemeente). Anything else is not found.
+ */
+const scopeFilter = async (ctx: Ctx): Promise<SQL | undefined> =>
+  and(ctx.actor.rol === 'jobcoach' ? eq(plaatsing.jobcoachId, ctx.actor.id) : undefined, withinWerkgebied(await loadWerkgebied(ctx), deelnemer.gemeenteId))
 
 async function findVisible(ctx: Ctx, id: string) {
-  const [r] = await selectWithNames(ctx).where(and(eq(plaatsing.id, id), scopeFilter(ctx))).limit(1)
+  const [r] = await selectWithNames(ctx).where(and(eq(plaatsing.id, id), await scopeFilter(ctx))).limit(1)
   if (!r) throw nietGevonden('De plaatsing')
   return r
 }
@@ -79,9 +85,10 @@ async function findVisible(ctx: Ctx, id: string) {
 export async function listPlaatsingen({ ctx, input }: { ctx: Ctx; input: { status: string; jobcoachId?: string } }) {
   requireRole(ctx.actor, 'jobcoach', 'beheerder')
   const rows = await selectWithNames(ctx)
-    .where(and(scopeFilter(ctx), input.status === 'alle' ? undefined : eq(plaatsing.status, input.status), input.jobcoachId ? eq(plaatsing.jobcoachId, input.jobcoachId) : undefined))
+    .where(and(await scopeFilter(ctx), input.status === 'alle' ? undefined : eq(plaatsing.status, input.status), input.jobcoachId ? eq(plaatsing.jobcoachId, input.jobcoachId) : undefined))
     .orderBy(asc(plaatsing.volgendContactOp), asc(plaatsing.id))
   const items = rows.map((r) => present(ctx, r))
+  await auditDeelnemersBekeken(ctx, [...new Set(rows.map((r) => r.p.deelnemerId))], 'plaatsingen')
   // ascending volgendContactOp already puts the overdue ones first; the loud ones go to the very top
   items.sort((a, b) => Number(b.langGeenContact) - Number(a.langGeenContact) || Number(b.achterstallig) - Number(a.achterstallig))
   return { items, total: items.length, vandaag: vandaag(ctx) }
@@ -213,7 +220,7 @@ export async function endPlaatsing({ ctx, id, input }: { ctx: Ctx; id: string; i
 export async function assignPlaatsing({ ctx, id, jobcoachId }: { ctx: Ctx; id: string; jobcoachId: string }) {
   requireRole(ctx.actor, 'beheerder')
   const { p } = await findVisible(ctx, id)
-  await requireActiveJobcoach(ctx.db, jobcoachId)
+  await requireActiveJobcoach(ctx.db, jobcoachId, 'jobcoachId', p.deelnemerId)
   const now = iso(ctx.clock.now())
   await ctx.db.transaction(async (tx) => {
     await tx.update(plaatsing).set({ jobcoachId, updatedAt: now }).where(eq(plaatsing.id, id))

@@ -16,7 +16,8 @@ import { evaluatePair } from './matches.js'
 import { writeAudit } from './audit.js'
 import { syncDeelnemerStatus } from './deelnemer-status.js'
 import { toPlaatsing } from './plaatsingen.js'
-import { findVisibleDeelnemer } from './deelnemers.js'
+import { auditDeelnemersBekeken, findVisibleDeelnemer } from './deelnemers.js'
+import { includesGemeente, loadWerkgebied, withinWerkgebied } from './werkgebied.js'
 
 // Voorstel → plaatsing. A jobhunter proposes (recording the match as it is now); the werkgever of
 // the plek answers. Accepting takes one unit of capaciteit in the same transaction as the
@@ -47,8 +48,9 @@ const kolommen = {
   plekTitel: plek.titel,
   organisatieId: plek.organisatieId,
   deelnemerNaam: deelnemer.naam,
+  gemeenteId: deelnemer.gemeenteId,
 }
-type VoorstelMetNamen = { v: VoorstelRow; plekTitel: string; organisatieId: string; deelnemerNaam: string }
+type VoorstelMetNamen = { v: VoorstelRow; plekTitel: string; organisatieId: string; deelnemerNaam: string; gemeenteId: string }
 
 const basis = (r: VoorstelMetNamen) => ({
   id: r.v.id,
@@ -118,10 +120,14 @@ async function findRow(db: Db | Tx, id: string): Promise<VoorstelMetNamen | unde
   )[0]
 }
 
-/** A voorstel the actor may see: werkgevers only those for their own organisatie's plekken. */
+/**
+ * A voorstel the actor may see: werkgevers only those for their own organisatie's plekken (from
+ * any gemeente); everyone else only those whose deelnemer is inside their werkgebied.
+ */
 async function findVisible(ctx: Ctx, id: string): Promise<VoorstelMetNamen> {
   const r = await findRow(ctx.db, id)
   if (!r || (ctx.actor.rol === 'werkgever' && r.organisatieId !== ctx.actor.organisatieId)) throw nietGevonden('Het voorstel')
+  if (ctx.actor.rol !== 'werkgever' && !includesGemeente(await loadWerkgebied(ctx), r.gemeenteId)) throw nietGevonden('Het voorstel')
   return r
 }
 
@@ -140,7 +146,7 @@ export async function createVoorstel({ ctx, input }: { ctx: Ctx; input: Voorstel
   const d = await findVisibleDeelnemer(ctx, input.deelnemerId)
   const p = (await ctx.db.select().from(plek).where(eq(plek.id, input.plekId)))[0]
   if (!p) throw validatieFout({ plekId: 'Deze plek bestaat niet.' })
-  await requireActiveJobcoach(ctx.db, input.jobcoachId)
+  await requireActiveJobcoach(ctx.db, input.jobcoachId, 'jobcoachId', d.id)
   if ((d.profiel as DeelnemerInput).toestemmingDelen !== true)
     throw conflict('geen-toestemming', 'De deelnemer heeft geen toestemming gegeven om gegevens met werkgevers te delen. Leg die toestemming eerst vast in het dossier.')
   if (p.status !== 'gepubliceerd' || p.bezet >= p.capaciteit)
@@ -191,12 +197,12 @@ export async function listVoorstellen({ ctx, input }: { ctx: Ctx; input: { page:
     input.status ? eq(voorstel.status, input.status) : undefined,
     input.plekId ? eq(voorstel.plekId, input.plekId) : undefined,
     input.deelnemerId ? eq(voorstel.deelnemerId, input.deelnemerId) : undefined,
-    ctx.actor.rol === 'werkgever' ? eq(plek.organisatieId, ctx.actor.organisatieId ?? '') : undefined,
+    ctx.actor.rol === 'werkgever' ? eq(plek.organisatieId, ctx.actor.organisatieId ?? '') : withinWerkgebied(await loadWerkgebied(ctx), deelnemer.gemeenteId),
   ]
   const from = () => ctx.db.select(kolommen).from(voorstel).innerJoin(plek, eq(plek.id, voorstel.plekId)).innerJoin(deelnemer, eq(deelnemer.id, voorstel.deelnemerId))
   const [rows, [totaal]] = await Promise.all([
     from().where(and(...where)).orderBy(desc(voorstel.createdAt), desc(voorstel.id)).limit(input.perPage).offset((input.page - 1) * input.perPage),
-    ctx.db.select({ n: count() }).from(voorstel).innerJoin(plek, eq(plek.id, voorstel.plekId)).where(and(...where)),
+    ctx.db.select({ n: count() }).from(voorstel).innerJoin(plek, eq(plek.id, voorstel.plekId)).innerJoin(deelnemer, eq(deelnemer.id, voorstel.deelnemerId)).where(and(...where)),
   ])
   let items
   if (ctx.actor.rol === 'werkgever') {
@@ -205,7 +211,10 @@ export async function listVoorstellen({ ctx, input }: { ctx: Ctx; input: { page:
     items = rows.map((r) => forWerkgever(r, byId.get(r.v.deelnemerId)!))
     // one audit row per voorstel seen, in one insert
     await writeAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), ...rows.map((r) => ({ actie: 'voorstel-bekeken', objectSoort: 'deelnemer', objectId: r.v.deelnemerId, details: { voorstelId: r.v.id, velden: sharedFields(r, byId.get(r.v.deelnemerId)!) } })))
-  } else items = rows.map(volledig)
+  } else {
+    items = rows.map(volledig)
+    await auditDeelnemersBekeken(ctx, [...new Set(rows.map((r) => r.v.deelnemerId))], 'voorstellen')
+  }
   return { items, total: totaal?.n ?? 0 }
 }
 
@@ -242,7 +251,7 @@ export async function acceptVoorstel({ ctx, id, input }: { ctx: Ctx; id: string;
   if (input.startdatum < vroegst) throw validatieFout({ startdatum: `De startdatum kan niet meer dan 90 dagen vóór het voorstel liggen (vroegst ${vroegst}).` })
   if (input.startdatum > addDays(datumInNederland(ctx.clock.now()), 365)) throw validatieFout({ startdatum: 'De startdatum ligt meer dan een jaar vooruit.' })
   const jobcoachId = input.jobcoachId ?? r.v.jobcoachId ?? null
-  await requireActiveJobcoach(ctx.db, jobcoachId ?? undefined)
+  await requireActiveJobcoach(ctx.db, jobcoachId ?? undefined, 'jobcoachId', r.v.deelnemerId)
   const plaatsingId = randomUUID()
   const now = iso(ctx.clock.now())
   await ctx.db.transaction(async (tx) => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { appWith, countRows, deelnemerBody, plekBody, type TestApp, type User } from '../helpers.js'
-import { audit, deelnemer, organisatie, outbox, plek } from '../../db/schema.js'
+import { audit, deelnemer, gemeente, organisatie, outbox, plek } from '../../db/schema.js'
 import { openDatabase } from '../../db/client.js'
 import { insertGebruiker } from '../../server/services/gebruikers.js'
 import { loadConfig } from '../../server/config.js'
@@ -250,7 +250,9 @@ describe('npm run import', () => {
     dbUrl = `file:${join(dir, 'db.sqlite')}`
     const database = await openDatabase(dbUrl)
     const deps = { db: database.db, clock: fixedClock('2026-11-23T09:00:00Z'), config: loadConfig({ NODE_ENV: 'test' }), log: () => {} }
-    await insertGebruiker(deps, { email: 'beheer@test.example', wachtwoord: 'Correct-paard-batterij-7', naam: 'Beheer', rol: 'beheerder' })
+    // the deelnemers of the file go to the beheerder's only gemeente
+    await database.db.insert(gemeente).values({ id: 'gemeente-GM0505', naam: 'Dordrecht', cbsCode: 'GM0505', createdAt: '2026-11-23T09:00:00Z', updatedAt: '2026-11-23T09:00:00Z' })
+    await insertGebruiker(deps, { email: 'beheer@test.example', wachtwoord: 'Correct-paard-batterij-7', naam: 'Beheer', rol: 'beheerder', werkgebied: ['gemeente-GM0505'] })
     database.close()
   })
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
@@ -310,7 +312,7 @@ describe('npm run import', () => {
 
     const database = await openDatabase(dbUrl)
     const deps = { db: database.db, clock: fixedClock('2026-11-23T09:00:00Z'), config: loadConfig({ NODE_ENV: 'test' }), log: () => {} }
-    await insertGebruiker(deps, { email: 'tweede@test.example', wachtwoord: 'Correct-paard-batterij-7', naam: 'Twee', rol: 'beheerder' })
+    await insertGebruiker(deps, { email: 'tweede@test.example', wachtwoord: 'Correct-paard-batterij-7', naam: 'Twee', rol: 'beheerder', werkgebied: ['gemeente-GM0505'] })
     database.close()
     expect(await runImportCli([file], env, io)).toBe(1)
     expect(err.join('')).toMatch(/meerdere beheerders: kies met --beheerder/)

@@ -18,7 +18,7 @@ describe('start-up data', () => {
     const deps = { ...t.deps, config: loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'true' }) }
     const lines = await bootstrap(deps)
     const first = await counts()
-    expect(first).toMatchObject({ organisaties: 15, plekken: 61, deelnemers: 80, gebruikers: 4 })
+    expect(first).toMatchObject({ organisaties: 15, plekken: 61, deelnemers: 80, gebruikers: 9 })
     // the demo journey: every Roermond voorstel became a plaatsing with its nazorg log, plus two for the demo werkgever
     expect(first.plaatsingen).toBeGreaterThanOrEqual(8)
     expect(first.voorstellen).toBe(first.plaatsingen + 2)

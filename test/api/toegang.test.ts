@@ -4,12 +4,19 @@ import { deelnemerBody, plekBody, testApp, type TestApp } from '../helpers.js'
 // The role × route matrix, generated from the app's own route table: every API route must have
 // an entry here, so a route added later without deciding who may use it fails this test.
 
-type Wie = 'anoniem' | 'beheerder' | 'jobhunter' | 'jobcoach' | 'jobcoachAnder' | 'werkgever' | 'werkgeverAnder'
-const iedereen: Wie[] = ['anoniem', 'beheerder', 'jobhunter', 'jobcoach', 'jobcoachAnder', 'werkgever', 'werkgeverAnder']
+// The gemeente boundary (issue 15): every record below belongs to the gemeente Dordrecht. A
+// jobhunter, jobcoach and beheerder of another gemeente (…Elders) get a 404 on every deelnemer-side
+// cell (`grens`) where their own-gemeente colleague is let in, and what that colleague gets on
+// every other cell (plekken, lists, their own data); a regional jobhunter of Dordrecht and
+// Zwijndrecht (jobhunterRegio) gets what the Dordrecht jobhunter gets.
+type Wie = 'anoniem' | 'beheerder' | 'jobhunter' | 'jobcoach' | 'jobcoachAnder' | 'werkgever' | 'werkgeverAnder' | 'jobhunterElders' | 'jobcoachElders' | 'beheerderElders' | 'jobhunterRegio'
+const iedereen: Wie[] = ['anoniem', 'beheerder', 'jobhunter', 'jobcoach', 'jobcoachAnder', 'werkgever', 'werkgeverAnder', 'jobhunterElders', 'jobcoachElders', 'beheerderElders', 'jobhunterRegio']
+const collega = { jobhunterElders: 'jobhunter', jobcoachElders: 'jobcoach', beheerderElders: 'beheerder', jobhunterRegio: 'jobhunter' } as const
 
 let t: TestApp
 let orgA: string
 let jobcoachId: string
+let jobhunterId: string
 const cookies: Partial<Record<Wie, string>> = {}
 const emails: Partial<Record<Wie, string>> = {}
 
@@ -19,6 +26,18 @@ interface Entry {
   expect: Partial<Record<Wie, number>>
   /** The call ends the session it is made with: use a fresh one, so later cells keep theirs. */
   ownSession?: true
+  /** A deelnemer-side route: a caller of another gemeente gets 404 where their colleague gets 2xx. */
+  grens?: true
+}
+
+/** The expectations of an entry for every caller: those of another gemeente and the region derived from their colleague's. */
+function compleet(entry: Entry): Partial<Record<Wie, number>> {
+  const e = { ...entry.expect }
+  for (const [wie, eigen] of Object.entries(collega) as [Wie, Wie][]) {
+    if (e[wie] !== undefined || e[eigen] === undefined) continue
+    e[wie] = entry.grens && wie !== 'jobhunterRegio' && e[eigen]! < 300 ? 404 : e[eigen]
+  }
+  return e
 }
 
 const newDeelnemer = async () => {
@@ -48,15 +67,16 @@ const newPlaatsing = async () => {
 }
 
 const allowed = (status: number, ...who: Wie[]) => Object.fromEntries(who.map((w) => [w, status]))
-const loggedIn = (status: number) => allowed(status, 'beheerder', 'jobhunter', 'jobcoach', 'jobcoachAnder', 'werkgever', 'werkgeverAnder')
+const loggedIn = (status: number) => allowed(status, ...iedereen.filter((w) => w !== 'anoniem'))
 const only = (status: number, who: Wie[], otherwise = 403) => ({
   anoniem: 401,
-  ...Object.fromEntries(iedereen.filter((w) => w !== 'anoniem').map((w) => [w, who.includes(w) ? status : otherwise])),
+  // the callers of another gemeente and the region are derived from their colleague's cell (compleet)
+  ...Object.fromEntries(iedereen.filter((w) => w !== 'anoniem' && !(w in collega)).map((w) => [w, who.includes(w) ? status : otherwise])),
 })
 
 const matrix: Record<string, Entry> = {
   // wrong credentials are a 401 whoever asks; a good login is tested in sessie.test.ts
-  'POST /api/sessie': { prepare: async () => ({ body: { email: 'niemand@test.example', wachtwoord: 'fout-fout-fout' } }), expect: { anoniem: 401, ...loggedIn(401) } },
+  'POST /api/sessie': { prepare: async () => ({ body: { email: `niemand${Math.random().toString(36).slice(2)}@test.example`, wachtwoord: 'fout-fout-fout' } }), expect: { anoniem: 401, ...loggedIn(401) } },
   'GET /api/sessie': { expect: { anoniem: 401, ...loggedIn(200) } },
   'DELETE /api/sessie': { expect: { anoniem: 401, ...loggedIn(204) }, ownSession: true },
   'GET /api/gebruikers': { expect: only(200, ['beheerder']) },
@@ -107,17 +127,29 @@ const matrix: Record<string, Entry> = {
   },
   'GET /api/zoeken': { expect: only(200, ['beheerder', 'jobhunter']) },
   'GET /api/deelnemers': { expect: only(200, ['beheerder', 'jobhunter']) },
-  'POST /api/deelnemers': { prepare: async () => ({ body: deelnemerBody() }), expect: only(201, ['beheerder', 'jobhunter']) },
+  // without a gemeenteId the deelnemer joins the caller's only gemeente; the regional jobhunter has two and must choose (400)
+  'POST /api/deelnemers': { prepare: async () => ({ body: deelnemerBody() }), expect: { ...only(201, ['beheerder', 'jobhunter']), jobhunterRegio: 400 } },
+  'PUT /api/deelnemers/:id/regievoerder': {
+    grens: true,
+    prepare: async () => ({ path: `/api/deelnemers/${await newDeelnemer()}/regievoerder`, body: { regievoerderId: jobhunterId } }),
+    expect: only(200, ['beheerder']),
+  },
+  'GET /api/gemeenten': { expect: only(200, ['beheerder', 'jobhunter', 'jobcoach', 'jobcoachAnder']) },
+  // only the platform beheerder adds a gemeente (tested in gemeenten.test.ts)
+  'POST /api/gemeenten': { prepare: async () => ({ body: { naam: 'Papendrecht', cbsCode: 'GM0590' } }), expect: only(201, []) },
   'GET /api/deelnemers/:id': {
+    grens: true,
     prepare: async () => ({ path: `/api/deelnemers/${await newDeelnemer()}` }),
     // a jobcoach reads only the deelnemers of their own plaatsingen (none for this one)
     expect: { ...only(200, ['beheerder', 'jobhunter']), jobcoach: 404, jobcoachAnder: 404 },
   },
   'PATCH /api/deelnemers/:id': {
+    grens: true,
     prepare: async () => ({ path: `/api/deelnemers/${await newDeelnemer()}`, body: { status: 'zoekend' } }),
     expect: only(200, ['beheerder', 'jobhunter']),
   },
   'GET /api/deelnemers/:id/matches': {
+    grens: true,
     prepare: async () => ({ path: `/api/deelnemers/${await newDeelnemer()}/matches` }),
     expect: only(200, ['beheerder', 'jobhunter']),
   },
@@ -136,6 +168,7 @@ const matrix: Record<string, Entry> = {
     expect: only(201, ['beheerder']),
   },
   'POST /api/voorstellen': {
+    grens: true,
     prepare: async () => {
       const plekId = await newPlekOfA()
       await t.request('POST', `/api/plekken/${plekId}/publiceren`, { cookie: cookies.werkgever })
@@ -146,31 +179,38 @@ const matrix: Record<string, Entry> = {
   },
   'GET /api/voorstellen': { expect: only(200, ['beheerder', 'jobhunter', 'werkgever', 'werkgeverAnder']) },
   'GET /api/voorstellen/:id': {
+    grens: true,
     prepare: async () => ({ path: `/api/voorstellen/${await newVoorstel()}` }),
     expect: { ...only(200, ['beheerder', 'jobhunter', 'werkgever']), werkgeverAnder: 404 },
   },
   'POST /api/voorstellen/:id/accepteren': {
+    grens: true,
     prepare: async () => ({ path: `/api/voorstellen/${await newVoorstel()}/accepteren`, body: { startdatum: '2026-12-01' } }),
     expect: { ...only(201, ['beheerder', 'werkgever']), werkgeverAnder: 404 },
   },
   'POST /api/voorstellen/:id/afwijzen': {
+    grens: true,
     prepare: async () => ({ path: `/api/voorstellen/${await newVoorstel()}/afwijzen`, body: { reden: 'Past niet in het rooster' } }),
     expect: { ...only(200, ['beheerder', 'werkgever']), werkgeverAnder: 404 },
   },
   'POST /api/voorstellen/:id/intrekken': {
+    grens: true,
     prepare: async () => ({ path: `/api/voorstellen/${await newVoorstel()}/intrekken` }),
     expect: only(200, ['beheerder', 'jobhunter']),
   },
   'GET /api/plaatsingen': { expect: only(200, ['beheerder', 'jobcoach', 'jobcoachAnder']) },
   'GET /api/plaatsingen/:id': {
+    grens: true,
     prepare: async () => ({ path: `/api/plaatsingen/${await newPlaatsing()}` }),
     expect: { ...only(200, ['beheerder', 'jobcoach']), jobcoachAnder: 404 },
   },
   'GET /api/plaatsingen/:id/nazorg': {
+    grens: true,
     prepare: async () => ({ path: `/api/plaatsingen/${await newPlaatsing()}/nazorg` }),
     expect: { ...only(200, ['beheerder', 'jobcoach']), jobcoachAnder: 404 },
   },
   'POST /api/plaatsingen/:id/nazorg': {
+    grens: true,
     prepare: async () => ({
       path: `/api/plaatsingen/${await newPlaatsing()}/nazorg`,
       body: { datum: '2026-11-20', met: 'beiden', kanaal: 'bezoek', samenvatting: 'Startgesprek op de werkplek.' },
@@ -178,10 +218,12 @@ const matrix: Record<string, Entry> = {
     expect: { ...only(201, ['jobcoach']), jobcoachAnder: 404 },
   },
   'POST /api/plaatsingen/:id/beeindigen': {
+    grens: true,
     prepare: async () => ({ path: `/api/plaatsingen/${await newPlaatsing()}/beeindigen`, body: { einddatum: '2026-11-20', eindreden: 'verhuisd' } }),
     expect: { ...only(200, ['beheerder', 'jobcoach']), jobcoachAnder: 404 },
   },
   'POST /api/plaatsingen/:id/toewijzen': {
+    grens: true,
     prepare: async () => ({ path: `/api/plaatsingen/${await newPlaatsing()}/toewijzen`, body: { jobcoachId } }),
     expect: only(200, ['beheerder']),
   },
@@ -197,10 +239,12 @@ const matrix: Record<string, Entry> = {
   'GET /api/monitor': { expect: only(200, ['beheerder']) },
   'GET /api/monitor/export.csv': { expect: only(200, ['beheerder']) },
   'GET /api/deelnemers/:id/export': {
+    grens: true,
     prepare: async () => ({ path: `/api/deelnemers/${await newDeelnemer()}/export` }),
     expect: only(200, ['beheerder']),
   },
   'DELETE /api/deelnemers/:id': {
+    grens: true,
     prepare: async () => ({ path: `/api/deelnemers/${await newDeelnemer()}` }),
     expect: only(204, ['beheerder']),
   },
@@ -215,6 +259,7 @@ beforeAll(async () => {
   t = await testApp()
   orgA = await t.makeOrganisatie('Organisatie A')
   const orgB = await t.makeOrganisatie('Organisatie B')
+  const delft = await t.makeGemeente('Delft')
   const users = {
     beheerder: await t.makeUser('beheerder'),
     jobhunter: await t.makeUser('jobhunter'),
@@ -222,12 +267,17 @@ beforeAll(async () => {
     jobcoachAnder: await t.makeUser('jobcoach'),
     werkgever: await t.makeUser('werkgever', orgA),
     werkgeverAnder: await t.makeUser('werkgever', orgB),
+    jobhunterElders: await t.makeUser('jobhunter', undefined, { werkgebied: [delft] }),
+    jobcoachElders: await t.makeUser('jobcoach', undefined, { werkgebied: [delft] }),
+    beheerderElders: await t.makeUser('beheerder', undefined, { werkgebied: [delft] }),
+    jobhunterRegio: await t.makeUser('jobhunter', undefined, { werkgebied: [t.DORDRECHT, await t.makeGemeente('Zwijndrecht')] }),
   }
   for (const [wie, u] of Object.entries(users)) {
     cookies[wie as Wie] = u.cookie
     emails[wie as Wie] = u.email
   }
   jobcoachId = users.jobcoach.id
+  jobhunterId = users.jobhunter.id
 })
 afterAll(() => t.close())
 
@@ -240,11 +290,11 @@ describe('role × route matrix', () => {
   })
 
   it('every entry says what every role gets, anonymous and the other werkgever and jobcoach included', () => {
-    for (const [route, entry] of Object.entries(matrix)) expect(Object.keys(entry.expect).sort(), route).toEqual([...iedereen].sort())
+    for (const [route, entry] of Object.entries(matrix)) expect(Object.keys(compleet(entry)).sort(), route).toEqual([...iedereen].sort())
   })
 
   const cells = Object.entries(matrix).flatMap(([route, entry]) =>
-    Object.entries(entry.expect).map(([wie, status]) => ({ route, wie: wie as Wie, status: status as number, entry })),
+    Object.entries(compleet(entry)).map(([wie, status]) => ({ route, wie: wie as Wie, status: status as number, entry })),
   )
   it.each(cells)('$route as $wie answers $status', async ({ route, wie, status, entry }) => {
     const [method, pattern] = route.split(' ') as [string, string]
@@ -299,6 +349,10 @@ const gewist: Record<string, Entry> = {
     prepare: async () => ({ path: `/api/deelnemers/${await newErasedDeelnemer()}` }),
     expect: only(404, ['beheerder']),
   },
+  'PUT /api/deelnemers/:id/regievoerder': {
+    prepare: async () => ({ path: `/api/deelnemers/${await newErasedDeelnemer()}/regievoerder`, body: { regievoerderId: jobhunterId } }),
+    expect: only(404, ['beheerder']),
+  },
   'POST /api/voorstellen': {
     prepare: async () => {
       const plekId = await newPlekOfA()
@@ -313,11 +367,11 @@ describe('an erased deelnemer × route matrix', () => {
   it('every route with a deelnemer id in its path has an entry', () => {
     const routes = [...new Set(t.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/deelnemers/:id')).map((r) => `${r.method} ${r.path}`))]
     expect(routes.sort()).toEqual(Object.keys(gewist).filter((r) => r.includes('/deelnemers/:id')).sort())
-    for (const [route, entry] of Object.entries(gewist)) expect(Object.keys(entry.expect).sort(), route).toEqual([...iedereen].sort())
+    for (const [route, entry] of Object.entries(gewist)) expect(Object.keys(compleet(entry)).sort(), route).toEqual([...iedereen].sort())
   })
 
   const cells = Object.entries(gewist).flatMap(([route, entry]) =>
-    Object.entries(entry.expect).map(([wie, status]) => ({ route, wie: wie as Wie, status: status as number, entry })),
+    Object.entries(compleet(entry)).map(([wie, status]) => ({ route, wie: wie as Wie, status: status as number, entry })),
   )
   it.each(cells)('$route for an erased deelnemer as $wie answers $status', async ({ route, wie, status, entry }) => {
     const [method, pattern] = route.split(' ') as [string, string]

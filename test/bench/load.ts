@@ -92,7 +92,7 @@ export async function prepareLarge(file: string, n: { plekken: number; deelnemer
   }
   const ds = genereerDeelnemers(n.deelnemers, rnd)
   for (let i = 0; i < ds.length; i += 500) {
-    await database.db.insert(deelnemer).values(ds.slice(i, i + 500).map((d, j) => ({ ...deelnemerColumns(d), id: `bench-deelnemer-${i + j}`, createdAt: now, updatedAt: now })))
+    await database.db.insert(deelnemer).values(ds.slice(i, i + 500).map((d, j) => ({ ...deelnemerColumns(d), id: `bench-deelnemer-${i + j}`, gemeenteId: 'gemeente-GM0505', createdAt: now, updatedAt: now })))
   }
   database.close()
 }

@@ -110,7 +110,7 @@ export async function matchBench(opts: { plekken: number; deelnemers: number; qu
     }
     const ds = deelnemers(opts.deelnemers, rnd)
     for (let i = 0; i < ds.length; i += 500) {
-      await t.deps.db.insert(deelnemer).values(ds.slice(i, i + 500).map((d, j) => ({ ...deelnemerColumns(d), id: `bench-deelnemer-${i + j}`, createdAt: now, updatedAt: now })))
+      await t.deps.db.insert(deelnemer).values(ds.slice(i, i + 500).map((d, j) => ({ ...deelnemerColumns(d), id: `bench-deelnemer-${i + j}`, gemeenteId: 'gemeente-GM0505', createdAt: now, updatedAt: now })))
     }
   })
   console.error(`match bench: ${opts.plekken} plekken and ${opts.deelnemers} deelnemers loaded in ${Math.round(loadMs)} ms`)

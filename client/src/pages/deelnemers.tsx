@@ -6,7 +6,7 @@ import { Paginering } from '../components/paginering.js'
 import { Cel, NaamCel, StatusBadge, Tabel } from '../components/tabel.js'
 import { fieldId } from '../lib/form-errors.js'
 import { DEELNEMERS_PER_PAGE, deelnemerApiQuery, deelnemerQueryString, parseDeelnemerUrl, type DeelnemerLijstState } from '../lib/deelnemer-lijst.js'
-import { deelnemerStatusBadge, deelnemerStatusLabel, formatDatum, label, leerrouteLabel, urenTekst } from '../lib/labels.js'
+import { deelnemerStatusBadge, deelnemerStatusLabel, formatDatum, label, leerrouteLabel } from '../lib/labels.js'
 import { useDebounce } from '../lib/use-debounce.js'
 import { useLoad } from '../lib/use-load.js'
 import { useUrlState } from '../lib/use-url-state.js'
@@ -82,13 +82,13 @@ export function Deelnemers() {
 function DeelnemersTabel({ items, laden }: { items: Lijst['items']; laden: boolean }) {
   return (
     <Tabel caption="Deelnemers op naam, met status en een link naar de passende plekken" class="pp-table--stapel" laden={laden}
-      kolommen={['Naam', 'Status', 'Leerroute', 'Uren per week', 'Gewijzigd', 'Matchen']}>
+      kolommen={['Naam', 'Gemeente', 'Status', 'Leerroute', 'Gewijzigd', 'Matchen']}>
       {items.map((d) => (
         <tr class="utrecht-table__row" key={d.id}>
           <NaamCel href={`/deelnemers/${d.id}`} naam={d.naam} onder={d.plaats} />
+          <Cel label="Gemeente">{d.gemeenteNaam}</Cel>
           <Cel label="Status"><StatusBadge variant={deelnemerStatusBadge[d.status]}>{deelnemerStatusLabel[d.status]}</StatusBadge></Cel>
           <Cel label="Leerroute">{label(leerrouteLabel, d.leerroute)}</Cel>
-          <Cel label="Uren per week">{urenTekst(d.urenPerWeek)}</Cel>
           <Cel label="Gewijzigd">{formatDatum(d.gewijzigdOp)}</Cel>
           <Cel><a class="utrecht-link" href={`/deelnemers/${d.id}/matches`} aria-label={`Passende plekken voor ${d.naam}`}>Passende plekken</a></Cel>
         </tr>
