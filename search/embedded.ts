@@ -1,31 +1,25 @@
 import { toHit, type Kandidaat, type PlekDocument, type PlekQuery, type SearchHealth, type SearchIndex, type SearchResult } from './port.js'
-import { synonymsOf } from './synoniemen.js'
+import { analyseDocument } from './analyse/document.js'
 import { Columns } from './embedded/columns.js'
 import { countFacets } from './embedded/facets.js'
 import { filterOf } from './embedded/filters.js'
 import { distanceTo } from './embedded/geo.js'
 import { comparatorOf, topK } from './embedded/order.js'
-import { TextIndex, type TextLookup } from './embedded/text.js'
+import { TextIndex } from './embedded/text.js'
 
 // The embedded adapter: the default when no MEILI_URL is set, so `npm start` needs nothing else.
 //
-// Orama (with the Dutch stemmer and stop words) does what it is good at: tokenising, typo-tolerant
-// and prefix matching, BM25 relevance (embedded/text.ts). Filters, facets, geo and sorting run on a
-// compact columnar copy of the documents (embedded/columns.ts, filters.ts, facets.ts, geo.ts,
-// order.ts) instead of Orama's `where`/`facets`/geo, because those were the measured slow spots at
-// 100k documents (geo radius with a distance sort ~150 ms, whole-index facets ~100 ms): a
-// bounding-box check on plain lat/lon arrays before the exact distance, bitmasks for lists, a
-// bounded heap for the top of the page, and cached facet counts for the unfiltered browse.
-// This class only composes them: slots, writes, and one search.
-
-export interface EmbeddedOptions {
-  /** How text finds a word's documents (default `radix`; `orama` is Orama's public search, see embedded/text.ts). */
-  textLookup?: TextLookup
-}
+// Text is an inverted index over the Dutch analysis that both engines share (search/analyse,
+// embedded/text.ts). Filters, facets, geo and sorting run on a compact columnar copy of the
+// documents (embedded/columns.ts, filters.ts, facets.ts, geo.ts, order.ts): a bounding-box check on
+// plain lat/lon arrays before the exact distance, bitmasks for lists, a bounded heap for the top of
+// the page, and cached facet counts for the unfiltered browse.
+// This class only composes them: slots, writes, and one search (synchronous from the text match to
+// the hits, so two searches never share the text index's rank buffers).
 
 export class EmbeddedSearchIndex implements SearchIndex {
   readonly engine = 'embedded' as const
-  private text: TextIndex
+  private text = new TextIndex()
   private cols = new Columns()
   private docs: (PlekDocument | undefined)[] = []
   private slotOf = new Map<string, number>()
@@ -33,10 +27,6 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private writes = 0
   /** The unfiltered browse (no text, filters or place): facets and full orders, until the next write. */
   private browseCache?: { writes: number; facets: SearchResult['facets']; total: number; orders: Map<string, number[]> }
-
-  constructor(opts: EmbeddedOptions = {}) {
-    this.text = new TextIndex(opts.textLookup)
-  }
 
   async applySettings(): Promise<void> {
     // Settings live in code (schema, tokenizer, synonyms); nothing to push.
@@ -59,16 +49,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
     if (input.length === 0) return
     // the last state of a document in one batch wins
     const latest = new Map(input.map((d) => [d.id, d]))
-    const existing = [...latest.keys()].filter((id) => this.slotOf.has(id))
-    const stored = [...latest.values()].map((doc) => ({ doc, slot: this.store(doc) }))
-    await this.text.upsert(stored, existing)
+    this.text.upsert([...latest.values()].map((doc) => ({ fields: analyseDocument(doc), slot: this.store(doc) })))
     this.writes++
   }
 
   async remove(ids: string[]): Promise<void> {
     const present = ids.filter((id) => this.slotOf.has(id))
     if (!present.length) return
-    await this.text.remove(present)
+    this.text.remove(present.map((id) => this.slotOf.get(id)!))
     for (const id of present) {
       const slot = this.slotOf.get(id)!
       this.slotOf.delete(id)
@@ -112,9 +100,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const geo = query.geo
     const radius = geo?.straalKm
     // Text is matched only within what the filters let through, so common words stay cheap.
-    const text = query.q
-      ? await this.text.match(query.q, { documents: this.slotOf.size, slots: c.capacity, slotOf: (id) => this.slotOf.get(id), passes: hasFilters ? passes : undefined })
-      : undefined
+    const text = query.q ? this.text.match(query.q, { slots: c.capacity, passes: hasFilters ? passes : undefined }) : undefined
     const unfiltered = !text && !hasFilters
 
     const slots: number[] = []
@@ -151,13 +137,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
       total = cache.total
       facets = cache.facets
     } else {
-      if (text) for (const slot of text.matched.keys()) consider(slot)
+      if (text) for (const slot of text.slots) consider(slot)
       else for (let slot = 0; slot < c.size; slot++) consider(slot)
       facets = countFacets(c, slots)
-      top = topK(slots, offset + query.perPage, comparatorOf(query, c, idOf, text?.matched, distance)).slice(offset)
+      top = topK(slots, offset + query.perPage, comparatorOf(query, c, idOf, text?.rank, distance)).slice(offset)
       total = slots.length
+      if (text) this.text.release(text)
     }
-    const words = text ? [...text.words.flatMap((w) => [w, ...synonymsOf(w)]), ...text.corrected] : []
+    const words = text ? [...text.words, ...text.corrected] : []
     const hits = top.map((slot) => toHit(this.docs[slot]!, words, distance.get(slot)))
     return { hits, total, facets, tijdMs: Math.round((performance.now() - start) * 100) / 100 }
   }

@@ -1,3 +1,4 @@
+import { queryWordsOf } from './analyse/tekst.js'
 import { vaardigheden, niveaus } from '../server/domain/enums.js'
 import type { PlekQuery } from './port.js'
 
@@ -41,18 +42,26 @@ export function meiliFilter(q: PlekQuery): string[] {
   return parts
 }
 
+/**
+ * The `sort` parameter. The settings put the `sort` rule first and newest, then id, as the last
+ * ranking rules (meiliSettings), so a chosen sort orders by its key, then by relevance, then newest
+ * and id, as the embedded engine does. `relevantie` with text sends none (relevance, then newest);
+ * without text it is nearest first when a place is given, else newest.
+ */
 export function meiliSort(q: PlekQuery): string[] {
   const geoPoint = q.geo ? `_geoPoint(${num(q.geo.lat)}, ${num(q.geo.lon)}):asc` : undefined
   switch (q.sort) {
     case 'afstand':
-      return [geoPoint!, 'gepubliceerdOp:desc', 'id:asc']
+      return [geoPoint!]
     case 'taalrijkheid':
-      return ['taalrijkheidsscore:desc', 'gepubliceerdOp:desc', 'id:asc']
+      return ['taalrijkheidsscore:desc']
     case 'nieuwste':
-      return ['gepubliceerdOp:desc', 'id:asc']
+      return ['gepubliceerdOp:desc']
     case 'relevantie':
     default:
-      // with text, Meilisearch's own ranking rules come first; without, nearest or newest first
-      return [...(geoPoint ? [geoPoint] : []), 'gepubliceerdOp:desc', 'id:asc']
+      return !hasText(q) && geoPoint ? [geoPoint] : []
   }
 }
+
+/** Whether a query has words to search for (not only stop words), as search/analyse reads it. */
+const hasText = (q: PlekQuery) => q.q !== undefined && queryWordsOf(q.q).length > 0

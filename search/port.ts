@@ -1,5 +1,6 @@
 import type { Begeleiding, Niveau, Sector, Vaardigheid, vergoedingSoorten, Vorm } from '../server/domain/enums.js'
 import type { Sortering } from '../server/domain/zoeken.js'
+import { fold } from './analyse/tekst.js'
 
 // The search port: one engine-neutral interface and one neutral query model. The Meilisearch and
 // embedded adapters implement it; the contract suite in test/search runs the same cases on both.
@@ -123,6 +124,10 @@ export interface SearchClock {
  */
 export class SearchUnavailableError extends Error {
   override readonly name = 'SearchUnavailableError'
+  /** The engine's own code (e.g. Meilisearch's `index_not_found`), for the log. */
+  constructor(message: string, readonly code?: string) {
+    super(message)
+  }
 }
 
 /** Whether an error means that the engine does not answer, rather than a bug. */
@@ -154,14 +159,19 @@ export function toHit(d: Pick<PlekDocument, HitField | 'urenMin' | 'urenMax' | '
   }
 }
 
-/** Builds the snippet of one hit: up to ~160 characters of the omschrijving around the first matched word. */
+/**
+ * Builds the snippet of one hit: up to ~160 characters of the omschrijving around the first matched
+ * word. A word is marked when, folded (no accents, lower case), it starts with a query word (or all
+ * but its last two letters: a plural or a prefix being typed), or holds one of 4+ letters as a
+ * compound part (magazijnmedewerker for "medewerker"). Offsets are those of the original text.
+ */
 export function fragmentOf(text: string, words: string[], size = 160): SearchHit['fragment'] {
-  const lower = text.toLowerCase()
   const found: [number, number][] = []
-  const wordRe = /[\p{L}\p{N}]+/gu
-  const stems = words.map((w) => w.toLowerCase()).filter((w) => w.length >= 3)
-  for (const m of lower.matchAll(wordRe)) {
-    if (stems.some((s) => m[0].startsWith(s.slice(0, Math.max(3, s.length - 2))))) found.push([m.index!, m.index! + m[0].length])
+  const wordRe = /[\p{L}\p{M}\p{N}]+/gu
+  const stems = [...new Set(words.map(fold))].filter((w) => w.length >= 3)
+  for (const m of text.matchAll(wordRe)) {
+    const w = fold(m[0])
+    if (stems.some((s) => w.startsWith(s.slice(0, Math.max(3, s.length - 2))) || (s.length >= 4 && w.includes(s)))) found.push([m.index!, m.index! + m[0].length])
   }
   const first = found[0]?.[0] ?? 0
   let start = Math.max(0, first - 40)

@@ -1,5 +1,6 @@
 import type { PlekQuery } from '../port.js'
 import type { Columns } from './columns.js'
+import type { TextRank } from './text.js'
 
 // The order of hits: per sort a comparator over slots, with ties broken by newest, then id, so
 // pages are stable; and the top of a page without sorting everything.
@@ -7,21 +8,26 @@ import type { Columns } from './columns.js'
 type Comparator = (a: number, b: number) => number
 
 /**
- * The comparator of a query's sort. `text` holds the text matches (relevance), `distance` the
+ * The comparator of a query's sort. `text` ranks the text matches (relevance), `distance` the
  * distance per slot when a place is given, `idOf` the document id of a slot (the last tie-break).
  */
 export function comparatorOf(
   query: Pick<PlekQuery, 'sort' | 'geo'>,
   c: Columns,
   idOf: (slot: number) => string,
-  text: Map<number, { n: number; score: number }> | undefined,
+  text: TextRank | undefined,
   distance: Map<number, number>,
 ): Comparator {
   const byRelevance: Comparator = (a, b) => {
     if (!text) return 0
-    const ta = text.get(a)!
-    const tb = text.get(b)!
-    return tb.n - ta.n || tb.score - ta.score
+    // Meilisearch's rules in this project's order: words, typo, exactness, attribute; then BM25
+    return (
+      text.n[b]! - text.n[a]! ||
+      text.typos[a]! - text.typos[b]! ||
+      text.inexact[a]! - text.inexact[b]! ||
+      text.attr[a]! - text.attr[b]! ||
+      text.score[b]! - text.score[a]!
+    )
   }
   const byNewest: Comparator = (a, b) => c.published[b]! - c.published[a]!
   const byDistance: Comparator = (a, b) => (distance.get(a) ?? 0) - (distance.get(b) ?? 0)

@@ -1,45 +1,27 @@
-import { create, insertMultiple, removeMultiple, search, type Orama } from '@orama/orama'
-import { stemmer, language } from '@orama/stemmers/dutch'
-import { stopwords } from '@orama/stopwords/dutch'
-import { typosFor, type PlekDocument } from '../port.js'
-import { synonymsOf } from '../synoniemen.js'
-import { collectWords, descend, fieldIndexOf, indexedWords, internalIdOf, type RadixNode } from './orama-internals.js'
+import { typosFor } from '../port.js'
+import { zoekvelden, type AnalysedDocument } from '../analyse/document.js'
+import { queryWordsOf } from '../analyse/tekst.js'
+import { relatedWordsOf } from '../synoniemen.js'
 
-// Full text for the embedded adapter: Orama (with the Dutch stemmer and stop words) tokenises and
-// keeps a radix tree per text field with its term statistics. Query words match as a prefix and,
-// by their length, with typos; synonyms match as whole words. Relevance is BM25 with field weights.
+// Full text for the embedded adapter: an inverted index over the analysed words of search/analyse
+// (the same words Meilisearch gets), one posting list per word holding (slot, field) pairs.
+//
+// Ranking follows Meilisearch's rules in the order both engines use (docs/search.md, "Ranking"):
+// more query words matched first; then fewer typos; then more words matched exactly (not only as a
+// prefix or with a typo); then the best field (zoekvelden's order: titel, beroep, their forms, their
+// compound parts, synonyms, related occupations, organisatie, plaats, category, omschrijving, its
+// forms and parts); then BM25 (one occurrence per field, the field's length) as the last tie-break.
+//
+// Query words match whole, as a prefix of a longer word, through their related search words (whole
+// words, as Meilisearch's synonyms), and with typos by length (none under 5 letters, 1 up to 8, 2
+// above; never in the first letter), always on the word as typed.
 
-const textSchema = {
-  id: 'string',
-  titel: 'string',
-  beroep: 'string',
-  omschrijving: 'string',
-  organisatieNaam: 'string',
-  plaats: 'string',
-} as const
-const textProperties = ['titel', 'beroep', 'omschrijving', 'organisatieNaam', 'plaats'] as const
-const boost: Record<string, number> = { titel: 3, beroep: 2.5, organisatieNaam: 1.5, plaats: 1, omschrijving: 1 }
-const stopwordSet = new Set(stopwords)
-const bm25 = { k: 1.2, b: 0.75, d: 0.5 } // Orama's defaults
-
-// The Dutch stemmer is the largest part of indexing time, and texts repeat the same words: cache it
-// (bounded: a vocabulary rarely holds more than some tens of thousands of words).
-const stemCache = new Map<string, string>()
-function cachedStemmer(word: string): string {
-  let stem = stemCache.get(word)
-  if (stem === undefined) {
-    if (stemCache.size > 200_000) stemCache.clear()
-    stem = stemmer(word)
-    stemCache.set(word, stem)
-  }
-  return stem
-}
-
-const newOrama = () =>
-  create({
-    schema: textSchema,
-    components: { tokenizer: { language: language as 'dutch', stemming: true, stemmer: cachedStemmer, stopWords: stopwords } },
-  }) as Orama<typeof textSchema>
+const FIELDS = zoekvelden.length
+const SHIFT = 4 // a posting is slot << 4 | field: at most 16 fields
+if (FIELDS > 1 << SHIFT) throw new Error('search/embedded/text.ts: te veel zoekvelden voor een posting')
+const fieldWeight = Float64Array.from(zoekvelden, (f) => ({ titel: 3, beroep: 2.5, organisatie: 1.5, omschrijving: 1 })[f as string] ?? 1)
+const bm25 = { k: 1.2, b: 0.75 }
+const NONE = 0xffff
 
 /** Levenshtein distance, or max + 1 as soon as it must exceed max (no full matrix for far words). */
 export function boundedLevenshtein(a: string, b: string, max: number): number {
@@ -59,206 +41,243 @@ export function boundedLevenshtein(a: string, b: string, max: number): number {
   return prev[b.length]!
 }
 
-/**
- * How a word's documents are found. `radix` (the default) walks Orama's radix trees directly;
- * `orama` asks Orama's public search() with `tolerance` (slower; the reference the contract suite
- * also runs, and the way out if the internals ever cannot be read).
- */
-export type TextLookup = 'radix' | 'orama'
+/** How well the query matched one slot (read by the comparator of embedded/order.ts). */
+export interface TextRank {
+  /** query words matched */
+  n: Uint8Array
+  /** typos over the matched words (each word's best match) */
+  typos: Uint8Array
+  /** matched words without an exact match (prefix or typo only) */
+  inexact: Uint8Array
+  /** the sum over matched words of the best field's rank (0 = titel) */
+  attr: Uint16Array
+  /** BM25, the last tie-break */
+  score: Float64Array
+}
 
-/** The documents of a query's text: per slot how many query words matched and the summed score. */
+/** The documents of a query's text. */
 export interface TextMatches {
   words: string[]
   /** Indexed words a typo was corrected to, for the snippet. */
   corrected: string[]
-  matched: Map<number, { n: number; score: number }>
+  /** Slots that matched at least one word. */
+  slots: number[]
+  rank: TextRank
 }
 
 /** What the text index needs to know of the adapter's slots while matching. */
 export interface TextScope {
-  /** Documents in the index (BM25's document count). */
-  documents: number
-  /** Highest slot number + 1 (the size of the score buffer). */
+  /** Highest slot number + 1. */
   slots: number
-  slotOf(id: string): number | undefined
   /** The cheap filter checks; text is matched only within what they let through. */
   passes?: (slot: number) => boolean
 }
 
 export class TextIndex {
-  private orama = newOrama()
-  private slotByInternal: (number | undefined)[] = []
-  private writes = 0
-  private vocab?: { writes: number; byFirst: Map<string, string[]> }
-  private scoreBuffer?: Float64Array
-
-  constructor(private lookup: TextLookup = 'radix') {}
+  private ids = new Map<string, number>()
+  private words: string[] = []
+  private postings: number[][] = []
+  /** every word, sorted (for prefixes); new words are inserted in place */
+  private sorted: string[] = []
+  /** word ids by first letter (typo candidates) */
+  private byFirst = new Map<string, number[]>()
+  /** per slot: the word ids it holds (to remove it), undefined when empty */
+  private wordsOfSlot: (Int32Array | undefined)[] = []
+  /** per slot and field: the number of words */
+  private lengths = new Uint16Array(0)
+  private lengthSum = new Float64Array(FIELDS)
+  private documents = 0
+  private rank?: TextRank & { capacity: number }
+  private wordKey = new Uint16Array(0)
+  private wordScore = new Float64Array(0)
 
   clear(): void {
-    this.orama = newOrama()
-    this.slotByInternal = []
-    this.writes++
+    this.ids.clear()
+    this.words = []
+    this.postings = []
+    this.sorted = []
+    this.byFirst.clear()
+    this.wordsOfSlot = []
+    this.lengths = new Uint16Array(0)
+    this.lengthSum.fill(0)
+    this.documents = 0
   }
 
-  /** Indexes these documents at their slots; `replacing` are ids already indexed (removed first). */
-  async upsert(docs: { doc: PlekDocument; slot: number }[], replacing: string[]): Promise<void> {
-    if (replacing.length) await this.remove(replacing)
-    await insertMultiple(
-      this.orama,
-      docs.map(({ doc: d }) => ({ id: d.id, titel: d.titel, beroep: d.beroep, omschrijving: d.omschrijving, organisatieNaam: d.organisatieNaam, plaats: d.plaats })),
-      1000,
-    )
-    for (const { doc, slot } of docs) this.slotByInternal[internalIdOf(this.orama, doc.id)!] = slot
-    this.writes++
-  }
-
-  async remove(ids: string[]): Promise<void> {
-    await removeMultiple(this.orama, ids, 1000)
-    for (const id of ids) {
-      const internal = internalIdOf(this.orama, id)
-      if (internal !== undefined) this.slotByInternal[internal] = undefined
+  /** Indexes analysed documents at their slots (a slot that holds a document already is replaced). */
+  upsert(items: { slot: number; fields: AnalysedDocument }[]): void {
+    const replaced = items.map((i) => i.slot).filter((slot) => this.wordsOfSlot[slot] !== undefined)
+    if (replaced.length) this.remove(replaced)
+    const maxSlot = items.reduce((m, i) => Math.max(m, i.slot), -1)
+    this.ensureLengths(maxSlot + 1)
+    for (const { slot, fields } of items) {
+      const held: number[] = []
+      for (let f = 0; f < FIELDS; f++) {
+        const list = fields[zoekvelden[f]!]
+        this.lengths[slot * FIELDS + f] = Math.min(list.length, 0xffff)
+        this.lengthSum[f]! += list.length
+        for (const word of list) {
+          const id = this.idOf(word)
+          this.postings[id]!.push((slot << SHIFT) | f)
+          held.push(id)
+        }
+      }
+      this.wordsOfSlot[slot] = Int32Array.from(new Set(held))
+      this.documents++
     }
-    this.writes++
   }
 
-  /** Per query word (with its synonyms) the matching slots and a relevance score; undefined when no word is left. */
-  async match(q: string, scope: TextScope): Promise<TextMatches | undefined> {
-    const words = [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].filter((w) => !stopwordSet.has(w)).slice(0, 10)
+  /** Removes the documents at these slots: every posting of theirs, in one pass per word they held. */
+  remove(slots: number[]): void {
+    const gone = new Set<number>()
+    const words = new Set<number>()
+    for (const slot of slots) {
+      const held = this.wordsOfSlot[slot]
+      if (!held) continue
+      gone.add(slot)
+      for (const id of held) words.add(id)
+      for (let f = 0; f < FIELDS; f++) this.lengthSum[f]! -= this.lengths[slot * FIELDS + f]!
+      this.wordsOfSlot[slot] = undefined
+      this.documents--
+    }
+    for (const id of words) this.postings[id] = this.postings[id]!.filter((p) => !gone.has(p >>> SHIFT))
+  }
+
+  /** Per query word the matching slots, ranked as described above; undefined when no word is left. */
+  match(q: string, scope: TextScope): TextMatches | undefined {
+    const words = queryWordsOf(q)
     if (words.length === 0) return undefined
-    const matched = new Map<number, { n: number; score: number }>()
+    const rank = this.rankBuffers(scope.slots)
+    const key = this.wordKey
+    const wscore = this.wordScore
     const corrected = new Set<string>()
-    for (const word of words) {
-      const best = new Map<number, number>()
-      for (const alt of [word, ...synonymsOf(word)]) {
-        // A synonym counts a little less than the word itself, and matches as a word (with at most
-        // a plural ending), not as a prefix: "groen" must not find "groenten".
-        const synonym = alt !== word
-        const pairs = synonym ? await this.wordMatches(alt, 0, 0, scope) : await this.wordMatches(alt, typosFor(alt), Infinity, scope, corrected)
-        const weight = synonym ? 0.8 : 1
-        for (const [slot, score] of pairs) {
-          const s = score * weight
-          if ((best.get(slot) ?? -1) < s) best.set(slot, s)
-        }
-      }
-      for (const [slot, s] of best) {
-        const m = matched.get(slot)
-        if (m) {
-          m.n++
-          m.score += s
-        } else matched.set(slot, { n: 1, score: s })
-      }
-    }
-    return { words, corrected: [...corrected], matched }
-  }
-
-  /** The first token of a word as the index holds it (lower case, stemmed); undefined for a stop word. */
-  private stemOf(word: string): string | undefined {
-    return this.orama.tokenizer.tokenize(word, undefined, 'titel')[0]
-  }
-
-  /**
-   * Matches of one word: [slot, score] pairs, for the word as a prefix of at most `maxExtraLetters`
-   * more letters and for every indexed word within its typo budget.
-   */
-  private wordMatches(word: string, tolerance: number, maxExtraLetters: number, scope: TextScope, corrected?: Set<string>): Promise<[number, number][]> | [number, number][] {
-    return this.lookup === 'orama' ? this.oramaMatches(word, tolerance, maxExtraLetters, scope) : this.radixMatches(word, tolerance, maxExtraLetters, scope, corrected)
-  }
-
-  /**
-   * The radix lookup, scored with BM25 like Orama does. Orama's own find() gathers the documents of
-   * a word with `Array.includes` per document, which is quadratic for common words (734 ms for
-   * "medewerker" at 100k plekken), and its typo search walked 1–8 ms per long word even on small
-   * indexes. Typos: the word is compared with the indexed words that start with the same letter (a
-   * typo in the first letter is not tolerated; Meilisearch counts it double) using a bounded
-   * Levenshtein distance.
-   */
-  private radixMatches(word: string, tolerance: number, maxExtraLetters: number, scope: TextScope, corrected?: Set<string>): [number, number][] {
-    const stem = this.stemOf(word)
-    if (!stem) return []
-    // the indexed words this query word stands for, with a weight: fewer typos rank higher
-    const terms = new Map<string, number>()
-    if (tolerance > 0) {
-      for (const candidate of this.vocabulary().get(stem[0]!) ?? []) {
-        const distance = boundedLevenshtein(stem, candidate, tolerance)
-        if (distance > 0 && distance <= tolerance) terms.set(candidate, 1 - 0.15 * distance)
-      }
-    }
-    const scores = this.scratch(scope.slots)
-    const touched: number[] = []
+    const slots: number[] = []
     const { passes } = scope
-    for (const prop of textProperties) {
-      const field = fieldIndexOf(this.orama, prop)
-      if (!field) continue
-      const found: [RadixNode, number][] = []
-      const prefixNode = descend(field.root, stem)
-      if (prefixNode) collectWords(prefixNode, 1, found, stem.length + maxExtraLetters)
-      for (const [term, weight] of terms) {
-        const node = descend(field.root, term)
-        if (node?.e && node.w === term) {
-          found.push([node, weight])
-          corrected?.add(term)
+    const avg = Float64Array.from(this.lengthSum, (s) => Math.max(1, s / Math.max(1, this.documents)))
+    for (const word of words) {
+      const touched: number[] = []
+      for (const [id, typos, exact] of this.candidates(word, corrected)) {
+        const list = this.postings[id]!
+        if (list.length === 0) continue
+        const idf = Math.log(1 + (this.documents - list.length + 0.5) / (list.length + 0.5))
+        const base = typos * 64 + (exact ? 0 : 32)
+        const weight = (exact ? 1 : 0.5) * (1 - 0.15 * typos)
+        for (let i = 0; i < list.length; i++) {
+          const p = list[i]!
+          const slot = p >>> SHIFT
+          if (passes && !passes(slot)) continue
+          const f = p & ((1 << SHIFT) - 1)
+          const k = base + f
+          const old = key[slot]!
+          if (old === NONE) {
+            touched.push(slot)
+            key[slot] = k
+          } else if (k < old) key[slot] = k
+          const length = this.lengths[slot * FIELDS + f]!
+          wscore[slot]! += (idf * fieldWeight[f]! * weight * (bm25.k + 1)) / (1 + bm25.k * (1 - bm25.b + (bm25.b * length) / avg[f]!))
         }
       }
-      const avg = field.avgLength
-      const propBoost = boost[prop] ?? 1
-      for (const [node, weight] of found) {
-        const occ = typeof field.occurrences[node.w] === 'number' ? field.occurrences[node.w]! : 0
-        const idf = Math.log(1 + (scope.documents - occ + 0.5) / (occ + 0.5))
-        for (const internalId of node.d) {
-          const slot = this.slotByInternal[internalId]
-          if (slot === undefined || (passes && !passes(slot))) continue
-          // Term frequency as one occurrence in the field: our fields are short, and reading Orama's
-          // per-document frequency objects was two thirds of the lookup time for common words.
-          const length = field.lengths[internalId] ?? avg
-          const tf = 1 / length
-          const bm = (idf * (bm25.d + tf * (bm25.k + 1))) / (tf + bm25.k * (1 - bm25.b + (bm25.b * length) / avg))
-          if (scores[slot] === 0) touched.push(slot)
-          scores[slot] = scores[slot]! + bm * propBoost * weight
+      for (const slot of touched) {
+        const k = key[slot]!
+        if (rank.n[slot] === 0) slots.push(slot)
+        rank.n[slot]!++
+        rank.typos[slot]! += k >> 6
+        rank.inexact[slot]! += (k >> 5) & 1
+        rank.attr[slot]! += k & 31
+        rank.score[slot]! += wscore[slot]!
+        key[slot] = NONE
+        wscore[slot] = 0
+      }
+    }
+    return { words, corrected: [...corrected], slots, rank }
+  }
+
+  /** Clears what the last match wrote into the rank buffers (call when done with its result). */
+  release(m: TextMatches): void {
+    for (const slot of m.slots) {
+      m.rank.n[slot] = 0
+      m.rank.typos[slot] = 0
+      m.rank.inexact[slot] = 0
+      m.rank.attr[slot] = 0
+      m.rank.score[slot] = 0
+    }
+  }
+
+  /** The indexed words a query word stands for: [word id, typos, exact]. */
+  private candidates(word: string, corrected: Set<string>): [number, number, boolean][] {
+    const out: [number, number, boolean][] = []
+    const exact = this.ids.get(word)
+    if (exact !== undefined) out.push([exact, 0, true])
+    // every longer word it is a prefix of
+    let i = lowerBound(this.sorted, word)
+    const seen = new Set<number>()
+    for (; i < this.sorted.length && this.sorted[i]!.startsWith(word); i++) {
+      const id = this.ids.get(this.sorted[i]!)!
+      if (id !== exact) out.push([id, 0, false]), seen.add(id)
+    }
+    // related search words (search/synoniemen.ts): whole words, never exact
+    for (const related of relatedWordsOf(word)) {
+      const id = this.ids.get(related)
+      if (id !== undefined && id !== exact && !seen.has(id)) out.push([id, 0, false]), seen.add(id)
+    }
+    const tolerance = typosFor(word)
+    if (tolerance > 0) {
+      for (const id of this.byFirst.get(word[0]!) ?? []) {
+        if (id === exact || seen.has(id)) continue
+        const w = this.words[id]!
+        if (Math.abs(w.length - word.length) > tolerance) continue
+        const d = boundedLevenshtein(word, w, tolerance)
+        if (d > 0 && d <= tolerance) {
+          out.push([id, d, false])
+          corrected.add(w)
         }
       }
     }
-    const out = touched.map((slot) => [slot, scores[slot]!] as [number, number])
-    for (const slot of touched) scores[slot] = 0
     return out
   }
 
-  /** Orama's public search(). Its prefix search has no length limit, so a whole-word match (a synonym) is checked on the document's own tokens. */
-  private async oramaMatches(word: string, tolerance: number, maxExtraLetters: number, scope: TextScope): Promise<[number, number][]> {
-    const res = await search(this.orama, { term: word, properties: [...textProperties], tolerance, boost, limit: scope.documents || 1 })
-    const stem = Number.isFinite(maxExtraLetters) ? this.stemOf(word) : undefined
-    const out: [number, number][] = []
-    for (const h of res.hits) {
-      const slot = scope.slotOf(h.id)
-      if (slot === undefined) continue
-      if (stem !== undefined && !this.hasWord(h.document, stem, stem.length + maxExtraLetters)) continue
-      out.push([slot, h.score])
+  private idOf(word: string): number {
+    let id = this.ids.get(word)
+    if (id === undefined) {
+      id = this.words.length
+      this.ids.set(word, id)
+      this.words.push(word)
+      this.postings.push([])
+      this.sorted.splice(lowerBound(this.sorted, word), 0, word)
+      const first = word[0]!
+      const list = this.byFirst.get(first)
+      if (list) list.push(id)
+      else this.byFirst.set(first, [id])
     }
-    return out
+    return id
   }
 
-  /** Whether a document holds a token that starts with `stem` and has at most `maxLength` letters. */
-  private hasWord(doc: Partial<Record<(typeof textProperties)[number], string>>, stem: string, maxLength: number): boolean {
-    return textProperties.some((prop) =>
-      this.orama.tokenizer.tokenize(doc[prop] ?? '', undefined, prop).some((t) => t.startsWith(stem) && t.length <= maxLength),
-    )
+  private ensureLengths(slots: number): void {
+    if (this.lengths.length >= slots * FIELDS) return
+    const grown = new Uint16Array(Math.max(slots, (this.lengths.length / FIELDS) * 2, 1024) * FIELDS)
+    grown.set(this.lengths)
+    this.lengths = grown
   }
 
-  /** A zeroed score buffer, reused between queries (callers reset what they touched). */
-  private scratch(size: number): Float64Array {
-    if (!this.scoreBuffer || this.scoreBuffer.length < size) this.scoreBuffer = new Float64Array(size)
-    return this.scoreBuffer
-  }
-
-  /** Every indexed word by first letter; rebuilt lazily after writes. */
-  private vocabulary(): Map<string, string[]> {
-    if (this.vocab?.writes === this.writes) return this.vocab.byFirst
-    const byFirst = new Map<string, string[]>()
-    for (const w of indexedWords(this.orama, textProperties)) {
-      const list = byFirst.get(w[0]!)
-      if (list) list.push(w)
-      else byFirst.set(w[0]!, [w])
+  /** Zeroed rank buffers for `slots` slots, reused between queries (release() resets what a match wrote). */
+  private rankBuffers(slots: number): TextRank {
+    if (!this.rank || this.rank.capacity < slots) {
+      const capacity = Math.max(slots, 1024)
+      this.rank = { capacity, n: new Uint8Array(capacity), typos: new Uint8Array(capacity), inexact: new Uint8Array(capacity), attr: new Uint16Array(capacity), score: new Float64Array(capacity) }
+      this.wordKey = new Uint16Array(capacity).fill(NONE)
+      this.wordScore = new Float64Array(capacity)
     }
-    this.vocab = { writes: this.writes, byFirst }
-    return byFirst
+    return this.rank
   }
+}
+
+/** The first index in a sorted list whose word is not below `word`. */
+function lowerBound(list: string[], word: string): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (list[mid]! < word) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }

@@ -3,10 +3,6 @@ import { EmbeddedSearchIndex } from '../../search/embedded.js'
 import { fixture, runSearchContract } from './contract.js'
 
 runSearchContract('embedded', async () => new EmbeddedSearchIndex())
-// The same contract on the other text path (Orama's public search instead of the radix lookup):
-// it once found "groenten" for "hovenier" (its synonym "groen" matched as a prefix: Orama's
-// prefix search has no length limit).
-runSearchContract('embedded, Orama’s public search (the fallback text path)', async () => new EmbeddedSearchIndex({ textLookup: 'orama' }))
 
 describe('embedded adapter specifics', () => {
   it('marks the word a typo was corrected to in the snippet', async () => {

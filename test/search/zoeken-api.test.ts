@@ -73,9 +73,10 @@ describe('GET /api/zoeken', () => {
   it('an edit shows in search after the outbox is drained', async () => {
     const id = await publish({ titel: 'Gastheer' })
     await t.indexer.drain()
-    await t.request('PATCH', `/api/plekken/${id}`, { cookie: werkgever.cookie, body: { titel: 'Gastvrouw buurthuis' } })
+    // (not Gastvrouw: ESCO makes gastheer and gastvrouw synonyms, so either finds the other)
+    await t.request('PATCH', `/api/plekken/${id}`, { cookie: werkgever.cookie, body: { titel: 'Fietsenmaker buurthuis' } })
     await t.indexer.drain()
-    expect((await search('q=gastvrouw')).json.items.map((i: any) => i.id)).toEqual([id])
+    expect((await search('q=fietsenmaker')).json.items.map((i: any) => i.id)).toEqual([id])
     expect((await search('q=gastheer')).json.total).toBe(0)
   })
 

@@ -64,12 +64,19 @@ describe('Meilisearch filter translation', () => {
     expect(() => meiliFilter(q({ geo: { lat: Infinity, lon: 1, straalKm: 5 } }))).toThrow()
   })
 
-  it('sorts by distance, taalrijkheid or newest with a stable tie-break', () => {
+  it('sorts by distance, taalrijkheid or newest; relevance, then newest and id, break ties in the ranking rules', () => {
     const geo = { lat: 51.81, lon: 4.67 }
-    expect(meiliSort(q({ sort: 'afstand', geo }))).toEqual(['_geoPoint(51.81, 4.67):asc', 'gepubliceerdOp:desc', 'id:asc'])
-    expect(meiliSort(q({ sort: 'taalrijkheid' }))[0]).toBe('taalrijkheidsscore:desc')
-    expect(meiliSort(q({ sort: 'nieuwste' }))[0]).toBe('gepubliceerdOp:desc')
-    expect(meiliSort(q({ sort: 'relevantie', geo }))[0]).toBe('_geoPoint(51.81, 4.67):asc')
+    expect(meiliSort(q({ sort: 'afstand', geo }))).toEqual(['_geoPoint(51.81, 4.67):asc'])
+    expect(meiliSort(q({ sort: 'taalrijkheid', q: 'kok' }))).toEqual(['taalrijkheidsscore:desc'])
+    expect(meiliSort(q({ sort: 'nieuwste' }))).toEqual(['gepubliceerdOp:desc'])
+    expect(meiliSort(q({ sort: 'relevantie', geo }))).toEqual(['_geoPoint(51.81, 4.67):asc'])
+    // with text, relevance decides (the settings' ranking rules), then newest and id
+    expect(meiliSort(q({ sort: 'relevantie', geo, q: 'kok' }))).toEqual([])
+    expect(meiliSort(q({ sort: 'relevantie', geo, q: 'de en' }))).toEqual(['_geoPoint(51.81, 4.67):asc'])
+    const rules = meiliSettings().rankingRules
+    expect(rules.indexOf('sort')).toBe(0)
+    expect(rules.indexOf('exactness')).toBeLessThan(rules.indexOf('attribute'))
+    expect(rules.slice(-2)).toEqual(['gepubliceerdOp:desc', 'id:asc'])
   })
 
   it('settings make every filtered and sorted field filterable or sortable', () => {
