@@ -33,7 +33,7 @@ export const demoAccounts: { email: string; naam: string; rol: Rol; werkgebied: 
   { email: 'beheerder@demo.example', naam: 'Bea Beheer', rol: 'beheerder', werkgebied: [], platformBeheerder: true, wie: 'platformbeheerder, alle gemeenten' },
   { email: 'jobhunter@demo.example', naam: 'Jamal Jobhunter', rol: 'jobhunter', werkgebied: DRECHTSTEDEN, wie: 'regio Drechtsteden: Dordrecht, Zwijndrecht, Papendrecht, Sliedrecht' },
   { email: 'jobcoach@demo.example', naam: 'Joke Jobcoach', rol: 'jobcoach', werkgebied: ['GM0957'], wie: 'Roermond' },
-  { email: 'werkgever@demo.example', naam: 'Wim Werkgever', rol: 'werkgever', werkgebied: [], wie: 'Zorgcentrum De Merwe (plekken voor iedere gemeente)' },
+  { email: 'werkgever@demo.example', naam: 'Wim Werkgever', rol: 'werkgever', werkgebied: [], wie: 'Woonzorgcentrum Biesboschhof; geen werkgebied, voorstellen uit iedere gemeente' },
   { email: 'jobcoach.drechtsteden@demo.example', naam: 'Dirk de Coach', rol: 'jobcoach', werkgebied: DRECHTSTEDEN, wie: 'regio Drechtsteden' },
   { email: 'jobhunter.delft@demo.example', naam: 'Dilan Demir', rol: 'jobhunter', werkgebied: ['GM0503'], wie: 'Delft' },
   { email: 'jobcoach.delft@demo.example', naam: 'Daan Dekker', rol: 'jobcoach', werkgebied: ['GM0503'], wie: 'Delft' },

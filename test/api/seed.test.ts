@@ -60,3 +60,27 @@ describe('demo journey', () => {
     expect(Object.keys(m.knelpunten.totaal).length).toBeGreaterThan(4)
   })
 })
+
+describe('demo gemeenten (issue 15)', () => {
+  it('the regional jobhunter works in the four Drechtsteden gemeenten; Roermond and Delft staff see only their own', async () => {
+    const lines = await bootstrap({ ...t.deps, config: loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'true' }) })
+    expect(lines.some((l) => l.includes('jobhunter@demo.example') && l.includes('Drechtsteden'))).toBe(true)
+    const login = (email: string) => t.login(email, 'Welkom-demo-2026')
+    const regio = await login('jobhunter@demo.example')
+    const gemeenten = (await t.request('GET', '/api/gemeenten', { cookie: regio })).json.items.map((g: { naam: string }) => g.naam)
+    expect(gemeenten).toEqual(['Dordrecht', 'Papendrecht', 'Sliedrecht', 'Zwijndrecht'])
+    const lijst = (await t.request('GET', '/api/deelnemers?perPage=100', { cookie: regio })).json.items
+    expect(new Set(lijst.map((d: { gemeenteNaam: string }) => d.gemeenteNaam))).toEqual(new Set(gemeenten))
+    const dordrecht = lijst.find((d: { gemeenteNaam: string }) => d.gemeenteNaam === 'Dordrecht').id
+    const roermond = await login('jobhunter.roermond@demo.example')
+    expect((await t.request('GET', `/api/deelnemers/${dordrecht}`, { cookie: roermond })).status).toBe(404)
+    expect((await t.request('GET', `/api/deelnemers/${dordrecht}/matches`, { cookie: roermond })).status).toBe(404)
+    const roermondLijst = (await t.request('GET', '/api/deelnemers?perPage=100', { cookie: roermond })).json.items
+    expect(roermondLijst.length).toBeGreaterThan(0)
+    expect(roermondLijst.every((d: { gemeenteNaam: string }) => d.gemeenteNaam === 'Roermond')).toBe(true)
+    const delft = await login('beheerder.delft@demo.example')
+    expect((await t.request('GET', `/api/deelnemers/${dordrecht}/export`, { cookie: delft })).status).toBe(404)
+    const platform = await login('beheerder@demo.example')
+    expect((await t.request('GET', `/api/deelnemers/${dordrecht}/export`, { cookie: platform })).status).toBe(200)
+  })
+})
