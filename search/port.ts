@@ -2,6 +2,9 @@ import type { Begeleiding, Niveau, Sector, Vaardigheid, vergoedingSoorten, Vorm 
 import type { Sortering } from '../server/domain/zoeken.js'
 import { fold } from './analyse/tekst.js'
 
+// The filters a query's words name, for the server's answer (search/analyse/categorieen.ts).
+export { suggestFilters, type VoorgesteldFilter } from './analyse/categorieen.js'
+
 // The search port: one engine-neutral interface and one neutral query model. The Meilisearch and
 // embedded adapters implement it; the contract suite in test/search runs the same cases on both.
 

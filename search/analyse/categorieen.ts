@@ -35,9 +35,11 @@ export function categoryWordsOf(d: { sector: Sector; vorm: Vorm; begeleiding: Be
 export interface VoorgesteldFilter {
   filter: CategorieFilter
   waarde: string
+  /** the query word that names it, folded (the UI takes it out of the query when the filter is chosen) */
+  woord: string
 }
 
-const byWord = new Map<string, VoorgesteldFilter[]>()
+const byWord = new Map<string, Omit<VoorgesteldFilter, 'woord'>[]>()
 for (const [filter, waarden] of Object.entries(categorieWoorden) as [CategorieFilter, Record<string, string[]>][]) {
   for (const [waarde, words] of Object.entries(waarden)) {
     for (const w of words.flatMap(formsOf)) byWord.set(w, [...(byWord.get(w) ?? []), { filter, waarde }])
@@ -55,7 +57,7 @@ export function suggestFilters(q: string | undefined, chosen: Partial<Record<Cat
   for (const w of words) {
     for (const f of byWord.get(w) ?? []) {
       if (chosen[f.filter]?.includes(f.waarde) || out.some((o) => o.filter === f.filter && o.waarde === f.waarde)) continue
-      out.push(f)
+      out.push({ ...f, woord: w })
     }
   }
   return out

@@ -67,7 +67,8 @@ const splitCache = new Map<string, string[]>()
  * The parts of a compound, in the singular (schoonmaakmedewerkers → schoonmaak, medewerker): a
  * word the list knows has its split there (made with the dictionary's compound rules and the
  * curated overrides); another word is split into parts the list lets begin and end a compound,
- * fewest parts first, then the longest last part. Empty when it is no compound.
+ * fewest parts first, then the longest last part, or else into an unknown first part (3+ letters)
+ * and a known last part of 6+ letters. Empty when it is no compound.
  */
 export function partsOf(word: string): string[] {
   const cached = splitCache.get(word)
@@ -96,11 +97,15 @@ function split(word: string, l: Woordenlijst): string[] {
     }
   }
   let out: string[] = []
+  let fallback: string[] = []
   for (let i = MIN_DEEL; i <= n - MIN_DEEL; i++) {
     const from = best[i]
     const head = l.eind.get(word.slice(i))
+    if (head === undefined) continue
     // fewest parts; on a tie the earlier split point, so the longest last part
-    if (from?.length && head !== undefined && (!out.length || from.length + 1 < out.length)) out = [...from, head]
+    if (from?.length && (!out.length || from.length + 1 < out.length)) out = [...from, head]
+    // a head of 6+ letters after a first part the list does not know (overblijfmedewerker)
+    if (!fallback.length && n - i >= 6) fallback = [word.slice(0, i), head]
   }
-  return out
+  return out.length ? out : fallback
 }

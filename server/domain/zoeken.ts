@@ -75,4 +75,9 @@ export const zoekResultaat = z.object({
   perPage: z.number(),
   facets: z.record(z.string(), z.record(z.string(), z.number())),
   tijdMs: z.number(),
+  // added by issue 14: the filters the query's words name (`horeca` → sector horeca), not yet chosen;
+  // only present when there are any, so the UI can offer to turn a word into its filter
+  voorgesteldeFilters: z
+    .array(z.object({ filter: z.enum(['sector', 'vorm', 'begeleiding']), waarde: z.string(), woord: z.string() }))
+    .optional(),
 })

@@ -3,7 +3,7 @@ import { requireRole } from './access.js'
 import { zoekenNietBeschikbaar } from '../domain/errors.js'
 import { locatieOf } from './locatie.js'
 import type { ZoekQuery } from '../domain/zoeken.js'
-import { isSearchUnavailable, type PlekQuery } from '../../search/port.js'
+import { isSearchUnavailable, suggestFilters, type PlekQuery } from '../../search/port.js'
 
 /** GET /api/zoeken for jobhunters and beheerders: the neutral query on the active search adapter. */
 export async function searchPlekken({ ctx, input }: { ctx: Ctx; input: ZoekQuery }) {
@@ -46,5 +46,9 @@ export async function searchPlekken({ ctx, input }: { ctx: Ctx; input: ZoekQuery
     if (isSearchUnavailable(e)) throw zoekenNietBeschikbaar()
     throw e
   }
-  return { items: result.hits, total: result.total, page: input.page, perPage: input.perPage, facets: result.facets, tijdMs: result.tijdMs }
+  const voorgesteldeFilters = suggestFilters(query.q, query.filters)
+  return {
+    items: result.hits, total: result.total, page: input.page, perPage: input.perPage, facets: result.facets, tijdMs: result.tijdMs,
+    ...(voorgesteldeFilters.length ? { voorgesteldeFilters } : {}),
+  }
 }

@@ -13,6 +13,7 @@ import { testApp } from '../helpers.js'
 import { makeCorpus, loadPlaces, prng } from './corpus.js'
 import { ReferenceOrama } from './reference-orama.js'
 import { gc, percentiles, rssMiB, time } from './stats.js'
+import { evaluate, relevantieCorpus } from '../search/relevantie.js'
 
 // `npm run bench -- search`: the embedded adapter on synthetic corpora of 5,000 and 100,000 plekken,
 // against (a) a plain Orama index used the obvious way and (b) a trivial route on the same server.
@@ -71,8 +72,26 @@ function toQueryString(q: PlekQuery): string {
   return p.toString()
 }
 
+/**
+ * The relevance suite (test/search/relevantie.ts): nDCG@5 and the share of judgments met, for the
+ * embedded engine and, as the reference in the same run, plain Orama used the obvious way.
+ */
+async function relevanceBench() {
+  const ours = new EmbeddedSearchIndex()
+  await ours.upsert(relevantieCorpus)
+  const ref = new ReferenceOrama()
+  await ref.upsert(relevantieCorpus)
+  const summary = ({ perQuery, ...r }: Awaited<ReturnType<typeof evaluate>>) => ({ ...r, missed: perQuery.filter((q) => q.missed.length).map((q) => `${q.q}: ${q.missed.join('; ')}`) })
+  return {
+    embedded: summary(await evaluate(ours)),
+    referencePlainOrama: summary(
+      await evaluate({ ids: async (q) => (await ref.search({ q, filters: {}, sort: 'relevantie', page: 1, perPage: 100 })).hits.map((h) => h.id) }),
+    ),
+  }
+}
+
 export async function searchBench(opts: { sizes: number[]; queries: number }) {
-  const out: Record<string, unknown> = {}
+  const out: Record<string, unknown> = { relevantie: await relevanceBench() }
   for (const size of opts.sizes) {
     gc()
     const corpus = makeCorpus(size)

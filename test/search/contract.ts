@@ -96,6 +96,25 @@ export function runSearchContract(name: string, makeIndex: () => Promise<SearchI
       expect(found).not.toContain('p-tuin')
     })
 
+    // Dutch (issue 14): the same analysis in both engines
+    it('finds a compound by its last part, below the titles that hold the word itself', async () => {
+      const found = await ids({ q: 'medewerker' })
+      expect(found).toContain('p-magazijn')
+      expect(found.indexOf('p-admin')).toBeLessThan(found.indexOf('p-magazijn'))
+      expect(found.indexOf('p-orderpick')).toBeLessThan(found.indexOf('p-magazijn'))
+    })
+
+    it('finds the singular by the plural and folds accents', async () => {
+      expect(await ids({ q: 'keukens' })).toContain('p-keuken')
+      expect(await ids({ q: 'Keukenhúlp' })).toEqual(['p-keuken'])
+    })
+
+    it('finds the plekken of a sector, vorm or begeleiding by its name', async () => {
+      expect(await ids({ q: 'horeca' })).toContain('p-keuken')
+      expect(await ids({ q: 'taalwerkstage' })).toEqual(['p-admin'])
+      expect((await ids({ q: 'buddy' })).sort()).toEqual(['p-keuken', 'p-magazijn', 'p-orderpick'])
+    })
+
     it('returns the contract fields with a snippet that marks the match', async () => {
       const res = await index.search(query({ q: 'restaurant' }))
       const hit = res.hits.find((h) => h.id === 'p-keuken')!
@@ -170,6 +189,30 @@ export function runSearchContract(name: string, makeIndex: () => Promise<SearchI
       const order = await ids({ sort: 'nieuwste' })
       const expected = [...fixture].sort((a, b) => b.gepubliceerdOp - a.gepubliceerdOp).map((d) => d.id)
       expect(order).toEqual(expected)
+    })
+
+    // every q + sort combination: a chosen sort orders the text's hits by its key (relevance, then
+    // newest and id, break ties); the hits are the same whatever the order
+    it.each(['relevantie', 'afstand', 'taalrijkheid', 'nieuwste'] as const)('with text ("magazijn"), sort %s keeps the hits and orders them by the key', async (sort) => {
+      const dordrecht = at('3311')
+      const geo = { lat: dordrecht.lat, lon: dordrecht.lon }
+      const res = await index.search(query({ q: 'magazijn', sort, geo }))
+      const found = res.hits.map((h) => h.id)
+      const relevance = await ids({ q: 'magazijn', geo })
+      expect([...found].sort()).toEqual([...relevance].sort())
+      expect(found.length).toBeGreaterThanOrEqual(2)
+      const byId = new Map(fixture.map((d) => [d.id, d]))
+      if (sort === 'relevantie') expect(found).toEqual(relevance)
+      if (sort === 'afstand') expect(res.hits.map((h) => h.afstandKm!)).toEqual(res.hits.map((h) => h.afstandKm!).sort((a, b) => a - b))
+      if (sort === 'taalrijkheid') expect(res.hits.map((h) => h.taalrijkheidsscore)).toEqual(res.hits.map((h) => h.taalrijkheidsscore).sort((a, b) => b - a))
+      if (sort === 'nieuwste') expect(found).toEqual([...found].sort((a, b) => byId.get(b)!.gepubliceerdOp - byId.get(a)!.gepubliceerdOp))
+    })
+
+    it('a chosen sort puts its key above relevance: a plek matched only in the omschrijving can come first', async () => {
+      // p-orderpick (text match only) is newer than p-magazijn (titel match)
+      const newest = await ids({ q: 'magazijn', sort: 'nieuwste' })
+      expect(newest.indexOf('p-orderpick')).toBeLessThan(newest.indexOf('p-magazijn'))
+      expect((await ids({ q: 'magazijn' }))[0]).toBe('p-magazijn')
     })
 
     it('ranks a match in the titel above a match in the omschrijving only', async () => {

@@ -70,6 +70,20 @@ describe('GET /api/zoeken', () => {
     expect((await search('q=kok')).json.total).toBe(0)
   })
 
+  it('offers the filter a query word names (voorgesteldeFilters), unless it is chosen already', async () => {
+    const id = await publish({ titel: 'Afwasser', sector: 'horeca', omschrijving: 'Je wast pannen af in een grote keuken.' })
+    await t.indexer.drain()
+    const res = await search('q=Horeca')
+    expect(res.json.items.map((i: any) => i.id)).toEqual([id])
+    expect(res.json.voorgesteldeFilters).toEqual([{ filter: 'sector', waarde: 'horeca', woord: 'horeca' }])
+    expect((await search('q=horeca&sector=horeca')).json.voorgesteldeFilters).toBeUndefined()
+    expect((await search('q=pannen')).json.voorgesteldeFilters).toBeUndefined()
+    expect((await search('q=vrijwilligers buddy')).json.voorgesteldeFilters).toEqual([
+      { filter: 'vorm', waarde: 'vrijwilligerswerk', woord: 'vrijwilligers' },
+      { filter: 'begeleiding', waarde: 'buddy', woord: 'buddy' },
+    ])
+  })
+
   it('an edit shows in search after the outbox is drained', async () => {
     const id = await publish({ titel: 'Gastheer' })
     await t.indexer.drain()

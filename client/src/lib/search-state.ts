@@ -83,3 +83,12 @@ export function facetRegels(naam: FacetNaam, counts: Record<string, number> | un
 }
 
 export const aantalPaginas = (total: number) => Math.max(1, Math.ceil(total / PER_PAGE))
+
+/** A word as the server's search reads it: lower case, accents off, the ligature ĳ as ij. */
+const foldWoord = (w: string) => w.replace(/[ĳĲ]/g, 'ij').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+
+/** Turns a query word into the filter it names (the server's `voorgesteldeFilters`): the filter on, the word out of the query. */
+export function applyVoorstel(state: ZoekState, v: { filter: FacetNaam; waarde: string; woord: string }): ZoekState {
+  const q = state.q.split(/\s+/).filter((w) => w && foldWoord(w) !== v.woord).join(' ')
+  return { ...toggleFacet(state, v.filter, v.waarde, true), q }
+}

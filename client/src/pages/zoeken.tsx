@@ -5,7 +5,7 @@ import { Alert } from '../components/fields.js'
 import { Paginering } from '../components/paginering.js'
 import { fieldId, errorId } from '../lib/form-errors.js'
 import {
-  aantalPaginas, apiQuery, facetNamen, facetRegels, parseZoekUrl, straalOpties, toggleFacet, zoekQueryString, type FacetNaam, type ZoekState,
+  aantalPaginas, apiQuery, applyVoorstel, facetNamen, facetRegels, parseZoekUrl, straalOpties, toggleFacet, zoekQueryString, type FacetNaam, type ZoekState,
 } from '../lib/search-state.js'
 import { begeleidingLabel, formatScore, label, sectorLabel, sortLabel, vormLabel } from '../lib/labels.js'
 import { sorteringen } from '../../../server/domain/zoeken.js'
@@ -49,6 +49,12 @@ export function Zoeken() {
             {laden ? 'Bezig met zoeken…' : fout ? '' : total === 0 ? 'Geen plekken gevonden.' : `${total} ${total === 1 ? 'plek' : 'plekken'} gevonden${paginas > 1 ? `, pagina ${state.page} van ${paginas}` : ''}.`}
           </p>
           {fout && <Alert type="error" tekst={fout.status === 400 ? Object.values(fout.fields)[0] ?? fout.message : fout.message} />}
+          {!fout && resultaat?.voorgesteldeFilters?.map((v) => (
+            <p class="utrecht-paragraph pp-filtervoorstel" key={`${v.filter}-${v.waarde}`}>
+              Bedoelt u het filter {label(facetLabels[v.filter], v.waarde)}?{' '}
+              <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => navigate(applyVoorstel(state, v))}>Filter toepassen<span class="pp-visually-hidden">: {label(facetLabels[v.filter], v.waarde)}</span></button>
+            </p>
+          ))}
           {!laden && !fout && total === 0 && (
             <div class="pp-card">
               <p class="utrecht-paragraph">Er zijn geen gepubliceerde plekken die bij deze zoekopdracht passen. Probeer een ander woord, minder filters of een grotere straal.</p>
