@@ -37,17 +37,44 @@ export interface SearchRuntime {
   stop(): void
 }
 
+/** Backoff of the settings at start: 0.5 s, doubling, at most this. */
+const SETTINGS_RETRY_MAX_MS = 30_000
+
+/**
+ * Applies the index settings until it succeeds (Meilisearch may start after the app, or be away for
+ * a while), with backoff; each failure is logged (kind and code). Ends early when `stopped()`.
+ */
+export async function applySettingsWithRetry(index: SearchIndex, clock: SearchClock, log: LogLine, stopped: () => boolean, maxMs = SETTINGS_RETRY_MAX_MS): Promise<boolean> {
+  for (let attempt = 0; !stopped(); attempt++) {
+    try {
+      await index.applySettings()
+      return true
+    } catch (e) {
+      const retryInMs = Math.min(maxMs, 500 * 2 ** Math.min(attempt, 16))
+      log({ t: clock.now().toISOString(), level: 'warn', search: index.engine, step: 'settings', ...errorFields(e), retryInMs })
+      await new Promise((r) => setTimeout(r, retryInMs).unref?.())
+    }
+  }
+  return false
+}
+
 /**
  * Starts search for the server. The embedded index is rebuilt from the database in the background
  * (the server already answers meanwhile); its feed position is the head read before the rebuild,
  * so a change committed during it is applied afterwards. Then the worker runs. Meilisearch keeps its
- * data, so only its settings are applied (the worker retries that while the server is unreachable).
+ * data: its settings are applied first (the index created on a fresh server, changed settings put
+ * in), retried until Meilisearch answers, before the worker writes and before the adapter lets a
+ * search through (until then a search is a 503, never a search on an index without its settings).
  */
 export function startSearch(db: Db, clock: SearchClock, index: SearchIndex, log: LogLine): SearchRuntime {
   const indexer = createIndexer(db, index, clock, { log })
-  let state: 'opbouwen' | 'klaar' = indexer instanceof FeedIndexer ? 'opbouwen' : 'klaar'
+  let state: 'opbouwen' | 'klaar' = 'opbouwen'
+  let stopped = false
   const ready = (async () => {
-    if (indexer instanceof FeedIndexer) {
+    if (!(indexer instanceof FeedIndexer)) {
+      if (!(await applySettingsWithRetry(index, clock, log, () => stopped))) return
+      log({ t: clock.now().toISOString(), search: index.engine, step: 'settings', ok: true })
+    } else {
       const started = performance.now()
       const n = await indexer.rebuild()
       // one throw-away query warms up the tokenizer and code paths, so the first user waits less
@@ -55,11 +82,20 @@ export function startSearch(db: Db, clock: SearchClock, index: SearchIndex, log:
       log({ t: clock.now().toISOString(), search: 'embedded', indexed: n, position: indexer.position, ms: Math.round(performance.now() - started) })
     }
     state = 'klaar'
-    indexer.start()
+    if (!stopped) indexer.start()
   })().catch((e) => {
     state = 'klaar'
     log({ t: clock.now().toISOString(), level: 'error', search: index.engine, step: 'rebuild', ...errorFields(e) })
     indexer.start() // the worker keeps retrying with backoff (the feed rebuilds first: it has no position yet)
   })
-  return { index, indexer, state: () => state, ready, stop: () => indexer.stop() }
+  return {
+    index,
+    indexer,
+    state: () => state,
+    ready,
+    stop: () => {
+      stopped = true
+      indexer.stop()
+    },
+  }
 }

@@ -66,9 +66,43 @@ async function read<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** How long a settings task may take: a real change on a large index reindexes it (minutes, not 60 s). */
+const SETTINGS_WAIT_MS = 60 * 60_000
+
+const isIndexNotFound = (e: unknown) => e instanceof MeilisearchApiError && e.cause?.code === 'index_not_found'
+
+/** Whether the index already has these settings (order matters for searchable attributes and ranking rules only). */
+export function sameSettings(current: Record<string, unknown>, wanted: ReturnType<typeof meiliSettings>): boolean {
+  const norm = (v: unknown, ordered: boolean): unknown => {
+    if (Array.isArray(v)) {
+      const items = v.map((x) => norm(x, ordered))
+      return ordered ? items : items.map((x) => JSON.stringify(x)).sort()
+    }
+    if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, norm((v as Record<string, unknown>)[k], false)]))
+    return v
+  }
+  return (Object.keys(wanted) as (keyof typeof wanted)[]).every((k) => {
+    const ordered = k === 'searchableAttributes' || k === 'rankingRules'
+    const a = JSON.stringify(norm(current[k], ordered))
+    const b = JSON.stringify(norm(wanted[k], ordered))
+    // Meilisearch answers the whole object of a nested setting: compare the keys we set
+    if (a === b) return true
+    const cur = current[k]
+    if (cur && typeof cur === 'object' && !Array.isArray(cur) && typeof wanted[k] === 'object' && !Array.isArray(wanted[k]))
+      return Object.entries(wanted[k] as object).every(([sub, val]) => JSON.stringify(norm((cur as Record<string, unknown>)[sub], false)) === JSON.stringify(norm(val, false)))
+    return false
+  })
+}
+
 export class MeiliSearchIndex implements SearchIndex {
   readonly engine = 'meilisearch' as const
   private client: Meilisearch
+  /**
+   * Whether searches may go to Meilisearch: once the settings are in (applySettings), or at once when
+   * the index existed already (it answers with its former settings until a change is done). Before
+   * that a search is a SearchUnavailableError (503): never a search on an index without settings.
+   */
+  private searchable = false
 
   constructor(opts: { url: string; apiKey?: string; indexUid?: string }) {
     this.client = new Meilisearch({ host: opts.url, apiKey: opts.apiKey, timeout: 10_000 })
@@ -80,15 +114,35 @@ export class MeiliSearchIndex implements SearchIndex {
   }
 
   /** Every write waits for its task and checks that it succeeded. */
-  private async run(task: EnqueuedTaskPromise): Promise<void> {
-    const done = await task.waitTask({ timeout: 60_000, interval: 50 })
+  private async run(task: EnqueuedTaskPromise, timeout = 60_000): Promise<void> {
+    const done = await task.waitTask({ timeout, interval: 50 })
     if (done.status !== 'succeeded') {
       throw new MeiliTaskError(done.uid, done.type, done.error?.message ?? done.status)
     }
   }
 
+  /**
+   * Brings the index to meiliSettings(): creates it when it does not exist (index_not_found), leaves
+   * it alone when its settings are these already, else updates them and waits for the task without
+   * the 60 s limit of other writes (a change reindexes everything). Idempotent; the server calls it at
+   * start, retrying while Meilisearch does not answer, before its worker writes (startSearch).
+   */
   async applySettings(): Promise<void> {
-    await this.run(this.idx.updateSettings(meiliSettings()))
+    const wanted = meiliSettings()
+    let current: Record<string, unknown> | undefined
+    try {
+      current = (await this.idx.getSettings()) as Record<string, unknown>
+    } catch (e) {
+      if (!isIndexNotFound(e)) throw e
+    }
+    if (current) this.searchable = true
+    if (!current || !sameSettings(current, wanted)) await this.run(this.idx.updateSettings(wanted), SETTINGS_WAIT_MS)
+    this.searchable = true
+  }
+
+  /** Refuses a read until the settings are in (see `searchable`). */
+  private checkSearchable(): void {
+    if (!this.searchable) throw new SearchUnavailableError('De Meilisearch-index wordt ingericht.', 'index-niet-ingericht')
   }
 
   async upsert(docs: PlekDocument[]): Promise<void> {
@@ -101,7 +155,14 @@ export class MeiliSearchIndex implements SearchIndex {
     await this.run(this.idx.deleteDocuments(ids))
   }
 
+  /** Removes every document; an index that does not exist yet has none. */
   async clear(): Promise<void> {
+    try {
+      await this.idx.getRawInfo()
+    } catch (e) {
+      if (isIndexNotFound(e)) return
+      throw e
+    }
     await this.run(this.idx.deleteAllDocuments())
   }
 
@@ -116,6 +177,7 @@ export class MeiliSearchIndex implements SearchIndex {
   }
 
   async kandidaten(q: Pick<PlekQuery, 'filters' | 'geo'>, max: number): Promise<Kandidaat[]> {
+    this.checkSearchable()
     const res = await read(() =>
       this.idx.search<{ id: string; versie: number }>('', {
         filter: meiliFilter({ ...q, sort: 'relevantie', page: 1, perPage: max }),
@@ -127,6 +189,7 @@ export class MeiliSearchIndex implements SearchIndex {
   }
 
   async search(q: PlekQuery): Promise<SearchResult> {
+    this.checkSearchable()
     const start = performance.now()
     // the query's words as search/analyse reads them (folded, stop words out, hyphenated words split)
     const words = q.q ? queryWordsOf(q.q) : []

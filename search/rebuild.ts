@@ -17,8 +17,9 @@ export async function rebuildIndex(
 ): Promise<number> {
   const [row] = await db.select({ n: count() }).from(plek).where(eq(plek.status, 'gepubliceerd'))
   const total = row?.n ?? 0
-  await index.applySettings()
+  // empty first, then the settings: a settings change on a full index reindexes all of it (minutes)
   if (opts.clearFirst) await index.clear()
+  await index.applySettings()
   const seen = new Set<string>()
   let done = 0
   for await (const page of allSearchable(db)) {
