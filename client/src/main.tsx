@@ -34,7 +34,7 @@ type Rol = Gebruiker['rol']
 
 const navigatie: Record<Rol, [string, string][]> = {
   werkgever: [['/mijn-plekken', 'Mijn plekken'], ['/plekken/nieuw', 'Nieuwe plek'], ['/voorstellen', 'Voorstellen'], ['/organisatie', 'Organisatie']],
-  jobhunter: [['/zoeken', 'Plekken zoeken'], ['/deelnemers', 'Deelnemers'], ['/voorstellen', 'Voorstellen']],
+  jobhunter: [['/deelnemers?regievoerder=ik', 'Mijn deelnemers'], ['/zoeken', 'Plekken zoeken'], ['/deelnemers', 'Deelnemers'], ['/voorstellen', 'Voorstellen']],
   beheerder: [
     ['/zoeken', 'Plekken zoeken'], ['/deelnemers', 'Deelnemers'], ['/plaatsingen', 'Plaatsingen'], ['/monitor', 'Monitor'],
     ['/beheer/gebruikers', 'Gebruikers'], ['/beheer/organisaties', 'Organisaties'],

@@ -38,7 +38,7 @@ export function startPage(rol: Gebruiker['rol']): string {
     case 'werkgever':
       return '/mijn-plekken'
     case 'jobhunter':
-      return '/zoeken'
+      return '/deelnemers?regievoerder=ik' // Mijn deelnemers: the jobhunter's caseload
     case 'beheerder':
       return '/beheer/gebruikers'
     case 'jobcoach':

@@ -79,6 +79,9 @@ describe.skipIf(skipBrowser)('webapp in de browser', () => {
 
   test('(b) een jobhunter vindt de plek met een tikfout, filtert op een facet, opent hem en krijgt met Terug dezelfde resultaten', async () => {
     page = await app.openAs('jobhunter')
+    // the jobhunter starts at Mijn deelnemers (their caseload); searching is one click away
+    await expect.poll(() => page.url()).toContain('/deelnemers?regievoerder=ik')
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Plekken zoeken' }).click()
     await expect.poll(() => page.url()).toContain('/zoeken')
     const zoekveld = page.getByLabel('Zoek op beroep, werk of organisatie')
     await zoekveld.pressSequentially('kaasmakrij', { delay: 30 }) // typo: kaasmakerij
@@ -218,7 +221,7 @@ describe.skipIf(skipBrowser)('webapp in de browser', () => {
     await page.goto(`${app.url}/deelnemers`)
     await wacht()
     await axe('deelnemers')
-    await page.goto(`${app.url}/deelnemers/demo-deelnemer-samer-darwish`)
+    await page.goto(`${app.url}/deelnemers/demo-deelnemer-tarek-mansour`)
     await page.waitForSelector('.pp-mini-matches')
     await wacht()
     await axe('deelnemer (dossier)')
@@ -227,7 +230,7 @@ describe.skipIf(skipBrowser)('webapp in de browser', () => {
     await page.getByRole('button', { name: 'Deelnemer opslaan' }).click()
     await page.waitForSelector('#foutoverzicht-titel')
     await axe('nieuwe deelnemer met fouten')
-    await page.goto(`${app.url}/deelnemers/demo-deelnemer-samer-darwish/matches?inclusiefUitgesloten=true`)
+    await page.goto(`${app.url}/deelnemers/demo-deelnemer-tarek-mansour/matches?inclusiefUitgesloten=true`)
     await page.waitForSelector('.pp-matches--uitgesloten')
     await wacht()
     await page.getByText('Hoe komt deze volgorde tot stand?').click()
@@ -249,7 +252,7 @@ describe.skipIf(skipBrowser)('webapp in de browser', () => {
     await axe('deelnemers, telefoon')
     await page.goto(`${app.url}/deelnemers/nieuw`)
     await axe('nieuwe deelnemer, telefoon')
-    await page.goto(`${app.url}/deelnemers/demo-deelnemer-samer-darwish/matches`)
+    await page.goto(`${app.url}/deelnemers/demo-deelnemer-tarek-mansour/matches`)
     await page.waitForSelector('.pp-matches')
     await wacht()
     await axe('passende plekken, telefoon')

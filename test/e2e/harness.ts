@@ -79,8 +79,12 @@ export async function screenshotOnFailure(page: Page | undefined, name: string) 
   console.error(`Schermafdruk van de mislukte test: ${file}`)
 }
 
-/** The demo data's four accounts, one per role, each with the password DEMO_WACHTWOORD. */
-export type DemoRol = 'beheerder' | 'jobhunter' | 'jobcoach' | 'werkgever'
+/**
+ * The demo data's accounts (server/seed/demo.ts), each with the password DEMO_WACHTWOORD: one per
+ * role (jobhunter: regio Drechtsteden; jobcoach: Roermond; beheerder: platform) and the staff of
+ * the other gemeenten.
+ */
+export type DemoRol = 'beheerder' | 'jobhunter' | 'jobcoach' | 'werkgever' | 'jobcoach.drechtsteden' | 'jobhunter.delft' | 'jobcoach.delft' | 'beheerder.delft' | 'jobhunter.roermond'
 export const demoEmail = (rol: DemoRol) => `${rol}@demo.example`
 
 /** Fills in and sends the login form on the current page as the demo account of `rol`. */

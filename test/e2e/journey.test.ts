@@ -13,7 +13,7 @@ import { datumInNederland, addDays } from '../../server/clock.js'
 const PLEK = 'demo-plek-biesboschhof-gastvrouw-huiskamer' // werkgever@demo.example's organisatie, capaciteit 3
 const PLEK_TITEL = 'Gastvrouw of gastheer in de huiskamer'
 const ORGANISATIE = 'Woonzorgcentrum Biesboschhof'
-const JOBCOACH = 'Joke Jobcoach'
+const JOBCOACH = 'Dirk de Coach' // the demo jobcoach of the Drechtsteden, where the deelnemer lives
 const TOELICHTING = 'Heeft in de proefweek al met bewoners gesproken en wil graag in de zorg beginnen.'
 const DAG = 24 * 60 * 60 * 1000
 
@@ -216,7 +216,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
   }, 60_000)
 
   test('(c) de jobcoach ziet de plaatsing in Mijn plaatsingen en legt twee contacten vast; een correctie laat beide zien', async () => {
-    page = await app.openAs('jobcoach')
+    page = await app.openAs('jobcoach.drechtsteden')
     await expect.poll(() => page.url()).toMatch(/\/mijn-plaatsingen$/) // the jobcoach's start page
     const rij = page.getByRole('row').filter({ hasText: reis.naam })
     await expect.poll(() => tekst(rij)).toContain(ORGANISATIE)
@@ -251,7 +251,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
 
     // three days later (the server's clock; the session has expired meanwhile)
     app.clock.advance(3 * DAG)
-    page = await app.openAs('jobcoach')
+    page = await app.openAs('jobcoach.drechtsteden')
     await page.goto(reis.plaatsingUrl)
     log = page.locator('.pp-tijdlijn > li') // locators belong to a page
     const form2 = page.locator('form', { has: page.getByRole('heading', { name: 'Contact vastleggen' }) })
@@ -309,7 +309,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
   test('(d) de tijd gaat verder: de plaatsing wordt achterstallig, en na 28 dagen stilte luider gemarkeerd, bovenaan', async () => {
     // 20 days after the start: the next contact (start + 17) is 6 days past due
     app.clock.advance(20 * DAG)
-    page = await app.openAs('jobcoach')
+    page = await app.openAs('jobcoach.drechtsteden')
     await expect.poll(() => page.url()).toMatch(/\/mijn-plaatsingen$/)
     let rijen = page.locator('tbody tr.pp-plaatsing')
     await rijen.first().waitFor()
@@ -328,7 +328,7 @@ describe.skipIf(skipBrowser)('van voorstel tot nazorg en monitor in de browser',
 
     // nine days more: 29 days since the last contact, the loudest flag, and still on top
     app.clock.advance(9 * DAG)
-    page = await app.openAs('jobcoach', { viewport: { width: 390, height: 844 } })
+    page = await app.openAs('jobcoach.drechtsteden', { viewport: { width: 390, height: 844 } })
     rijen = page.locator('tbody tr.pp-plaatsing')
     onze = rijen.filter({ hasText: reis.naam })
     await rijen.first().waitFor()

@@ -60,6 +60,7 @@ describe.skipIf(skipBrowser)('opgeslagen opmaak en scripts zijn tekst in de brow
       taalniveau: { spreken: 'B1', luisteren: 'B1', lezen: 'A2', schrijven: 'A2' },
       wensen: { sectoren: ['logistiek'], vormen: ['werkervaringsplek'] },
       kinderopvang: 'geregeld',
+      gemeenteId: 'gemeente-GM0505', // the demo jobhunter works in four gemeenten: Dordrecht
     })
     // one stays zoekend (the match lists look for those), the other one is voorgesteld
     ids.deelnemer = (await post(jobhunter.request, '/api/deelnemers', body)).id

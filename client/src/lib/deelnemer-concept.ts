@@ -6,5 +6,8 @@ import { conceptStore } from './concept.js'
 
 export const deelnemerConcept = conceptStore<DeelnemerFormState>('deelnemer-concept:')
 
+/** The gemeente chosen for a new deelnemer (users with several); under the same prefix, so logout clears it too. */
+export const gemeenteConcept = conceptStore<string>('deelnemer-concept:gemeente:')
+
 /** On logout: no deelnemer draft stays behind in the tab. */
 export const clearAllDeelnemerConcepten = () => deelnemerConcept.clearAll()

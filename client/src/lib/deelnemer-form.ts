@@ -174,7 +174,7 @@ export function deelnemerFormFrom(d: StoredDeelnemer): DeelnemerFormState {
 
 /** The order of the fields on the page, for the error summary. */
 export const deelnemerVeldVolgorde = [
-  'naam', 'geboortejaar', 'postcode', 'telefoon', 'email', 'doelgroep', 'status',
+  'gemeenteId', 'naam', 'geboortejaar', 'postcode', 'telefoon', 'email', 'doelgroep', 'status',
   'leerroute', 'taalniveau', 'geletterdheid', 'moedertaal', 'andereTalen',
   'urenPerWeek.min', 'urenPerWeek.max', 'beschikbareDagdelen', 'taallesDagdelen', 'kinderopvang',
   'mobiliteit', 'mobiliteit.maxReisafstandKm',

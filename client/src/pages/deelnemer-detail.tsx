@@ -52,7 +52,7 @@ function Dossier({ deelnemerId }: { deelnemerId: string }) {
           <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={`/deelnemers/${id}/matches`}>Passende plekken</a>
         </div>
       </div>
-      <p class="utrecht-paragraph utrecht-paragraph--lead">{d.plaats} · geboren in {d.geboortejaar}</p>
+      <p class="utrecht-paragraph utrecht-paragraph--lead">{d.plaats} · gemeente {d.gemeenteNaam} · geboren in {d.geboortejaar}</p>
       <div class="pp-badges">
         <StatusBadge variant={deelnemerStatusBadge[d.status]}>{deelnemerStatusLabel[d.status]}</StatusBadge>
         <span class="pp-badge">{label(leerrouteLabel, d.leerroute)}</span>
@@ -66,6 +66,7 @@ function Dossier({ deelnemerId }: { deelnemerId: string }) {
       <h2 class="utrecht-heading-2">Persoonsgegevens</h2>
       <dl class="pp-dl">
         <dt>Postcode</dt><dd>{d.postcode} {d.plaats}</dd>
+        <dt>Gemeente</dt><dd>{d.gemeenteNaam}</dd>
         <dt>Telefoon</dt><dd>{d.telefoon ? <a class="utrecht-link utrecht-link--telephone" href={`tel:${d.telefoon.replace(/[^+0-9]/g, '')}`}>{d.telefoon}</a> : of(undefined)}</dd>
         <dt>E-mail</dt><dd>{d.email ? <a class="utrecht-link" href={`mailto:${d.email}`}>{d.email}</a> : of(undefined)}</dd>
         <dt>Doelgroep</dt><dd>{label(doelgroepLabel, d.doelgroep)} <Gevoelig kort /></dd>

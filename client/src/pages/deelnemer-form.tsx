@@ -1,4 +1,5 @@
 import { useLocation, useRoute } from 'preact-iso'
+import { useState } from 'preact/hooks'
 import { api, call } from '../api.js'
 import { deelnemerInput, doelgroepen, geletterdheden, kinderopvangOpties, leerroutes } from '../../../server/domain/deelnemer.js'
 import { belastingNiveaus, sectoren, vormen } from '../../../server/domain/enums.js'
@@ -15,7 +16,7 @@ import {
   urenOpVrijeDagdelen, setDagdeel, withoutNullDeep,
   type DeelnemerFormState,
 } from '../lib/deelnemer-form.js'
-import { deelnemerConcept } from '../lib/deelnemer-concept.js'
+import { deelnemerConcept, gemeenteConcept } from '../lib/deelnemer-concept.js'
 import {
   belastingLabel, deelnemerStatusLabel, doelgroepLabel, formatDatum, geletterdheidLabel, kinderopvangLabel, label, leerrouteLabel, opties, sectorLabel, vormLabel,
 } from '../lib/labels.js'
@@ -45,13 +46,25 @@ function DeelnemerFormulier({ id, start, naam, toestemmingOp }: { id?: string; s
   const { f } = form
   const { fields, message, pogingen, busy, save } = useSave(deelnemerLijstVelden)
   const sectie: SectieProps = { ...form, err: (path) => fields[path] }
+  // A new deelnemer belongs to a gemeente of the user's werkgebied: with one, that one (the API
+  // chooses it); with several, the user chooses from exactly those (the API refuses any other).
+  const gemeenten = useLoad((signal) => (id ? Promise.resolve({ items: [], total: 0 }) : call(api.gemeenten.$get({}, { init: { signal } }))), [id], 'De gemeenten konden niet geladen worden.')
+  const [gemeenteId, setGemeenteIdState] = useState(() => (id ? '' : (gemeenteConcept.read() ?? '')))
+  const setGemeenteId = (v: string) => {
+    setGemeenteIdState(v)
+    gemeenteConcept.write(undefined, v)
+  }
+  const kiesGemeente = !id && (gemeenten.data?.items.length ?? 0) > 1
 
   async function submit(e: Event) {
     e.preventDefault()
     const body = deelnemerBody(f, id ? 'patch' : 'post')
     const opgeslagen = await form.submit(save, validate(deelnemerInput, withoutNullDeep(body), deelnemerLijstVelden),
-      () => (id ? call(api.deelnemers[':id'].$patch({ param: { id }, json: body })) : call(api.deelnemers.$post({ json: body as never }))))
-    if (opgeslagen) route(`/deelnemers/${encodeURIComponent(opgeslagen)}?opgeslagen=1`)
+      () => (id ? call(api.deelnemers[':id'].$patch({ param: { id }, json: body })) : call(api.deelnemers.$post({ json: (kiesGemeente && gemeenteId ? { ...body, gemeenteId } : body) as never }))))
+    if (opgeslagen) {
+      if (!id) gemeenteConcept.clear()
+      route(`/deelnemers/${encodeURIComponent(opgeslagen)}?opgeslagen=1`)
+    }
   }
 
   const terug = id ? `/deelnemers/${encodeURIComponent(id)}` : '/deelnemers'
@@ -66,6 +79,12 @@ function DeelnemerFormulier({ id, start, naam, toestemmingOp }: { id?: string; s
       <form class="pp-form" onSubmit={submit} noValidate>
         <ErrorSummary errors={orderedErrors(fields, deelnemerVeldVolgorde)} message={message} focusKey={pogingen} />
         {/* voorgesteld and geplaatst follow from a voorstel or plaatsing: shown read-only and sent unchanged */}
+        {kiesGemeente && (
+          <Section legend="Gemeente">
+            <SelectField path="gemeenteId" label="Gemeente van de deelnemer" value={gemeenteId} onValue={setGemeenteId} options={gemeenten.data!.items.map((g) => [g.id, g.naam] as const)} placeholder="Kies een gemeente" error={sectie.err('gemeenteId')} required
+              description="Alleen medewerkers van deze gemeente zien het dossier." />
+          </Section>
+        )}
         <PersoonsgegevensSectie {...sectie} vasteStatus={start && statusVolgtUitKoppeling(start.status) ? start.status : undefined} />
         <TaalSectie {...sectie} />
         <BeschikbaarheidSectie {...sectie} />
@@ -75,7 +94,7 @@ function DeelnemerFormulier({ id, start, naam, toestemmingOp }: { id?: string; s
           <CheckboxField path="toestemmingDelen" label="De deelnemer geeft toestemming om het profiel in een voorstel met een werkgever te delen" checked={f.toestemmingDelen} onValue={(v) => form.set('toestemmingDelen', v)} error={sectie.err('toestemmingDelen')}
             description={<>Gegevens met het label Gevoelig worden ook dan nooit gedeeld.{toestemmingOp && f.toestemmingDelen ? ` Toestemming gegeven op ${formatDatum(toestemmingOp)}.` : ''}</>} />
         </Section>
-        <OpslaanKnoppen busy={busy} bewerken={Boolean(id)} opslaan="Deelnemer opslaan" annuleerHref={terug} onAnnuleer={() => deelnemerConcept.clear(id)} />
+        <OpslaanKnoppen busy={busy} bewerken={Boolean(id)} opslaan="Deelnemer opslaan" annuleerHref={terug} onAnnuleer={() => { deelnemerConcept.clear(id); if (!id) gemeenteConcept.clear() }} />
       </form>
     </>
   )

@@ -10,6 +10,7 @@ import { deelnemerStatusBadge, deelnemerStatusLabel, formatDatum, label, leerrou
 import { useDebounce } from '../lib/use-debounce.js'
 import { useLoad } from '../lib/use-load.js'
 import { useUrlState } from '../lib/use-url-state.js'
+import { gebruiker } from '../session.js'
 
 type Lijst = Awaited<ReturnType<typeof load>>
 const load = (s: DeelnemerLijstState, signal: AbortSignal) => call(api.deelnemers.$get({ query: deelnemerApiQuery(s) }, { init: { signal } }))
@@ -41,7 +42,7 @@ export function Deelnemers() {
   return (
     <>
       <div class="pp-row" style="justify-content: space-between">
-        <h1 class="utrecht-heading-1">Deelnemers</h1>
+        <h1 class="utrecht-heading-1">{state.mijn ? 'Mijn deelnemers' : 'Deelnemers'}</h1>
         <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/deelnemers/nieuw">Nieuwe deelnemer</a>
       </div>
       <form role="search" aria-label="Deelnemers" onSubmit={(e) => { e.preventDefault(); typing.cancel(); navigate({ ...state, q, page: 1 }) }}>
@@ -57,6 +58,15 @@ export function Deelnemers() {
               {deelnemerStatussen.map((s) => <option key={s} value={s}>{deelnemerStatusLabel[s]}</option>)}
             </select>
           </div>
+          {gebruiker.value?.rol === 'jobhunter' && (
+            <div class="utrecht-form-field">
+              <label class="utrecht-form-label" for={fieldId('regievoerder')}>Welke deelnemers</label>
+              <select id={fieldId('regievoerder')} class="utrecht-select utrecht-select--html-select" value={state.mijn ? 'ik' : ''} onChange={(e) => navigate({ ...state, mijn: e.currentTarget.value === 'ik', page: 1 })}>
+                <option value="">Alle deelnemers van mijn gemeenten</option>
+                <option value="ik">Mijn deelnemers (ik ben regievoerder)</option>
+              </select>
+            </div>
+          )}
         </div>
         <button type="submit" class="pp-visually-hidden">Zoeken</button>
       </form>
@@ -68,7 +78,7 @@ export function Deelnemers() {
       {!laden && !fout && total === 0 && (
         <div class="pp-card">
           <p class="utrecht-paragraph">
-            {state.q || state.status ? 'Geen deelnemer past bij deze naam of status. Controleer de spelling of kies een andere status.' : 'Er zijn nog geen deelnemers.'}{' '}
+            {state.mijn && !state.q && !state.status ? 'U bent nog van geen deelnemer de regievoerder.' : state.q || state.status ? 'Geen deelnemer past bij deze naam of status. Controleer de spelling of kies een andere status.' : 'Er zijn nog geen deelnemers.'}{' '}
             <a class="utrecht-link" href="/deelnemers/nieuw">Leg een nieuwe deelnemer vast</a>.
           </p>
         </div>
