@@ -22,6 +22,7 @@ if (FIELDS > 1 << SHIFT) throw new Error('search/embedded/text.ts: te veel zoekv
 const fieldWeight = Float64Array.from(zoekvelden, (f) => ({ titel: 3, beroep: 2.5, organisatie: 1.5, omschrijving: 1 })[f as string] ?? 1)
 const bm25 = { k: 1.2, b: 0.75 }
 const NONE = 0xffff
+const FIELD_MASK = (1 << SHIFT) - 1
 
 /** Levenshtein distance, or max + 1 as soon as it must exceed max (no full matrix for far words). */
 export function boundedLevenshtein(a: string, b: string, max: number): number {
@@ -152,7 +153,11 @@ export class TextIndex {
     const corrected = new Set<string>()
     const slots: number[] = []
     const { passes } = scope
-    const avg = Float64Array.from(this.lengthSum, (s) => Math.max(1, s / Math.max(1, this.documents)))
+    // BM25 with one occurrence per field: idf · weight · (k + 1) / (1 + k(1 − b) + k·b·length/avg)
+    const lengthFactor = Float64Array.from(this.lengthSum, (sum) => (bm25.k * bm25.b) / Math.max(1, sum / Math.max(1, this.documents)))
+    const constant = 1 + bm25.k * (1 - bm25.b)
+    const gain = new Float64Array(FIELDS)
+    const lengths = this.lengths
     for (const word of words) {
       const touched: number[] = []
       for (const [id, typos, exact] of this.candidates(word, corrected)) {
@@ -160,20 +165,20 @@ export class TextIndex {
         if (list.length === 0) continue
         const idf = Math.log(1 + (this.documents - list.length + 0.5) / (list.length + 0.5))
         const base = typos * 64 + (exact ? 0 : 32)
-        const weight = (exact ? 1 : 0.5) * (1 - 0.15 * typos)
+        const weight = (exact ? 1 : 0.5) * (1 - 0.15 * typos) * idf * (bm25.k + 1)
+        for (let f = 0; f < FIELDS; f++) gain[f] = weight * fieldWeight[f]!
         for (let i = 0; i < list.length; i++) {
           const p = list[i]!
           const slot = p >>> SHIFT
-          if (passes && !passes(slot)) continue
-          const f = p & ((1 << SHIFT) - 1)
+          if (passes !== undefined && !passes(slot)) continue
+          const f = p & FIELD_MASK
           const k = base + f
           const old = key[slot]!
           if (old === NONE) {
             touched.push(slot)
             key[slot] = k
           } else if (k < old) key[slot] = k
-          const length = this.lengths[slot * FIELDS + f]!
-          wscore[slot]! += (idf * fieldWeight[f]! * weight * (bm25.k + 1)) / (1 + bm25.k * (1 - bm25.b + (bm25.b * length) / avg[f]!))
+          wscore[slot]! += gain[f]! / (constant + lengthFactor[f]! * lengths[slot * FIELDS + f]!)
         }
       }
       for (const slot of touched) {
