@@ -25,7 +25,9 @@ CREATE INDEX `werkgebied_gemeente_idx` ON `werkgebied` (`gemeente_id`);--> state
 --    what they saw the day before; a beheerder narrows the werkgebied afterwards).
 -- Only gemeenten that existing deelnemers need are made: a new database starts without any.
 ALTER TABLE `deelnemer` ADD `gemeente_id` text NOT NULL DEFAULT '';--> statement-breakpoint
-CREATE TEMP TABLE `bekende_plaats` (`plaats` text NOT NULL, `cbs_code` text NOT NULL, `naam` text NOT NULL);--> statement-breakpoint
+-- A plain table, dropped below, not a TEMP one: a libSQL server (sqld) refuses CREATE TEMP TABLE
+-- ("unsupported statement"), and the whole migration runs in one transaction anyway.
+CREATE TABLE `bekende_plaats` (`plaats` text NOT NULL, `cbs_code` text NOT NULL, `naam` text NOT NULL);--> statement-breakpoint
 INSERT INTO `bekende_plaats` VALUES
 	('Dordrecht', 'GM0505', 'Dordrecht'), ('Zwijndrecht', 'GM0642', 'Zwijndrecht'), ('Heerjansdam', 'GM0642', 'Zwijndrecht'),
 	('Papendrecht', 'GM0590', 'Papendrecht'), ('Sliedrecht', 'GM0610', 'Sliedrecht'), ('Delft', 'GM0503', 'Delft'),

@@ -101,8 +101,17 @@ export async function seedDemo(deps: Deps): Promise<{ email: string; rol: Rol; w
       accountIds.set(a.email, exists[0].id)
       continue
     }
-    const g = await insertGebruiker(deps, { ...a, werkgebied: a.werkgebied.map(gemeenteIdVan), wachtwoord: DEMO_WACHTWOORD, organisatieId: a.rol === 'werkgever' ? werkgeverOrg : null })
-    accountIds.set(a.email, g.id)
+    try {
+      const g = await insertGebruiker(deps, { ...a, werkgebied: a.werkgebied.map(gemeenteIdVan), wachtwoord: DEMO_WACHTWOORD, organisatieId: a.rol === 'werkgever' ? werkgeverOrg : null })
+      accountIds.set(a.email, g.id)
+    } catch (e) {
+      // Another instance starting at the same moment made this account first. Taking it here, rather
+      // than failing and letting bootstrap() run everything again, keeps plekkenGemaakt: on a rerun the
+      // plekken exist, and nobody made the demo history (test/scale/two-instances.test.ts).
+      const made = await deps.db.select({ id: gebruiker.id }).from(gebruiker).where(eq(gebruiker.email, a.email))
+      if (!made[0]) throw e
+      accountIds.set(a.email, made[0].id)
+    }
   }
 
   // Deelnemers: fictional profiles, so that matching shows something both ways.

@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
 import { openDatabase, type Database } from '../../db/client.js'
-import { organisatie } from '../../db/schema.js'
+import { gemeente, organisatie } from '../../db/schema.js'
 import { createApp } from '../../server/app.js'
 import { systemClock } from '../../server/clock.js'
 import { loadConfig } from '../../server/config.js'
@@ -34,6 +34,10 @@ export async function faultApp(opts: { url?: string; busyTimeoutMs?: number; ind
   const app = createApp(deps)
 
   const request = requester(app)
+  // one gemeente every account but a werkgever works in, as test/helpers.ts does (deelnemers need one)
+  const DORDRECHT = 'gemeente-GM0505'
+  const created = new Date().toISOString()
+  await database.db.insert(gemeente).values({ id: DORDRECHT, naam: 'Dordrecht', cbsCode: 'GM0505', createdAt: created, updatedAt: created })
 
   let n = 0
   async function makeUser(rol: Rol) {
@@ -48,7 +52,7 @@ export async function faultApp(opts: { url?: string; busyTimeoutMs?: number; ind
       })
     }
     const email = `${rol}${++n}@fault.example`
-    const g = await insertGebruiker(deps, { email, wachtwoord: WACHTWOORD, naam: `Test ${rol}`, rol, organisatieId })
+    const g = await insertGebruiker(deps, { email, wachtwoord: WACHTWOORD, naam: `Test ${rol}`, rol, organisatieId, werkgebied: rol === 'werkgever' ? [] : [DORDRECHT] })
     const res = await request('POST', '/api/sessie', { body: { email, wachtwoord: WACHTWOORD } })
     if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${res.text}`)
     return { ...g, cookie: res.headers.get('set-cookie')!.split(';')[0]! }

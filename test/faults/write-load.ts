@@ -25,6 +25,8 @@ export interface LoadUsers {
   jobhunter: string
   jobcoach: string
   plaatsingen: string[]
+  /** a gemeente of the jobhunter's werkgebied, for new deelnemers (the demo jobhunter has several) */
+  gemeenteId: string
 }
 
 /** Logs in the demo accounts and finds the jobcoach's active plaatsingen (the demo journey makes them). */
@@ -35,7 +37,10 @@ export async function demoUsers(base: string): Promise<LoadUsers> {
   const lijst = await call(base, 'GET', '/api/plaatsingen', { cookie: jobcoach })
   const plaatsingen = (lijst.json?.items ?? []).map((p: { id: string }) => p.id)
   if (lijst.status !== 200 || plaatsingen.length === 0) throw new Error(`geen actieve plaatsingen voor de jobcoach: ${lijst.status} ${JSON.stringify(lijst.json)}`)
-  return { werkgever: werkgever!, jobhunter: jobhunter!, jobcoach: jobcoach!, plaatsingen }
+  const gemeenten = await call(base, 'GET', '/api/gemeenten', { cookie: jobhunter })
+  const gemeenteId = gemeenten.json?.items?.[0]?.id
+  if (gemeenten.status !== 200 || !gemeenteId) throw new Error(`geen gemeente in het werkgebied van de jobhunter: ${gemeenten.status} ${JSON.stringify(gemeenten.json)}`)
+  return { werkgever: werkgever!, jobhunter: jobhunter!, jobcoach: jobcoach!, plaatsingen, gemeenteId }
 }
 
 /**
@@ -77,7 +82,7 @@ export async function runWriteLoad(
           }
           case 1: {
             const d = await step('deelnemer vastleggen', 201, () =>
-              call(base, 'POST', '/api/deelnemers', { cookie: users.jobhunter, body: deelnemerBody({ naam: `Deelnemer ${label} w${w} n${i}` }) }),
+              call(base, 'POST', '/api/deelnemers', { cookie: users.jobhunter, body: deelnemerBody({ naam: `Deelnemer ${label} w${w} n${i}`, gemeenteId: users.gemeenteId }) }),
             )
             if (!d) break
             acked.deelnemers.add(d.id)

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs'
 import { LOGIN_MAX_FAILURES } from '../../server/auth/rate-limit.js'
 import { call, DEMO_WACHTWOORD, loginAs, vandaagInNederland, type ServerProcess } from '../faults/server-process.js'
 import { deelnemerBody, plekBody } from '../helpers.js'
+import { gemeenteIdVan } from '../../server/domain/gemeente.js'
+import { demoAccounts } from '../../server/seed/demo.js'
 import { skipSqld, sqldCount, sqldExecute, startSqld, type Sqld } from './sqld.js'
 import { startInstances, stopInstances } from './pair.js'
 
@@ -41,7 +43,7 @@ describe.skipIf(skipSqld)('two app instances on one sqld', () => {
     expect(await sqldCount(sqld.url, 'select count(*) from __drizzle_migrations')).toBe(journal.entries.length)
     // the first beheerder and the demo accounts once, although both instances ran the start-up data
     expect(await sqldCount(sqld.url, `select count(*) from gebruiker where email = '${admin.ADMIN_EMAIL}'`)).toBe(1)
-    expect(await sqldCount(sqld.url, "select count(*) from gebruiker where email like '%@demo.example'")).toBe(4)
+    expect(await sqldCount(sqld.url, "select count(*) from gebruiker where email like '%@demo.example'")).toBe(demoAccounts.length)
     // the demo's history of voorstellen and plaatsingen was made once: no pair twice, no plaatsing twice
     expect(await sqldCount(sqld.url, 'select count(*) from voorstel')).toBeGreaterThan(0)
     expect(await sqldCount(sqld.url, 'select count(*) from (select 1 from voorstel group by deelnemer_id, plek_id having count(*) > 1)')).toBe(0)
@@ -112,7 +114,8 @@ describe.skipIf(skipSqld)('two app instances on one sqld', () => {
   async function deelnemer(naam: string, on: ServerProcess) {
     const d = await call(on.base, 'POST', '/api/deelnemers', {
       cookie: cookies.jobhunter![on === A ? 'A' : 'B'],
-      body: deelnemerBody({ naam, toestemmingDelen: true, kinderopvang: 'geregeld' }),
+      // the demo jobhunter works in the four Drechtsteden gemeenten: a new deelnemer names one
+      body: deelnemerBody({ naam, toestemmingDelen: true, kinderopvang: 'geregeld', gemeenteId: gemeenteIdVan('GM0505') }),
     })
     expect(d.status, JSON.stringify(d.json)).toBe(201)
     return d.json.id as string
