@@ -62,7 +62,8 @@ async function migrateAlongsideOthers(db: Db, attempts = 4) {
     try {
       return await migrate(db, { migrationsFolder })
     } catch (e) {
-      if (attempt >= attempts) throw e
+      // a refused token stays refused: no point in trying again
+      if (attempt >= attempts || refusedStatus(e)) throw e
       await new Promise((r) => setTimeout(r, 100 * attempt + Math.random() * 100))
     }
   }
@@ -95,8 +96,61 @@ const sqliteCode = (e: unknown): string => {
 }
 /** Another connection holds the lock longer than the busy timeout. */
 export const isBusyError = (e: unknown) => /SQLITE_BUSY|SQLITE_LOCKED/.test(sqliteCode(e))
-/** The database cannot be written: read-only file system or file, disk full, I/O error. */
-export const isReadOnlyError = (e: unknown) => /SQLITE_READONLY|SQLITE_FULL|SQLITE_IOERR/.test(sqliteCode(e))
+/**
+ * The database cannot be written: read-only file system or file, disk full, I/O error, or a libSQL
+ * server whose operator blocked writes (sqld's `block_writes`, e.g. during maintenance or at a
+ * quota: code BLOCKED, "Operation was blocked").
+ */
+export const isReadOnlyError = (e: unknown) => /SQLITE_READONLY|SQLITE_FULL|SQLITE_IOERR|\bBLOCKED\b/.test(sqliteCode(e))
+
+type Cause = { status?: unknown; code?: unknown; message?: unknown; cause?: unknown }
+/** An error and the errors it wraps (drizzle's, the driver's, fetch's), outermost first. */
+function causesOf(e: unknown): Cause[] {
+  const chain: Cause[] = []
+  for (let c = e, depth = 0; c && typeof c === 'object' && depth < 6; c = (c as Cause).cause, depth++) chain.push(c as Cause)
+  return chain
+}
+
+/** The network code of a libSQL server that cannot be reached (fetch's cause), or '' for a refused connection without one. */
+const networkFailure = (e: unknown): string | undefined => {
+  const chain = causesOf(e)
+  const code = chain.map((c) => String(c.code ?? '')).find((c) => /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_\w+)$/.test(c))
+  if (code) return code
+  return chain.some((c) => /^(fetch failed|bad port|other side closed)$/.test(String(c.message ?? ''))) ? '' : undefined
+}
+/** The libSQL server does not answer: down, restarting, or not reachable over the network. */
+export const isUnreachableError = (e: unknown) => networkFailure(e) !== undefined
+
+/** HTTP 401 or 403 from a libSQL server: the token is missing or refused. */
+const refusedStatus = (e: unknown) =>
+  causesOf(e)
+    .map((c) => Number(c.status ?? /HTTP status (\d{3})/.exec(String(c.message ?? ''))?.[1]))
+    .find((n) => n === 401 || n === 403)
+
+/**
+ * Why `openDatabase` failed, as one Dutch line for the operator, when the cause is the settings: a
+ * libSQL server that refuses the token (HTTP 401/403: DATABASE_AUTH_TOKEN missing, wrong, expired
+ * or of another key) or that cannot be reached (DATABASE_URL). Undefined for anything else (a
+ * broken migration, a damaged file), which keeps its stack trace. `server/main.ts` prints the line
+ * and exits with 1, as it does for a bad setting.
+ */
+export function describeOpenFailure(e: unknown, url: string, authToken?: string): string | undefined {
+  let server = url
+  try {
+    server = new URL(url).host || url // no path, query (?authToken=…) or user:password
+  } catch {
+    // not a URL: keep it as given
+  }
+  const status = refusedStatus(e)
+  if (status)
+    return authToken
+      ? `De libSQL-server ${server} (DATABASE_URL) weigert het token in DATABASE_AUTH_TOKEN (HTTP ${status}): het is ongeldig, verlopen of getekend met een andere sleutel dan de server kent.`
+      : `De libSQL-server ${server} (DATABASE_URL) vraagt om een token: zet DATABASE_AUTH_TOKEN (HTTP ${status}).`
+  const network = networkFailure(e)
+  if (network !== undefined)
+    return `De database ${server} (DATABASE_URL) is niet bereikbaar${network ? ` (${network})` : ''}: controleer het adres en of de libSQL-server draait.`
+  return undefined
+}
 
 /**
  * Reopening after SQLITE_BUSY. The libSQL driver does not reset a statement that failed with

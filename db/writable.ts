@@ -18,7 +18,8 @@ import { isBusyError, isReadOnlyError, type Db } from './client.js'
 //   that is rolled back, so the server itself says whether it takes writes (sqld's `block_writes`
 //   answers BLOCKED). sqld's `max_db_size` shows as the page limit above. The app cannot see that
 //   server's disk; a full disk there shows in writes that fail and in the server's own monitoring.
-// Tried on a file and on sqld 0.24 (block_writes, max_db_size) by hand; the file cases are tests.
+// The file cases are tests in test/faults/read-only.test.ts; sqld's block_writes is one in
+// test/scale/search-across-instances.test.ts (max_db_size was tried by hand on sqld 0.24).
 
 /** Free space below which a local database's disk counts as full: SQLite needs room for the WAL. */
 export const MIN_FREE_BYTES = 1024 * 1024
@@ -57,9 +58,8 @@ export async function checkWritable(db: Db): Promise<Writability> {
       tx.rollback()
     })
   } catch (e) {
+    // (also sqld refusing every write of a namespace whose writes its operator blocked: BLOCKED)
     if (isReadOnlyError(e)) return { ok: false, oorzaak: /SQLITE_FULL/.test(codeOf(e)) ? 'vol' : 'alleen-lezen' }
-    // sqld refuses every write of a namespace whose writes its operator blocked (admin API, block_writes)
-    if (/\bBLOCKED\b/.test(codeOf(e))) return { ok: false, oorzaak: 'alleen-lezen' }
     // a rolled-back transaction ends in drizzle's TransactionRollbackError: the probe went through;
     // a busy server (another writer) takes writes, it only makes them wait
     if (!(e instanceof TransactionRollbackError) && !isBusyError(e)) throw e

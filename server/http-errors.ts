@@ -1,6 +1,6 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { DomainError, nietBeschikbaar, type FoutSoort } from './domain/errors.js'
-import { isBusyError, isReadOnlyError } from '../db/client.js'
+import { isBusyError, isReadOnlyError, isUnreachableError } from '../db/client.js'
 import { isSearchUnavailable } from '../search/port.js'
 import { errorFields } from './domain/log-fields.js'
 
@@ -23,12 +23,15 @@ export const httpStatus = (e: DomainError): ContentfulStatusCode => statusVan[e.
 
 /**
  * Failures of a dependency that are nobody's mistake, as the DomainError the user sees: a busy
- * database (try again soon), a read-only or full one, a search engine that does not answer.
+ * database (try again soon), a read-only or full one, a libSQL server that does not answer, a
+ * search engine that does not answer.
  */
 export function dependencyFailure(err: unknown): DomainError | undefined {
   if (isBusyError(err)) return nietBeschikbaar('database-bezet', 'De database is even bezet. Probeer het zo opnieuw.', 2)
   if (isSearchUnavailable(err)) return nietBeschikbaar('zoeken-niet-beschikbaar', 'De zoekmachine antwoordt niet. Probeer het zo opnieuw.', 5)
   if (isReadOnlyError(err)) return nietBeschikbaar('database-alleen-lezen', 'Opslaan lukt nu niet: de database is alleen-lezen of vol.')
+  // after the search engine's own check: a Meilisearch that cannot be reached is about search
+  if (isUnreachableError(err)) return nietBeschikbaar('database-onbereikbaar', 'De database antwoordt niet. Probeer het zo opnieuw.', 5)
   return undefined
 }
 

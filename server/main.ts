@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server'
-import { openDatabase } from '../db/client.js'
+import { describeOpenFailure, openDatabase } from '../db/client.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { systemClock } from './clock.js'
 import { createApp } from './app.js'
@@ -34,7 +34,13 @@ if (process.env.SKIP_CLIENT_BUILD !== 'true') {
   }
 }
 
-const database = await openDatabase(config.databaseUrl, config.databaseAuthToken)
+const database = await openDatabase(config.databaseUrl, config.databaseAuthToken).catch((e: unknown) => {
+  // a refused token or an unreachable server: one line naming the setting, as for a bad value
+  const reden = describeOpenFailure(e, config.databaseUrl, config.databaseAuthToken)
+  if (!reden) throw e
+  console.error(reden)
+  process.exit(1)
+})
 const log = (line: Record<string, unknown>) => console.log(JSON.stringify(line))
 const deps: Deps = { db: database.db, clock: systemClock, config, log }
 const lines = await bootstrap(deps)

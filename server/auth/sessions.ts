@@ -3,6 +3,7 @@ import { and, eq, lte, or, sql } from 'drizzle-orm'
 import { gebruiker, sessie } from '../../db/schema.js'
 import type { Actor, Deps } from '../context.js'
 import { iso } from '../clock.js'
+import { isReadOnlyError } from '../../db/client.js'
 
 // Sessions live in the database so logout and expiry hold across restarts and instances.
 // The cookie carries a random token; the table stores only its HMAC under SESSION_SECRET.
@@ -80,8 +81,14 @@ export async function resolveSession(deps: Deps, tokenHash: string): Promise<Act
   }
   let lastSeenAt = new Date(row.s.lastSeenAt).getTime()
   if (idleSince >= TOUCH_EVERY_MS) {
-    await deps.db.update(sessie).set({ lastSeenAt: iso(now) }).where(eq(sessie.tokenHash, tokenHash))
-    lastSeenAt = now.getTime()
+    try {
+      await deps.db.update(sessie).set({ lastSeenAt: iso(now) }).where(eq(sessie.tokenHash, tokenHash))
+      lastSeenAt = now.getTime()
+    } catch (e) {
+      // A database that takes no writes (read-only, full, or writes blocked on the libSQL server)
+      // still answers reads: the session stays valid on its last activity, and the request goes on.
+      if (!isReadOnlyError(e)) throw e
+    }
   }
   const g = row.g
   const actor: Actor = { id: g.id, email: g.email, naam: g.naam, rol: g.rol, organisatieId: g.organisatieId }

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateKeyPairSync } from 'node:crypto'
-import { openDatabase } from '../../db/client.js'
-import { call, loginAs, startServerProcess, type ServerProcess } from '../faults/server-process.js'
+import { describeOpenFailure, openDatabase } from '../../db/client.js'
+import { call, freePort, loginAs, startServerProcess, type ServerProcess } from '../faults/server-process.js'
 import { signJwt, skipSqld, sqldExecute, startSqld, type Sqld } from './sqld.js'
 import { SHARED_SESSION_SECRET } from './pair.js'
 
 // In production the libSQL server must not be open (docs/design.md): sqld with token
 // authentication (an Ed25519 public key, `--auth-jwt-key-file`), and the app sending its token as
 // DATABASE_AUTH_TOKEN. Start-up, migrations and the demo data work that way; without the right
-// token neither the app nor anyone else gets in.
+// token neither the app nor anyone else gets in, and the app says so in one line (no stack trace).
 
 let sqld: Sqld
 const running: ServerProcess[] = []
@@ -43,19 +43,37 @@ describe.skipIf(skipSqld)('sqld with token authentication', () => {
     expect(Number(rows[0]![0])).toBeGreaterThan(0)
   })
 
-  it('the app does not start without the token, nor with a token of another key', async () => {
-    // the real process once (what an operator sees), the same openDatabase in this process for the wrong key
-    const zonder = await startServerProcess(sqld.url, { DATABASE_AUTH_TOKEN: '' }, 30_000).then(
-      (s) => (running.push(s), 'gestart'),
-      (e: unknown) => String(e),
-    )
-    expect(zonder).toMatch(/server stopte bij het starten \(code 1/)
-    expect(zonder).toMatch(/401/)
+  it('the app does not start without the token, with a token of another key, or with an unreachable server: one Dutch line, exit 1', async () => {
+    // what an operator sees: the real process, its whole output
+    const startFails = (url: string, env: Record<string, string>) =>
+      startServerProcess(url, env, 30_000).then(
+        (s) => (running.push(s), 'gestart'),
+        (e: unknown) => String(e instanceof Error ? e.message : e),
+      )
     const other = generateKeyPairSync('ed25519').privateKey
-    const fout = await openDatabase(sqld.url, signJwt(other)).then(
+    const [zonder, fout, weg] = await Promise.all([
+      startFails(sqld.url, { DATABASE_AUTH_TOKEN: '' }),
+      startFails(sqld.url, { DATABASE_AUTH_TOKEN: signJwt(other) }),
+      startFails(`http://127.0.0.1:${await freePort()}`, {}),
+    ])
+    const host = new URL(sqld.url).host
+    const expected = [
+      [zonder, `De libSQL-server ${host} (DATABASE_URL) vraagt om een token: zet DATABASE_AUTH_TOKEN (HTTP 401).`],
+      [fout, `De libSQL-server ${host} (DATABASE_URL) weigert het token in DATABASE_AUTH_TOKEN (HTTP 401): het is ongeldig, verlopen of getekend met een andere sleutel dan de server kent.`],
+    ] as const
+    for (const [output, line] of expected) {
+      const [first, ...rest] = output.split('\n')
+      expect(first).toBe('server stopte bij het starten (code 1, signaal null):')
+      // one line, no stack trace, no statement
+      expect(rest.join('\n').trim()).toBe(line)
+    }
+    expect(weg).toMatch(/^server stopte bij het starten \(code 1, signaal null\):\nDe database 127\.0\.0\.1:\d+ \(DATABASE_URL\) is niet bereikbaar \(ECONNREFUSED\): controleer het adres en of de libSQL-server draait\.\n?$/)
+    // the same in this process: the driver's error and what describeOpenFailure makes of it
+    const token = signJwt(other)
+    const reden = await openDatabase(sqld.url, token).then(
       (db) => (db.close(), 'geopend'),
-      (e: { cause?: unknown }) => `${String(e)} ${String(e.cause)}`,
+      (e: unknown) => describeOpenFailure(e, sqld.url, token),
     )
-    expect(fout).toMatch(/HTTP status 401/)
+    expect(reden).toBe(expected[1][1])
   })
 })

@@ -16,6 +16,7 @@ import { freePort } from '../faults/server-process.js'
 //        [--auth-jwt-key-file KEY.pem]   # Ed25519 public key (PKCS#8/SPKI PEM): every request needs
 //                                        # `Authorization: Bearer <EdDSA-signed JWT>`; the app
 //                                        # sends DATABASE_AUTH_TOKEN as that token
+//        [--admin-listen-addr 127.0.0.1:PORT2]  # admin API: a namespace's config, e.g. block_writes
 //
 // `GET /health` answers 200 without a token once the server listens (used to wait for it).
 
@@ -56,6 +57,15 @@ export interface Sqld {
   output: () => string
   /** With auth: a token the server accepts (EdDSA JWT, valid for `seconds`). */
   token?: (claims?: Record<string, unknown>, seconds?: number) => string
+  /**
+   * With the admin API: blocks (or allows again) every write to the database, as an operator does
+   * during maintenance or when a quota is reached. Writes then fail with code BLOCKED; reads go on.
+   */
+  blockWrites?: (block: boolean, reason?: string) => Promise<void>
+  /** SIGKILL, as a crash or a lost machine: the directory stays for `restart`. */
+  kill(): Promise<void>
+  /** Starts sqld again on the same directory and port (after `kill`); resolves once it answers. */
+  restart(): Promise<void>
   /** SIGTERM, then SIGKILL after `graceMs`; removes the directory. */
   stop(graceMs?: number): Promise<void>
 }
@@ -69,11 +79,19 @@ export function signJwt(privateKey: KeyObject, claims: Record<string, unknown> =
   return `${body}.${sign(null, Buffer.from(body), privateKey).toString('base64url')}`
 }
 
+export interface SqldOptions {
+  /** Token authentication with a fresh Ed25519 key pair (`token` signs tokens for it). */
+  auth?: boolean
+  /** The admin API on a second loopback port (`blockWrites`). */
+  admin?: boolean
+  timeoutMs?: number
+}
+
 /** Starts sqld on a fresh temp directory and a free loopback port; resolves once it answers. */
-export async function startSqld(opts: { auth?: boolean; timeoutMs?: number } = {}): Promise<Sqld> {
+export async function startSqld(opts: SqldOptions = {}): Promise<Sqld> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await launchSqld(await freePort(), opts)
+      return await launchSqld(await freePort(), opts.admin ? await freePort() : undefined, opts)
     } catch (e) {
       // the port was taken between freePort() and sqld's bind: try another one
       if (attempt < 3 && e instanceof Error && /Address already in use|AddrInUse/i.test(e.message)) continue
@@ -82,7 +100,7 @@ export async function startSqld(opts: { auth?: boolean; timeoutMs?: number } = {
   }
 }
 
-async function launchSqld(port: number, opts: { auth?: boolean; timeoutMs?: number }): Promise<Sqld> {
+async function launchSqld(port: number, adminPort: number | undefined, opts: SqldOptions): Promise<Sqld> {
   const dir = mkdtempSync(join(tmpdir(), 'pp-sqld-'))
   const args = ['--db-path', join(dir, 'data.sqld'), '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome', '--disable-metrics']
   let token: Sqld['token']
@@ -93,42 +111,79 @@ async function launchSqld(port: number, opts: { auth?: boolean; timeoutMs?: numb
     args.push('--auth-jwt-key-file', keyFile)
     token = (claims, seconds) => signJwt(privateKey, claims, seconds)
   }
-  // a clean environment: sqld reads SQLD_* variables, which must not leak in from the shell
-  const child = spawn(SQLD_BIN, args, { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, RUST_LOG: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] })
-  let out = ''
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()))
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()))
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const url = `http://127.0.0.1:${port}`
-  const stop = async (graceMs = 5000) => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM')
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs)
-      await exited
-      clearTimeout(timer)
+  let blockWrites: Sqld['blockWrites']
+  if (adminPort) {
+    args.push('--admin-listen-addr', `127.0.0.1:${adminPort}`)
+    // the admin API replaces the whole config: read it, change the two fields, send it back
+    const config = `http://127.0.0.1:${adminPort}/v1/namespaces/default/config`
+    blockWrites = async (block, reason) => {
+      const current = await fetch(config).then((r) => r.json())
+      const res = await fetch(config, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...current, block_writes: block, block_reason: block ? (reason ?? 'onderhoud') : null }),
+      })
+      if (!res.ok) throw new Error(`sqld admin-API antwoordde ${res.status}: ${await res.text()}`)
     }
+  }
+  const url = `http://127.0.0.1:${port}`
+  const timeoutMs = opts.timeoutMs ?? 15_000
+  let out = ''
+  let child!: ChildProcess
+  let exited!: Promise<void>
+  const running = () => child.exitCode === null && child.signalCode === null
+  const halt = async (signal: NodeJS.Signals, graceMs: number) => {
+    if (!running()) return
+    child.kill(signal)
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs)
+    await exited
+    clearTimeout(timer)
+  }
+  const stop = async (graceMs = 5000) => {
+    await halt('SIGTERM', graceMs)
     rmSync(dir, { recursive: true, force: true })
   }
-
-  const until = Date.now() + (opts.timeoutMs ?? 15_000)
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      await stop()
-      throw new Error(`sqld stopte bij het starten (code ${child.exitCode}, signaal ${child.signalCode}):\n${out}`)
+  /** Spawns sqld on this directory and port, and waits until it answers. */
+  const spawnSqld = async () => {
+    // a clean environment: sqld reads SQLD_* variables, which must not leak in from the shell
+    child = spawn(SQLD_BIN, args, { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, RUST_LOG: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout!.on('data', (b: Buffer) => (out += b.toString()))
+    child.stderr!.on('data', (b: Buffer) => (out += b.toString()))
+    const thisChild = child
+    exited = new Promise<void>((resolve) => thisChild.once('exit', () => resolve()))
+    const until = Date.now() + timeoutMs
+    for (;;) {
+      if (!running()) {
+        await stop()
+        throw new Error(`sqld stopte bij het starten (code ${child.exitCode}, signaal ${child.signalCode}):\n${out}`)
+      }
+      try {
+        const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) })
+        if (res.ok) return
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > until) {
+        await stop()
+        throw new Error(`sqld antwoordde niet binnen ${timeoutMs} ms op ${url}/health:\n${out}`)
+      }
+      await new Promise((r) => setTimeout(r, 50))
     }
-    try {
-      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) })
-      if (res.ok) break
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) {
-      await stop()
-      throw new Error(`sqld antwoordde niet binnen ${opts.timeoutMs ?? 15_000} ms op ${url}/health:\n${out}`)
-    }
-    await new Promise((r) => setTimeout(r, 50))
   }
-  return { url, dir, child, output: () => out, token, stop }
+  await spawnSqld()
+  return {
+    url,
+    dir,
+    get child() {
+      return child
+    },
+    output: () => out,
+    token,
+    blockWrites,
+    kill: () => halt('SIGKILL', 0),
+    restart: spawnSqld,
+    stop,
+  }
 }
 
 /**
