@@ -1,6 +1,6 @@
 import type { Begeleiding, Niveau, Sector, Vaardigheid, vergoedingSoorten, Vorm } from '../server/domain/enums.js'
 import type { Sortering } from '../server/domain/zoeken.js'
-import { fold } from './analyse/tekst.js'
+import { fold, foldWord } from './analyse/tekst.js'
 
 // The filters a query's words name, for the server's answer (search/analyse/categorieen.ts).
 export { suggestFilters, type VoorgesteldFilter } from './analyse/categorieen.js'
@@ -173,7 +173,7 @@ export function fragmentOf(text: string, words: string[], size = 160): SearchHit
   const wordRe = /[\p{L}\p{M}\p{N}]+/gu
   const stems = [...new Set(words.map(fold))].filter((w) => w.length >= 3)
   for (const m of text.matchAll(wordRe)) {
-    const w = fold(m[0])
+    const w = foldWord(m[0])
     if (stems.some((s) => w.startsWith(s.slice(0, Math.max(3, s.length - 2))) || (s.length >= 4 && w.includes(s)))) found.push([m.index!, m.index! + m[0].length])
   }
   const first = found[0]?.[0] ?? 0

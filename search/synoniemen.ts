@@ -84,7 +84,7 @@ function named(words: string[], map: Map<string, string[][]>): string[] {
 export const synonymsOf = (words: string[]): string[] => named(words, load().syn)
 
 /** Related occupations (curated ISCO groups) of a plek's titel and beroep words, without its synonyms. */
-export function relatedOf(words: string[]): string[] {
-  const syn = new Set(synonymsOf(words))
+export function relatedOf(words: string[], synonyms: string[] = synonymsOf(words)): string[] {
+  const syn = new Set(synonyms)
   return named(words, load().isco).filter((w) => !syn.has(w))
 }

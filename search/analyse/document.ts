@@ -46,30 +46,55 @@ function derived(words: string[], exclude: Set<string>): { forms: string[]; part
   return { forms: keep(forms), parts: keep(parts, forms) }
 }
 
-/** A plek's searchable words per field (each field's words once, in order). */
-export function analyseDocument(d: Pick<PlekDocument, 'titel' | 'beroep' | 'organisatieNaam' | 'plaats' | 'omschrijving' | 'sector' | 'vorm' | 'begeleiding'>): AnalysedDocument {
-  const uniq = (words: string[]) => [...new Set(words)]
-  const titel = wordsOf(d.titel)
-  const beroep = wordsOf(d.beroep)
+const uniq = (words: string[]) => [...new Set(words)]
+
+/** Per-text results, cached: titles, organisaties, places and categories repeat across plekken (bounded). */
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let v = cache.get(key)
+  if (v === undefined) {
+    if (cache.size > 50_000) cache.clear()
+    v = make()
+    cache.set(key, v)
+  }
+  return v
+}
+const jobCache = new Map<string, Pick<AnalysedDocument, 'titel' | 'beroep' | 'titelVormen' | 'titelDelen' | 'synoniemen' | 'verwant'>>()
+const orgCache = new Map<string, string[]>()
+const placeCache = new Map<string, string[]>()
+const categoryCache = new Map<string, string[]>()
+
+function analyseJob(titelText: string, beroepText: string) {
+  const titel = wordsOf(titelText)
+  const beroep = wordsOf(beroepText)
   const job = [...titel, ...beroep]
   const own = new Set(job)
   const jobDerived = derived(job, own)
-  const synoniemen = synonymsOf(job).flatMap(wordsOf)
-  const verwant = relatedOf(job).flatMap(wordsOf)
-  const organisatie = wordsOf(d.organisatieNaam)
-  const orgDerived = derived(organisatie, new Set(organisatie))
-  const omschrijving = wordsOf(d.omschrijving)
-  const omschrijvingDerived = derived(omschrijving, new Set(omschrijving))
+  const synonyms = synonymsOf(job)
   return {
     titel: uniq(titel),
     beroep: uniq(beroep),
     titelVormen: jobDerived.forms,
     titelDelen: jobDerived.parts,
-    synoniemen: uniq(synoniemen).filter((w) => !own.has(w)),
-    verwant: uniq(verwant).filter((w) => !own.has(w)),
-    organisatie: uniq([...organisatie, ...orgDerived.forms, ...orgDerived.parts]),
-    plaats: uniq(wordsOf(d.plaats)),
-    categorie: categoryWordsOf(d),
+    synoniemen: uniq(synonyms.flatMap(wordsOf)).filter((w) => !own.has(w)),
+    verwant: uniq(relatedOf(job, synonyms).flatMap(wordsOf)).filter((w) => !own.has(w)),
+  }
+}
+
+/** A plek's searchable words per field (each field's words once, in order). The arrays may be shared between plekken: read them only. */
+export function analyseDocument(d: Pick<PlekDocument, 'titel' | 'beroep' | 'organisatieNaam' | 'plaats' | 'omschrijving' | 'sector' | 'vorm' | 'begeleiding'>): AnalysedDocument {
+  const job = cached(jobCache, `${d.titel}\u0000${d.beroep}`, () => analyseJob(d.titel, d.beroep))
+  const organisatie = cached(orgCache, d.organisatieNaam, () => {
+    const words = wordsOf(d.organisatieNaam)
+    const more = derived(words, new Set(words))
+    return uniq([...words, ...more.forms, ...more.parts])
+  })
+  const omschrijving = wordsOf(d.omschrijving)
+  const omschrijvingDerived = derived(omschrijving, new Set(omschrijving))
+  return {
+    ...job,
+    organisatie,
+    plaats: cached(placeCache, d.plaats, () => uniq(wordsOf(d.plaats))),
+    categorie: cached(categoryCache, `${d.sector} ${d.vorm} ${d.begeleiding.join(' ')}`, () => categoryWordsOf(d)),
     omschrijving: uniq(omschrijving),
     omschrijvingDelen: uniq([...omschrijvingDerived.forms, ...omschrijvingDerived.parts]),
   }

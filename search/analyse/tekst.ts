@@ -27,7 +27,8 @@ const wordPattern = /[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*/gu
 
 // Texts repeat their words: fold each distinct word once (bounded).
 const folded = new Map<string, string>()
-function foldWord(word: string): string {
+/** fold() for one word, cached: texts and snippets repeat their words. */
+export function foldWord(word: string): string {
   let f = folded.get(word)
   if (f === undefined) {
     f = /^[a-z0-9-]*$/.test(word) ? word : fold(word)
