@@ -195,6 +195,8 @@ export class MeiliSearchIndex implements SearchIndex {
     const words = q.q ? queryWordsOf(q.q) : []
     const res = await read(() =>
       this.idx.search(words.join(' '), {
+        // the default, said here because the embedded engine does the same: the first word must match
+        matchingStrategy: 'last',
         filter: meiliFilter(q),
         sort: meiliSort(q),
         facets: [...facetNamen],

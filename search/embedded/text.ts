@@ -6,14 +6,15 @@ import { relatedWordsOf } from '../synoniemen.js'
 // Full text for the embedded adapter: an inverted index over the analysed words of search/analyse
 // (the same words Meilisearch gets), one posting list per word holding (slot, field) pairs.
 //
-// Ranking follows Meilisearch's rules in the order both engines use (docs/search.md, "Ranking"):
-// more query words matched first; then fewer typos; then more words matched exactly (not only as a
+// Ranking follows Meilisearch's rules in the order both engines use (docs/search.md, "Ranking"),
+// with its matching strategy "last" (a plek must hold the first query word): more query words
+// matched first (from the start of the query); then fewer typos; then more words matched exactly (not only as a
 // prefix or with a typo); then the best field (zoekvelden's order: titel, beroep, their forms, their
 // compound parts, synonyms, related occupations, organisatie, plaats, category, omschrijving, its
 // forms and parts); then BM25 (one occurrence per field, the field's length) as the last tie-break.
 //
-// Query words match whole, as a prefix of a longer word, through their related search words (whole
-// words, as Meilisearch's synonyms), and with typos by length (none under 5 letters, 1 up to 8, 2
+// Query words match whole, the last one also as a prefix of a longer word (as Meilisearch), through
+// their related search words (whole words, as Meilisearch's synonyms), and with typos by length (none under 5 letters, 1 up to 8, 2
 // above; never in the first letter), always on the word as typed.
 
 const FIELDS = zoekvelden.length
@@ -44,7 +45,7 @@ export function boundedLevenshtein(a: string, b: string, max: number): number {
 
 /** How well the query matched one slot (read by the comparator of embedded/order.ts). */
 export interface TextRank {
-  /** query words matched */
+  /** query words matched, counted from the first up to the first one not matched */
   n: Uint8Array
   /** typos over the matched words (each word's best match) */
   typos: Uint8Array
@@ -158,9 +159,9 @@ export class TextIndex {
     const constant = 1 + bm25.k * (1 - bm25.b)
     const gain = new Float64Array(FIELDS)
     const lengths = this.lengths
-    for (const word of words) {
+    for (const [w, word] of words.entries()) {
       const touched: number[] = []
-      for (const [id, typos, exact] of this.candidates(word, corrected)) {
+      for (const [id, typos, exact] of this.candidates(word, corrected, w === words.length - 1)) {
         const list = this.postings[id]!
         if (list.length === 0) continue
         const idf = Math.log(1 + (this.documents - list.length + 0.5) / (list.length + 0.5))
@@ -183,13 +184,17 @@ export class TextIndex {
       }
       for (const slot of touched) {
         const k = key[slot]!
-        if (rank.n[slot] === 0) slots.push(slot)
-        rank.n[slot]!++
-        rank.typos[slot]! += k >> 6
-        rank.inexact[slot]! += (k >> 5) & 1
-        rank.attr[slot]! += k & 31
-        rank.score[slot]! += wscore[slot]!
         key[slot] = NONE
+        // Meilisearch's matchingStrategy "last": a plek must hold the first word; the words rule
+        // counts the query's words from the start up to the first one it lacks
+        if (rank.n[slot] === w) {
+          if (w === 0) slots.push(slot)
+          rank.n[slot]!++
+          rank.typos[slot]! += k >> 6
+          rank.inexact[slot]! += (k >> 5) & 1
+          rank.attr[slot]! += k & 31
+          rank.score[slot]! += wscore[slot]!
+        }
         wscore[slot] = 0
       }
     }
@@ -207,13 +212,13 @@ export class TextIndex {
     }
   }
 
-  /** The indexed words a query word stands for: [word id, typos, exact]. */
-  private candidates(word: string, corrected: Set<string>): [number, number, boolean][] {
+  /** The indexed words a query word stands for: [word id, typos, exact]; longer words it begins only for the last query word (`prefix`), as in Meilisearch. */
+  private candidates(word: string, corrected: Set<string>, prefix: boolean): [number, number, boolean][] {
     const out: [number, number, boolean][] = []
     const exact = this.ids.get(word)
     if (exact !== undefined) out.push([exact, 0, true])
     // every longer word it is a prefix of
-    let i = lowerBound(this.sorted, word)
+    let i = prefix ? lowerBound(this.sorted, word) : this.sorted.length
     const seen = new Set<number>()
     for (; i < this.sorted.length && this.sorted[i]!.startsWith(word); i++) {
       const id = this.ids.get(this.sorted[i]!)!

@@ -104,6 +104,13 @@ export function runSearchContract(name: string, makeIndex: () => Promise<SearchI
       expect(found.indexOf('p-orderpick')).toBeLessThan(found.indexOf('p-magazijn'))
     })
 
+    it('needs the first query word; a later one only ranks (matching strategy "last"), and only the last is a prefix', async () => {
+      expect(await ids({ q: 'restaurant xyzzy' })).toEqual(['p-keuken'])
+      expect(await ids({ q: 'xyzzy restaurant' })).toEqual([])
+      expect(await ids({ q: 'magazijn kantoren' })).not.toContain('p-schoon')
+      expect(await ids({ q: 'magaz restaurant' })).toEqual([])
+    })
+
     it('finds the singular by the plural and folds accents', async () => {
       expect(await ids({ q: 'keukens' })).toContain('p-keuken')
       expect(await ids({ q: 'Keukenhúlp' })).toEqual(['p-keuken'])
