@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { router } from './router.js'
 import { ctxOf } from '../auth/middleware.js'
-import { createGebruiker, listGebruikers, listJobcoaches, updateGebruiker } from '../services/gebruikers.js'
+import { createGebruiker, listGebruikers, updateGebruiker } from '../services/gebruikers.js'
+import { listJobcoachesFor } from '../services/voorstellen.js'
 import { gebruiker, gebruikerInput, gebruikerPatch } from '../domain/gebruiker.js'
 import { paginering } from '../domain/common.js'
 import { apiRoute, idParam, jsonBody, listOf, ok } from './openapi-helpers.js'
@@ -11,11 +12,12 @@ const tags = ['Gebruikers']
 export const gebruikersRoutes = router()
   .openapi(
     apiRoute({
-      method: 'get', path: '/jobcoaches', tags, summary: 'Actieve jobcoaches, op naam (jobhunter, beheerder, werkgever): om er een te kiezen',
-      ok: ok(200, listOf(z.object({ id: z.string(), naam: z.string() })), 'De jobcoaches'), fouten: [401, 403],
+      method: 'get', path: '/jobcoaches', tags, summary: 'Actieve jobcoaches, op naam (jobhunter, beheerder, werkgever): om er een te kiezen; met voorstelId of deelnemerId alleen wie in de gemeente van die deelnemer werkt',
+      request: { query: z.object({ voorstelId: z.string().max(100).optional(), deelnemerId: z.string().max(100).optional() }) },
+      ok: ok(200, listOf(z.object({ id: z.string(), naam: z.string() })), 'De jobcoaches'), fouten: [401, 403, 404],
 
     }),
-    async (c) => c.json(await listJobcoaches({ ctx: ctxOf(c) }), 200),
+    async (c) => c.json(await listJobcoachesFor({ ctx: ctxOf(c), query: c.req.valid('query') }), 200),
   )
   .openapi(
     apiRoute({

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, notExists, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, lt, notExists, sql, type SQL } from 'drizzle-orm'
 import { audit, deelnemer, gebruiker, nazorgcontact, plaatsing, voorstel } from '../../db/schema.js'
 import type { Db } from '../../db/client.js'
 import type { Actor, Ctx, Deps } from '../context.js'
@@ -7,6 +7,7 @@ import { requireRole } from './access.js'
 import { conflict } from '../domain/errors.js'
 import { findVisibleDeelnemer, toDeelnemer } from './deelnemers.js'
 import { writeAudit } from './audit.js'
+import { loadWerkgebied, withinWerkgebied } from './werkgebied.js'
 import type { Tx } from '../../db/client.js'
 
 // The AVG rights of a deelnemer, handled by a beheerder: inzage (export everything as JSON),
@@ -92,9 +93,9 @@ export async function eraseDeelnemer({ ctx, id }: { ctx: Ctx; id: string }) {
  * than `maanden` months ago are anonymised. Deelnemers who were never placed are not touched
  * by this rule (docs/privacy.md).
  */
-export async function applyBewaartermijn(deps: Deps, actor?: Actor): Promise<{ grens: string; geanonimiseerd: number }> {
+export async function applyBewaartermijn(deps: Deps, actor?: Actor, binnen?: SQL): Promise<{ grens: string; geanonimiseerd: number }> {
   const grens = addMonths(datumInNederland(deps.clock.now()), -deps.config.retentieMaanden)
-  const teOud = await findExpiredDeelnemers(deps.db, grens)
+  const teOud = await findExpiredDeelnemers(deps.db, grens, binnen)
   const now = iso(deps.clock.now())
   let geanonimiseerd = 0
   for (const id of teOud) {
@@ -117,20 +118,23 @@ export async function applyBewaartermijn(deps: Deps, actor?: Actor): Promise<{ g
   return { grens, geanonimiseerd }
 }
 
-async function findExpiredDeelnemers(db: Db, grens: string): Promise<string[]> {
+async function findExpiredDeelnemers(db: Db, grens: string, binnen?: SQL): Promise<string[]> {
   const p = plaatsing
   const rows = await db
     .select({ id: deelnemer.id, laatste: sql<string>`max(${p.einddatum})` })
     .from(deelnemer)
     .innerJoin(p, eq(p.deelnemerId, deelnemer.id))
-    .where(and(isNull(deelnemer.gewistOp), notExists(db.select({ x: sql`1` }).from(plaatsing).where(and(eq(plaatsing.deelnemerId, deelnemer.id), eq(plaatsing.status, 'actief'))))))
+    .where(and(isNull(deelnemer.gewistOp), binnen, notExists(db.select({ x: sql`1` }).from(plaatsing).where(and(eq(plaatsing.deelnemerId, deelnemer.id), eq(plaatsing.status, 'actief'))))))
     .groupBy(deelnemer.id)
     .having(lt(sql`max(${p.einddatum})`, grens))
   return rows.map((r) => r.id)
 }
 
-/** POST /api/avg/bewaartermijn: the retention rule on demand (it also runs daily). */
+/**
+ * POST /api/avg/bewaartermijn: the retention rule on demand (it also runs daily, for every
+ * gemeente); a beheerder starts it for the deelnemers of their own werkgebied only.
+ */
 export async function runBewaartermijnNow({ ctx }: { ctx: Ctx }) {
   requireRole(ctx.actor, 'beheerder')
-  return applyBewaartermijn(ctx, ctx.actor)
+  return applyBewaartermijn(ctx, ctx.actor, withinWerkgebied(await loadWerkgebied(ctx), deelnemer.gemeenteId))
 }

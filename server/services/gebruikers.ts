@@ -152,11 +152,15 @@ export async function updateGebruiker({ ctx, id, input }: { ctx: Ctx; id: string
   return { ...toGebruiker({ ...row, ...values }), werkgebied: nieuw ?? oud }
 }
 
-/** GET /api/jobcoaches: the active jobcoaches by name, to choose one for a voorstel or plaatsing (no e-mail). */
-export async function listJobcoaches({ ctx }: { ctx: Ctx }) {
+/**
+ * GET /api/jobcoaches: the active jobcoaches by name, to choose one for a voorstel or plaatsing (no
+ * e-mail). Staff see those who share a gemeente with them, a werkgever all; `gemeenteId` (found
+ * by the caller's lookup of the voorstel or deelnemer, so out of scope is a 404) narrows them to
+ * those who work in that gemeente: exactly the ones the voorstel or plaatsing accepts.
+ */
+export async function listJobcoaches({ ctx, gemeenteId }: { ctx: Ctx; gemeenteId?: string }) {
   requireRole(ctx.actor, 'jobhunter', 'beheerder', 'werkgever')
-  // staff see the jobcoaches who share a gemeente with them; a werkgever sees all (any gemeente's deelnemer may come)
-  const wg = ctx.actor.rol === 'werkgever' ? undefined : withinWerkgebied(await loadWerkgebied(ctx), werkgebied.gemeenteId)
+  const wg = gemeenteId ? eq(werkgebied.gemeenteId, gemeenteId) : ctx.actor.rol === 'werkgever' ? undefined : withinWerkgebied(await loadWerkgebied(ctx), werkgebied.gemeenteId)
   const rows = await ctx.db
     .selectDistinct({ id: gebruiker.id, naam: gebruiker.naam })
     .from(gebruiker)

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js'
 import type { Ctx } from '../context.js'
 import { datumInNederland, iso, addDays } from '../clock.js'
 import { requireRole } from './access.js'
-import { requireActiveJobcoach } from './gebruikers.js'
+import { listJobcoaches, requireActiveJobcoach } from './gebruikers.js'
 import { conflict, nietGevonden, validatieFout } from '../domain/errors.js'
 import type { DeelnemerInput } from '../domain/deelnemer.js'
 import { standaardVelden, type DeelbaarVeld, type VoorstelInput } from '../domain/voorstel.js'
@@ -216,6 +216,17 @@ export async function listVoorstellen({ ctx, input }: { ctx: Ctx; input: { page:
     await auditDeelnemersBekeken(ctx, [...new Set(rows.map((r) => r.v.deelnemerId))], 'voorstellen')
   }
   return { items, total: totaal?.n ?? 0 }
+}
+
+/**
+ * GET /api/jobcoaches with `voorstelId` or `deelnemerId`: the jobcoaches who work in that
+ * deelnemer's gemeente (a voorstel or plaatsing accepts no other); an unknown or out-of-scope
+ * voorstel or deelnemer is a 404.
+ */
+export async function listJobcoachesFor({ ctx, query }: { ctx: Ctx; query: { voorstelId?: string; deelnemerId?: string } }) {
+  requireRole(ctx.actor, 'jobhunter', 'beheerder', 'werkgever')
+  const gemeenteId = query.voorstelId ? (await findVisible(ctx, query.voorstelId)).gemeenteId : query.deelnemerId ? (await findVisibleDeelnemer(ctx, query.deelnemerId)).gemeenteId : undefined
+  return listJobcoaches({ ctx, gemeenteId })
 }
 
 /** GET /api/voorstellen/:id */

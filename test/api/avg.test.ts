@@ -97,6 +97,9 @@ describe('bewaartermijn', () => {
     expect((await submitEnd(recent.plaatsingId, '2025-01-15')).status).toBe(200)
     const actief = await dossier({ startdatum: '2025-01-20' })
     t.clock.set('2026-11-23T09:00:00Z') // 24 months back is 2024-11-23
+    // a beheerder of another gemeente starts the rule for their own werkgebied only (issue 15)
+    const elders = await t.makeUser('beheerder', undefined, { werkgebied: [await t.makeGemeente('Delft')] })
+    expect((await t.request('POST', '/api/avg/bewaartermijn', { cookie: elders.cookie })).json).toEqual({ grens: '2024-11-23', geanonimiseerd: 0 })
     const admin = await t.login(beheerder.email)
     const res = await t.request('POST', '/api/avg/bewaartermijn', { cookie: admin })
     expect(res.json).toEqual({ grens: '2024-11-23', geanonimiseerd: 1 })

@@ -124,6 +124,7 @@ const lijsten: Record<string, { as: Wie; path: () => string }> = {
   'GET /api/plekken/:id/matches': { as: 'jobhunter', path: () => `/api/plekken/${ids.plek}/matches` },
   'GET /api/matching/gewichten/historie': { as: 'beheerder', path: () => '/api/matching/gewichten/historie' },
   'GET /api/gebruikers': { as: 'beheerder', path: () => '/api/gebruikers' },
+  'GET /api/jobcoaches': { as: 'jobhunter', path: () => '/api/jobcoaches' },
   'GET /api/organisaties': { as: 'beheerder', path: () => '/api/organisaties' },
   'GET /api/audit': { as: 'beheerder', path: () => '/api/audit' },
 }

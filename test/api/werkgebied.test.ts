@@ -141,6 +141,21 @@ describe('the werkgebied, case by case', () => {
     expect(gemeenten.json.items.map((g: { naam: string }) => g.naam)).toEqual(['Dordrecht', 'Zwijndrecht'])
   })
 
+  it('the jobcoaches offered for a deelnemer are exactly those who work in their gemeente', async () => {
+    const inZwijndrecht = await t.makeUser('jobcoach', undefined, { werkgebied: [zwijndrecht] })
+    const inDordrecht = await t.makeUser('jobcoach')
+    const d = await t.request('POST', '/api/deelnemers', { cookie: regio.cookie, body: { ...deelnemerBody({ naam: 'Eva Zwijn' }), gemeenteId: zwijndrecht } })
+    const ids = async (q: string, cookie = regio.cookie) => (await t.request('GET', `/api/jobcoaches${q}`, { cookie })).json.items?.map((j: { id: string }) => j.id)
+    expect(await ids('')).toEqual(expect.arrayContaining([inZwijndrecht.id, inDordrecht.id]))
+    expect(await ids(`?deelnemerId=${d.json.id}`)).toEqual([inZwijndrecht.id])
+    // a deelnemer outside the caller's werkgebied is not there
+    expect((await t.request('GET', `/api/jobcoaches?deelnemerId=${d.json.id}`, { cookie: delftJobhunter.cookie })).status).toBe(404)
+    // and a jobcoach of another gemeente is refused for the voorstel (400), as the list said
+    const plek = await t.request('POST', '/api/plekken', { cookie: (await t.makeUser('beheerder')).cookie, body: plekBody({ organisatieId: await t.makeOrganisatie() }) })
+    const v = await t.request('POST', '/api/voorstellen', { cookie: regio.cookie, body: { deelnemerId: d.json.id, plekId: plek.json.id, modus: 'aanbodgericht', jobcoachId: inDordrecht.id } })
+    expect(v.status).toBe(400)
+  })
+
   it('every list that names deelnemers writes one audit row with the ids it showed', async () => {
     const lijst = await t.request('GET', '/api/deelnemers?perPage=100', { cookie: regio.cookie })
     const audit = await t.request('GET', `/api/audit?actie=deelnemers-bekeken&gebruikerId=${regio.id}`, { cookie: beheerder.cookie })

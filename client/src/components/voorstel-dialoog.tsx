@@ -23,8 +23,13 @@ export type GemaaktVoorstel = Awaited<ReturnType<typeof create>>
 const create = (body: ReturnType<typeof voorstelBody>) => call(api.voorstellen.$post({ json: body }))
 
 let jobcoachesCache: Promise<{ id: string; naam: string }[]> | undefined
-export function loadJobcoaches(): Promise<{ id: string; naam: string }[]> {
-  jobcoachesCache ??= call(api.jobcoaches.$get()).then((a) => a.items).catch((e) => {
+/**
+ * The active jobcoaches to choose from; for one voorstel or deelnemer only those who work in the
+ * deelnemer's gemeente (the API refuses any other), not cached.
+ */
+export function loadJobcoaches(voor?: { voorstelId?: string; deelnemerId?: string }): Promise<{ id: string; naam: string }[]> {
+  if (voor) return call(api.jobcoaches.$get({ query: voor })).then((a) => a.items)
+  jobcoachesCache ??= call(api.jobcoaches.$get({ query: {} })).then((a) => a.items).catch((e) => {
     jobcoachesCache = undefined
     throw e
   })
@@ -46,7 +51,7 @@ export function VoorstelDialoog({ partijen, onKlaar, onSluit }: { partijen: Voor
 
   useEffect(() => {
     ref.current?.showModal()
-    loadJobcoaches().then(setJobcoaches).catch(() => setJobcoaches([]))
+    loadJobcoaches({ deelnemerId: deelnemer.id }).then(setJobcoaches).catch(() => setJobcoaches([]))
   }, [])
 
   async function submit(e: Event) {

@@ -1,5 +1,7 @@
 import { useLocation, useRoute } from 'preact-iso'
-import { api, call } from '../api.js'
+import { useEffect, useState } from 'preact/hooks'
+import { gebruiker } from '../session.js'
+import { api, ApiError, call } from '../api.js'
 import { vaardigheden } from '../../../server/domain/enums.js'
 import { Alert, Laden } from '../components/fields.js'
 import { StatusBadge } from '../components/tabel.js'
@@ -67,6 +69,7 @@ function Dossier({ deelnemerId }: { deelnemerId: string }) {
       <dl class="pp-dl">
         <dt>Postcode</dt><dd>{d.postcode} {d.plaats}</dd>
         <dt>Gemeente</dt><dd>{d.gemeenteNaam}</dd>
+        <dt>Regievoerder</dt><dd><Regievoerder deelnemerId={d.id} gemeenteId={d.gemeenteId} regievoerderId={d.regievoerderId} /></dd>
         <dt>Telefoon</dt><dd>{d.telefoon ? <a class="utrecht-link utrecht-link--telephone" href={`tel:${d.telefoon.replace(/[^+0-9]/g, '')}`}>{d.telefoon}</a> : of(undefined)}</dd>
         <dt>E-mail</dt><dd>{d.email ? <a class="utrecht-link" href={`mailto:${d.email}`}>{d.email}</a> : of(undefined)}</dd>
         <dt>Doelgroep</dt><dd>{label(doelgroepLabel, d.doelgroep)} <Gevoelig kort /></dd>
@@ -169,5 +172,48 @@ function DossierVoorstellen({ deelnemerId, voorstellen }: { deelnemerId: string;
       </ul>
       <p class="utrecht-paragraph" style="margin-bottom: 0"><a class="utrecht-link" href={`/voorstellen?deelnemerId=${encodeURIComponent(deelnemerId)}`}>{voorstellen.total > voorstellen.items.length ? `Alle ${voorstellen.total} voorstellen` : 'Naar Voorstellen'}</a></p>
     </section>
+  )
+}
+
+/**
+ * The responsible jobhunter. A beheerder may hand the deelnemer to another active jobhunter of the
+ * deelnemer's gemeente (PUT /api/deelnemers/:id/regievoerder): only those are offered.
+ */
+function Regievoerder({ deelnemerId, gemeenteId, regievoerderId }: { deelnemerId: string; gemeenteId: string; regievoerderId: string | null }) {
+  const ik = gebruiker.value
+  const [huidig, setHuidig] = useState(regievoerderId)
+  const [jobhunters, setJobhunters] = useState<{ id: string; naam: string }[]>([])
+  const [keuze, setKeuze] = useState('')
+  const [melding, setMelding] = useState<string>()
+  useEffect(() => {
+    if (ik?.rol !== 'beheerder') return
+    call(api.gebruikers.$get({ query: { perPage: '100' } }))
+      .then((l) => setJobhunters(l.items.filter((g) => g.rol === 'jobhunter' && g.actief !== false && (g.werkgebied ?? []).includes(gemeenteId)).map((g) => ({ id: g.id, naam: g.naam }))))
+      .catch(() => {})
+  }, [gemeenteId])
+  const naam = huidig === ik?.id ? 'u zelf' : (jobhunters.find((j) => j.id === huidig)?.naam ?? (huidig ? 'een collega' : 'nog niemand'))
+  if (ik?.rol !== 'beheerder' || jobhunters.length === 0) return <>{naam}</>
+  async function wijzig(e: Event) {
+    e.preventDefault()
+    if (!keuze) return
+    try {
+      await call(api.deelnemers[':id'].regievoerder.$put({ param: { id: deelnemerId }, json: { regievoerderId: keuze } }))
+      setHuidig(keuze)
+      setMelding('De regievoerder is gewijzigd.')
+    } catch (err) {
+      setMelding(err instanceof ApiError ? err.message : 'Dat lukte niet.')
+    }
+  }
+  return (
+    <form class="pp-row" onSubmit={wijzig}>
+      <span>{naam}</span>
+      <label class="pp-visually-hidden" for="regievoerder-keuze">Andere regievoerder</label>
+      <select id="regievoerder-keuze" class="utrecht-select utrecht-select--html-select" value={keuze} onChange={(e) => setKeuze(e.currentTarget.value)}>
+        <option value="">Kies een jobhunter</option>
+        {jobhunters.filter((j) => j.id !== huidig).map((j) => <option key={j.id} value={j.id}>{j.naam}</option>)}
+      </select>
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={!keuze}>Wijzig regievoerder</button>
+      <span aria-live="polite">{melding}</span>
+    </form>
   )
 }

@@ -48,6 +48,10 @@ export function Monitor() {
           <Duurzaamheid c={cijfers} />
           <Eindredenen c={cijfers} />
           <Knelpunten c={cijfers} />
+          {cijfers.perGemeente.length > 1 && (
+            // the werkgebied per gemeente; the figures above are the total of these
+            <GroepTabel id="per-gemeente" titel="Per gemeente" kolom="Gemeente" groepen={cijfers.perGemeente.map((g) => ({ ...g, waarde: g.naam }))} labels={{}} />
+          )}
           <GroepTabel id="per-sector" titel="Per sector" kolom="Sector" groepen={cijfers.perSector} labels={sectorLabel} />
           <GroepTabel id="per-vorm" titel="Per vorm" kolom="Vorm" groepen={cijfers.perVorm} labels={vormLabel} />
           <p class="utrecht-paragraph pp-muted">

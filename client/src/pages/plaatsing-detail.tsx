@@ -58,8 +58,11 @@ export function PlaatsingDetail() {
     setLog(undefined)
     void reload()
     serverVandaag().then(setVandaag) // default dates (contact, einddatum) follow the server's clock
-    if (rol === 'beheerder') loadJobcoaches().then(setJobcoaches).catch(() => {})
   }, [id])
+  // the jobcoaches of the deelnemer's gemeente: the only ones the plaatsing can be handed to
+  useEffect(() => {
+    if (rol === 'beheerder' && p?.deelnemerId) loadJobcoaches({ deelnemerId: p.deelnemerId }).then(setJobcoaches).catch(() => {})
+  }, [p?.deelnemerId])
 
   if (fout) return <Alert type="error" tekst={fout} />
   if (!p || !log || !vandaag) return <Laden />

@@ -160,9 +160,11 @@ function VoorstellenWerkgever() {
   const { melding, setMelding, announce, regio } = useMelding()
   const [open, setOpen] = useState<{ id: string; wat: 'accepteren' | 'afwijzen' }>()
   const [jobcoaches, setJobcoaches] = useState<{ id: string; naam: string }[]>([])
+  // the jobcoaches of the open voorstel's gemeente: the only ones accepting it can take
   useEffect(() => {
-    loadJobcoaches().then(setJobcoaches).catch(() => {})
-  }, [])
+    setJobcoaches([])
+    if (open?.wat === 'accepteren') loadJobcoaches({ voorstelId: open.id }).then(setJobcoaches).catch(() => {})
+  }, [open?.id, open?.wat])
 
   const klaar = (tekst: string) => {
     announce(tekst) // the form is gone: the keyboard continues at the confirmation
