@@ -1,7 +1,7 @@
 import { router } from './router.js'
 import { ctxOf } from '../auth/middleware.js'
 import { z } from 'zod'
-import { assignRegievoerder, createDeelnemer, getDeelnemer, listDeelnemers, updateDeelnemer } from '../services/deelnemers.js'
+import { assignRegievoerder, createDeelnemer, getDeelnemer, listDeelnemers, moveDeelnemer, updateDeelnemer } from '../services/deelnemers.js'
 import { deelnemer, deelnemerAanmaken, deelnemerLijstItem, deelnemerLijstQuery, deelnemerPatch } from '../domain/deelnemer.js'
 import { paginering } from '../domain/common.js'
 import { apiRoute, idParam, jsonBody, listOf, ok } from './openapi-helpers.js'
@@ -33,4 +33,9 @@ export const deelnemersRoutes = router()
     apiRoute({ method: 'put', path: '/deelnemers/{id}/regievoerder', tags, summary: 'Andere regievoerder (jobhunter) aanwijzen (beheerder)',
       request: { params: idParam, body: jsonBody(z.object({ regievoerderId: z.string().min(1).max(100) }).strict()) }, ok: ok(200, deelnemer, 'Het dossier'), fouten: [400, 401, 403, 404] }),
     async (c) => c.json(await assignRegievoerder({ ctx: ctxOf(c), id: c.req.valid('param').id, regievoerderId: c.req.valid('json').regievoerderId }), 200),
+  )
+  .openapi(
+    apiRoute({ method: 'put', path: '/deelnemers/{id}/gemeente', tags, summary: 'Deelnemer naar een andere gemeente van het werkgebied (beheerder), bijvoorbeeld uit "Onbekend"',
+      request: { params: idParam, body: jsonBody(z.object({ gemeenteId: z.string().min(1).max(100) }).strict()) }, ok: ok(200, deelnemer, 'Het dossier'), fouten: [400, 401, 403, 404] }),
+    async (c) => c.json(await moveDeelnemer({ ctx: ctxOf(c), id: c.req.valid('param').id, gemeenteId: c.req.valid('json').gemeenteId }), 200),
   )

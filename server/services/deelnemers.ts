@@ -169,6 +169,25 @@ export async function assignRegievoerder({ ctx, id, regievoerderId }: { ctx: Ctx
   return toDeelnemer({ ...row, regievoerderId, updatedAt: now }, await gemeenteNaamOf(ctx.db, row.gemeenteId))
 }
 
+/**
+ * PUT /api/deelnemers/:id/gemeente (beheerder): the deelnemer moves to another gemeente of the
+ * beheerder's werkgebied (a move, or fixing one the migration put in "Onbekend"). A regievoerder
+ * who does not work in the new gemeente stops being it. Audited.
+ */
+export async function moveDeelnemer({ ctx, id, gemeenteId }: { ctx: Ctx; id: string; gemeenteId: string }) {
+  requireRole(ctx.actor, 'beheerder')
+  const row = await findVisibleDeelnemer(ctx, id)
+  const nieuw = await chooseGemeente(ctx, gemeenteId)
+  const regievoerderBlijft = row.regievoerderId ? includesGemeente(await readWerkgebied(ctx.db, row.regievoerderId), nieuw) : false
+  const regievoerderId = regievoerderBlijft ? row.regievoerderId : null
+  const now = iso(ctx.clock.now())
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(deelnemer).set({ gemeenteId: nieuw, regievoerderId, updatedAt: now }).where(eq(deelnemer.id, id))
+    await writeAudit(tx, ctx.actor, now, { actie: 'gemeente-gewijzigd', objectSoort: 'deelnemer', objectId: id, details: { van: row.gemeenteId, naar: nieuw } })
+  })
+  return toDeelnemer({ ...row, gemeenteId: nieuw, regievoerderId, updatedAt: now }, await gemeenteNaamOf(ctx.db, nieuw))
+}
+
 /** The deelnemer ids among these that the caller may see (inside the werkgebied, not erased). */
 export async function visibleDeelnemerIds(ctx: Ctx, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set()

@@ -134,6 +134,11 @@ const matrix: Record<string, Entry> = {
     prepare: async () => ({ path: `/api/deelnemers/${await newDeelnemer()}/regievoerder`, body: { regievoerderId: jobhunterId } }),
     expect: only(200, ['beheerder']),
   },
+  'PUT /api/deelnemers/:id/gemeente': {
+    grens: true,
+    prepare: async () => ({ path: `/api/deelnemers/${await newDeelnemer()}/gemeente`, body: { gemeenteId: t.DORDRECHT } }),
+    expect: only(200, ['beheerder']),
+  },
   'GET /api/gemeenten': { expect: only(200, ['beheerder', 'jobhunter', 'jobcoach', 'jobcoachAnder']) },
   // only the platform beheerder adds a gemeente (tested in gemeenten.test.ts)
   'POST /api/gemeenten': { prepare: async () => ({ body: { naam: 'Papendrecht', cbsCode: 'GM0590' } }), expect: only(201, []) },
@@ -351,6 +356,10 @@ const gewist: Record<string, Entry> = {
   },
   'PUT /api/deelnemers/:id/regievoerder': {
     prepare: async () => ({ path: `/api/deelnemers/${await newErasedDeelnemer()}/regievoerder`, body: { regievoerderId: jobhunterId } }),
+    expect: only(404, ['beheerder']),
+  },
+  'PUT /api/deelnemers/:id/gemeente': {
+    prepare: async () => ({ path: `/api/deelnemers/${await newErasedDeelnemer()}/gemeente`, body: { gemeenteId: t.DORDRECHT } }),
     expect: only(404, ['beheerder']),
   },
   'POST /api/voorstellen': {

@@ -63,6 +63,7 @@ const writes: Record<string, WriteEntry> = {
   'PATCH /api/gebruikers/:id': { as: 'beheerder', path: () => `/api/gebruikers/${ids.doelgebruiker}`, body: () => ({ naam: 'Nieuwe naam' }) },
   // only a platform beheerder adds a gemeente: this beheerder's valid body is a 403, also a refusal
   'POST /api/gemeenten': { as: 'beheerder', path: () => '/api/gemeenten', body: () => ({ naam: 'Zwijndrecht', cbsCode: 'GM0642' }) },
+  'PUT /api/deelnemers/:id/gemeente': { as: 'beheerder', path: () => `/api/deelnemers/${ids.deelnemer}/gemeente`, body: () => ({ gemeenteId: 'gemeente-GM0505' }) },
   'PUT /api/deelnemers/:id/regievoerder': { as: 'beheerder', path: () => `/api/deelnemers/${ids.deelnemer}/regievoerder`, body: () => ({ regievoerderId: ids.jobhunter }) },
   'POST /api/organisaties': {
     as: 'beheerder',

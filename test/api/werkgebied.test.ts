@@ -176,6 +176,17 @@ describe('the werkgebied, case by case', () => {
     expect(audit.json.items[0].details).toEqual({ van: regio.id, naar: collega.id })
   })
 
+  it('a beheerder moves a deelnemer to another gemeente of their werkgebied (as for one in Onbekend), audited', async () => {
+    const d = await t.request('POST', '/api/deelnemers', { cookie: regio.cookie, body: { ...deelnemerBody({ naam: 'Fenna Dordt' }), gemeenteId: t.DORDRECHT } })
+    expect((await t.request('PUT', `/api/deelnemers/${d.json.id}/gemeente`, { cookie: beheerder.cookie, body: { gemeenteId: delft } })).status).toBe(400)
+    const res = await t.request('PUT', `/api/deelnemers/${d.json.id}/gemeente`, { cookie: beheerder.cookie, body: { gemeenteId: zwijndrecht } })
+    expect(res.status, res.text).toBe(200)
+    // the regional jobhunter works in Zwijndrecht too, so stays regievoerder
+    expect(res.json).toMatchObject({ gemeenteId: zwijndrecht, gemeenteNaam: 'Zwijndrecht', regievoerderId: regio.id })
+    const audit = await t.request('GET', `/api/audit?actie=gemeente-gewijzigd&objectId=${d.json.id}`, { cookie: beheerder.cookie })
+    expect(audit.json.items[0].details).toEqual({ van: t.DORDRECHT, naar: zwijndrecht })
+  })
+
   it('a beheerder gives a new account their own werkgebied unless told otherwise, and only inside it', async () => {
     const body = (extra: object = {}) => ({ email: `n${Math.random().toString(36).slice(2)}@test.example`, wachtwoord: 'Lang-genoeg-wachtwoord', naam: 'Nieuw', rol: 'jobhunter', ...extra })
     const zonder = await t.request('POST', '/api/gebruikers', { cookie: beheerder.cookie, body: body() })
