@@ -49,11 +49,22 @@ function queriesFor(shape: Shape, n: number, seed: number): PlekQuery[] {
   })
 }
 
+/**
+ * Latency percentiles, and the same of the process's CPU time per query (`cpu`): on a machine that
+ * other work shares, wall time waits for the CPU, CPU time does not (it does count GC threads).
+ */
 async function measure(run: (q: PlekQuery) => Promise<unknown>, queries: PlekQuery[]) {
   for (const q of queries.slice(0, 20)) await run(q) // warm-up
   const samples: number[] = []
-  for (const q of queries) samples.push((await time(() => run(q)))[0])
-  return percentiles(samples)
+  const cpu: number[] = []
+  for (const q of queries) {
+    const before = process.cpuUsage()
+    samples.push((await time(() => run(q)))[0])
+    const used = process.cpuUsage(before)
+    cpu.push((used.user + used.system) / 1000)
+  }
+  const c = percentiles(cpu)
+  return { ...percentiles(samples), cpu: { p50: c.p50, p95: c.p95 } }
 }
 
 function toQueryString(q: PlekQuery): string {
@@ -97,14 +108,16 @@ export async function searchBench(opts: { sizes: number[]; queries: number }) {
     const corpus = makeCorpus(size)
     const rssBefore = rssMiB()
     const ours = new EmbeddedSearchIndex()
+    const buildCpu = process.cpuUsage()
     const [buildMs] = await time(async () => {
       for (let i = 0; i < corpus.length; i += 2000) await ours.upsert(corpus.slice(i, i + 2000))
     })
+    const buildCpuUsed = process.cpuUsage(buildCpu)
     gc()
     const rssOurs = rssMiB()
     const sets = Object.fromEntries(shapes.map((s, i) => [s, queriesFor(s, opts.queries, 1000 + i)])) as Record<Shape, PlekQuery[]>
 
-    const inProcess: Record<string, ReturnType<typeof percentiles>> = {}
+    const inProcess: Record<string, Awaited<ReturnType<typeof measure>>> = {}
     for (const s of shapes) inProcess[s] = await measure((q) => ours.search(q), sets[s])
 
     // Through HTTP: the real app and route, logged in as a jobhunter, over a real socket.
@@ -141,10 +154,12 @@ export async function searchBench(opts: { sizes: number[]; queries: number }) {
     // Reference (a): plain Orama, the obvious way.
     gc()
     const ref = new ReferenceOrama()
+    const refBuildCpu = process.cpuUsage()
     const [refBuildMs] = await time(async () => {
       for (let i = 0; i < corpus.length; i += 2000) await ref.upsert(corpus.slice(i, i + 2000))
     })
-    const reference: Record<string, ReturnType<typeof percentiles>> = {}
+    const refBuildCpuUsed = process.cpuUsage(refBuildCpu)
+    const reference: Record<string, Awaited<ReturnType<typeof measure>>> = {}
     // the reference is slow at 100k (seconds per query for some shapes): fewer samples there
     const refQueries = size > 20_000 ? Math.min(opts.queries, 80) : opts.queries
     for (const s of shapes) reference[s] = await measure((q) => ref.search(q), sets[s].slice(0, refQueries))
@@ -154,10 +169,10 @@ export async function searchBench(opts: { sizes: number[]; queries: number }) {
     )
     out[String(size)] = {
       documents: size,
-      build: { ms: Math.round(buildMs), rssMiB: rssOurs, rssGrowthMiB: rssOurs - rssBefore },
+      build: { ms: Math.round(buildMs), cpuMs: Math.round((buildCpuUsed.user + buildCpuUsed.system) / 1000), rssMiB: rssOurs, rssGrowthMiB: rssOurs - rssBefore },
       inProcess,
       http,
-      referencePlainOrama: { buildMs: Math.round(refBuildMs), ...reference },
+      referencePlainOrama: { buildMs: Math.round(refBuildMs), buildCpuMs: Math.round((refBuildCpuUsed.user + refBuildCpuUsed.system) / 1000), ...reference },
       speedupVersusPlainOrama: ratio,
       throughput: { ping, zoeken, zoekenVersusPing: Math.round((zoeken.requestsPerSecond / ping.requestsPerSecond) * 100) / 100 },
     }
