@@ -1,5 +1,5 @@
 import { niveaus, vaardigheden, type Niveau } from '../domain/enums.js'
-import type { Criterium, CriteriumCode, MatchInput, Niveau3 } from './types.js'
+import type { Criterium, CriteriumCode, MatchDeelnemer, MatchInput, MatchPlek, Niveau3, Richting } from './types.js'
 
 // One small pure function per criterion. Each returns a score in [0, 1], whether a hard limit is
 // not met, and a Dutch sentence. Which hard limits exclude a match is decided per direction in
@@ -183,6 +183,52 @@ export const vereisten: Criterium = ({ deelnemer: d, plek: p, richting }) => {
   // aanbodgericht a VCA course can be funded (doorbraakbudget); vraaggericht the werkgever asks for it now
   const hard = mist.includes('rijbewijs') || richting === 'vraaggericht'
   return { score: hard ? 0 : 0.4, hard, uitleg: `Mist ${lijst(mist)}${!hard ? ' (een VCA-cursus is te regelen)' : ''}.${regelen}` }
+}
+
+/** Whether a hard limit of one criterion is not met, for one plek at a distance. */
+export type HardCheck = (plek: MatchPlek, afstandKm: number) => boolean
+
+/**
+ * Only the `hard` verdict of each criterion, for one deelnemer against many plekken: no scores or
+ * sentences, and the deelnemer's side worked out once. This is what the knock-outs check for every
+ * candidate before anything is scored (most candidates in a wide radius fail one, and building
+ * their sentences was most of a match request's time). Each check must agree with its criterion's
+ * `hard` for every input; a property test (test/matching/properties.test.ts) checks that.
+ */
+export function prepareHardChecks(d: MatchDeelnemer, richting: Richting): Record<CriteriumCode, HardCheck> {
+  const bruikbaar = new Set(d.beschikbareDagdelen.filter((x) => !d.taallesDagdelen.includes(x)))
+  const niveau = vaardigheden.map((v) => rank(d.taalniveau[v]))
+  const b = level3(d.belastbaarheid)
+  const nooit: HardCheck = () => false
+  return {
+    dagdelen: (p) => {
+      let n = 0
+      for (const x of p.dagdelen) if (bruikbaar.has(x)) n++
+      return n < Math.min(Math.ceil(p.urenPerWeek.min / UREN_PER_DAGDEEL), p.dagdelen.length)
+    },
+    uren: (p) => {
+      const overlap = Math.min(d.urenPerWeek.max, p.urenPerWeek.max) - Math.max(d.urenPerWeek.min, p.urenPerWeek.min)
+      return !(overlap >= 0 || (d.urenPerWeek.max < p.urenPerWeek.min && p.opbouw))
+    },
+    reisafstand: (_p, afstandKm) => afstandKm > d.mobiliteit.maxReisafstandKm + 1e-9,
+    taalniveau: (p) => {
+      let grootsteGat = 0
+      for (let i = 0; i < vaardigheden.length; i++) grootsteGat = Math.max(grootsteGat, rank(p.taalniveau[vaardigheden[i]!]) - niveau[i]!)
+      if (grootsteGat === 0) return false
+      return !(richting === 'aanbodgericht' ? ondersteuning(p) && grootsteGat <= 1 : p.lagerNiveauMetOndersteuning)
+    },
+    taalrijkheid: nooit,
+    wensen: nooit,
+    belastbaarheid: (p) => {
+      const fysiek = Math.max(0, level3(p.fysiekeBelasting) - b)
+      const druk = Math.max(0, level3(p.werkdruk) - b)
+      if (fysiek === 0 && druk === 0) return false
+      return fysiek >= 2 || (fysiek + druk >= 2 && !p.opbouw)
+    },
+    begeleiding: nooit,
+    kinderopvang: (p) => d.kinderopvang === 'nodig' && !p.binnenSchooltijden,
+    vereisten: (p) => Boolean((p.vereisten.rijbewijs && !d.mobiliteit.rijbewijs) || (richting === 'vraaggericht' && p.vereisten.vca && !d.vca)),
+  }
 }
 
 export const criteria: Record<CriteriumCode, Criterium> = {

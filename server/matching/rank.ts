@@ -1,4 +1,4 @@
-import { criteria } from './criteria.js'
+import { criteria, prepareHardChecks, type HardCheck } from './criteria.js'
 import { criteriumCodes } from './config.js'
 import type { CriteriumResultaat, MatchDeelnemer, MatchPlek, MatchResultaat, Richting, RichtingConfig } from './types.js'
 
@@ -7,6 +7,20 @@ import type { CriteriumResultaat, MatchDeelnemer, MatchPlek, MatchResultaat, Ric
 
 const kleur = (score: number, knockout: boolean): CriteriumResultaat['kleur'] =>
   knockout || score < 0.4 ? 'rood' : score < 0.75 ? 'oranje' : 'groen'
+
+/**
+ * Whether a plek is excluded for this deelnemer by a knock-out of the richting, without scoring
+ * it: only the verdicts, with the deelnemer's side worked out once (criteria.ts prepareHardChecks).
+ * For many plekken against one deelnemer, prepare once and call per plek.
+ */
+export function prepareKnockouts(deelnemer: MatchDeelnemer, richting: Richting, config: RichtingConfig): HardCheck {
+  const checks = prepareHardChecks(deelnemer, richting)
+  const knockouts = config.knockouts.map((code) => checks[code])
+  return (plek, afstandKm) => {
+    for (const check of knockouts) if (check(plek, afstandKm)) return true
+    return false
+  }
+}
 
 export function evaluate(
   deelnemer: MatchDeelnemer,
@@ -19,11 +33,7 @@ export function evaluate(
 ): MatchResultaat {
   // When excluded matches are not wanted, the knock-outs are checked first and an excluded pair
   // costs no more than those checks (most candidates in a wide radius fail one).
-  if (opties.alleenGeschikt) {
-    for (const code of config.knockouts) {
-      if (criteria[code]({ deelnemer, plek, richting, afstandKm }).hard) return { id, score: 0, uitgesloten: true, criteria: [] }
-    }
-  }
+  if (opties.alleenGeschikt && prepareKnockouts(deelnemer, richting, config)(plek, afstandKm)) return { id, score: 0, uitgesloten: true, criteria: [] }
   const knockouts = new Set(config.knockouts)
   let gewogen = 0
   let totaalGewicht = 0

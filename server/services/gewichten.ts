@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { gebruiker, matchingGewichten } from '../../db/schema.js'
 import type { Db } from '../../db/client.js'
 import type { Ctx } from '../context.js'
@@ -39,10 +39,39 @@ const toGewichtenVersie = (richting: Richting, rij: Opgeslagen | undefined): Gew
       }
     : { versie: 'standaard', richting, gewichten: standaardConfig[richting].gewichten, knockouts: standaardConfig[richting].knockouts }
 
+type ActiveConfig = { versie: string; config: RichtingConfig }
+
+/**
+ * The weights in force, kept per database and richting, and checked against the database on every
+ * use with one tiny indexed query (the id of the latest change): another instance may have changed
+ * them a moment ago, and a match answer must use and name the weights in force (test/scale,
+ * "weights changed on A are used by a match answer on B at once"). Only when the id differs are
+ * the weights read again (a join and a JSON column: most of what this cost before).
+ */
+const latestVersies = new WeakMap<Db, ReturnType<typeof prepareLatestVersie>>()
+const prepareLatestVersie = (db: Db) =>
+  db
+    .select({ id: matchingGewichten.id })
+    .from(matchingGewichten)
+    .where(eq(matchingGewichten.richting, sql.placeholder('richting')))
+    .orderBy(desc(matchingGewichten.gewijzigdOp), desc(matchingGewichten.id))
+    .limit(1)
+    .prepare()
+const activeConfigs = new WeakMap<Db, Map<Richting, ActiveConfig>>()
+
 /** The configuration the matcher uses now for one richting, with its version id. */
-export async function getActiveConfig(db: Db, richting: Richting): Promise<{ versie: string; config: RichtingConfig }> {
+export async function getActiveConfig(db: Db, richting: Richting): Promise<ActiveConfig> {
+  let latest = latestVersies.get(db)
+  if (!latest) latestVersies.set(db, (latest = prepareLatestVersie(db)))
+  let cache = activeConfigs.get(db)
+  if (!cache) activeConfigs.set(db, (cache = new Map()))
+  const versie = (await latest.all({ richting }))[0]?.id ?? 'standaard'
+  const cached = cache.get(richting)
+  if (cached?.versie === versie) return cached
   const v = toGewichtenVersie(richting, (await latestGewichten(db, richting))[0])
-  return { versie: v.versie, config: { knockouts: standaardConfig[richting].knockouts, gewichten: v.gewichten as Record<CriteriumCode, number> } }
+  const active = { versie: v.versie, config: { knockouts: standaardConfig[richting].knockouts, gewichten: v.gewichten as Record<CriteriumCode, number> } }
+  cache.set(richting, active)
+  return active
 }
 
 /** GET /api/matching/gewichten */

@@ -5,7 +5,7 @@ import { requireRole } from './access.js'
 import { nietGevonden, zoekenNietBeschikbaar } from '../domain/errors.js'
 import { afstandKm } from '../domain/geo.js'
 import type { DeelnemerInput } from '../domain/deelnemer.js'
-import { evaluate, sortResults } from '../matching/rank.js'
+import { evaluate, prepareKnockouts, sortResults } from '../matching/rank.js'
 import { getActiveConfig } from './gewichten.js'
 import type { MatchDeelnemer, MatchResultaat, Richting } from '../matching/types.js'
 import { loadMatchPlekken, toMatchPlek } from './match-plekken.js'
@@ -47,8 +47,8 @@ const toMatchDeelnemer = (r: DeelnemerRow): MatchDeelnemer => {
 }
 
 function select(results: MatchResultaat[], q: MatchQuery) {
-  const sorted = sortResults(results)
-  return (q.inclusiefUitgesloten ? sorted : sorted.filter((r) => !r.uitgesloten)).slice(0, q.limit)
+  // excluded results are dropped before sorting when they are not asked for (most are excluded)
+  return sortResults(q.inclusiefUitgesloten ? results : results.filter((r) => !r.uitgesloten)).slice(0, q.limit)
 }
 
 const weights = (richting: Richting, g: Awaited<ReturnType<typeof getActiveConfig>>) => ({
@@ -68,9 +68,18 @@ export async function matchPlekkenForDeelnemer({ ctx, id, query }: { ctx: Ctx; i
   // profiles from memory where the index's versie allows (see match-plekken.ts).
   const kandidaten = await ctx.search.index.kandidaten({ filters: {}, geo: { lat: d.lat, lon: d.lon, straalKm: d.mobiliteit.maxReisafstandKm } }, MAX_KANDIDATEN)
   const plekken = await loadMatchPlekken(ctx.db, kandidaten)
-  const byId = new Map(plekken.map((p) => [p.match.id, p]))
-  const alleenGeschikt = { alleenGeschikt: !query.inclusiefUitgesloten }
-  const results = plekken.map((p) => evaluate(d, p.match, 'aanbodgericht', g.config, afstandKm(d, p.match), p.match.id, alleenGeschikt))
+  // Thousands of candidates, most excluded by a knock-out: unless excluded ones are asked for,
+  // check the knock-outs first (the deelnemer's side once) and score only the rest.
+  const uitgesloten = query.inclusiefUitgesloten ? undefined : prepareKnockouts(d, 'aanbodgericht', g.config)
+  const results: MatchResultaat[] = []
+  const byId = new Map<string, (typeof plekken)[number]>()
+  for (const p of plekken) {
+    const km = afstandKm(d, p.match)
+    if (uitgesloten?.(p.match, km)) continue
+    const m = evaluate(d, p.match, 'aanbodgericht', g.config, km, p.match.id)
+    results.push(m)
+    byId.set(m.id, p)
+  }
   const items = select(results, query).map((m) => {
     const p = byId.get(m.id)!
     return {
@@ -80,7 +89,7 @@ export async function matchPlekkenForDeelnemer({ ctx, id, query }: { ctx: Ctx; i
       criteria: m.criteria,
     }
   })
-  return { items, total: items.length, kandidaten: results.length, ...weights('aanbodgericht', g) }
+  return { items, total: items.length, kandidaten: plekken.length, ...weights('aanbodgericht', g) }
 }
 
 /** GET /api/plekken/:id/matches: vraaggericht, ranked zoekende deelnemers for one plek. */

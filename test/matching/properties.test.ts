@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { evaluate, sortResults } from '../../server/matching/rank.js'
+import { criteria, prepareHardChecks } from '../../server/matching/criteria.js'
 import { criteriumCodes, standaardConfig } from '../../server/matching/config.js'
 import { begeleidingSoorten, dagdelen, niveaus, sectoren, vormen } from '../../server/domain/enums.js'
 import type { MatchDeelnemer, MatchPlek, Richting } from '../../server/matching/types.js'
@@ -74,6 +75,24 @@ describe('matcher properties', () => {
         expect(snel.uitgesloten).toBe(volledig.uitgesloten)
         if (!volledig.uitgesloten) expect(snel).toEqual(volledig)
       }),
+    )
+  })
+
+  it("each criterion's quick verdict (prepareHardChecks, used for the knock-outs) is its full verdict", () => {
+    // wider than the plekken above: no dagdelen at all, a diploma, and distances exactly at the limit
+    const plekVariant = fc.tuple(arbPlek, fc.boolean(), fc.option(fc.constant('mbo-2 logistiek'), { nil: undefined })).map(([p, geenDagdelen, diploma]) => ({
+      ...p,
+      dagdelen: geenDagdelen ? [] : p.dagdelen,
+      vereisten: { ...p.vereisten, ...(diploma ? { diploma } : {}) },
+    }))
+    const deelnemerVariant = fc.tuple(arbDeelnemer, fc.option(fc.boolean(), { nil: undefined })).map(([d, vca]) => ({ ...d, vca }))
+    fc.assert(
+      fc.property(deelnemerVariant, plekVariant, richting, fc.oneof(afstand, fc.constant(-1)), (d, p, r, km) => {
+        const input = { deelnemer: d, plek: p, richting: r, afstandKm: km < 0 ? d.mobiliteit.maxReisafstandKm : km }
+        const checks = prepareHardChecks(d, r)
+        for (const code of criteriumCodes) expect([code, checks[code](p, input.afstandKm)]).toEqual([code, criteria[code](input).hard])
+      }),
+      { numRuns: 2000 },
     )
   })
 
