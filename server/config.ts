@@ -10,6 +10,14 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'ja', 'nee', 'on', 'off'])
   .transform((v) => ['true', '1', 'ja', 'on'].includes(v))
 
+/** A whole number from min to max, with one message for anything else ("abc", "1.5", "0"). */
+const wholeNumber = (min: number, max: number, message: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, message)
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -30,10 +38,14 @@ const schema = z
     PUBLIC_URL: z.url({ message: 'moet een URL zijn, bijvoorbeeld https://plekken.gemeente.nl' }).optional(),
     LOG_REQUESTS: bool.default(true),
     RETENTIE_MAANDEN: z.coerce.number().int().min(1, 'moet minstens 1 zijn').max(240).default(24),
+    WORKERS: wholeNumber(1, 64, 'moet een geheel getal van 1 tot en met 64 zijn (het aantal instanties op deze machine)').default(1),
+    LOG_METRICS_SECONDS: wholeNumber(0, 3600, 'moet een geheel aantal seconden van 0 tot en met 3600 zijn (0 zet het uit)').default(60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET)
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is verplicht in productie (minstens 32 tekens)' })
+    if (env.WORKERS > 1 && env.DATABASE_URL === ':memory:')
+      ctx.addIssue({ code: 'custom', path: ['WORKERS'], message: 'kan niet boven 1 met DATABASE_URL=:memory: (elke instantie had dan een eigen lege database)' })
     if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD)
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'is verplicht wanneer ADMIN_EMAIL is gezet' })
   })
@@ -53,6 +65,10 @@ export interface Config {
   logRequests: boolean
   /** Deelnemers whose last plaatsing ended longer ago than this are anonymised (AVG). */
   retentieMaanden: number
+  /** Instances on this machine sharing the port (node:cluster, server/cluster.ts); 1 is one process. */
+  workers: number
+  /** Every this many seconds each instance logs its event-loop delay, RSS and requests; 0 is off. */
+  logMetricsSeconds: number
 }
 
 export class ConfigError extends Error {}
@@ -85,5 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     logRequests: e.LOG_REQUESTS,
     retentieMaanden: e.RETENTIE_MAANDEN,
+    workers: e.WORKERS,
+    logMetricsSeconds: e.LOG_METRICS_SECONDS,
   }
 }

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server'
+import cluster from 'node:cluster'
 import { describeOpenFailure, openDatabase } from '../db/client.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { systemClock } from './clock.js'
@@ -9,8 +10,11 @@ import { createSearchIndex, startSearch } from '../search/engine.js'
 import { warmMatchPlekken } from './services/match-plekken.js'
 import { scheduleDailyJobs } from './daily-jobs.js'
 import { errorLogFields } from './http-errors.js'
+import { runPrimary, startLine } from './cluster.js'
+import { instanceId, startInstanceMetrics } from './instance.js'
 
 // Entry point of `npm start`: config, database (migrations applied), start-up data, HTTP server.
+// With WORKERS=N this process only starts N workers that each run all of it (server/cluster.ts).
 
 let config: Config
 try {
@@ -34,6 +38,9 @@ if (process.env.SKIP_CLIENT_BUILD !== 'true') {
   }
 }
 
+// WORKERS=N: from here on this process only forks the N instances and starts a stopped one again
+if (config.workers > 1 && cluster.isPrimary) await runPrimary(config)
+
 const database = await openDatabase(config.databaseUrl, config.databaseAuthToken).catch((e: unknown) => {
   // a refused token or an unreachable server: one line naming the setting, as for a bad value
   const reden = describeOpenFailure(e, config.databaseUrl, config.databaseAuthToken)
@@ -54,10 +61,20 @@ void search.ready
 // the retention rule and removing expired sessions, a minute after start and then daily
 const stopDailyJobs = scheduleDailyJobs(deps)
 const app = createApp(deps)
+// which instance answered (X-Instance on every answer) and what it measures of itself
+const metrics = startInstanceMetrics(log, config.logMetricsSeconds)
+const fetch = async (request: Request, env: unknown) => {
+  metrics.count()
+  const res = await app.fetch(request, env)
+  res.headers.set('X-Instance', instanceId)
+  return res
+}
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`Participatieplekken draait op http://localhost:${info.port} (database: ${redact(config.databaseUrl)}; zoeken: ${config.meili ? 'Meilisearch' : 'ingebouwd'})`)
-  for (const line of lines) console.log(line)
+const server = serve({ fetch, port: config.port, hostname: config.host }, (info) => {
+  // under WORKERS=N the primary prints the start line once all listen; the first one the accounts
+  if (cluster.isWorker) log({ event: 'instantie-luistert', instantie: instanceId, pid: process.pid })
+  else console.log(startLine(config, info.port))
+  if (!cluster.isWorker || process.env.WORKER_SLOT === '1') for (const line of lines) console.log(line)
 })
 
 server.on('error', (e: NodeJS.ErrnoException) => {
@@ -66,16 +83,13 @@ server.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(1)
 })
 
-function redact(url: string) {
-  return url.replace(/\/\/[^@/]*@/, '//***@')
-}
-
 let stopping = false
 function stop(signal: string) {
   if (stopping) return
   stopping = true
   console.log(`${signal} ontvangen: server stopt.`)
   stopDailyJobs()
+  metrics.stop()
   search.stop()
   server.close(() => {
     database.close()

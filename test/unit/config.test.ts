@@ -15,6 +15,11 @@ describe('configuratie', () => {
     expect(c.demoData).toBe(false)
   })
 
+  it('runs one instance unless WORKERS says more', () => {
+    expect(loadConfig({})).toMatchObject({ workers: 1, logMetricsSeconds: 60 })
+    expect(loadConfig({ WORKERS: '4', LOG_METRICS_SECONDS: '0' })).toMatchObject({ workers: 4, logMetricsSeconds: 0 })
+  })
+
   it('accepts a libsql:// server with a token', () => {
     const c = loadConfig({ DATABASE_URL: 'libsql://db.gemeente.example', DATABASE_AUTH_TOKEN: 'abc' })
     expect(c).toMatchObject({ databaseUrl: 'libsql://db.gemeente.example', databaseAuthToken: 'abc' })
@@ -26,6 +31,10 @@ describe('configuratie', () => {
     [{ MEILI_URL: 'geen url' }, /^Configuratiefout: MEILI_URL: moet een URL zijn/],
     [{ DEMO_DATA: 'misschien' }, /^Configuratiefout: DEMO_DATA: /],
     [{ ADMIN_EMAIL: 'beheer@gemeente.example', ADMIN_PASSWORD: 'kort' }, /^Configuratiefout: ADMIN_PASSWORD: moet minstens 12 tekens lang zijn$/],
+    [{ WORKERS: 'twee' }, /^Configuratiefout: WORKERS: moet een geheel getal van 1 tot en met 64 zijn \(het aantal instanties op deze machine\) \(nu: "twee"\)$/],
+    [{ WORKERS: '0' }, /^Configuratiefout: WORKERS: moet een geheel getal van 1 tot en met 64 zijn/],
+    [{ WORKERS: '2', DATABASE_URL: ':memory:' }, /^Configuratiefout: WORKERS: kan niet boven 1 met DATABASE_URL=:memory:/],
+    [{ LOG_METRICS_SECONDS: 'vaak' }, /^Configuratiefout: LOG_METRICS_SECONDS: moet een geheel aantal seconden/],
   ])('a bad value %j names the variable in one line', (env, line) => {
     expect(() => loadConfig(env)).toThrow(line)
   })
