@@ -96,7 +96,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   async search(query: PlekQuery): Promise<SearchResult> {
     const start = performance.now()
     const c = this.cols
-    const { passes, hasFilters } = filterOf(c, query)
+    const { passes, hasFilters, box } = filterOf(c, query)
     const geo = query.geo
     const radius = geo?.straalKm
     // Text is matched only within what the filters let through, so common words stay cheap.
@@ -138,7 +138,15 @@ export class EmbeddedSearchIndex implements SearchIndex {
       facets = cache.facets
     } else {
       if (text) for (const slot of text.slots) consider(slot)
-      else for (let slot = 0; slot < c.size; slot++) consider(slot)
+      else if (box) {
+        // a radius without text: the box on the plain columns in the loop itself, before any call
+        const { lat, lon } = c
+        for (let slot = 0; slot < c.size; slot++) {
+          const la = lat[slot]!
+          const lo = lon[slot]!
+          if (la >= box.latLo && la <= box.latHi && lo >= box.lonLo && lo <= box.lonHi) consider(slot)
+        }
+      } else for (let slot = 0; slot < c.size; slot++) consider(slot)
       facets = countFacets(c, slots)
       top = topK(slots, offset + query.perPage, comparatorOf(query, c, idOf, text?.rank, distance)).slice(offset)
       total = slots.length
