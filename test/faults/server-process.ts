@@ -114,6 +114,22 @@ export async function call(base: string, method: string, path: string, opts: { c
   return readAnswer(res, (text) => text)
 }
 
+/**
+ * Does what a client should do with a 503 that carries Retry-After (the database was busy, e.g. a
+ * killed instance's transaction still held sqld's write lock): wait as asked, at most a second at a
+ * time, and send the request again, for up to `maxMs`. A 503 means nothing was written. Any other
+ * answer, or a 503 without Retry-After, is returned as it is.
+ */
+export async function retryWhileBusy(send: () => Promise<Answer>, maxMs = 20_000): Promise<Answer & { retries: number }> {
+  const until = Date.now() + maxMs
+  for (let retries = 0; ; retries++) {
+    const res = await send()
+    const after = Number(res.headers.get('retry-after'))
+    if (res.status !== 503 || !after || Date.now() > until) return Object.assign(res, { retries })
+    await new Promise((r) => setTimeout(r, Math.min(after * 1000, 1000)))
+  }
+}
+
 export async function loginAs(base: string, email: string, wachtwoord = DEMO_WACHTWOORD): Promise<string> {
   const res = await fetch(`${base}/api/sessie`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord }) })
   if (res.status !== 200) throw new Error(`inloggen als ${email}: ${res.status} ${await res.text()}`)

@@ -1,5 +1,6 @@
 import { deelnemerBody, plekBody } from '../helpers.js'
-import { call, loginAs, vandaagInNederland } from './server-process.js'
+import { call, loginAs, retryWhileBusy, vandaagInNederland } from './server-process.js'
+import type { Answer } from '../answer.js'
 
 // Concurrent writes against a running server, as the demo's users would make them: a werkgever
 // creates and publishes plekken, a jobhunter records deelnemers, a jobcoach logs nazorg contacts.
@@ -15,6 +16,8 @@ export interface Acknowledged {
   unexpected: { what: string; status: number; body: unknown }[]
   /** requests that got no answer at all (connection refused or reset) */
   unanswered: number
+  /** 503s with Retry-After that the load waited out and sent again (nothing was written by them). */
+  busyRetries: number
 }
 
 export const ackCount = (a: Acknowledged) =>
@@ -52,13 +55,15 @@ export async function runWriteLoad(
   users: LoadUsers,
   opts: { workers: number; stop: () => boolean; onAck?: (acked: Acknowledged) => void; label?: string },
 ): Promise<Acknowledged> {
-  const acked: Acknowledged = { plekken: new Map(), deelnemers: new Set(), nazorg: [], unexpected: [], unanswered: 0 }
+  const acked: Acknowledged = { plekken: new Map(), deelnemers: new Set(), nazorg: [], unexpected: [], unanswered: 0, busyRetries: 0 }
   const label = opts.label ?? 'last'
   const vandaag = vandaagInNederland()
   const ack = () => opts.onAck?.(acked)
 
-  async function step(what: string, expected: number, fn: () => Promise<{ status: number; json: any }>) {
-    const res = await fn()
+  async function step(what: string, expected: number, fn: () => Promise<Answer>) {
+    // a 503 with Retry-After wrote nothing: the load honours it as a client should
+    const res = await retryWhileBusy(fn)
+    acked.busyRetries += res.retries
     if (res.status !== expected) acked.unexpected.push({ what, status: res.status, body: res.json })
     return res.status === expected ? res.json : undefined
   }
