@@ -24,7 +24,9 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
  * lose the last commits on power loss), foreign keys and a busy timeout. The libSQL driver is
  * synchronous underneath, so a second connection writing from this same process would block the
  * event loop on the busy timeout; instead every call is queued behind one mutex, and an interactive
- * transaction holds it until it settles. A `libsql://` server handles concurrency itself.
+ * transaction holds it until it settles. Another process on the same file (WORKERS=N, a second
+ * instance, `npm run import`) is waited for mostly without blocking: see `serialize`. A `libsql://`
+ * server handles concurrency itself.
  */
 export async function openDatabase(url: string, authToken?: string, opts: { busyTimeoutMs?: number } = {}): Promise<Database> {
   const local = url.startsWith('file:') || url === ':memory:'
@@ -33,17 +35,18 @@ export async function openDatabase(url: string, authToken?: string, opts: { busy
     if (path && !path.startsWith(':')) mkdirSync(dirname(path), { recursive: true })
   }
   const raw = createClient({ url, authToken, concurrency: local ? 1 : undefined })
+  const busyTimeoutMs = opts.busyTimeoutMs ?? 5000
   // Per-connection settings, applied again whenever the connection is reopened (see serialize).
   const connectionPragmas = async () => {
     await raw.execute('PRAGMA synchronous=FULL')
     await raw.execute('PRAGMA foreign_keys=ON')
-    await raw.execute(`PRAGMA busy_timeout=${opts.busyTimeoutMs ?? 5000}`)
+    await raw.execute(`PRAGMA busy_timeout=${Math.min(SYNC_BUSY_MS, busyTimeoutMs)}`)
   }
   if (local) {
     if (url !== ':memory:') await raw.execute('PRAGMA journal_mode=WAL')
     await connectionPragmas()
   }
-  const client = local ? serialize(raw, url === ':memory:' ? undefined : connectionPragmas) : raw
+  const client = local ? serialize(raw, url === ':memory:' ? undefined : { pragmas: connectionPragmas, busyTimeoutMs }) : raw
   const db = drizzle({ client, schema })
   await migrateAlongsideOthers(db)
   return { db, client, close: () => client.close() }
@@ -170,18 +173,47 @@ async function reopen(raw: Client, pragmas: () => Promise<void>) {
   }
 }
 
-function serialize(raw: Client, pragmas?: () => Promise<void>): Client {
+/**
+ * How long SQLite itself waits for another process's write lock (PRAGMA busy_timeout). The driver
+ * is synchronous, so that wait blocks this process's event loop: every request, not just the
+ * write. Most write transactions take a few milliseconds, so most waits end within this; a longer
+ * one is waited for without blocking (serialize), up to the busy timeout in all.
+ */
+const SYNC_BUSY_MS = 20
+
+function serialize(raw: Client, file?: { pragmas: () => Promise<void>; busyTimeoutMs: number }): Client {
   const mutex = new Mutex()
-  // every call runs behind the mutex; a busy failure reopens the connection before the next call
-  const guarded = <T>(fn: () => Promise<T>) =>
-    mutex.run(async () => {
+  const pragmas = file?.pragmas
+  /**
+   * Takes the mutex and runs `start` (one statement, a batch, or a transaction's BEGIN IMMEDIATE).
+   * When another process holds the write lock longer than SYNC_BUSY_MS, this reopens the
+   * connection (see `reopen`), lets the mutex go, waits with a timer (the event loop serves other
+   * requests meanwhile, and this process's reads go first: in WAL mode they never wait for a
+   * writer) and tries again, until the busy timeout has passed in all; then the busy error is
+   * thrown (a 503 `database-bezet`). Answers with the mutex held. A statement that failed with
+   * SQLITE_BUSY changed nothing, so trying it again is safe.
+   */
+  async function whenFree<T>(start: () => Promise<T>, retry = true): Promise<{ value: T; release: () => void }> {
+    const deadline = Date.now() + (file?.busyTimeoutMs ?? 0)
+    for (let attempt = 0; ; attempt++) {
+      const release = await mutex.hold()
       try {
-        return await fn()
+        return { value: await start(), release }
       } catch (e) {
         if (pragmas && isBusyError(e)) await reopen(raw, pragmas)
-        throw e
+        release()
+        const left = deadline - Date.now()
+        if (!retry || !pragmas || !isBusyError(e) || left <= 0) throw e
+        await new Promise((r) => setTimeout(r, Math.min(left, 2 ** Math.min(attempt, 4) + Math.random() * 8)))
       }
-    })
+    }
+  }
+  // every call runs behind the mutex; a busy failure reopens the connection before the next call
+  const guarded = async <T>(fn: () => Promise<T>, retry = true) => {
+    const { value, release } = await whenFree(fn, retry)
+    release()
+    return value
+  }
   const wrapped: Client = {
     get closed() {
       return raw.closed
@@ -192,21 +224,16 @@ function serialize(raw: Client, pragmas?: () => Promise<void>): Client {
     execute: ((stmt: InStatement | string, args?: unknown) =>
       guarded(() => raw.execute(stmt as never, args as never))) as Client['execute'],
     batch: (stmts, mode) => guarded(() => raw.batch(stmts, mode)),
-    migrate: (stmts) => guarded(() => raw.migrate(stmts)),
-    executeMultiple: (sql) => guarded(() => raw.executeMultiple(sql)),
+    // several statements without one transaction around them: not tried again after a busy error
+    migrate: (stmts) => guarded(() => raw.migrate(stmts), false),
+    executeMultiple: (sql) => guarded(() => raw.executeMultiple(sql), false),
     sync: () => mutex.run(() => raw.sync()),
     reconnect: () => raw.reconnect(),
     close: () => raw.close(),
     async transaction(mode?: TransactionMode): Promise<Transaction> {
-      const release = await mutex.hold()
-      let tx: Transaction
-      try {
-        tx = await raw.transaction(mode)
-      } catch (e) {
-        if (pragmas && isBusyError(e)) await reopen(raw, pragmas) // BEGIN IMMEDIATE timed out
-        release()
-        throw e
-      }
+      // BEGIN IMMEDIATE takes the write lock: waited for as above; the mutex stays held until the
+      // transaction settles
+      const { value: tx, release } = await whenFree(() => raw.transaction(mode))
       let released = false
       const settle = () => {
         if (!released) {

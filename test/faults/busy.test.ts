@@ -4,16 +4,17 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { count } from 'drizzle-orm'
 import { deelnemer } from '../../db/schema.js'
 import { deelnemerBody, plekBody } from '../helpers.js'
 import { errorShape, faultApp } from './fault-app.js'
 
 // Another process holds the database's write lock (test/faults/lock-holder.ts: BEGIN IMMEDIATE on
-// its own connection). A write of the app then waits for it (SQLite's busy timeout, 5 s: SQLite
-// retries until the lock is free) and succeeds; when the lock outlasts the timeout, the answer is
-// a 503 `database-bezet` with Retry-After, never a 500; and once the lock is gone, writing works
-// again without a restart.
+// its own connection). A write of the app then waits for it (the busy timeout, 5 s: SQLite itself
+// for 20 ms, then db/client.ts with a timer, so the event loop serves other requests meanwhile)
+// and succeeds; when the lock outlasts the timeout, the answer is a 503 `database-bezet` with
+// Retry-After, never a 500; and once the lock is gone, writing works again without a restart.
 
 const holderScript = fileURLToPath(new URL('./lock-holder.ts', import.meta.url))
 const cleanup: (() => void)[] = []
@@ -73,6 +74,39 @@ describe('database locked by another process', () => {
     expect(sent).toBeLessThan(releasedAt)
     expect(answered).toBeGreaterThanOrEqual(releasedAt)
     expect((await t.request('GET', `/api/deelnemers/${res.json.id}`, { cookie: jobhunter.cookie })).status).toBe(200)
+  })
+
+  it('while a write waits for the lock, the event loop is free: requests that do not write are answered at once', async () => {
+    const file = tempFile()
+    const t = await faultApp({ url: `file:${file}` })
+    cleanup.push(t.close)
+    const jobhunter = await t.makeUser('jobhunter')
+    const werkgever = await t.makeUser('werkgever')
+    await t.request('GET', '/api/plekken', { cookie: werkgever.cookie }) // sessions read once, then cached
+
+    const lock = await holdLock(file, 'stdin') // held until we say so
+    const delay = monitorEventLoopDelay({ resolution: 10 })
+    delay.enable()
+    let answered = 0
+    const write = t.request('POST', '/api/deelnemers', { cookie: jobhunter.cookie, body: deelnemerBody() }).then((r) => ((answered = Date.now()), r))
+    await new Promise((r) => setTimeout(r, 300)) // the write is waiting now
+    const started = Date.now()
+    const [zoeken, plekken] = await Promise.all([
+      t.request('GET', '/api/zoeken?q=magazijn', { cookie: jobhunter.cookie }),
+      t.request('GET', '/api/plekken', { cookie: werkgever.cookie }), // a read: WAL readers do not wait
+    ])
+    const answeredIn = Date.now() - started
+    expect(answered).toBe(0) // the write still waits
+    lock.release()
+    const releasedAt = await lock.released
+    expect((await write).status).toBe(201)
+    delay.disable()
+
+    expect([zoeken.status, plekken.status]).toEqual([200, 200])
+    expect(answeredIn).toBeLessThan(250)
+    expect(answered).toBeGreaterThanOrEqual(releasedAt)
+    // SQLite waits at most db/client.ts's SYNC_BUSY_MS (20 ms) at a time; the rest is a timer
+    expect(delay.max / 1e6).toBeLessThan(150)
   })
 
   it('a lock longer than the busy timeout gives 503 with Retry-After, never a 500, and writes work again after it', async () => {
