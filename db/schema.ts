@@ -195,6 +195,11 @@ export const deelnemer = sqliteTable(
     index('deelnemer_naam_idx').on(t.naam),
     index('deelnemer_gemeente_idx').on(t.gemeenteId, t.naam),
     index('deelnemer_regievoerder_idx').on(t.regievoerderId),
+    // vraaggericht candidates (server/services/matches.ts): zoekende deelnemers in a band of
+    // latitude, everything the filter reads in the index itself; and the widest travel limit
+    // among them, which sets the band's width
+    index('deelnemer_zoekend_geo_idx').on(t.status, t.lat, t.lon, t.maxReisafstandKm, t.gewistOp, t.gemeenteId),
+    index('deelnemer_reisafstand_idx').on(t.status, t.maxReisafstandKm),
   ],
 )
 

@@ -196,38 +196,66 @@ export type HardCheck = (plek: MatchPlek, afstandKm: number) => boolean
  * `hard` for every input; a property test (test/matching/properties.test.ts) checks that.
  */
 export function prepareHardChecks(d: MatchDeelnemer, richting: Richting): Record<CriteriumCode, HardCheck> {
-  const bruikbaar = new Set(d.beschikbareDagdelen.filter((x) => !d.taallesDagdelen.includes(x)))
-  const niveau = vaardigheden.map((v) => rank(d.taalniveau[v]))
-  const b = level3(d.belastbaarheid)
-  const nooit: HardCheck = () => false
-  return {
-    dagdelen: (p) => {
-      let n = 0
-      for (const x of p.dagdelen) if (bruikbaar.has(x)) n++
-      return n < Math.min(Math.ceil(p.urenPerWeek.min / UREN_PER_DAGDEEL), p.dagdelen.length)
-    },
-    uren: (p) => {
-      const overlap = Math.min(d.urenPerWeek.max, p.urenPerWeek.max) - Math.max(d.urenPerWeek.min, p.urenPerWeek.min)
-      return !(overlap >= 0 || (d.urenPerWeek.max < p.urenPerWeek.min && p.opbouw))
-    },
-    reisafstand: (_p, afstandKm) => afstandKm > d.mobiliteit.maxReisafstandKm + 1e-9,
-    taalniveau: (p) => {
-      let grootsteGat = 0
-      for (let i = 0; i < vaardigheden.length; i++) grootsteGat = Math.max(grootsteGat, rank(p.taalniveau[vaardigheden[i]!]) - niveau[i]!)
-      if (grootsteGat === 0) return false
-      return !(richting === 'aanbodgericht' ? ondersteuning(p) && grootsteGat <= 1 : p.lagerNiveauMetOndersteuning)
-    },
-    taalrijkheid: nooit,
-    wensen: nooit,
-    belastbaarheid: (p) => {
-      const fysiek = Math.max(0, level3(p.fysiekeBelasting) - b)
-      const druk = Math.max(0, level3(p.werkdruk) - b)
-      if (fysiek === 0 && druk === 0) return false
-      return fysiek >= 2 || (fysiek + druk >= 2 && !p.opbouw)
-    },
-    begeleiding: nooit,
-    kinderopvang: (p) => d.kinderopvang === 'nodig' && !p.binnenSchooltijden,
-    vereisten: (p) => Boolean((p.vereisten.rijbewijs && !d.mobiliteit.rijbewijs) || (richting === 'vraaggericht' && p.vereisten.vca && !d.vca)),
+  return new HardChecks(d, richting)
+}
+
+/**
+ * The checks as methods of one object per deelnemer (not closures made per call: the server runs
+ * under tsx, which gives every closure it makes a name at run time, a cost measured in the
+ * vraaggericht profile where one deelnemer is prepared per candidate).
+ */
+class HardChecks implements Record<CriteriumCode, HardCheck> {
+  private readonly bruikbaar: Set<string>
+  private readonly niveau: number[]
+  private readonly b: number
+  constructor(
+    private readonly d: MatchDeelnemer,
+    private readonly richting: Richting,
+  ) {
+    this.bruikbaar = new Set(d.beschikbareDagdelen.filter((x) => !d.taallesDagdelen.includes(x)))
+    this.niveau = vaardigheden.map((v) => rank(d.taalniveau[v]))
+    this.b = level3(d.belastbaarheid)
+  }
+  dagdelen(p: MatchPlek) {
+    let n = 0
+    for (const x of p.dagdelen) if (this.bruikbaar.has(x)) n++
+    return n < Math.min(Math.ceil(p.urenPerWeek.min / UREN_PER_DAGDEEL), p.dagdelen.length)
+  }
+  uren(p: MatchPlek) {
+    const d = this.d
+    const overlap = Math.min(d.urenPerWeek.max, p.urenPerWeek.max) - Math.max(d.urenPerWeek.min, p.urenPerWeek.min)
+    return !(overlap >= 0 || (d.urenPerWeek.max < p.urenPerWeek.min && p.opbouw))
+  }
+  reisafstand(_p: MatchPlek, afstandKm: number) {
+    return afstandKm > this.d.mobiliteit.maxReisafstandKm + 1e-9
+  }
+  taalniveau(p: MatchPlek) {
+    let grootsteGat = 0
+    for (let i = 0; i < vaardigheden.length; i++) grootsteGat = Math.max(grootsteGat, rank(p.taalniveau[vaardigheden[i]!]) - this.niveau[i]!)
+    if (grootsteGat === 0) return false
+    return !(this.richting === 'aanbodgericht' ? ondersteuning(p) && grootsteGat <= 1 : p.lagerNiveauMetOndersteuning)
+  }
+  taalrijkheid() {
+    return false
+  }
+  wensen() {
+    return false
+  }
+  belastbaarheid(p: MatchPlek) {
+    const fysiek = Math.max(0, level3(p.fysiekeBelasting) - this.b)
+    const druk = Math.max(0, level3(p.werkdruk) - this.b)
+    if (fysiek === 0 && druk === 0) return false
+    return fysiek >= 2 || (fysiek + druk >= 2 && !p.opbouw)
+  }
+  begeleiding() {
+    return false
+  }
+  kinderopvang(p: MatchPlek) {
+    return this.d.kinderopvang === 'nodig' && !p.binnenSchooltijden
+  }
+  vereisten(p: MatchPlek) {
+    const d = this.d
+    return Boolean((p.vereisten.rijbewijs && !d.mobiliteit.rijbewijs) || (this.richting === 'vraaggericht' && p.vereisten.vca && !d.vca))
   }
 }
 

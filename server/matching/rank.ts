@@ -1,6 +1,6 @@
 import { criteria, prepareHardChecks, type HardCheck } from './criteria.js'
 import { criteriumCodes } from './config.js'
-import type { CriteriumResultaat, MatchDeelnemer, MatchPlek, MatchResultaat, Richting, RichtingConfig } from './types.js'
+import type { CriteriumCode, CriteriumResultaat, MatchDeelnemer, MatchPlek, MatchResultaat, Richting, RichtingConfig } from './types.js'
 
 // Scores pairs and ranks them. Pure: no I/O, no clock, no framework. A person reads the reasons
 // and decides; nothing here places anyone.
@@ -15,11 +15,12 @@ const kleur = (score: number, knockout: boolean): CriteriumResultaat['kleur'] =>
  */
 export function prepareKnockouts(deelnemer: MatchDeelnemer, richting: Richting, config: RichtingConfig): HardCheck {
   const checks = prepareHardChecks(deelnemer, richting)
-  const knockouts = config.knockouts.map((code) => checks[code])
-  return (plek, afstandKm) => {
-    for (const check of knockouts) if (check(plek, afstandKm)) return true
-    return false
-  }
+  return (plek, afstandKm) => excluded(checks, config, plek, afstandKm)
+}
+
+function excluded(checks: Record<CriteriumCode, HardCheck>, config: RichtingConfig, plek: MatchPlek, afstandKm: number): boolean {
+  for (const code of config.knockouts) if (checks[code](plek, afstandKm)) return true
+  return false
 }
 
 export function evaluate(
@@ -33,7 +34,7 @@ export function evaluate(
 ): MatchResultaat {
   // When excluded matches are not wanted, the knock-outs are checked first and an excluded pair
   // costs no more than those checks (most candidates in a wide radius fail one).
-  if (opties.alleenGeschikt && prepareKnockouts(deelnemer, richting, config)(plek, afstandKm)) return { id, score: 0, uitgesloten: true, criteria: [] }
+  if (opties.alleenGeschikt && excluded(prepareHardChecks(deelnemer, richting), config, plek, afstandKm)) return { id, score: 0, uitgesloten: true, criteria: [] }
   const knockouts = new Set(config.knockouts)
   let gewogen = 0
   let totaalGewicht = 0

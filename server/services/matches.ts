@@ -9,7 +9,7 @@ import { evaluate, prepareKnockouts, sortResults } from '../matching/rank.js'
 import { getActiveConfig } from './gewichten.js'
 import type { MatchDeelnemer, MatchResultaat, Richting } from '../matching/types.js'
 import { loadMatchPlekken, toMatchPlek } from './match-plekken.js'
-import { auditDeelnemersBekeken, findVisibleDeelnemer, toDeelnemer } from './deelnemers.js'
+import { auditDeelnemersBekeken, findVisibleDeelnemer } from './deelnemers.js'
 import { loadWerkgebied, withinWerkgebied } from './werkgebied.js'
 
 // Candidate retrieval and I/O around the pure matcher. Aanbodgericht narrows with the search index
@@ -27,7 +27,7 @@ export interface MatchQuery {
   inclusiefUitgesloten: boolean
 }
 
-const toMatchDeelnemer = (r: DeelnemerRow): MatchDeelnemer => {
+const toMatchDeelnemer = (r: Pick<DeelnemerRow, 'id' | 'lat' | 'lon' | 'profiel'>): MatchDeelnemer => {
   const d = r.profiel as unknown as DeelnemerInput
   return {
     id: r.id,
@@ -100,13 +100,19 @@ export async function matchDeelnemersForPlek({ ctx, id, query }: { ctx: Ctx; id:
   const p = toMatchPlek(row)
   const g = await getActiveConfig(ctx.db, 'vraaggericht')
   // Candidates in SQL: zoekende deelnemers whose own travel limit reaches the plek (a box of
-  // that many km around them; the exact distance is a criterion).
+  // that many km around them; the exact distance is a criterion). Nobody farther north or south
+  // than the widest travel limit among them can qualify: that band of latitude lets the index
+  // (deelnemer_zoekend_geo_idx, which holds every column the box reads) skip everyone else, so
+  // the search no longer reads every zoekende deelnemer's row. Only the columns the answer needs.
+  const widest = sql`(select max(${deelnemer.maxReisafstandKm}) from ${deelnemer} where ${deelnemer.status} = 'zoekend')`
   const rows = await ctx.db
-    .select()
+    .select({ id: deelnemer.id, plaats: deelnemer.plaats, lat: deelnemer.lat, lon: deelnemer.lon, profiel: deelnemer.profiel })
     .from(deelnemer)
     .where(
       and(
         eq(deelnemer.status, 'zoekend'),
+        // the band is a little wider than the box can be, so rounding never drops anyone
+        sql`${deelnemer.lat} between ${p.lat} - ${widest} / 110.574 - 1e-6 and ${p.lat} + ${widest} / 110.574 + 1e-6`,
         isNull(deelnemer.gewistOp),
         // only deelnemers inside the caller's werkgebied are ranked (docs/privacy.md)
         withinWerkgebied(await loadWerkgebied(ctx), deelnemer.gemeenteId),
@@ -116,18 +122,24 @@ export async function matchDeelnemersForPlek({ ctx, id, query }: { ctx: Ctx; id:
     )
   const byId = new Map(rows.map((r) => [r.id, r]))
   const alleenGeschikt = { alleenGeschikt: !query.inclusiefUitgesloten }
-  const results = rows.map((r) => evaluate(toMatchDeelnemer(r), p, 'vraaggericht', g.config, afstandKm(r, p), r.id, alleenGeschikt))
+  const results: MatchResultaat[] = []
+  for (const r of rows) {
+    const m = evaluate(toMatchDeelnemer(r), p, 'vraaggericht', g.config, afstandKm(r, p), r.id, alleenGeschikt)
+    if (!m.uitgesloten || query.inclusiefUitgesloten) results.push(m)
+  }
   const items = select(results, query).map((m) => {
-    const d = toDeelnemer(byId.get(m.id)!)
+    const r = byId.get(m.id)!
+    // the deelnemer as GET /api/deelnemers/:id shows it (toDeelnemer: the profile, then id and plaats)
+    const d = { ...(r.profiel as unknown as DeelnemerInput), id: r.id, plaats: r.plaats }
     return {
-      deelnemer: { id: d.id, naam: d.naam, plaats: d.plaats, leerroute: d.leerroute, taalniveau: d.taalniveau, urenPerWeek: d.urenPerWeek, status: d.status, toestemmingDelen: d.toestemmingDelen, afstandKm: Math.round(afstandKm(byId.get(m.id)!, p) * 10) / 10 },
+      deelnemer: { id: d.id, naam: d.naam, plaats: d.plaats, leerroute: d.leerroute, taalniveau: d.taalniveau, urenPerWeek: d.urenPerWeek, status: d.status, toestemmingDelen: d.toestemmingDelen, afstandKm: Math.round(afstandKm(r, p) * 10) / 10 },
       score: m.score,
       uitgesloten: m.uitgesloten,
       criteria: m.criteria,
     }
   })
   await auditDeelnemersBekeken(ctx, items.map((m) => m.deelnemer.id), `plek:${id}`)
-  return { items, total: items.length, kandidaten: results.length, ...weights('vraaggericht', g) }
+  return { items, total: items.length, kandidaten: rows.length, ...weights('vraaggericht', g) }
 }
 
 /** One deelnemer–plek pair scored now with the weights in force (a voorstel records this). */

@@ -1,0 +1,2 @@
+CREATE INDEX `deelnemer_zoekend_geo_idx` ON `deelnemer` (`status`,`lat`,`lon`,`max_reisafstand_km`,`gewist_op`,`gemeente_id`);--> statement-breakpoint
+CREATE INDEX `deelnemer_reisafstand_idx` ON `deelnemer` (`status`,`max_reisafstand_km`);
