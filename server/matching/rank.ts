@@ -15,7 +15,14 @@ const kleur = (score: number, knockout: boolean): CriteriumResultaat['kleur'] =>
  */
 export function prepareKnockouts(deelnemer: MatchDeelnemer, richting: Richting, config: RichtingConfig): HardCheck {
   const checks = prepareHardChecks(deelnemer, richting)
-  return (plek, afstandKm) => excluded(checks, config, plek, afstandKm)
+  // the verdict is the same in any order: the cheap checks first, the list comparisons last
+  const cheapFirst = { ...config, knockouts: [...config.knockouts].sort((a, b) => cost[a] - cost[b]) }
+  return (plek, afstandKm) => excluded(checks, cheapFirst, plek, afstandKm)
+}
+
+/** Relative cost of each quick verdict (criteria.ts HardChecks): comparisons, then lists. */
+const cost: Record<CriteriumCode, number> = {
+  reisafstand: 0, uren: 1, kinderopvang: 1, vereisten: 2, belastbaarheid: 2, taalniveau: 3, dagdelen: 4, taalrijkheid: 0, wensen: 0, begeleiding: 0,
 }
 
 function excluded(checks: Record<CriteriumCode, HardCheck>, config: RichtingConfig, plek: MatchPlek, afstandKm: number): boolean {
