@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import { plek } from '../../db/schema.js'
 import type { Db } from '../../db/client.js'
 import { publishedPlekPages, selectPlekMetOrganisatie } from '../../db/plekken.js'
@@ -73,6 +73,32 @@ export async function loadMatchPlekken(db: Db, kandidaten: Kandidaat[]): Promise
     }
   }
   return out
+}
+
+// One plek's versie: all that is read to know whether the memory still holds its current state.
+const versieLookups = new WeakMap<Db, ReturnType<typeof prepareVersie>>()
+const prepareVersie = (db: Db) => db.select({ versie: plek.versie }).from(plek).where(eq(plek.id, sql.placeholder('id'))).limit(1).prepare()
+
+/**
+ * One plek as the matcher reads it, any status (vraaggericht starts from a plek): from memory when
+ * the database's versie is the remembered one, else read and remembered. Undefined for an unknown
+ * id. Reading one column instead of the whole row (33 columns, four of them JSON) was most of what
+ * this lookup cost.
+ */
+export async function loadMatchPlek(db: Db, id: string): Promise<MatchPlek | undefined> {
+  let versie = versieLookups.get(db)
+  if (!versie) versieLookups.set(db, (versie = prepareVersie(db)))
+  const current = (await versie.all({ id }))[0]
+  if (!current) return undefined
+  let cache = caches.get(db)
+  if (!cache || cache.size > MAX_ENTRIES) caches.set(db, (cache = new Map()))
+  const hit = cache.get(id)
+  if (hit && hit.versie === current.versie) return hit.match
+  const [r] = await selectPlekMetOrganisatie(db).where(eq(plek.id, id))
+  if (!r) return undefined
+  const entry = profiel(r.p, r.naam)
+  cache.set(id, entry)
+  return entry.match
 }
 
 /**

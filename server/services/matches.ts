@@ -8,7 +8,7 @@ import type { DeelnemerInput } from '../domain/deelnemer.js'
 import { evaluate, prepareKnockouts, sortResults } from '../matching/rank.js'
 import { getActiveConfig } from './gewichten.js'
 import type { MatchDeelnemer, MatchResultaat, Richting } from '../matching/types.js'
-import { loadMatchPlekken, toMatchPlek } from './match-plekken.js'
+import { loadMatchPlek, loadMatchPlekken, toMatchPlek } from './match-plekken.js'
 import { auditDeelnemersBekeken, findVisibleDeelnemer } from './deelnemers.js'
 import { loadWerkgebied, withinWerkgebied } from './werkgebied.js'
 
@@ -95,9 +95,8 @@ export async function matchPlekkenForDeelnemer({ ctx, id, query }: { ctx: Ctx; i
 /** GET /api/plekken/:id/matches: vraaggericht, ranked zoekende deelnemers for one plek. */
 export async function matchDeelnemersForPlek({ ctx, id, query }: { ctx: Ctx; id: string; query: MatchQuery }) {
   requireRole(ctx.actor, 'jobhunter', 'beheerder')
-  const row = (await ctx.db.select().from(plek).where(eq(plek.id, id)).limit(1))[0]
-  if (!row) throw nietGevonden('De plek')
-  const p = toMatchPlek(row)
+  const p = await loadMatchPlek(ctx.db, id)
+  if (!p) throw nietGevonden('De plek')
   const g = await getActiveConfig(ctx.db, 'vraaggericht')
   // Candidates in SQL: zoekende deelnemers whose own travel limit reaches the plek (a box of
   // that many km around them; the exact distance is a criterion). Nobody farther north or south
