@@ -52,19 +52,50 @@ export async function checkWritable(db: Db): Promise<Writability> {
     return { ok: true }
   }
 
-  try {
-    await db.transaction(async (tx) => {
-      await tx.run(sql`UPDATE outbox SET id = id WHERE 0`)
-      tx.rollback()
-    })
-  } catch (e) {
-    // (also sqld refusing every write of a namespace whose writes its operator blocked: BLOCKED)
-    if (isReadOnlyError(e)) return { ok: false, oorzaak: /SQLITE_FULL/.test(codeOf(e)) ? 'vol' : 'alleen-lezen' }
-    // a rolled-back transaction ends in drizzle's TransactionRollbackError: the probe went through;
-    // a busy server (another writer) takes writes, it only makes them wait
-    if (!(e instanceof TransactionRollbackError) && !isBusyError(e)) throw e
+  return probeServerWrites(db)
+}
+
+/**
+ * How long the write probe may wait for the server's write lock. A lock held by another writer
+ * (an import, or for a few seconds a killed instance's unfinished transaction) means the database
+ * takes writes but makes them wait: that is not a fault, and /api/health must not hang on it.
+ */
+export const PROBE_WAIT_MS = 1000
+
+// One probe at a time per database: health checks arriving while one waits share its answer,
+// instead of queueing more transactions behind the same lock.
+const probes = new WeakMap<Db, Promise<Writability>>()
+
+function probeServerWrites(db: Db): Promise<Writability> {
+  let settled = probes.get(db)
+  if (!settled) {
+    settled = startProbe(db).finally(() => probes.delete(db))
+    probes.set(db, settled)
   }
-  return { ok: true }
+  let timer: NodeJS.Timeout | undefined
+  const waited = new Promise<Writability>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: true }), PROBE_WAIT_MS)
+    timer.unref?.()
+  })
+  return Promise.race([settled, waited]).finally(() => clearTimeout(timer))
+}
+
+function startProbe(db: Db): Promise<Writability> {
+  return (async (): Promise<Writability> => {
+    try {
+      await db.transaction(async (tx) => {
+        await tx.run(sql`UPDATE outbox SET id = id WHERE 0`)
+        tx.rollback()
+      })
+    } catch (e) {
+      // (also sqld refusing every write of a namespace whose writes its operator blocked: BLOCKED)
+      if (isReadOnlyError(e)) return { ok: false, oorzaak: /SQLITE_FULL/.test(codeOf(e)) ? 'vol' : 'alleen-lezen' }
+      // a rolled-back transaction ends in drizzle's TransactionRollbackError: the probe went through;
+      // a busy server (another writer) takes writes, it only makes them wait
+      if (!(e instanceof TransactionRollbackError) && !isBusyError(e)) throw e
+    }
+    return { ok: true }
+  })()
 }
 
 const codeOf = (e: unknown) => {

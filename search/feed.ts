@@ -4,7 +4,8 @@ import { outbox } from '../db/schema.js'
 import type { Db } from '../db/client.js'
 import { loadIndexState } from './documents.js'
 import { rebuildIndex } from './rebuild.js'
-import { errorFields, type LogLine } from './log.js'
+import { errorFields, errorKind, type LogLine } from './log.js'
+import { BackgroundLoop } from './loop.js'
 import type { SearchClock, SearchIndex } from './port.js'
 import type { IndexLag, Indexer } from './indexer.js'
 
@@ -61,10 +62,11 @@ export class FeedIndexer implements Indexer {
   /** The head a running rebuild started from (for `lag` before the first build is done). */
   private building?: number
   private failures = 0
-  private timer?: NodeJS.Timeout
-  private running = false
-  private stopped = true
-  private wakeRequested = false
+  private loop = new BackgroundLoop({
+    round: () => this.drain(),
+    nextDelayMs: () => (this.failures ? this.backoffMs() : this.pollMs),
+  })
+  /** The kind (and driver code) of the last failed step, until one succeeds; never a message. */
   lastError?: string
 
   constructor(
@@ -160,7 +162,7 @@ export class FeedIndexer implements Indexer {
     this.failures++
     // the database does not answer (read) or the engine fails (apply): the position stays, the next
     // poll after the backoff tries again. Kind and code only: a driver's message can carry parameters.
-    if (step !== 'read') this.lastError = e instanceof Error ? e.message : String(e)
+    if (step !== 'read') this.lastError = errorKind(e)
     this.log({ t: this.now(), level: 'warn', indexer: this.workerId, step, ...errorFields(e), retryInMs: this.backoffMs() })
   }
 
@@ -210,43 +212,15 @@ export class FeedIndexer implements Indexer {
 
   /** Runs in the background: applies the feed after a local change (`wake`) and polls every pollMs. */
   start(): void {
-    if (!this.stopped) return
-    this.stopped = false
-    this.schedule(0)
+    this.loop.start()
   }
 
   stop(): void {
-    this.stopped = true
-    if (this.timer) clearTimeout(this.timer)
+    this.loop.stop()
   }
 
   /** Called after a plek change commits here: apply it now rather than at the next poll. */
   wake(): void {
-    if (this.stopped) return
-    if (this.running) {
-      this.wakeRequested = true
-      return
-    }
-    this.schedule(0)
-  }
-
-  private schedule(ms: number) {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.tick(), ms)
-    this.timer.unref?.()
-  }
-
-  private async tick() {
-    if (this.stopped || this.running) return
-    this.running = true
-    this.wakeRequested = false
-    try {
-      await this.drain()
-    } catch {
-      // logged by fail(); the position stays and the next poll (after the backoff) tries again
-    } finally {
-      this.running = false
-      if (!this.stopped) this.schedule(this.wakeRequested ? 0 : this.failures ? this.backoffMs() : this.pollMs)
-    }
+    this.loop.wake()
   }
 }

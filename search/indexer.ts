@@ -4,7 +4,8 @@ import { outbox } from '../db/schema.js'
 import type { Db } from '../db/client.js'
 import { loadIndexState } from './documents.js'
 import { readFeedHead } from './feed.js'
-import { errorFields, type LogLine } from './log.js'
+import { errorFields, errorKind, type LogLine } from './log.js'
+import { BackgroundLoop } from './loop.js'
 import type { SearchClock, SearchIndex } from './port.js'
 
 // How the outbox reaches an index. Two ways, one interface (`Indexer`), chosen by the engine
@@ -35,7 +36,7 @@ export interface Indexer {
   stop(): void
   /** After a local plek change committed: apply it now instead of at the next poll. */
   wake(): void
-  /** The message of the last failed attempt, until one succeeds. */
+  /** The kind (and driver code) of the last failed attempt, until one succeeds; never a message, which can carry a statement's parameters. */
   readonly lastError?: string
 }
 
@@ -72,11 +73,8 @@ export class OutboxIndexer implements Indexer {
   private claimMs: number
   private pollMs: number
   private maxBackoffMs: number
-  private timer?: NodeJS.Timeout
-  private running = false
-  private stopped = true
-  private wakeRequested = false
   private settingsApplied = false
+  private loop = new BackgroundLoop({ round: () => this.drain(), nextDelayMs: () => this.pollMs })
   lastError?: string
 
   constructor(
@@ -127,7 +125,7 @@ export class OutboxIndexer implements Indexer {
       this.settingsApplied = false
       const attempts = Math.max(...claimed.map((r) => r.attempts)) + 1
       const backoff = Math.min(this.maxBackoffMs, 500 * 2 ** Math.min(attempts, 16))
-      this.lastError = e instanceof Error ? e.message : String(e)
+      this.lastError = errorKind(e)
       this.log({ t: this.now(), level: 'warn', indexer: this.workerId, step: 'apply', ...errorFields(e), retryInMs: backoff })
       await this.db
         .update(outbox)
@@ -197,43 +195,15 @@ export class OutboxIndexer implements Indexer {
 
   /** Runs in the background: drains on wake-up and polls every pollMs (for retries and other instances). */
   start(): void {
-    if (!this.stopped) return
-    this.stopped = false
-    this.schedule(0)
+    this.loop.start()
   }
 
   stop(): void {
-    this.stopped = true
-    if (this.timer) clearTimeout(this.timer)
+    this.loop.stop()
   }
 
   /** Called after a plek change commits: index it now rather than at the next poll. */
   wake(): void {
-    if (this.stopped) return
-    if (this.running) {
-      this.wakeRequested = true
-      return
-    }
-    this.schedule(0)
-  }
-
-  private schedule(ms: number) {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.tick(), ms)
-    this.timer.unref?.()
-  }
-
-  private async tick() {
-    if (this.stopped || this.running) return
-    this.running = true
-    this.wakeRequested = false
-    try {
-      await this.drain()
-    } catch {
-      // drainOnce logged it and scheduled the rows for a retry; the next poll tries again
-    } finally {
-      this.running = false
-      if (!this.stopped) this.schedule(this.wakeRequested ? 0 : this.pollMs)
-    }
+    this.loop.wake()
   }
 }

@@ -5,4 +5,12 @@
 /** One structured log line, as the server's logger takes it. */
 export type LogLine = (line: Record<string, unknown>) => void
 
-export { errorFields } from '../server/domain/log-fields.js'
+import { errorFields } from '../server/domain/log-fields.js'
+
+export { errorFields }
+
+/** An error as one short text without its message, e.g. `SearchUnavailableError` or `LibsqlError SQLITE_BUSY`. */
+export const errorKind = (e: unknown): string => {
+  const f = errorFields(e)
+  return f.code ? `${f.error} ${f.code}` : f.error
+}
