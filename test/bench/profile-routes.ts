@@ -48,9 +48,17 @@ const app = createApp(deps)
 const [jh] = await database.db.select().from(gebruiker).where(eq(gebruiker.email, 'jobhunter@demo.example'))
 const cookie = `sessie=${await createSession(deps, jh!.id)}`
 
-const ids = async (sql: string) => (await database.client.execute(sql)).rows.map((r) => String(r[0]))
-const plekIds = await ids("select id from plek where status = 'gepubliceerd' order by id limit 500")
-const deelnemerIds = await ids("select id from deelnemer where status = 'zoekend' and gewist_op is null order by id limit 500")
+// ids as the jobhunter lists them: only the deelnemers of their werkgebied
+const ids = async (path: string) => {
+  const out: string[] = []
+  for (let page = 1; page <= 5; page++) {
+    const res = await app.request(`http://localhost${path}&perPage=100&page=${page}`, { headers: { cookie } })
+    out.push(...((await res.json()) as { items: { id: string }[] }).items.map((i) => i.id))
+  }
+  return out
+}
+const plekIds = await ids('/api/plekken?status=gepubliceerd')
+const deelnemerIds = await ids('/api/deelnemers?status=zoekend')
 const rnd = prng(3)
 const pick = <T>(l: T[]) => l[Math.floor(rnd() * l.length)]!
 const zoek = ['q=magazijnmedewerkr', 'q=keuken&sector=horeca&urenMax=24', 'postcode=3311&straalKm=15&sort=afstand', 'sort=nieuwste&page=2', 'q=schoon']

@@ -15,12 +15,13 @@ if (part === 'search' || part === 'all') {
 if (part === 'match' || part === 'all') {
   results.match = await matchBench(quick ? { plekken: 5000, deelnemers: 1000, queries: 30 } : { plekken: 100_000, deelnemers: 10_000, queries: 200 })
 }
-// not part of `all`: it starts the real server twice and runs for a few minutes
+// not part of `all`: it starts the real server five times (and sqld twice) and runs for ~15 minutes
 if (part === 'load') {
+  const configs = process.env.BENCH_LOAD_CONFIGS?.split(',').map((c) => c.trim())
   results.load = await loadBench(
     quick
-      ? { plekken: 10_000, deelnemers: 2000, durationS: 10, referenceS: 3, connections: 50 }
-      : { plekken: 100_000, deelnemers: 10_000, durationS: 60, referenceS: 10, connections: 50 },
+      ? { plekken: 10_000, deelnemers: 2000, durationS: 10, referenceS: 3, connections: 50, demo: { connections: 20, durationS: 3, referenceS: 2 }, configs }
+      : { plekken: 100_000, deelnemers: 10_000, durationS: Number(process.env.BENCH_LOAD_SECONDS ?? 60), referenceS: 10, connections: 50, demo: { connections: 20, durationS: 10, referenceS: 5 }, configs },
   )
 }
 if (!['search', 'match', 'load', 'all'].includes(part)) {
