@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import type { Niveau, Rol, TaalrijkheidItem } from '../server/domain/enums.js'
+import type { MailVoorkeur, Niveau, Rol, TaalrijkheidItem } from '../server/domain/enums.js'
 
 // Timestamps are ISO 8601 strings in UTC ("2026-11-23T10:00:00.000Z"); dates are "2026-11-23".
 // Structured parts of a plek that are only read whole (checklists, levels) are JSON columns;
@@ -34,6 +34,8 @@ export const gebruiker = sqliteTable(
     actief: integer('actief', { mode: 'boolean' }).notNull().default(true),
     /** A beheerder of the whole installation: every gemeente (ADMIN_EMAIL is one). Only for operations, always audited. */
     platformBeheerder: integer('platform_beheerder', { mode: 'boolean' }).notNull().default(false),
+    /** How meldingen reach this person by e-mail: 'direct' (each one), 'dagelijks' (a daily digest) or 'uit'. */
+    mailVoorkeur: text('mail_voorkeur').$type<MailVoorkeur>().notNull().default('direct'),
     ...timestamps,
   },
   (t) => [uniqueIndex('gebruiker_email_uq').on(t.email)],
@@ -47,6 +49,8 @@ export const gemeente = sqliteTable(
     naam: text('naam').notNull(),
     /** CBS code, "GM" and four digits (GM0505 is Dordrecht). */
     cbsCode: text('cbs_code').notNull(),
+    /** Proactive matching: a jobhunter hears of a new plek when a deelnemer of this gemeente scores at least this (0–100; a beheerder sets it). */
+    matchDrempel: integer('match_drempel').notNull().default(70),
     ...timestamps,
   },
   (t) => [uniqueIndex('gemeente_cbs_code_uq').on(t.cbsCode)],
@@ -338,3 +342,87 @@ export const agendaToken = sqliteTable('agenda_token', {
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: text('created_at').notNull(),
 })
+
+/**
+ * A melding: one signal for one gebruiker about something to act on (docs/meldingen.md). Written
+ * in the transaction of the event itself; `gebeurtenis` names that event ("voorstel-nieuw:<id>"),
+ * and the unique key per gebruiker makes writing it twice (a retry, a second instance) a no-op.
+ * Titel and tekst never hold personal data of a deelnemer: they are also the e-mail's text.
+ */
+export const melding = sqliteTable(
+  'melding',
+  {
+    id: text('id').primaryKey(),
+    gebruikerId: text('gebruiker_id').notNull().references(() => gebruiker.id, { onDelete: 'cascade' }),
+    soort: text('soort').notNull(),
+    gebeurtenis: text('gebeurtenis').notNull(),
+    titel: text('titel').notNull(),
+    tekst: text('tekst').notNull(),
+    /** A path in the web app where the person acts on it ("/voorstellen/…"). */
+    link: text('link').notNull(),
+    gelezenOp: text('gelezen_op'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('melding_gebeurtenis_uq').on(t.gebruikerId, t.gebeurtenis),
+    index('melding_gebruiker_idx').on(t.gebruikerId, t.createdAt),
+    index('melding_ongelezen_idx').on(t.gebruikerId, t.gelezenOp),
+  ],
+)
+
+/**
+ * E-mail outbox: one row per melding (soort 'melding', written in the same transaction) or per
+ * daily digest (soort 'samenvatting', gebeurtenis "samenvatting:<datum>"). Unique per gebruiker and
+ * gebeurtenis, so an event is mailed at most once. Workers claim rows (claimedBy/claimedUntil, as
+ * the search outbox); a crashed claim runs out. `sentAt` is set once handled, `uitkomst` says how:
+ * 'verzonden', 'uit' (the person wants no mail) or 'samenvatting' (went into digest `samenvattingId`).
+ */
+export const mailOutbox = sqliteTable(
+  'mail_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    gebruikerId: text('gebruiker_id').notNull().references(() => gebruiker.id, { onDelete: 'cascade' }),
+    soort: text('soort').notNull(),
+    gebeurtenis: text('gebeurtenis').notNull(),
+    meldingId: text('melding_id').references(() => melding.id, { onDelete: 'cascade' }),
+    samenvattingId: integer('samenvatting_id'),
+    createdAt: text('created_at').notNull(),
+    claimedBy: text('claimed_by'),
+    claimedUntil: text('claimed_until'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at'),
+    lastError: text('last_error'),
+    sentAt: text('sent_at'),
+    uitkomst: text('uitkomst'),
+  },
+  (t) => [
+    uniqueIndex('mail_outbox_gebeurtenis_uq').on(t.gebruikerId, t.gebeurtenis),
+    index('mail_outbox_pending_idx').on(t.sentAt, t.id),
+    index('mail_outbox_samenvatting_idx').on(t.samenvattingId),
+  ],
+)
+
+/**
+ * Proactive matching: one row per published state of a plek that matters for matching (dagdelen,
+ * uren, taalniveau, place; `sleutel` is a hash of them), written in the publish or change
+ * transaction. Unique per plek and sleutel, so a republish with the same state adds nothing; a
+ * worker claims each row once (as the search outbox), runs vraaggericht and writes the meldingen.
+ */
+export const plekSignalering = sqliteTable(
+  'plek_signalering',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    plekId: text('plek_id').notNull().references(() => plek.id),
+    sleutel: text('sleutel').notNull(),
+    createdAt: text('created_at').notNull(),
+    claimedBy: text('claimed_by'),
+    claimedUntil: text('claimed_until'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at'),
+    lastError: text('last_error'),
+    doneAt: text('done_at'),
+    /** How many meldingen the run wrote (one per jobhunter). */
+    meldingen: integer('meldingen'),
+  },
+  (t) => [uniqueIndex('plek_signalering_uq').on(t.plekId, t.sleutel), index('plek_signalering_pending_idx').on(t.doneAt, t.id)],
+)

@@ -99,6 +99,7 @@ export async function testApp(env: Record<string, string> = {}, index: SearchInd
       organisatieId: organisatieId ?? null,
       actief: true,
       platformBeheerder: opts.platformBeheerder ?? false,
+      mailVoorkeur: 'direct' as const,
       createdAt: now,
       updatedAt: now,
     }

@@ -49,3 +49,14 @@ export type TaalrijkheidItem = (typeof taalrijkheidItems)[number]
 /** The matcher's criteria, in the order every match answer lists them (docs/matching.md). */
 export const criteriumCodes = ['dagdelen', 'uren', 'reisafstand', 'taalniveau', 'taalrijkheid', 'wensen', 'belastbaarheid', 'begeleiding', 'kinderopvang', 'vereisten'] as const
 export type CriteriumCode = (typeof criteriumCodes)[number]
+
+/** How meldingen reach a gebruiker by e-mail: each at once, one daily digest, or none (docs/meldingen.md). */
+export const mailVoorkeuren = ['direct', 'dagelijks', 'uit'] as const
+export type MailVoorkeur = (typeof mailVoorkeuren)[number]
+
+/** What a melding is about; each links to where to act on it. */
+export const meldingSoorten = [
+  'plek-past', 'voorstel-nieuw', 'voorstel-geaccepteerd', 'voorstel-afgewezen', 'plaatsing-beeindigd',
+  'plaatsing-toegewezen', 'contact-vandaag', 'contact-achterstallig'
+] as const
+export type MeldingSoort = (typeof meldingSoorten)[number]

@@ -78,6 +78,7 @@ export async function insertGebruiker(
     passwordHash,
     rol: input.rol,
     organisatieId: input.organisatieId ?? null,
+    mailVoorkeur: 'direct',
     actief: true,
     platformBeheerder: input.rol === 'beheerder' && input.platformBeheerder === true,
     createdAt: now,
