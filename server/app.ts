@@ -27,6 +27,7 @@ import { avgRoutes } from './routes/avg.js'
 import { docsRoutes } from './routes/docs.js'
 import { importRoutes, MAX_IMPORT_BYTES } from './routes/import.js'
 import { spaFallback, staticFiles } from './static.js'
+import { hstsFor, noStoreApi } from './cache-headers.js'
 
 export const MAX_BODY_BYTES = 100 * 1024
 
@@ -57,9 +58,10 @@ export function createApp(deps: Deps) {
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
       },
-      strictTransportSecurity: deps.config.env === 'production' ? 'max-age=31536000; includeSubDomains' : false,
+      strictTransportSecurity: hstsFor(deps.config.env, deps.config.publicUrl),
     }),
   )
+  app.use('/api/*', noStoreApi) // 4b. no API answer cached unless its route says so (cache-headers.ts)
   // 5. size before parsing (an import file may be larger than anything else), 6. origin before
   // any state change, 7. JSON only, 8. who is asking
   const limit = (maxSize: number, leesbaar: string) =>

@@ -15,12 +15,15 @@ const info = {
 
 type Doc = ReturnType<OpenAPIHono<AppEnv>['getOpenAPI31Document']>
 
+/** Nothing personal, changes only with a release: may be cached (every other /api answer is no-store). */
+const PUBLIC_DOC_CACHE = 'public, max-age=3600'
+
 export function docsRoutes(app: OpenAPIHono<AppEnv>) {
   let cached: Doc | undefined
   const document = () => (cached ??= withSharedAnswers(app.getOpenAPI31Document({ openapi: '3.1.0', info })))
   return new Hono<AppEnv>()
-    .get('/openapi.json', (c) => c.json(document()))
-    .get('/docs', (c) => c.html(render(document())))
+    .get('/openapi.json', (c) => c.json(document(), 200, { 'Cache-Control': PUBLIC_DOC_CACHE }))
+    .get('/docs', (c) => c.html(render(document()), 200, { 'Cache-Control': PUBLIC_DOC_CACHE }))
 }
 
 /**
