@@ -1,25 +1,61 @@
 import { createHash } from 'node:crypto'
-import { and, count, eq, gte, inArray, lt, min, or } from 'drizzle-orm'
+import { and, count, gte, inArray, lt, max, or } from 'drizzle-orm'
 import { loginPoging } from '../../db/schema.js'
 import type { Deps } from '../context.js'
 import { DomainError } from '../domain/errors.js'
 import { iso } from '../clock.js'
 
-// Failed logins are counted per account and per address in the database (works across
-// instances, survives restarts). The e-mail is stored hashed: the table holds no personal data.
+// Login guessing is slowed by progressive delays, not stopped by a wall (docs/security.md
+// "Inlogpogingen"). Failures are counted in the database per account, per address and per
+// account-and-address (across instances, across restarts); the e-mail is stored hashed, so the
+// table holds no personal data.
 
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000
-/** Per account: guessing one person's password. */
-export const LOGIN_MAX_FAILURES = 10
+/** Failures older than this no longer count (the table is pruned to it). */
+export const LOGIN_WINDOW_MS = 24 * 60 * 60 * 1000
+
+export interface Curve {
+  /** Failures that cost nothing: typing mistakes. */
+  free: number
+  /** The wait after the first failure beyond `free`; it doubles with each further one. */
+  firstDelayMs: number
+  /** The longest wait. */
+  maxDelayMs: number
+}
+
 /**
- * Per address: guessing across accounts. Higher, because a gemeente office or a proxy without
- * TRUST_PROXY puts many honest colleagues behind one address.
+ * Per account from any address: someone guessing one person's password from many addresses.
+ * The cap stays short, because the rightful user shares this key with the attacker.
  */
-export const LOGIN_MAX_FAILURES_PER_ADRES = 50
+export const ACCOUNT_CURVE: Curve = { free: 10, firstDelayMs: 5_000, maxDelayMs: 60_000 }
+/**
+ * Per account from one address: the usual guesser. Grows to a long wait, which the rightful user
+ * at another address never shares.
+ */
+export const PAIR_CURVE: Curve = { free: 10, firstDelayMs: 5_000, maxDelayMs: 15 * 60_000 }
+/**
+ * Per address across accounts: trying one password on many accounts. Starts later and stays
+ * short, because a gemeente office or a proxy puts many honest colleagues behind one address.
+ */
+export const ADRES_CURVE: Curve = { free: 50, firstDelayMs: 5_000, maxDelayMs: 60_000 }
 
+/** Kept for the tests and docs: failures per account before the first wait. */
+export const LOGIN_MAX_FAILURES = ACCOUNT_CURVE.free
+export const LOGIN_MAX_FAILURES_PER_ADRES = ADRES_CURVE.free
+
+/** The wait before the next attempt after `failures` failures in the window. */
+export function delayAfter(curve: Curve, failures: number): number {
+  if (failures < curve.free) return 0
+  const step = failures - curve.free // 0 for the first failure beyond the free ones
+  return Math.min(curve.maxDelayMs, curve.firstDelayMs * 2 ** Math.min(step, 30))
+}
+
+const curveOf = (sleutel: string) => (sleutel.startsWith('adres:') ? ADRES_CURVE : sleutel.startsWith('paar:') ? PAIR_CURVE : ACCOUNT_CURVE)
+
+/** The keys of one attempt: [account, address, account-and-address]. */
 export function loginKeys(email: string, address: string): string[] {
   const account = createHash('sha256').update(email.trim().toLowerCase()).digest('base64url')
-  return [`account:${account}`, `adres:${address}`]
+  const paar = createHash('sha256').update(`${account}\n${address}`).digest('base64url')
+  return [`account:${account}`, `adres:${address}`, `paar:${paar}`]
 }
 
 /** One login attempt, taken before the password is checked: the ids of its rows (one per key). */
@@ -27,16 +63,13 @@ export interface LoginAttempt {
   ids: number[]
 }
 
-const limitOf = (sleutel: string) => (sleutel.startsWith('adres:') ? LOGIN_MAX_FAILURES_PER_ADRES : LOGIN_MAX_FAILURES)
-
 /**
- * Takes one attempt for both keys *before* the password is checked, then counts the keys'
- * attempts in the window, this one included, and throws 429 (withdrawing this attempt) when either
- * is over its limit. Checking first and recording the failure after the slow password check let
- * every guess sent at the same moment through: 20 at once, spread over two instances, all had
- * their password checked (test/scale/two-instances.test.ts). Counting after inserting, each
- * attempt sees at least every attempt inserted before it, so however many arrive at once, on any
- * number of instances, at most the limit reach the password check.
+ * Takes one attempt for every key *before* the password is checked: its rows are inserted in one
+ * statement, then the failures before it (lower ids) are counted. Each attempt is decided on the
+ * attempts inserted before it alone, which it always sees, so however many arrive at once, on any
+ * number of instances, only the free ones reach the password check; an attempt still being checked
+ * counts as a failure for the ones after it. Refused (429, Retry-After) when any key's wait since
+ * its last failure has not passed; the refused attempt is withdrawn, so waiting and retrying works.
  */
 export async function takeLoginAttempt(deps: Deps, keys: string[]): Promise<LoginAttempt> {
   const nowDate = deps.clock.now()
@@ -46,34 +79,36 @@ export async function takeLoginAttempt(deps: Deps, keys: string[]): Promise<Logi
     .values(keys.map((sleutel) => ({ sleutel, at: iso(nowDate) })))
     .returning({ id: loginPoging.id })
   const attempt = { ids: inserted.map((r) => r.id) }
-  const since = iso(new Date(now - LOGIN_WINDOW_MS))
+  const before = Math.min(...attempt.ids)
   const rows = await deps.db
-    .select({ sleutel: loginPoging.sleutel, n: count(), oldest: min(loginPoging.at) })
+    .select({ sleutel: loginPoging.sleutel, n: count(), last: max(loginPoging.at) })
     .from(loginPoging)
-    .where(and(inArray(loginPoging.sleutel, keys), gte(loginPoging.at, since)))
+    .where(and(inArray(loginPoging.sleutel, keys), gte(loginPoging.at, iso(new Date(now - LOGIN_WINDOW_MS))), lt(loginPoging.id, before)))
     .groupBy(loginPoging.sleutel)
-  const blocked = rows.filter((r) => r.n > limitOf(r.sleutel))
-  if (blocked.length === 0) return attempt
+  const freeAt = Math.max(0, ...rows.map((r) => new Date(r.last!).getTime() + delayAfter(curveOf(r.sleutel), r.n)))
+  if (freeAt <= now) return attempt
   await deps.db.delete(loginPoging).where(inArray(loginPoging.id, attempt.ids))
-  const freeAt = Math.max(...blocked.map((r) => new Date(r.oldest!).getTime() + LOGIN_WINDOW_MS))
   const seconds = Math.max(1, Math.ceil((freeAt - now) / 1000))
-  const minutes = Math.ceil(seconds / 60)
-  throw new DomainError(
-    'te-veel-pogingen',
-    'te-veel-pogingen',
-    `Te veel mislukte inlogpogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
-    undefined,
-    seconds,
-  )
+  throw new DomainError('te-veel-pogingen', 'te-veel-pogingen', `Te veel mislukte inlogpogingen. Wacht ${wait(seconds)} en probeer het dan opnieuw.`, undefined, seconds)
 }
 
-/** A wrong password: the attempt stays as a failure of both keys. */
+const wait = (seconds: number) => {
+  if (seconds < 60) return `${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}`
+  const minutes = Math.ceil(seconds / 60)
+  return `${minutes} ${minutes === 1 ? 'minuut' : 'minuten'}`
+}
+
+/** A wrong password: the attempt stays as a failure of every key. */
 export async function recordLoginFailure(deps: Deps): Promise<void> {
   // Keep the table small: attempts older than the window no longer count.
   await deps.db.delete(loginPoging).where(lt(loginPoging.at, iso(new Date(deps.clock.now().getTime() - LOGIN_WINDOW_MS))))
 }
 
-/** A successful login clears the account's failures (not the address's) and does not count as one. */
+/**
+ * A successful login clears the account's failures (from every address) and does not count as
+ * one; the address keeps its failures on other accounts.
+ */
 export async function clearAccountFailures(deps: Deps, keys: string[], attempt: LoginAttempt): Promise<void> {
-  await deps.db.delete(loginPoging).where(or(eq(loginPoging.sleutel, keys[0]!), inArray(loginPoging.id, attempt.ids)))
+  const own = keys.filter((k) => !k.startsWith('adres:'))
+  await deps.db.delete(loginPoging).where(or(inArray(loginPoging.sleutel, own), inArray(loginPoging.id, attempt.ids)))
 }

@@ -76,7 +76,7 @@ describe.skipIf(skipSqld)('two app instances on one sqld', () => {
     expect(status).toBe(401)
   })
 
-  it(`(c) ${LOGIN_MAX_FAILURES} wrong passwords spread over A and B lock the account on both`, async () => {
+  it(`(c) ${LOGIN_MAX_FAILURES} wrong passwords spread over A and B make the account wait on both (docs/security.md)`, async () => {
     const email = 'jobcoach@demo.example'
     for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
       const res = await retryWhileBusy(() => call(i % 2 === 0 ? A.base : B.base, 'POST', '/api/sessie', { body: { email, wachtwoord: `fout-${i}` } }))
@@ -100,7 +100,7 @@ describe.skipIf(skipSqld)('two app instances on one sqld', () => {
     expect(statuses.filter((s) => s !== 401 && s !== 429 && s !== 503), statuses.join(' ')).toEqual([])
     expect(answers.filter((a) => a.status === 503 && !a.headers.get('retry-after')), 'a 503 says when to try again').toEqual([])
     expect(statuses.filter((s) => s === 401).length, statuses.join(' ')).toBeLessThanOrEqual(LOGIN_MAX_FAILURES)
-    // every checked guess counted: the rest of the limit, one by one, and the account is locked
+    // every checked guess counted: the rest of the free failures, one by one, and the account must wait
     for (let i = statuses.filter((s) => s === 401).length; i < LOGIN_MAX_FAILURES; i++)
       expect((await retryWhileBusy(() => call(B.base, 'POST', '/api/sessie', { body: { email, wachtwoord: `nog-fout-${i}` } }))).status).toBe(401)
     for (const s of [A, B]) expect((await retryWhileBusy(() => call(s.base, 'POST', '/api/sessie', { body: { email, wachtwoord: DEMO_WACHTWOORD } }))).status).toBe(429)
