@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ComponentChildren } from 'preact'
 import { api, call, ApiError } from '../api.js'
 import { Alert } from '../components/fields.js'
@@ -31,20 +31,103 @@ function Fragment({ tekst, markeringen }: { tekst: string; markeringen: [number,
   return <p class="utrecht-paragraph">{delen}</p>
 }
 
+/** A postcode the search can use: four digits, optionally two letters (the server's rule). */
+const postcodeVorm = /^[1-9][0-9]{3} ?[A-Za-z]{2}$|^[1-9][0-9]{3}$/
+const POSTCODE_FOUT = 'Vul een postcode in als 1234 AB (of alleen de vier cijfers). Er wordt nu gezocht zonder postcode.'
+
+/**
+ * The typed search words and postcode, kept in step with the URL. The boxes, the URL and the
+ * results always agree: one pause in typing (in either box) sends both boxes at once, so nothing
+ * typed is dropped; a change of the URL the page did not make itself (Back, Forward, a link)
+ * puts the URL's values in the boxes, even while one has focus.
+ */
+function useZoekInvoer(state: ZoekState, search: string, navigate: (s: ZoekState, replace?: boolean) => void) {
+  const [q, setQ] = useState(state.q)
+  const [postcode, setPostcode] = useState(state.postcode)
+  const [postcodeFout, setPostcodeFout] = useState<string>()
+  const invoer = useRef({ q: state.q, postcode: state.postcode })
+  const eigen = useRef(search)
+  const typing = useDebounce()
+  const zet = (veld: 'q' | 'postcode', waarde: string) => {
+    invoer.current = { ...invoer.current, [veld]: waarde }
+    if (veld === 'q') setQ(waarde)
+    else setPostcode(waarde)
+  }
+
+  useEffect(() => {
+    if (search === eigen.current) {
+      // our own navigation: the boxes are ahead or equal; only a word the page took out (a filter
+      // applied) is taken out of the box as well
+      if (state.q !== invoer.current.q.trim()) zet('q', state.q)
+      return
+    }
+    typing.cancel()
+    eigen.current = search
+    zet('q', state.q)
+    zet('postcode', state.postcode)
+    setPostcodeFout(undefined)
+  }, [search])
+
+  /** The state as the user sees it: the URL's filters with what the boxes hold now. */
+  const huidig = (): ZoekState => {
+    const pc = invoer.current.postcode.trim()
+    return { ...state, q: invoer.current.q, postcode: pc === '' || postcodeVorm.test(pc) ? pc : state.postcode }
+  }
+  const naar = (next: ZoekState, replace = false) => {
+    typing.cancel()
+    eigen.current = zoekQueryString(next)
+    navigate(next, replace)
+  }
+  /** The boxes to the URL; an unusable postcode says so and is left out (never a stale one). */
+  const verstuur = (melden: boolean) => {
+    const pc = invoer.current.postcode.trim()
+    const bruikbaar = pc === '' || postcodeVorm.test(pc)
+    if (melden) setPostcodeFout(bruikbaar ? undefined : POSTCODE_FOUT)
+    else if (bruikbaar) setPostcodeFout(undefined)
+    const next = { ...huidig(), postcode: bruikbaar ? pc : melden ? '' : state.postcode, page: 1 }
+    // the first keystroke of a search is a history entry of its own; the next ones replace it
+    const leegNaarVol = (a: string, b: string) => (a.trim() === '') !== (b.trim() === '')
+    naar(next, !melden && !leegNaarVol(state.q, next.q) && !leegNaarVol(state.postcode, next.postcode))
+  }
+  return {
+    q, postcode, postcodeFout, huidig, naar,
+    typ(veld: 'q' | 'postcode', waarde: string) {
+      zet(veld, waarde)
+      typing.schedule(() => verstuur(false))
+    },
+    /** Enter, or leaving the postcode box: now, with a message for a postcode that cannot be used. */
+    bevestig: () => verstuur(true),
+  }
+}
+
 export function Zoeken() {
   const { search, state, href, navigate } = useUrlState(parseZoekUrl, zoekQueryString)
   const { data: resultaat, fout, laden } = useLoad((signal) => fetchResultaat(state, signal), [search], 'Zoeken lukt nu niet.')
+  const invoer = useZoekInvoer(state, search, navigate)
   const total = resultaat?.total ?? 0
   const paginas = aantalPaginas(total)
+  const resultatenKop = useRef<HTMLHeadingElement>(null)
+  const naarResultaten = useRef(false)
+  const toonResultaten = () => {
+    resultatenKop.current?.closest('section')?.scrollIntoView({ block: 'start' })
+    resultatenKop.current?.focus({ preventScroll: true })
+  }
+  // after Vorige/Volgende pagina: the top of the new results, their heading focused
+  useEffect(() => {
+    if (!naarResultaten.current) return
+    naarResultaten.current = false
+    toonResultaten()
+  }, [search])
 
   return (
     <>
       <h1 class="utrecht-heading-1">Plekken zoeken</h1>
-      <Zoekbalk search={search} state={state} navigate={navigate} fout={fout} />
+      <Zoekbalk state={state} invoer={invoer} fout={fout} />
+      <a class="pp-skip-inline utrecht-link" href="#resultaten-titel" onClick={(e) => { e.preventDefault(); toonResultaten() }}>Naar de resultaten</a>
       <div class="pp-search">
-        <Facetten state={state} facets={resultaat?.facets} navigate={navigate} />
+        <Facetten state={state} facets={resultaat?.facets} kies={(naam, waarde, aan) => invoer.naar(toggleFacet(invoer.huidig(), naam, waarde, aan))} />
         <section aria-labelledby="resultaten-titel">
-          <h2 class="utrecht-heading-2 pp-visually-hidden" id="resultaten-titel">Resultaten</h2>
+          <h2 class="utrecht-heading-2 pp-visually-hidden" id="resultaten-titel" ref={resultatenKop} tabIndex={-1}>Resultaten</h2>
           <p class="pp-status-line utrecht-paragraph" id="zoek-status" role="status" aria-live="polite">
             {laden ? 'Bezig met zoeken…' : fout ? '' : total === 0 ? 'Geen plekken gevonden.' : `${total} ${total === 1 ? 'plek' : 'plekken'} gevonden${paginas > 1 ? `, pagina ${state.page} van ${paginas}` : ''}.`}
           </p>
@@ -52,7 +135,7 @@ export function Zoeken() {
           {!fout && resultaat?.voorgesteldeFilters?.map((v) => (
             <p class="utrecht-paragraph pp-filtervoorstel" key={`${v.filter}-${v.waarde}`}>
               Bedoelt u het filter {label(facetLabels[v.filter], v.waarde)}?{' '}
-              <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => navigate(applyVoorstel(state, v))}>Filter toepassen<span class="pp-visually-hidden">: {label(facetLabels[v.filter], v.waarde)}</span></button>
+              <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => invoer.naar(applyVoorstel(invoer.huidig(), v))}>Filter toepassen<span class="pp-visually-hidden">: {label(facetLabels[v.filter], v.waarde)}</span></button>
             </p>
           ))}
           {!laden && !fout && total === 0 && (
@@ -63,7 +146,7 @@ export function Zoeken() {
           <ol class={`pp-results ${laden ? 'pp-busy' : ''}`} aria-busy={laden ? 'true' : 'false'}>
             {resultaat?.items.map((p) => <ZoekResultaat key={p.id} p={p} />)}
           </ol>
-          <Paginering page={state.page} paginas={paginas} href={(page) => href({ ...state, page })} />
+          <Paginering page={state.page} paginas={paginas} href={(page) => href({ ...state, page })} onKies={() => { naarResultaten.current = true }} />
         </section>
       </div>
     </>
@@ -71,64 +154,45 @@ export function Zoeken() {
 }
 
 /** The search words, postcode, radius and sort. Typing updates the URL after a short pause. */
-function Zoekbalk({ search, state, navigate, fout }: { search: string; state: ZoekState; navigate: (s: ZoekState, replace?: boolean) => void; fout?: ApiError }) {
-  const [q, setQ] = useState(state.q)
-  const [postcode, setPostcode] = useState(state.postcode)
-  const typing = useDebounce()
-  const veldFout = (naam: string) => fout?.fields[naam]
-
-  // The URL changed (typing, a filter, back/forward): the inputs follow, unless the user is typing in them.
-  useEffect(() => {
-    if (document.activeElement?.id !== fieldId('q')) setQ(state.q)
-    if (document.activeElement?.id !== fieldId('postcode')) setPostcode(state.postcode)
-  }, [search])
-
-  // Search as you type: the URL follows the input after a short pause (replace, so Back skips keystrokes).
-  const onType = (veld: 'q' | 'postcode', waarde: string) => {
-    if (veld === 'q') setQ(waarde)
-    else setPostcode(waarde)
-    typing.schedule(() => {
-      const huidig = parseZoekUrl(location.search)
-      const pc = veld === 'postcode' ? waarde.trim() : huidig.postcode
-      // a half-typed postcode is not sent: wait until it looks like one
-      if (veld === 'postcode' && pc !== '' && !/^[1-9][0-9]{3}( ?[A-Za-z]{2})?$/.test(pc)) return
-      navigate({ ...huidig, [veld]: waarde, page: 1 }, huidig[veld] !== '' && waarde !== '')
-    })
-  }
+function Zoekbalk({ state, invoer, fout }: { state: ZoekState; invoer: ReturnType<typeof useZoekInvoer>; fout?: ApiError }) {
+  const postcodeFout = invoer.postcodeFout ?? fout?.fields.postcode
+  const kies = (wijziging: Partial<ZoekState>) => invoer.naar({ ...invoer.huidig(), ...wijziging, page: 1 })
 
   return (
-    <form role="search" aria-label="Plekken" onSubmit={(e) => { e.preventDefault(); typing.cancel(); navigate({ ...state, q, postcode, page: 1 }) }}>
+    <form role="search" aria-label="Plekken" onSubmit={(e) => { e.preventDefault(); invoer.bevestig() }}>
       <div class="pp-searchbar">
         <div class="utrecht-form-field">
           <label class="utrecht-form-label" for={fieldId('q')}>Zoek op beroep, werk of organisatie</label>
-          <input id={fieldId('q')} type="search" class="utrecht-textbox utrecht-textbox--html-input" value={q} onInput={(e) => onType('q', e.currentTarget.value)} autoComplete="off" aria-describedby="zoek-status" />
+          <input id={fieldId('q')} type="search" class="utrecht-textbox utrecht-textbox--html-input" value={invoer.q} onInput={(e) => invoer.typ('q', e.currentTarget.value)} autoComplete="off" aria-describedby="zoek-status" />
         </div>
-        <div class={`utrecht-form-field ${veldFout('postcode') ? 'utrecht-form-field--invalid' : ''}`}>
+        <div class={`utrecht-form-field ${postcodeFout ? 'utrecht-form-field--invalid' : ''}`}>
           <label class="utrecht-form-label" for={fieldId('postcode')}>Postcode</label>
-          <input id={fieldId('postcode')} class={`utrecht-textbox utrecht-textbox--html-input ${veldFout('postcode') ? 'utrecht-textbox--invalid' : ''}`} value={postcode} onInput={(e) => onType('postcode', e.currentTarget.value)} autoComplete="postal-code" aria-invalid={veldFout('postcode') ? 'true' : undefined} aria-describedby={veldFout('postcode') ? errorId('postcode') : undefined} />
+          <input id={fieldId('postcode')} class={`utrecht-textbox utrecht-textbox--html-input ${postcodeFout ? 'utrecht-textbox--invalid' : ''}`} value={invoer.postcode}
+            onInput={(e) => invoer.typ('postcode', e.currentTarget.value)} onBlur={invoer.bevestig}
+            autoComplete="postal-code" aria-invalid={postcodeFout ? 'true' : undefined} aria-describedby={postcodeFout ? errorId('postcode') : undefined} />
         </div>
         <div class="utrecht-form-field">
           <label class="utrecht-form-label" for={fieldId('straalKm')}>Straal</label>
-          <select id={fieldId('straalKm')} class="utrecht-select utrecht-select--html-select" value={state.straalKm} disabled={!state.postcode} onChange={(e) => navigate({ ...state, straalKm: e.currentTarget.value, page: 1 })}>
+          <select id={fieldId('straalKm')} class="utrecht-select utrecht-select--html-select" value={state.straalKm} disabled={!state.postcode} onChange={(e) => kies({ straalKm: e.currentTarget.value })}>
             <option value="">Alle afstanden</option>
             {straalOpties.map((s) => <option key={s} value={s}>{s} km</option>)}
           </select>
         </div>
         <div class="utrecht-form-field">
           <label class="utrecht-form-label" for={fieldId('sort')}>Sorteren op</label>
-          <select id={fieldId('sort')} class="utrecht-select utrecht-select--html-select" value={state.sort} onChange={(e) => navigate({ ...state, sort: e.currentTarget.value as ZoekState['sort'], page: 1 })}>
+          <select id={fieldId('sort')} class="utrecht-select utrecht-select--html-select" value={state.sort} onChange={(e) => kies({ sort: e.currentTarget.value as ZoekState['sort'] })}>
             {sorteringen.map((s) => <option key={s} value={s} disabled={s === 'afstand' && !state.postcode}>{sortLabel[s]}{s === 'afstand' && !state.postcode ? ' (vul postcode in)' : ''}</option>)}
           </select>
         </div>
+        <button type="submit" class="utrecht-button utrecht-button--primary-action">Zoeken</button>
       </div>
-      {veldFout('postcode') && <p class="pp-error" id={errorId('postcode')}>{veldFout('postcode')}</p>}
-      <button type="submit" class="pp-visually-hidden">Zoeken</button>
+      {postcodeFout && <p class="pp-error" id={errorId('postcode')}>{postcodeFout}</p>}
     </form>
   )
 }
 
 /** The facets with their counts; on a phone they start folded, so the results are on the first screen. */
-function Facetten({ state, facets, navigate }: { state: ZoekState; facets?: Resultaat['facets']; navigate: (s: ZoekState) => void }) {
+function Facetten({ state, facets, kies }: { state: ZoekState; facets?: Resultaat['facets']; kies: (naam: FacetNaam, waarde: string, aan: boolean) => void }) {
   const [filtersOpen, setFiltersOpen] = useState(() => typeof matchMedia === 'undefined' || !matchMedia('(max-width: 48rem)').matches)
   const gekozen = state.sector.length + state.vorm.length + state.begeleiding.length
   return (
@@ -144,7 +208,7 @@ function Facetten({ state, facets, navigate }: { state: ZoekState; facets?: Resu
             {regels.map((r) => (
               <div class="pp-check" key={r.waarde}>
                 <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id={`facet-${naam}-${r.waarde}`} checked={r.gekozen}
-                  onChange={(e) => navigate(toggleFacet(state, naam, r.waarde, e.currentTarget.checked))} />
+                  onChange={(e) => kies(naam, r.waarde, e.currentTarget.checked)} />
                 <label class="utrecht-form-label utrecht-form-label--checkbox" for={`facet-${naam}-${r.waarde}`}>
                   {label(facetLabels[naam], r.waarde)} <span class="pp-count">({r.aantal}<span class="pp-visually-hidden"> plekken</span>)</span>
                 </label>
