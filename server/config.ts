@@ -35,7 +35,14 @@ const schema = z
     ADMIN_PASSWORD: z.string().min(12, 'moet minstens 12 tekens lang zijn').optional(),
     DEMO_DATA: bool.optional(),
     TRUST_PROXY: bool.default(false),
-    PUBLIC_URL: z.url({ message: 'moet een URL zijn, bijvoorbeeld https://plekken.gemeente.nl' }).optional(),
+    PUBLIC_URL: z
+      .url({ message: 'moet een URL zijn, bijvoorbeeld https://plekken.gemeente.nl' })
+      .regex(/^https?:\/\/[^/?#]+\/?$/, 'moet alleen het adres van de website zijn (http(s)://host[:poort]), zonder pad, bijvoorbeeld https://plekken.gemeente.nl')
+      .optional(),
+    OIDC_ISSUER: z.url({ message: 'moet de URL van de identity provider zijn, bijvoorbeeld https://login.gemeente.nl/realms/medewerkers' }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+    TOTP_VERPLICHT: bool.optional(),
     LOG_REQUESTS: bool.default(true),
     RETENTIE_MAANDEN: z.coerce.number().int().min(1, 'moet minstens 1 zijn').max(240).default(24),
     WORKERS: wholeNumber(1, 64, 'moet een geheel getal van 1 tot en met 64 zijn (het aantal instanties op deze machine)').default(1),
@@ -44,6 +51,17 @@ const schema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET)
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is verplicht in productie (minstens 32 tekens)' })
+    if (env.NODE_ENV === 'production' && !env.PUBLIC_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message:
+          'is verplicht in productie: het publieke adres van de website, voor links en de controle op herkomst (CSRF), bijvoorbeeld https://plekken.gemeente.nl / ' +
+          'required in production: the public origin used for links and the Origin (CSRF) check',
+      })
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length
+    if (oidc > 0 && oidc < 3)
+      ctx.addIssue({ code: 'custom', path: [!env.OIDC_ISSUER ? 'OIDC_ISSUER' : !env.OIDC_CLIENT_ID ? 'OIDC_CLIENT_ID' : 'OIDC_CLIENT_SECRET'], message: 'is verplicht wanneer een van OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_CLIENT_SECRET is gezet (alle drie of geen)' })
     if (env.WORKERS > 1 && env.DATABASE_URL === ':memory:')
       ctx.addIssue({ code: 'custom', path: ['WORKERS'], message: 'kan niet boven 1 met DATABASE_URL=:memory: (elke instantie had dan een eigen lege database)' })
     if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD)
@@ -61,7 +79,12 @@ export interface Config {
   admin?: { email: string; password: string }
   demoData: boolean
   trustProxy: boolean
+  /** The public origin (PUBLIC_URL) for links and the Origin check; required in production. */
   publicUrl?: string
+  /** OpenID Connect sign-in for gemeente staff (docs/security.md); absent: password only. */
+  oidc?: { issuer: string; clientId: string; clientSecret: string }
+  /** Beheerders who log in with a password must use a second step (TOTP). */
+  totpVerplicht: boolean
   logRequests: boolean
   /** Deelnemers whose last plaatsing ended longer ago than this are anonymised (AVG). */
   retentieMaanden: number
@@ -82,8 +105,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0]!
     const name = String(issue.path[0] ?? 'omgeving')
     const value = env[name]
+    const unset = value === undefined || value === '' // a missing variable has no value to show
     const shown = name.includes('SECRET') || name.includes('PASSWORD') || name.includes('TOKEN') || name.includes('KEY') ? '' : ` (nu: ${JSON.stringify(value)})`
-    throw new ConfigError(`Configuratiefout: ${name}: ${issue.message}${shown}`)
+    throw new ConfigError(`Configuratiefout: ${name}: ${issue.message}${unset ? '' : shown}`)
   }
   const e = parsed.data
   return {
@@ -99,6 +123,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
     trustProxy: e.TRUST_PROXY,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET } : undefined,
+    totpVerplicht: e.TOTP_VERPLICHT ?? e.NODE_ENV === 'production',
     logRequests: e.LOG_REQUESTS,
     retentieMaanden: e.RETENTIE_MAANDEN,
     workers: e.WORKERS,

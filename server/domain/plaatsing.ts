@@ -58,6 +58,7 @@ export const plaatsingAntwoord = z.object({
   jobcoachId: z.string().optional(),
   status: z.string(),
   startdatum: z.string(),
+  contactVanaf: z.string().describe('De eerste datum waarop een contact kan worden vastgelegd: het akkoord op het voorstel (een startgesprek vóór de start), of een eerdere startdatum'),
   urenPerWeek: z.object({ min: z.number(), max: z.number() }),
   dagdelen: z.array(z.string()),
   contactFrequentieDagen: z.number(),

@@ -11,6 +11,7 @@ import { auditDeelnemersBekeken } from './deelnemers.js'
 import { conflict, nietGevonden, validatieFout } from '../domain/errors.js'
 import { NAZORG_MAANDEN, STILTE_DAGEN, uitstroomRedenen, type NazorgInput } from '../domain/plaatsing.js'
 import { syncDeelnemerStatus } from './deelnemer-status.js'
+import { datumTekst } from '../domain/datum-tekst.js'
 import { writeAudit } from './audit.js'
 
 // Plaatsingen and their nazorg log. Jobcoaches see and write only their own plaatsingen (another
@@ -20,6 +21,12 @@ import { writeAudit } from './audit.js'
 
 type PlaatsingRow = typeof plaatsing.$inferSelect
 type NazorgRow = typeof nazorgcontact.$inferSelect
+
+/** The first date a contact can be logged: the acceptance (a startgesprek before the start), or an earlier start. */
+const contactVanaf = (r: PlaatsingRow) => {
+  const akkoord = datumInNederland(new Date(r.createdAt))
+  return r.startdatum < akkoord ? r.startdatum : akkoord
+}
 
 export function toPlaatsing(r: PlaatsingRow, extra: { vandaag: string; plekTitel?: string; organisatieNaam?: string; deelnemerNaam?: string; jobcoachNaam?: string }) {
   const actief = r.status === 'actief'
@@ -32,6 +39,7 @@ export function toPlaatsing(r: PlaatsingRow, extra: { vandaag: string; plekTitel
     jobcoachId: r.jobcoachId ?? undefined,
     status: r.status,
     startdatum: r.startdatum,
+    contactVanaf: contactVanaf(r),
     urenPerWeek: { min: r.urenMin, max: r.urenMax },
     dagdelen: r.dagdelen,
     contactFrequentieDagen: r.contactFrequentieDagen,
@@ -136,7 +144,12 @@ export async function addNazorgcontact({ ctx, id, input }: { ctx: Ctx; id: strin
   const { p } = await findVisible(ctx, id)
   if (p.status !== 'actief') throw conflict('plaatsing-beeindigd', 'Deze plaatsing is beëindigd; er kan geen contact meer bij.')
   const velden: Record<string, string> = {}
-  if (input.datum < p.startdatum) velden.datum = `Een contact kan niet vóór de start van de plaatsing (${p.startdatum}) liggen.`
+  // a kennismaking before the start is normal practice: contacts count from the acceptance on
+  const vanaf = contactVanaf(p)
+  if (input.datum < vanaf)
+    velden.datum = vanaf === p.startdatum
+      ? `Een contact kan niet vóór de start van de plaatsing (${datumTekst(vanaf)}) liggen.`
+      : `Een contact kan niet vóór het akkoord op het voorstel (${datumTekst(vanaf)}) liggen.`
   if (input.datum > vandaag(ctx)) velden.datum = 'Een contact kan niet in de toekomst liggen.'
   if (Object.keys(velden).length) throw validatieFout(velden)
   const now = iso(ctx.clock.now())
@@ -185,7 +198,7 @@ async function recomputeNextContact(tx: Tx, id: string, now: string) {
 export async function endPlaatsing({ ctx, id, input }: { ctx: Ctx; id: string; input: { einddatum: string; eindreden: string; toelichting?: string } }) {
   requireRole(ctx.actor, 'jobcoach', 'beheerder')
   const { p } = await findVisible(ctx, id)
-  if (input.einddatum < p.startdatum) throw validatieFout({ einddatum: `De einddatum kan niet vóór de startdatum (${p.startdatum}) liggen.` })
+  if (input.einddatum < p.startdatum) throw validatieFout({ einddatum: `De einddatum kan niet vóór de startdatum (${datumTekst(p.startdatum)}) liggen.` })
   // ending frees the place now, so the end cannot lie in the future
   if (input.einddatum > vandaag(ctx)) throw validatieFout({ einddatum: 'De einddatum kan niet in de toekomst liggen; beëindig de plaatsing op of na de laatste dag.' })
   const uitstroom = uitstroomRedenen.includes(input.eindreden)

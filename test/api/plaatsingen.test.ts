@@ -60,11 +60,27 @@ describe('nazorg log', () => {
     const { id } = await plaatsing({ startdatum: '2026-11-02' })
     const voor = await contact(id, { datum: '2026-11-01' })
     expect(voor.status).toBe(400)
-    expect(voor.json.error.fields.datum).toContain('2026-11-02')
+    expect(voor.json.error.fields.datum).toBe('Een contact kan niet vóór de start van de plaatsing (2 november 2026) liggen.')
     expect((await contact(id, { datum: '2026-11-24' })).json.error.fields.datum).toBe('Een contact kan niet in de toekomst liggen.')
     expect(Object.keys((await contact(id, { datum: '2026-11-20', volgendContactOp: '2026-11-19' })).json.error.fields)).toEqual(['volgendContactOp'])
     expect(Object.keys((await contact(id, { datum: '2026-11-20', met: 'buurman', kanaal: 'duif' })).json.error.fields).sort()).toEqual(['kanaal', 'met'])
     expect(Number((await t.deps.db.get<{ n: number }>(sql`select count(*) as n from nazorgcontact`))!.n)).toBe(0)
+  })
+})
+
+describe('a start in the future (issue 17, item 2)', () => {
+  it('a startgesprek can be logged from the acceptance on, before the start date; not before the acceptance', async () => {
+    const vandaag = t.clock.now().toISOString().slice(0, 10)
+    const start = new Date(t.clock.now().getTime() + 4 * DAG).toISOString().slice(0, 10)
+    const { id } = await plaatsing({ startdatum: start })
+    const p = (await t.request('GET', `/api/plaatsingen/${id}`, { cookie: jobcoach.cookie })).json
+    expect(p).toMatchObject({ startdatum: start, contactVanaf: vandaag })
+    const gesprek = await contact(id, { datum: vandaag, soort: 'startgesprek', samenvatting: 'Kennismaking met de werkgever vóór de start.' })
+    expect(gesprek.status, gesprek.text).toBe(201)
+    const gisteren = new Date(t.clock.now().getTime() - DAG).toISOString().slice(0, 10)
+    const teVroeg = await contact(id, { datum: gisteren })
+    expect(teVroeg.status).toBe(400)
+    expect(teVroeg.json.error.fields.datum).toMatch(/^Een contact kan niet vóór het akkoord op het voorstel \(\d{1,2} [a-z]+ \d{4}\) liggen\.$/)
   })
 })
 

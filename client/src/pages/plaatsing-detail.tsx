@@ -144,7 +144,7 @@ function PlaatsingFeiten({ p, naam, vandaag, dossier }: { p: Plaatsing; naam: st
       <dd>{actief ? <>{formatDatum(p.volgendContactOp)} <span class={p.achterstallig ? 'pp-te-laat' : 'pp-muted'}>({relativeDate(p.volgendContactOp, vandaag)})</span></> : '—'}</dd>
       <dt>Laatste contact</dt>
       <dd>{p.laatsteContactOp ? <>{formatDatum(p.laatsteContactOp)} <span class="pp-muted">({relativeDate(p.laatsteContactOp, vandaag)})</span></> : 'Nog geen contact'}</dd>
-      <dt>Gestart op</dt><dd>{formatDatum(p.startdatum)}</dd>
+      {p.startdatum > vandaag ? <><dt>Start op</dt><dd>{formatDatum(p.startdatum)} <span class="pp-muted">({relativeDate(p.startdatum, vandaag)})</span></dd></> : <><dt>Gestart op</dt><dd>{formatDatum(p.startdatum)}</dd></>}
       <dt>Nazorg tot</dt><dd>{formatDatum(p.nazorgTot)}</dd>
       <dt>Contact</dt><dd>elke {p.contactFrequentieDagen} dagen, met deelnemer en werkgever</dd>
       <dt>Uren per week</dt><dd>{urenTekst(p.urenPerWeek)}</dd>
