@@ -74,7 +74,7 @@ export function createApp(deps: Deps) {
   const apiLimit = limit(MAX_BODY_BYTES, `${MAX_BODY_BYTES / 1024} kB`)
   const importLimit = limit(MAX_IMPORT_BYTES, `${MAX_IMPORT_BYTES / 1024 / 1024} MB`)
   app.use('/api/*', (c, next) => (c.req.path === '/api/import' ? importLimit : apiLimit)(c, next))
-  app.use('/api/*', sameOrigin(deps.config.publicUrl))
+  app.use('/api/*', sameOrigin())
   app.use('/api/*', jsonOnly)
   app.use('/api/*', loadSession)
 

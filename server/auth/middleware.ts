@@ -29,24 +29,31 @@ export function ctxOf(c: Context<AppEnv>): Ctx {
   return { ...c.get('deps'), actor }
 }
 
+/**
+ * The public origin of this installation, for links (agenda feed, OIDC return address) and the
+ * Origin check: PUBLIC_URL, required in production. Only without it (development, tests) is it
+ * taken from the request, whose Host header the caller chooses.
+ */
+export const publicOrigin = (c: Context<AppEnv>): string => c.get('deps').config.publicUrl ?? new URL(c.req.url).origin
+
 /** The refusal of a body that is not JSON (415). */
 export const geenJson = () => new DomainError('geen-json', 'geen-json', 'Stuur de gegevens als JSON (Content-Type: application/json).')
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /**
- * CSRF: a state-changing request must come from our own origin. Browsers send Origin (and
+ * CSRF: a state-changing request must come from our own origin (publicOrigin: PUBLIC_URL, never
+ * the Host header when that is set). Browsers send Origin (and
  * Sec-Fetch-Site) on every cross-site POST, so a mismatch is refused. A request with neither
  * header is not from a browser (curl, a gemeente's system) and cannot carry a victim's cookie
  * by accident, so it passes. Same approach as Go's CrossOriginProtection.
  */
-export function sameOrigin(publicUrl?: string): MiddlewareHandler<AppEnv> {
+export function sameOrigin(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (unsafeMethods.has(c.req.method)) {
       const origin = c.req.header('origin')
       const site = c.req.header('sec-fetch-site')
-      const own = new URL(c.req.url).origin
-      const allowed = origin === undefined || origin === own || (publicUrl !== undefined && origin === publicUrl)
+      const allowed = origin === undefined || origin === publicOrigin(c)
       if (!allowed || (origin === undefined && site !== undefined && site !== 'same-origin' && site !== 'none')) {
         throw new DomainError('geen-toegang', 'csrf', 'Dit verzoek komt niet van deze website en is geweigerd.')
       }

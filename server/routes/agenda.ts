@@ -1,12 +1,11 @@
 import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { router } from './router.js'
-import { ctxOf } from '../auth/middleware.js'
+import { ctxOf, publicOrigin } from '../auth/middleware.js'
 import { renderAgendaFeed, getAgendaStatus, createAgendaLink, revokeAgendaLink } from '../services/agenda.js'
 import { apiRoute, errors, ok } from './openapi-helpers.js'
 
 const tags = ['Plaatsingen en nazorg']
-const origin = (c: { req: { url: string } }, publicUrl?: string) => publicUrl ?? new URL(c.req.url).origin
 
 export const agendaRoutes = router()
   .openapi(
@@ -26,7 +25,7 @@ export const agendaRoutes = router()
     }),
     async (c) => {
       const ctx = ctxOf(c)
-      return c.json(await createAgendaLink({ ctx, origin: origin(c, ctx.config.publicUrl) }), 201)
+      return c.json(await createAgendaLink({ ctx, origin: publicOrigin(c) }), 201)
     },
   )
   .openapi(
@@ -48,7 +47,7 @@ export const agendaRoutes = router()
     }),
     async (c) => {
       const deps = c.get('deps')
-      const body = await renderAgendaFeed({ deps, token: c.req.valid('param').token, appUrl: origin(c, deps.config.publicUrl) })
+      const body = await renderAgendaFeed({ deps, token: c.req.valid('param').token, appUrl: publicOrigin(c) })
       return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' })
     },
   )

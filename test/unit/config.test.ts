@@ -11,8 +11,11 @@ describe('configuratie', () => {
 
   it('turns demo data off in production by default and requires a session secret there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('Configuratiefout: SESSION_SECRET: is verplicht in productie')
-    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })
+    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), PUBLIC_URL: 'https://plekken.gemeente.example' })
     expect(c.demoData).toBe(false)
+    expect(c.totpVerplicht).toBe(true) // beheerders with a password need a second step in production
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), PUBLIC_URL: 'https://p.example', TOTP_VERPLICHT: 'false' }).totpVerplicht).toBe(false)
+    expect(loadConfig({}).totpVerplicht).toBe(false)
   })
 
   it('runs one instance unless WORKERS says more', () => {
@@ -34,6 +37,8 @@ describe('configuratie', () => {
     [{ WORKERS: 'twee' }, /^Configuratiefout: WORKERS: moet een geheel getal van 1 tot en met 64 zijn \(het aantal instanties op deze machine\) \(nu: "twee"\)$/],
     [{ WORKERS: '0' }, /^Configuratiefout: WORKERS: moet een geheel getal van 1 tot en met 64 zijn/],
     [{ WORKERS: '2', DATABASE_URL: ':memory:' }, /^Configuratiefout: WORKERS: kan niet boven 1 met DATABASE_URL=:memory:/],
+    [{ OIDC_ISSUER: 'https://login.gemeente.example', OIDC_CLIENT_ID: 'plekken' }, /^Configuratiefout: OIDC_CLIENT_SECRET: is verplicht wanneer een van OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_CLIENT_SECRET is gezet \(alle drie of geen\)$/],
+    [{ OIDC_ISSUER: 'geen url' }, /^Configuratiefout: OIDC_ISSUER: moet de URL van de identity provider zijn/],
     [{ LOG_METRICS_SECONDS: 'vaak' }, /^Configuratiefout: LOG_METRICS_SECONDS: moet een geheel aantal seconden/],
   ])('a bad value %j names the variable in one line', (env, line) => {
     expect(() => loadConfig(env)).toThrow(line)
