@@ -48,8 +48,5 @@ export function startPage(rol: Gebruiker['rol']): string {
   }
 }
 
-/** Only same-site paths are followed after login (no open redirect). */
-export function safeReturnPath(terug: string | undefined): string | undefined {
-  if (!terug || !terug.startsWith('/') || terug.startsWith('//') || terug.startsWith('/inloggen')) return undefined
-  return terug
-}
+/** Only same-site paths are followed after login (no open redirect): the rule the server uses too. */
+export { safeReturnPath } from '../../server/domain/terugpad.js'
