@@ -40,7 +40,7 @@ export const voorstelLijstQuery = z.object({
   deelnemerId: id.optional(),
 })
 
-const criteriumAntwoord = z.object({ code: z.string(), score: z.number(), knockout: z.boolean(), kleur: z.string(), uitleg: z.string() })
+const criteriumAntwoord = z.object({ code: z.string(), score: z.number(), knockout: z.boolean(), kleur: z.string(), uitleg: z.string(), metOndersteuning: z.boolean().optional() })
 
 /** A voorstel as answered. Werkgevers get only the shared deelnemer fields and the criteria about them. */
 export const voorstelAntwoord = z.object({

@@ -80,7 +80,7 @@ export const taalniveau: Criterium = ({ deelnemer: d, plek: p, richting }) => {
   const wat = lijst(tekort.map((v) => `${v} ${d.taalniveau[v]} (gevraagd ${p.taalniveau[v]})`))
   const score = clamp(1 - 0.2 * gat)
   const versoepeld = richting === 'aanbodgericht' ? ondersteuning(p) && grootsteGat <= 1 : p.lagerNiveauMetOndersteuning
-  if (versoepeld) return { score: Math.max(score, 0.3), hard: false, uitleg: `Lager dan gevraagd: ${wat}; de plek biedt ondersteuning op de werkvloer.` }
+  if (versoepeld) return { score: Math.max(score, 0.3), hard: false, metOndersteuning: true, uitleg: `Lager dan gevraagd: ${wat}; de plek biedt ondersteuning op de werkvloer.` }
   return { score: 0, hard: true, uitleg: `Lager dan gevraagd: ${wat}${richting === 'aanbodgericht' && grootsteGat > 1 ? ', meer dan één niveau' : ''}; zonder ondersteuning is dat te veel.` }
 }
 

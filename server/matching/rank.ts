@@ -5,8 +5,21 @@ import type { CriteriumCode, CriteriumResultaat, MatchDeelnemer, MatchPlek, Matc
 // Scores pairs and ranks them. Pure: no I/O, no clock, no framework. A person reads the reasons
 // and decides; nothing here places anyone.
 
-const kleur = (score: number, knockout: boolean): CriteriumResultaat['kleur'] =>
-  knockout || score < 0.4 ? 'rood' : score < 0.75 ? 'oranje' : 'groen'
+/** The colour thresholds (docs/matching.md, "Colours"): green from 85 %, amber from 40 %. */
+export const GROEN_VANAF = 0.85
+export const ORANJE_VANAF = 0.4
+
+/**
+ * A criterion's colour follows its score, with two rules so the colours never contradict the
+ * verdict: a hard limit that excludes is red, and a hard limit of this direction that is met (or
+ * bridged by support) is never red, at worst amber, since the match stays in the list.
+ */
+export function kleur(score: number, opties: { knockout: boolean; sluitUit: boolean; metOndersteuning?: boolean }): CriteriumResultaat['kleur'] {
+  if (opties.knockout) return 'rood'
+  if (opties.metOndersteuning) return 'oranje'
+  if (score >= GROEN_VANAF) return 'groen'
+  return score >= ORANJE_VANAF || opties.sluitUit ? 'oranje' : 'rood'
+}
 
 /**
  * Whether a plek is excluded for this deelnemer by a knock-out of the richting, without scoring
@@ -54,13 +67,27 @@ export function evaluate(
     const gewicht = config.gewichten[code] ?? 0
     gewogen += gewicht * b.score
     totaalGewicht += gewicht
-    resultaten.push({ code, score: Math.round(b.score * 100) / 100, knockout, kleur: kleur(b.score, knockout), uitleg: b.uitleg })
+    const afgerond = Math.round(b.score * 100) / 100
+    const metOndersteuning = b.metOndersteuning === true && !knockout
+    resultaten.push({
+      code, score: afgerond, knockout, kleur: kleur(afgerond, { knockout, sluitUit: knockouts.has(code), metOndersteuning }), uitleg: b.uitleg,
+      ...(metOndersteuning ? { metOndersteuning } : {}),
+    })
   }
   const score = totaalGewicht ? Math.round((gewogen / totaalGewicht) * 100) : 0
   return { id, score, uitgesloten, criteria: resultaten }
 }
 
-/** Highest score first; excluded matches last; ties by id, so the order is stable. */
+const tel = (m: MatchResultaat, k: CriteriumResultaat['kleur']) => m.criteria.reduce((n, c) => n + Number(c.kleur === k), 0)
+
+/**
+ * Highest score first; excluded matches last. Equal scores (docs/matching.md, "Ties"): fewer red
+ * criteria first, then fewer amber ones (the one with less to discuss), then by id, so the order
+ * is stable.
+ */
 export function sortResults(resultaten: MatchResultaat[]): MatchResultaat[] {
-  return [...resultaten].sort((a, b) => Number(a.uitgesloten) - Number(b.uitgesloten) || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return [...resultaten].sort((a, b) =>
+    Number(a.uitgesloten) - Number(b.uitgesloten) || b.score - a.score
+    || tel(a, 'rood') - tel(b, 'rood') || tel(a, 'oranje') - tel(b, 'oranje')
+    || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }

@@ -58,6 +58,8 @@ export interface Beoordeling {
   hard: boolean
   /** One Dutch sentence a jobhunter can read aloud. */
   uitleg: string
+  /** A hard limit that is not met on its own, bridged by support on the work floor (a relaxed knock-out). */
+  metOndersteuning?: boolean
 }
 
 import type { CriteriumCode } from '../domain/enums.js'
@@ -78,6 +80,8 @@ export interface CriteriumResultaat {
   knockout: boolean
   kleur: 'groen' | 'oranje' | 'rood'
   uitleg: string
+  /** Fits only with support on the work floor ("past met ondersteuning", amber). */
+  metOndersteuning?: boolean
 }
 
 export interface MatchResultaat {

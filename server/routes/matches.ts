@@ -15,8 +15,9 @@ const criterium = z.object({
   code: z.string(),
   score: z.number().describe('0–1'),
   knockout: z.boolean().describe('Dit criterium sluit de match uit in deze richting'),
-  kleur: z.enum(['groen', 'oranje', 'rood']),
+  kleur: z.enum(['groen', 'oranje', 'rood']).describe('groen: 85 % of meer; oranje: 40–85 %, of past met ondersteuning, of een gehaalde harde grens onder 40 %; rood: onder 40 %, of de harde grens sluit uit'),
   uitleg: z.string(),
+  metOndersteuning: z.boolean().optional().describe('Past alleen met ondersteuning op de werkvloer (een versoepelde harde grens); dan oranje'),
 })
 const matchFields = { score: z.number().describe('0–100'), uitgesloten: z.boolean(), criteria: z.array(criterium) }
 const meta = {

@@ -176,8 +176,8 @@ describe.skipIf(skipBrowser)('deelnemers en matchen in de browser', () => {
     await page.getByText('Hoe komt deze volgorde tot stand?').click()
     const gewichten = page.locator('.pp-gewichten tbody tr')
     expect(await gewichten.count()).toBe(10)
-    expect(await gewichten.filter({ hasText: 'Dagdelen' }).textContent()).toMatch(/Dagdelen3\d+ %Sluit uit/)
-    expect(await gewichten.filter({ hasText: 'Taalrijkheid' }).textContent()).toMatch(/Taalrijkheid3\d+ %Nee/)
+    expect(await gewichten.filter({ hasText: 'Dagdelen' }).textContent()).toMatch(/Dagdelen3\d+ %De vrije dagdelen \(zonder taalles\) dragen de minimale uren van de plek niet/)
+    expect(await gewichten.filter({ hasText: 'Taalrijkheid' }).textContent()).toMatch(/Taalrijkheid3\d+ %Nooit; telt alleen mee in de score/)
 
     // excluded plekken come last, each with the knock-out that excludes it
     await page.getByLabel(/^Toon uitgesloten plekken/).check()
@@ -258,7 +258,7 @@ describe.skipIf(skipBrowser)('deelnemers en matchen in de browser', () => {
     }
     // the vraaggericht weights: the werkgever's requirements weigh most
     await page.getByText('Hoe komt deze volgorde tot stand?').click()
-    expect(await page.locator('.pp-gewichten tbody tr').filter({ hasText: 'Vereisten' }).textContent()).toMatch(/Vereisten3\d+ %Sluit uit/)
+    expect(await page.locator('.pp-gewichten tbody tr').filter({ hasText: 'Vereisten' }).textContent()).toMatch(/Vereisten3\d+ %Een gevraagd rijbewijs of VCA ontbreekt/)
     // the summary of a deelnemer carries no sensitive data
     const tekst = (await page.locator('main').textContent())!
     for (const gevoelig of ['Asielstatushouder', 'Gezinsmigrant', 'gealfabetiseerd', 'Moedertaal']) expect(tekst).not.toContain(gevoelig)

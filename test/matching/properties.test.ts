@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { evaluate, sortResults } from '../../server/matching/rank.js'
+import { evaluate, GROEN_VANAF, ORANJE_VANAF, sortResults } from '../../server/matching/rank.js'
+import { samenvatting } from '../../client/src/lib/matches.js'
 import { criteria, prepareHardChecks } from '../../server/matching/criteria.js'
 import { criteriumCodes, standaardConfig } from '../../server/matching/config.js'
 import { begeleidingSoorten, dagdelen, niveaus, sectoren, vormen } from '../../server/domain/enums.js'
@@ -158,6 +159,68 @@ describe('matcher properties', () => {
         const onlyTaalles = { ...p, dagdelen: d.taallesDagdelen }
         const res = score({ ...d, beschikbareDagdelen: [...new Set([...d.beschikbareDagdelen, ...d.taallesDagdelen])] }, onlyTaalles, r, 1)
         expect(res.criteria.find((c) => c.code === 'dagdelen')!.score).toBe(0)
+      }),
+    )
+  })
+})
+
+// Issue 17, item 3: what a card says must follow the criterion scores and the weights table.
+describe('explanations agree with the scores and the table', () => {
+  const tel = (m: ReturnType<typeof score>, k: string) => m.criteria.filter((c) => c.kleur === k).length
+
+  it('no card says all criteria fit unless every criterion is at its maximum', () => {
+    fc.assert(
+      fc.property(arbDeelnemer, arbPlek, richting, afstand, (d, p, r, km) => {
+        const res = score(d, p, r, km)
+        const kort = samenvatting(res)
+        if (kort?.tekst.includes('Alle criteria passen')) for (const c of res.criteria) expect([c.code, c.score]).toEqual([c.code, 1])
+        // and when every criterion is at its maximum, the card says so
+        if (res.criteria.every((c) => c.score === 1)) expect(kort?.soort).toBe('volledig')
+        // a summary without knelpunten names every criterion below 100 %
+        if (kort?.soort === 'geen-knelpunten') for (const c of res.criteria.filter((x) => x.score < 1)) expect(kort.tekst).toContain(`${Math.round(c.score * 100)} %`)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('no red criterion on an included result unless the table says it does not exclude', () => {
+    fc.assert(
+      fc.property(arbDeelnemer, arbPlek, richting, afstand, (d, p, r, km) => {
+        const res = score(d, p, r, km)
+        fc.pre(!res.uitgesloten)
+        for (const c of res.criteria.filter((x) => x.kleur === 'rood')) expect(standaardConfig[r].knockouts).not.toContain(c.code)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('the colours follow the stated thresholds; a knock-out is red; a relaxed knock-out is amber, "met ondersteuning"', () => {
+    fc.assert(
+      fc.property(arbDeelnemer, arbPlek, richting, afstand, (d, p, r, km) => {
+        for (const c of score(d, p, r, km).criteria) {
+          if (c.knockout) expect(c.kleur).toBe('rood')
+          else if (c.metOndersteuning) expect(c.kleur).toBe('oranje')
+          else if (c.score >= GROEN_VANAF) expect(c.kleur).toBe('groen')
+          else if (c.score >= ORANJE_VANAF) expect(c.kleur).toBe('oranje')
+          else expect(c.kleur).toBe(standaardConfig[r].knockouts.includes(c.code) ? 'oranje' : 'rood')
+          if (c.kleur === 'groen') expect(c.score).toBeGreaterThanOrEqual(GROEN_VANAF)
+        }
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('equal scores: fewer red, then fewer amber criteria first', () => {
+    fc.assert(
+      fc.property(arbDeelnemer, fc.array(arbPlek, { maxLength: 30 }), richting, (d, plekken, r) => {
+        const sorted = sortResults(plekken.map((p, i) => evaluate(d, p, r, standaardConfig[r], i % 20, `${p.id}-${i}`)))
+        for (let i = 1; i < sorted.length; i++) {
+          const a = sorted[i - 1]!
+          const b = sorted[i]!
+          if (a.uitgesloten !== b.uitgesloten || a.score !== b.score) continue
+          expect(tel(a, 'rood')).toBeLessThanOrEqual(tel(b, 'rood'))
+          if (tel(a, 'rood') === tel(b, 'rood')) expect(tel(a, 'oranje')).toBeLessThanOrEqual(tel(b, 'oranje'))
+        }
       }),
     )
   })

@@ -1,5 +1,5 @@
-import { criteriumLabel, kleurLabel, label } from '../lib/labels.js'
-import { aandachtspunten, procent, type MatchCriterium, type MatchItem } from '../lib/matches.js'
+import { criteriumLabel, kleurLabel, label, oordeelTekst } from '../lib/labels.js'
+import { aandachtspunten, procent, samenvatting, type MatchCriterium, type MatchItem } from '../lib/matches.js'
 
 // How a match explains itself: per criterion a chip with colour, icon and word (never colour
 // alone), the Dutch sentence of the matcher, and knock-outs labelled as such.
@@ -17,8 +17,9 @@ export function CriteriumChips({ criteria }: { criteria: MatchCriterium[] }) {
       {criteria.map((c) => (
         <li key={c.code} class={`pp-chip pp-chip--${c.kleur} ${c.knockout ? 'pp-chip--knockout' : ''}`} data-code={c.code} data-kleur={c.kleur}>
           <KleurIcoon kleur={c.kleur} /> {label(criteriumLabel, c.code)}
-          <span class="pp-visually-hidden">: {kleurLabel[c.kleur].tekst}{c.knockout ? ', knock-out' : ''}</span>
+          <span class="pp-visually-hidden">: {oordeelTekst(c)}{c.knockout ? ', knock-out' : ''}</span>
           {c.knockout && <span class="pp-chip__ko" aria-hidden="true"> · knock-out</span>}
+          {c.metOndersteuning && <span class="pp-chip__ko" aria-hidden="true"> · met ondersteuning</span>}
         </li>
       ))}
     </ul>
@@ -33,7 +34,7 @@ export function Reden({ c, score }: { c: MatchCriterium; score?: boolean }) {
       <span>
         <strong>{label(criteriumLabel, c.code)}</strong>
         {c.knockout && <> <KnockOut /></>}
-        <span class="pp-visually-hidden"> ({kleurLabel[c.kleur].tekst})</span>
+        {c.metOndersteuning ? <span class="pp-muted"> (past met ondersteuning)</span> : <span class="pp-visually-hidden"> ({kleurLabel[c.kleur].tekst})</span>}
         {score && <span class="pp-muted"> · {procent(c.score)}</span>}: {c.uitleg}
       </span>
     </>
@@ -43,11 +44,12 @@ export function Reden({ c, score }: { c: MatchCriterium; score?: boolean }) {
 /** Chips, then what needs attention, then every reason behind a disclosure. */
 export function MatchRedenen({ match }: { match: MatchItem }) {
   const punten = aandachtspunten(match)
+  const kort = samenvatting(match)
   return (
     <div class="pp-match__redenen">
       <CriteriumChips criteria={match.criteria} />
-      {punten.length === 0 ? (
-        <p class="pp-reden-geen"><span class="pp-reden-icoon pp-reden-icoon--groen"><KleurIcoon kleur="groen" /></span> Alle criteria passen.</p>
+      {kort ? (
+        <p class="pp-reden-geen" data-soort={kort.soort}><span class="pp-reden-icoon pp-reden-icoon--groen"><KleurIcoon kleur="groen" /></span> {kort.tekst}</p>
       ) : (
         <ul class="pp-redenen" aria-label="Aandachtspunten">
           {punten.map((c) => <li key={c.code} class={c.knockout ? 'pp-reden--knockout' : undefined}><Reden c={c} /></li>)}

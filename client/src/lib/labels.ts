@@ -94,7 +94,31 @@ export const kleurLabel: Record<'groen' | 'oranje' | 'rood', { icoon: string; te
   oranje: { icoon: '~', tekst: 'past deels' },
   rood: { icoon: '✗', tekst: 'past niet' },
 }
+/** The word for one criterion's judgement: a relaxed knock-out is worded as what it is. */
+export const oordeelTekst = (c: { kleur: 'groen' | 'oranje' | 'rood'; metOndersteuning?: boolean }) => (c.metOndersteuning ? 'past met ondersteuning' : kleurLabel[c.kleur].tekst)
+
 export const richtingLabel: Record<'aanbodgericht' | 'vraaggericht', string> = { aanbodgericht: 'Aanbodgericht', vraaggericht: 'Vraaggericht' }
+
+/** Per richting, when a criterion's hard limit excludes a match (server/matching/criteria.ts, config.ts). */
+export const uitsluitTekst: Record<'aanbodgericht' | 'vraaggericht', Partial<Record<CriteriumCode, string>>> = {
+  aanbodgericht: {
+    dagdelen: 'De vrije dagdelen (zonder taalles) dragen de minimale uren van de plek niet',
+    uren: 'De uren overlappen niet, en opbouw overbrugt dat niet',
+    reisafstand: 'Verder dan de deelnemer wil reizen',
+    taalniveau: 'Meer dan één niveau te laag, of te laag zonder ondersteuning op de werkvloer',
+    belastbaarheid: 'Fysiek twee niveaus te zwaar, of samen twee niveaus te zwaar zonder opbouw',
+    kinderopvang: 'Opvang nodig en niet geregeld, en de plek valt buiten schooltijden',
+    vereisten: 'De plek vraagt een rijbewijs dat de deelnemer niet heeft',
+  },
+  vraaggericht: {
+    vereisten: 'Een gevraagd rijbewijs of VCA ontbreekt',
+    taalniveau: 'Lager dan het minimum, tenzij de werkgever een lager niveau met ondersteuning accepteert',
+    uren: 'De uren overlappen niet, en opbouw overbrugt dat niet',
+    dagdelen: 'De vrije dagdelen (zonder taalles) dragen de minimale uren van de plek niet',
+    reisafstand: 'Verder dan de deelnemer wil reizen',
+    kinderopvang: 'Opvang nodig en niet geregeld, en de plek valt buiten schooltijden',
+  },
+}
 
 /** "16–24 uur" or "8 uur" when min equals max. */
 export const urenTekst = (u: { min: number; max: number }) => (u.min === u.max ? `${u.min} uur` : `${u.min}–${u.max} uur`)

@@ -1,12 +1,18 @@
 // Pure helpers for the match list screens (both directions): which results fit, why others are
 // excluded, what deserves attention, the choice of two to compare, and the comparison's rows.
 
+import { criteriumLabel, label } from './labels.js'
+
+const criteriumNaam = (code: string) => label(criteriumLabel, code)
+
 export interface MatchCriterium {
   code: string
   score: number
   knockout: boolean
   kleur: 'groen' | 'oranje' | 'rood'
   uitleg: string
+  /** Fits only with support on the work floor (a relaxed knock-out): amber, "past met ondersteuning". */
+  metOndersteuning?: boolean
 }
 
 export interface MatchItem {
@@ -35,6 +41,18 @@ export function aandachtspunten(m: MatchItem): MatchCriterium[] {
     .map((c, i) => ({ c, i }))
     .sort((a, b) => Number(b.c.knockout) - Number(a.c.knockout) || kleurVolgorde[a.c.kleur] - kleurVolgorde[b.c.kleur] || a.i - b.i)
     .map(({ c }) => c)
+}
+
+/**
+ * The card's one-line summary, true to the scores: "Alle criteria passen volledig" only when every
+ * criterion is at 100 %; with no knelpunt but some below 100 %, it names those; otherwise the
+ * aandachtspunten (red, amber, knock-outs) follow and there is no summary line.
+ */
+export function samenvatting(m: MatchItem): { soort: 'volledig' | 'geen-knelpunten'; tekst: string } | undefined {
+  if (aandachtspunten(m).length > 0) return undefined
+  const onvolledig = m.criteria.filter((c) => c.score < 1)
+  if (onvolledig.length === 0) return { soort: 'volledig', tekst: 'Alle criteria passen volledig.' }
+  return { soort: 'geen-knelpunten', tekst: `Geen knelpunten. Niet helemaal: ${onvolledig.map((c) => `${criteriumNaam(c.code)} ${procent(c.score)}`).join(', ')}.` }
 }
 
 /** Ticks or unticks one result for comparison; a third tick is refused (the list stays as it was). */

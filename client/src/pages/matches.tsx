@@ -9,7 +9,7 @@ import { Tabel } from '../components/tabel.js'
 import { VoorstelDialoog, type GemaaktVoorstel, type VoorstelPartijen } from '../components/voorstel-dialoog.js'
 import { gebruiker } from '../session.js'
 import {
-  criteriumLabel, deelnemerStatusLabel, formatScore, kleurLabel, label, leerrouteLabel, richtingLabel, sectorLabel, urenTekst, vaardigheidLabel, vormLabel,
+  criteriumLabel, deelnemerStatusLabel, formatScore, kleurLabel, label, leerrouteLabel, oordeelTekst, richtingLabel, sectorLabel, uitsluitTekst, urenTekst, vaardigheidLabel, vormLabel,
 } from '../lib/labels.js'
 import {
   MAX_VERGELIJK, gewichtRijen, knockouts, matchUrl, procent, splitMatches, toggleVergelijk, comparisonRows, type MatchItem,
@@ -362,15 +362,21 @@ function Gewichten({ richting, gewichten, knockoutCodes }: { richting: Richting;
       <summary>Hoe komt deze volgorde tot stand?</summary>
       <p class="utrecht-paragraph">
         De score (0–100) is het gewogen gemiddelde van de criteria hieronder, met de gewichten voor {richting === 'aanbodgericht' ? 'aanbodgericht' : 'vraaggericht'} matchen.
-        Een criterium met “sluit uit” is een harde grens: past het niet, dan valt de match af, hoe hoog de rest ook scoort.
+        Een criterium met een harde grens sluit een match uit als die grens niet gehaald wordt, hoe hoog de rest ook scoort; de laatste kolom zegt wanneer.
       </p>
-      <Tabel caption="Gewichten van de criteria" scroll={false} kolommen={['Criterium', 'Gewicht', 'Aandeel in de score', 'Harde grens']}>
+      <p class="utrecht-paragraph">
+        Kleuren per criterium: <span class="pp-chip pp-chip--groen"><KleurIcoon kleur="groen" /> {kleurLabel.groen.tekst}</span> vanaf 85 %;{' '}
+        <span class="pp-chip pp-chip--oranje"><KleurIcoon kleur="oranje" /> {kleurLabel.oranje.tekst}</span> van 40 tot 85 %, of past met ondersteuning;{' '}
+        <span class="pp-chip pp-chip--rood"><KleurIcoon kleur="rood" /> {kleurLabel.rood.tekst}</span> onder 40 %, of de harde grens sluit uit.
+        Een harde grens die gehaald wordt, is nooit rood. Bij een gelijke score staat de match met minder rode en daarna minder oranje criteria eerst.
+      </p>
+      <Tabel caption={`Gewichten van de criteria (${richting})`} scroll={false} kolommen={['Criterium', 'Gewicht', 'Aandeel in de score', 'Sluit uit als']}>
         {gewichtRijen(gewichten, knockoutCodes).map((g) => (
           <tr class="utrecht-table__row" key={g.code}>
             <th class="utrecht-table__cell" scope="row" style="font-weight: 400">{label(criteriumLabel, g.code)}</th>
             <td class="utrecht-table__cell">{g.gewicht}</td>
             <td class="utrecht-table__cell">{g.aandeel} %</td>
-            <td class="utrecht-table__cell">{g.knockout ? 'Sluit uit' : 'Nee'}</td>
+            <td class="utrecht-table__cell">{g.knockout ? (uitsluitTekst[richting][g.code as keyof (typeof uitsluitTekst)[typeof richting]] ?? 'De harde grens niet gehaald wordt') : 'Nooit; telt alleen mee in de score'}</td>
           </tr>
         ))}
       </Tabel>
@@ -384,7 +390,7 @@ function Cel({ r, code }: { r: Resultaat; code: string }) {
   return (
     <div class="pp-vergelijk-cel">
       <span class={`pp-chip pp-chip--${c.kleur}`}>
-        <KleurIcoon kleur={c.kleur} /> {procent(c.score)}<span class="pp-visually-hidden">, {kleurLabel[c.kleur].tekst}</span>
+        <KleurIcoon kleur={c.kleur} /> {procent(c.score)}<span class="pp-visually-hidden">, {oordeelTekst(c)}</span>
       </span>
       {c.knockout && <> <KnockOut /></>}
       <div>{c.uitleg}</div>
