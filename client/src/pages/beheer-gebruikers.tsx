@@ -5,6 +5,7 @@ import { gebruikerInput } from '../../../server/domain/gebruiker.js'
 import { rollen } from '../../../server/domain/enums.js'
 import { Alert, Button, CheckboxField, ErrorSummary, Laden, Section, SelectField, TextField } from '../components/fields.js'
 import { Cel, Tabel } from '../components/tabel.js'
+import { ConfirmPanel } from '../components/confirm-panel.js'
 import { orderedErrors, validate } from '../lib/form-errors.js'
 import { useLoad } from '../lib/use-load.js'
 import { useSave } from '../lib/use-save.js'
@@ -21,6 +22,8 @@ export function BeheerGebruikers() {
   const [werkgebied, setWerkgebied] = useState<string[]>([])
   const [actieFout, setActieFout] = useState<string>()
   const [melding, setMelding] = useState<string>()
+  // disabling an account is asked again in place, like Sluiten and Intrekken: one click is not enough
+  const [uitschakelen, setUitschakelen] = useState<string>()
   const [f, setF] = useState(leeg)
   const { fields, message, pogingen, busy, save } = useSave()
   const fout = actieFout ?? laadFout?.message
@@ -48,9 +51,14 @@ export function BeheerGebruikers() {
   async function setActief(id: string, actief: boolean, naam: string) {
     try {
       await call(api.gebruikers[':id'].$patch({ param: { id }, json: { actief } }))
+      setUitschakelen(undefined)
       setMelding(actief ? `${naam} kan weer inloggen.` : `${naam} is uitgeschakeld en kan niet meer inloggen.`)
       reload()
     } catch (err) { setActieFout(err instanceof ApiError ? err.message : 'Dat lukte niet.') }
+  }
+  const terugNaarKnop = (id: string) => {
+    setUitschakelen(undefined)
+    setTimeout(() => document.getElementById(`uitschakelen-${id}`)?.focus(), 0)
   }
 
   return (
@@ -68,7 +76,10 @@ export function BeheerGebruikers() {
               <td class="utrecht-table__cell">
                 {g.id === gebruiker.value?.id ? <span class="pp-muted">Uw eigen account</span> : g.actief === false
                   ? <Button onClick={() => setActief(g.id, true, g.naam)} aria-label={`${g.naam} weer inschakelen`}>Inschakelen</Button>
-                  : <Button onClick={() => setActief(g.id, false, g.naam)} aria-label={`${g.naam} uitschakelen`}>Uitschakelen</Button>}
+                  : uitschakelen === g.id
+                    ? <ConfirmPanel id={`uitschakelen-vraag-${g.id}`} vraag={<>{g.naam} uitschakelen? Dit account kan dan niet meer inloggen; u kunt het later weer inschakelen.</>}
+                        ja="Ja, uitschakelen" onJa={() => setActief(g.id, false, g.naam)} onNee={() => terugNaarKnop(g.id)} />
+                    : <Button id={`uitschakelen-${g.id}`} onClick={() => { setMelding(undefined); setUitschakelen(g.id) }} aria-label={`${g.naam} uitschakelen`}>Uitschakelen</Button>}
               </td>
             </tr>
           ))}
