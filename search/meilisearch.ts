@@ -6,6 +6,7 @@ import { meiliFilter, meiliSort } from './meili-filter.js'
 import { meiliSynonyms, relatedWordsOf } from './synoniemen.js'
 import { analyseDocument, zoekvelden, type Zoekveld } from './analyse/document.js'
 import { queryWordsOf, stopWoorden } from './analyse/tekst.js'
+import { errorKind } from './log.js'
 
 /** A Meilisearch task that finished but did not succeed. */
 export class MeiliTaskError extends Error {
@@ -172,7 +173,7 @@ export class MeiliSearchIndex implements SearchIndex {
       const stats = await this.idx.getStats().catch(() => undefined)
       return { ok: true, engine: 'meilisearch', documenten: stats?.numberOfDocuments }
     } catch (e) {
-      return { ok: false, engine: 'meilisearch', detail: `Meilisearch antwoordt niet: ${e instanceof Error ? e.message : String(e)}` }
+      return { ok: false, engine: 'meilisearch', detail: `Meilisearch antwoordt niet (${errorKind(e)}).` } // kind and code only: a message may hold the URL or key
     }
   }
 

@@ -1,14 +1,13 @@
 import { router } from './routes/router.js'
 import { HTTPException } from 'hono/http-exception'
 import { bodyLimit } from 'hono/body-limit'
-import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Deps } from './context.js'
 import { DomainError } from './domain/errors.js'
 import { installDutchErrors } from './domain/dutch-errors.js'
 import { dependencyFailure, errorLogFields, httpStatus } from './http-errors.js'
 import { geenJson, jsonOnly, loadSession, sameOrigin } from './auth/middleware.js'
-import { requestLog } from './request-log.js'
+import { requestId, requestLog } from './request-log.js'
 import { sessieRoutes } from './routes/sessie.js'
 import { gebruikersRoutes } from './routes/gebruikers.js'
 import { organisatiesRoutes } from './routes/organisaties.js'
@@ -24,6 +23,7 @@ import { plaatsingenRoutes } from './routes/plaatsingen.js'
 import { agendaRoutes } from './routes/agenda.js'
 import { monitorRoutes } from './routes/monitor.js'
 import { avgRoutes } from './routes/avg.js'
+import { meldingenRoutes } from './routes/meldingen.js'
 import { docsRoutes } from './routes/docs.js'
 import { importRoutes, MAX_IMPORT_BYTES } from './routes/import.js'
 import { spaFallback, staticFiles } from './static.js'
@@ -40,7 +40,7 @@ export function createApp(deps: Deps) {
     c.set('deps', deps) // 1. dependencies first: everything below reads them
     await next()
   })
-  app.use('*', requestId()) // 2. an id to correlate the log line with a user's report
+  app.use('*', requestId) // 2. an id to correlate the log line with a user's report
   app.use('*', requestLog) // 3. logs every answer below, including errors and 404s
   app.use(
     '*',
@@ -95,6 +95,7 @@ export function createApp(deps: Deps) {
     .route('/api', agendaRoutes)
     .route('/api', monitorRoutes)
     .route('/api', avgRoutes)
+    .route('/api', meldingenRoutes)
     .route('/api', healthRoutes)
   app.route('/api', docsRoutes(app)) // last: documents every route above
   // 9. the web app's built files (dist/client); everything under /api is left to the routes

@@ -48,6 +48,8 @@ export function staticFiles(dir = defaultClientDir): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const path = c.req.path
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || path === '/api' || path.startsWith('/api/') || path === '/') return next()
+    // source maps only outside production: they would hand out the client's whole source
+    if (path.endsWith('.map') && c.get('deps').config.env === 'production') return next()
     const file = await fileIn(dir, path)
     if (!file) return next()
     const body = await readFile(file)

@@ -51,7 +51,9 @@ export async function getHealth(deps: Deps) {
     const welke = search?.indexer.mode === 'feed' ? 'De zoekindex van deze instantie' : 'De zoekindex'
     redenen.push(`${welke} loopt ${Math.round(lag.oldestSeconds)} seconden achter (${lag.pending} wijzigingen wachten).`)
   }
-  if (search?.indexer.lastError) redenen.push(`Laatste indexeerfout: ${search.indexer.lastError.slice(0, 200)}`)
+  // the error's kind and driver code only (search/log.ts errorKind); anything else is not shown
+  const fout = search?.indexer.lastError
+  if (fout) redenen.push(`Laatste indexeerfout: ${/^[\w.-]{1,60}( [\w.-]{1,60})?$/.test(fout) ? fout : 'onbekende soort'}`)
   return {
     status: redenen.length ? ('degraded' as const) : ('ok' as const),
     redenen,

@@ -36,6 +36,7 @@ describe('a read-only database', () => {
   it('answers writes with a 503 in Dutch, keeps answering reads, and takes writes again when writable', async () => {
     const t = await appOnFile()
     const jobhunter = await t.makeUser('jobhunter')
+    const { cookie } = await t.makeUser('beheerder') // /api/health shows its details to a beheerder
     const werkgever = await t.makeUser('werkgever')
     const eerste = await t.request('POST', '/api/deelnemers', { cookie: jobhunter.cookie, body: deelnemerBody() })
     expect(eerste.status).toBe(201)
@@ -52,13 +53,13 @@ describe('a read-only database', () => {
     const lijst = await t.request('GET', '/api/plekken', { cookie: werkgever.cookie })
     expect(lijst.status).toBe(200)
     // health tells it, although the database still answers a query
-    const health = await t.request('GET', '/api/health')
+    const health = await t.request('GET', '/api/health', { cookie })
     expect(health.status).toBe(200)
     expect(health.json).toMatchObject({ status: 'degraded', database: { ok: true }, opslag: { ok: false, detail: 'De database is alleen-lezen: opslaan lukt niet.' } })
     expect(health.json.redenen).toContain('De database is alleen-lezen: opslaan lukt niet.')
 
     await t.database.client.execute('PRAGMA query_only=OFF')
-    expect((await t.request('GET', '/api/health')).json).toMatchObject({ status: 'ok', opslag: { ok: true } })
+    expect((await t.request('GET', '/api/health', { cookie })).json).toMatchObject({ status: 'ok', opslag: { ok: true } })
     expect((await t.request('POST', '/api/deelnemers', { cookie: jobhunter.cookie, body: deelnemerBody({ naam: 'Weer opgeslagen' }) })).status).toBe(201)
     const [n] = await t.database.db.select({ n: count() }).from(deelnemer)
     expect(n!.n).toBe(2)
@@ -69,6 +70,7 @@ describe('a full disk', () => {
   it('answers a write that needs space with a 503 in Dutch, never a 500, and leaves no half-written record', async () => {
     const t = await appOnFile()
     const jobhunter = await t.makeUser('jobhunter')
+    const { cookie } = await t.makeUser('beheerder') // /api/health shows its details to a beheerder
     const werkgever = await t.makeUser('werkgever')
     // the file may not grow any more: the next write that needs a new page fails with SQLITE_FULL
     const pages = Number((await t.database.client.execute('PRAGMA page_count')).rows[0]![0])
@@ -98,7 +100,7 @@ describe('a full disk', () => {
     const acknowledged = deelnemers.statuses.length - 1
     expect(lijst.json.total).toBe(acknowledged)
     // health tells it, although the database still answers a query
-    const health = await t.request('GET', '/api/health')
+    const health = await t.request('GET', '/api/health', { cookie })
     expect(health.json).toMatchObject({ status: 'degraded', database: { ok: true }, opslag: { ok: false, detail: 'De database of de schijf is vol: opslaan lukt niet.' } })
 
     // space again (the disk was cleaned up): the same process writes again
@@ -106,6 +108,6 @@ describe('a full disk', () => {
     expect((await t.request('POST', '/api/plekken', { cookie: werkgever.cookie, body: plekBody({ omschrijving: 'y'.repeat(3000) }) })).status).toBe(201)
     const [n] = await t.database.db.select({ n: count() }).from(deelnemer)
     expect(n!.n).toBe(acknowledged)
-    expect((await t.request('GET', '/api/health')).json).toMatchObject({ opslag: { ok: true } })
+    expect((await t.request('GET', '/api/health', { cookie })).json).toMatchObject({ opslag: { ok: true } })
   })
 })

@@ -136,12 +136,26 @@ export async function loginAs(base: string, email: string, wachtwoord = DEMO_WAC
   return res.headers.get('set-cookie')!.split(';')[0]!
 }
 
+/** A cookie of the demo beheerder on `base`, made once: /api/health shows its details only to a beheerder. */
+const beheerderCookies = new Map<string, Promise<string>>()
+export function beheerderCookie(base: string): Promise<string> {
+  let cookie = beheerderCookies.get(base)
+  if (!cookie) {
+    beheerderCookies.set(base, (cookie = loginAs(base, 'beheerder@demo.example')))
+    cookie.catch(() => beheerderCookies.delete(base))
+  }
+  return cookie
+}
+
+/** /api/health with its details, as the demo beheerder sees it. */
+export const healthOf = async (base: string) => (await call(base, 'GET', '/api/health', { cookie: await beheerderCookie(base) })).json
+
 /** Polls /api/health until the index is built and no change waits for it (the index has converged). */
 export async function waitForIndex(base: string, timeoutMs = 30_000): Promise<any> {
   const until = Date.now() + timeoutMs
   let last: any
   for (;;) {
-    last = (await call(base, 'GET', '/api/health')).json
+    last = await healthOf(base)
     if (last?.zoekmachine?.index === 'klaar' && last?.outbox?.wachtend === 0 && last?.status === 'ok') return last
     if (Date.now() > until) throw new Error(`zoekindex niet bijgewerkt binnen ${timeoutMs} ms: ${JSON.stringify(last)}`)
     await new Promise((r) => setTimeout(r, 100))

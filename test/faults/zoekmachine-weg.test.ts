@@ -38,7 +38,8 @@ describe('Meilisearch unreachable (real adapter, nothing listening)', () => {
     const lag = await t.indexer.lag()
     expect(lag.pending).toBeGreaterThanOrEqual(3)
 
-    const health = await t.request('GET', '/api/health')
+    const { cookie } = await t.makeUser('beheerder') // the details are for a beheerder
+    const health = await t.request('GET', '/api/health', { cookie })
     expect(health.status).toBe(200)
     expect(health.json).toMatchObject({ status: 'degraded', database: { ok: true }, zoekmachine: { ok: false, engine: 'meilisearch' } })
     expect(health.json.redenen.join(' ')).toMatch(/Meilisearch antwoordt niet/)
@@ -77,15 +78,16 @@ describe('the background worker after the engine recovers', () => {
       expect(performance.now() - started).toBeLessThan(2000)
       ids.push(created.json.id)
     }
-    await until(async () => (await t.request('GET', '/api/health')).json.redenen.some((r: string) => /indexeerfout/.test(r)))
-    const degraded = (await t.request('GET', '/api/health')).json
+    const { cookie } = await t.makeUser('beheerder') // the details are for a beheerder
+    await until(async () => (await t.request('GET', '/api/health', { cookie })).json.redenen.some((r: string) => /indexeerfout/.test(r)))
+    const degraded = (await t.request('GET', '/api/health', { cookie })).json
     expect(degraded).toMatchObject({ status: 'degraded', zoekmachine: { ok: false } })
     expect(degraded.outbox.wachtend).toBeGreaterThanOrEqual(8)
 
     flaky.down = false // no drain, no restart: the worker's own retry (backoff 1 s, 2 s, …) picks it up
     const started = Date.now()
-    await until(async () => (await t.request('GET', '/api/health')).json.status === 'ok', 20_000)
-    const ok = (await t.request('GET', '/api/health')).json
+    await until(async () => (await t.request('GET', '/api/health', { cookie })).json.status === 'ok', 20_000)
+    const ok = (await t.request('GET', '/api/health', { cookie })).json
     expect(ok).toMatchObject({ status: 'ok', redenen: [], outbox: { wachtend: 0 } })
     const rows = await t.database.db.select().from(plek)
     expect(await indexedIds(flaky.inner)).toEqual(rows.filter(isSearchable).map((r) => r.id).sort())

@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http'
+import { beheerderCookie } from '../faults/server-process.js'
 
 // Talking to one particular instance of a server started with WORKERS=N. The primary hands each
 // new connection to the next worker (round robin); a connection then stays with its worker. So a
@@ -89,7 +90,7 @@ export async function waitForInstances(base: string, n: number, timeoutMs = 60_0
   const until = Date.now() + timeoutMs
   let last: Answer | undefined
   while (ready.size < n) {
-    last = await send(base, 'GET', '/api/health')
+    last = await send(base, 'GET', '/api/health', { cookie: await beheerderCookie(base) }) // details: for a beheerder
     const h = last.json
     if (h?.zoekmachine?.index === 'klaar' && h?.outbox?.wachtend === 0 && h?.status === 'ok') ready.add(last.instance)
     if (Date.now() > until) throw new Error(`na ${timeoutMs} ms ${ready.size} van ${n} instanties klaar: ${JSON.stringify(last)}`)

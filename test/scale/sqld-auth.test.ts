@@ -34,8 +34,8 @@ describe.skipIf(skipSqld)('sqld with token authentication', () => {
   it('the app starts with its token: migrations and demo data on the protected server', async () => {
     const app = await startServerProcess(sqld.url, { DATABASE_AUTH_TOKEN: sqld.token!(), SESSION_SECRET: SHARED_SESSION_SECRET })
     running.push(app)
-    expect((await call(app.base, 'GET', '/api/health')).json.database).toEqual({ ok: true })
     const cookie = await loginAs(app.base, 'beheerder@demo.example')
+    expect((await call(app.base, 'GET', '/api/health', { cookie })).json.database).toEqual({ ok: true })
     const plekken = await call(app.base, 'GET', '/api/plekken?limit=1', { cookie })
     expect(plekken.status).toBe(200)
     expect(plekken.json.total).toBeGreaterThan(0)

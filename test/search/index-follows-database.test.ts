@@ -125,7 +125,16 @@ async function within(ms: number, check: () => Promise<boolean>): Promise<number
   }
 }
 
-const health = async (s: Instance) => (await s.request('GET', '/api/health')).json
+/** /api/health with its details, as a beheerder sees it (an anonymous caller gets only the status). */
+const beheerders = new Map<Instance, string>()
+async function health(s: Instance) {
+  let cookie = beheerders.get(s)
+  if (!cookie) {
+    const b = await insertGebruiker(s.deps, { email: `beheerder${++n}@test.example`, wachtwoord: WACHTWOORD, naam: 'Beheerder', rol: 'beheerder' })
+    beheerders.set(s, (cookie = `sessie=${await createSession(s.deps, b.id)}`))
+  }
+  return (await s.request('GET', '/api/health', { cookie })).json
+}
 
 describe('two instances on one database: each index follows the database', () => {
   it('a plek published through A is found through B within a second; closed on A, it is gone on B within a second', async () => {
