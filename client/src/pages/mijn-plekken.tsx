@@ -28,6 +28,8 @@ export function MijnPlekken() {
       setMelding(wat === 'publiceren' ? `“${titel}” is gepubliceerd en nu vindbaar voor jobhunters.` : `“${titel}” is gesloten.`)
       setBevestig(undefined)
       reload()
+      // the button is gone: the keyboard stays on this row, at its status (not on <body>)
+      setTimeout(() => document.getElementById(`status-${id}`)?.focus(), 0)
     }, 'Dat lukte niet. Probeer het opnieuw.')
 
   return (
@@ -64,7 +66,7 @@ function PlekRij({ p, bezig, bevestigen, onPubliceer, onSluit, onBevestig, onAnn
   return (
     <tr class="utrecht-table__row">
       <NaamCel href={`/plekken/${p.id}`} naam={p.titel} onder={p.plaats} />
-      <Cel label="Status"><StatusBadge variant={badge[p.status]}>{statusLabel[p.status]}</StatusBadge></Cel>
+      <Cel label="Status"><span id={`status-${p.id}`} tabIndex={-1}><StatusBadge variant={badge[p.status]}>{statusLabel[p.status]}</StatusBadge></span></Cel>
       <Cel label="Taalrijkheid">{formatScore(p.taalrijkheidsscore)} van 10</Cel>
       <Cel label="Gewijzigd">{formatDatum(p.gewijzigdOp)}</Cel>
       <td class="utrecht-table__cell">
@@ -81,7 +83,9 @@ function PlekRij({ p, bezig, bevestigen, onPubliceer, onSluit, onBevestig, onAnn
         </div>
         {bevestigen && (
           <ConfirmPanel id={`bevestig-${p.id}`} ja="Ja, sluiten" busy={bezig} onJa={onBevestig} onNee={onAnnuleer}
-            vraag={<>Weet u zeker dat u “{p.titel}” wilt sluiten? Jobhunters vinden de plek dan niet meer.</>} />
+            vraag={p.status === 'concept'
+              ? <>Weet u zeker dat u het concept “{p.titel}” wilt sluiten? Het wordt dan niet gepubliceerd en u kunt het niet meer bewerken.</>
+              : <>Weet u zeker dat u “{p.titel}” wilt sluiten? Jobhunters vinden de plek dan niet meer.</>} />
         )}
       </td>
     </tr>
