@@ -23,6 +23,7 @@ import { plaatsingenRoutes } from './routes/plaatsingen.js'
 import { agendaRoutes } from './routes/agenda.js'
 import { monitorRoutes } from './routes/monitor.js'
 import { avgRoutes } from './routes/avg.js'
+import { meldingenRoutes } from './routes/meldingen.js'
 import { docsRoutes } from './routes/docs.js'
 import { importRoutes, MAX_IMPORT_BYTES } from './routes/import.js'
 import { spaFallback, staticFiles } from './static.js'
@@ -94,6 +95,7 @@ export function createApp(deps: Deps) {
     .route('/api', agendaRoutes)
     .route('/api', monitorRoutes)
     .route('/api', avgRoutes)
+    .route('/api', meldingenRoutes)
     .route('/api', healthRoutes)
   app.route('/api', docsRoutes(app)) // last: documents every route above
   // 9. the web app's built files (dist/client); everything under /api is left to the routes

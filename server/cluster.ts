@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster'
 import type { Config } from './config.js'
+import { describeMail } from './meldingen/index.js'
 
 // WORKERS=N: N instances of the server on one machine, sharing its port (node:cluster; the
 // primary accepts the connections and hands them round robin to the workers). Each worker is a
@@ -22,7 +23,7 @@ const logLine = (line: Record<string, unknown>) => console.log(JSON.stringify({ 
 export function startLine(config: Config, port: number, instances = 1): string {
   const database = config.databaseUrl.replace(/\/\/[^@/]*@/, '//***@')
   const wat = instances > 1 ? ` met ${instances} instanties` : ''
-  return `Participatieplekken draait op http://localhost:${port}${wat} (database: ${database}; zoeken: ${config.meili ? 'Meilisearch' : 'ingebouwd'})`
+  return `Participatieplekken draait op http://localhost:${port}${wat} (database: ${database}; zoeken: ${config.meili ? 'Meilisearch' : 'ingebouwd'}; ${describeMail(config)})`
 }
 
 /**

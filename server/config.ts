@@ -46,6 +46,12 @@ const schema = z
     LOG_REQUESTS: bool.default(true),
     RETENTIE_MAANDEN: z.coerce.number().int().min(1, 'moet minstens 1 zijn').max(240).default(24),
     WORKERS: wholeNumber(1, 64, 'moet een geheel getal van 1 tot en met 64 zijn (het aantal instanties op deze machine)').default(1),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'moet een smtp:// of smtps:// URL zijn, bijvoorbeeld smtp://gebruiker:wachtwoord@mail.example.nl:587')
+      .optional(),
+    MAIL_TIMEOUT_SECONDS: wholeNumber(1, 300, 'moet een geheel aantal seconden van 1 tot en met 300 zijn').default(30),
+    MAIL_FROM: z.string().min(3).max(200).regex(/@/, 'moet een afzender met e-mailadres zijn, bijvoorbeeld "Participatieplekken <noreply@gemeente.nl>"').optional(),
     LOG_METRICS_SECONDS: wholeNumber(0, 3600, 'moet een geheel aantal seconden van 0 tot en met 3600 zijn (0 zet het uit)').default(60),
   })
   .superRefine((env, ctx) => {
@@ -64,6 +70,8 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: [!env.OIDC_ISSUER ? 'OIDC_ISSUER' : !env.OIDC_CLIENT_ID ? 'OIDC_CLIENT_ID' : 'OIDC_CLIENT_SECRET'], message: 'is verplicht wanneer een van OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_CLIENT_SECRET is gezet (alle drie of geen)' })
     if (env.WORKERS > 1 && env.DATABASE_URL === ':memory:')
       ctx.addIssue({ code: 'custom', path: ['WORKERS'], message: 'kan niet boven 1 met DATABASE_URL=:memory: (elke instantie had dan een eigen lege database)' })
+    if (env.SMTP_URL && !env.MAIL_FROM)
+      ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is verplicht wanneer SMTP_URL is gezet (de afzender van de meldingen)' })
     if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD)
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'is verplicht wanneer ADMIN_EMAIL is gezet' })
   })
@@ -90,6 +98,10 @@ export interface Config {
   retentieMaanden: number
   /** Instances on this machine sharing the port (node:cluster, server/cluster.ts); 1 is one process. */
   workers: number
+  /** E-mail of meldingen (SMTP_URL, MAIL_FROM); absent: e-mail is off, meldingen stay in the app. */
+  mail?: { url: string; from: string }
+  /** How long one step of an SMTP delivery may take; a crashed instance's deliveries are taken over after about three times this. */
+  mailTimeoutSeconds: number
   /** Every this many seconds each instance logs its event-loop delay, RSS and requests; 0 is off. */
   logMetricsSeconds: number
 }
@@ -106,7 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const name = String(issue.path[0] ?? 'omgeving')
     const value = env[name]
     const unset = value === undefined || value === '' // a missing variable has no value to show
-    const shown = name.includes('SECRET') || name.includes('PASSWORD') || name.includes('TOKEN') || name.includes('KEY') ? '' : ` (nu: ${JSON.stringify(value)})`
+    const shown = name.includes('SECRET') || name.includes('PASSWORD') || name.includes('TOKEN') || name.includes('KEY') || name === 'SMTP_URL' ? '' : ` (nu: ${JSON.stringify(value)})`
     throw new ConfigError(`Configuratiefout: ${name}: ${issue.message}${unset ? '' : shown}`)
   }
   const e = parsed.data
@@ -129,5 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentieMaanden: e.RETENTIE_MAANDEN,
     workers: e.WORKERS,
     logMetricsSeconds: e.LOG_METRICS_SECONDS,
+    mail: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
+    mailTimeoutSeconds: e.MAIL_TIMEOUT_SECONDS,
   }
 }

@@ -12,6 +12,8 @@ export interface Deps {
   log: (line: Record<string, unknown>) => void
   /** The search adapter, its outbox worker and start-up state; absent only in tools that do not search. */
   search?: Pick<SearchRuntime, 'index' | 'indexer' | 'state'>
+  /** The background workers of meldingen (server/meldingen): woken after a commit that gives them work. */
+  meldingen?: { mail: { wake(): void }; signalering: { wake(): void } }
 }
 
 /** The logged-in person, always taken from the session, never from a request body. */

@@ -2,13 +2,36 @@ import type { Deps } from './context.js'
 import { errorLogFields } from './http-errors.js'
 import { deleteExpiredSessions } from './auth/sessions.js'
 import { applyBewaartermijn } from './services/avg.js'
+import { signalContacten } from './services/signalen.js'
+import { makeSamenvattingen } from './meldingen/samenvatting.js'
 
 // The work the server does by itself once a day (docs/privacy.md, docs/operations.md): the
 // retention rule for deelnemers, removing sessions that can no longer be used, and pruning the
 // search outbox. The server
 // starts it (server/main.ts); tests call runDailyJobs.
 
-const jobs: [event: string, run: (deps: Deps) => Promise<Record<string, unknown> | undefined>][] = [
+type Job = [event: string, run: (deps: Deps) => Promise<Record<string, unknown> | undefined>]
+
+// Meldingen (docs/meldingen.md) run every hour, so "contact vandaag" arrives in the morning and the
+// digest soon after midnight; each is keyed per day, so every further run and instance adds nothing.
+const hourlyJobs: Job[] = [
+  [
+    'contact-meldingen',
+    async (deps) => {
+      const nieuw = await signalContacten(deps)
+      return nieuw ? { meldingen: nieuw } : undefined
+    },
+  ],
+  [
+    'mail-samenvattingen',
+    async (deps) => {
+      const gemaakt = await makeSamenvattingen(deps)
+      return gemaakt ? { samenvattingen: gemaakt } : undefined
+    },
+  ],
+]
+
+const jobs: Job[] = [
   [
     'bewaartermijn',
     async (deps) => {
@@ -41,7 +64,14 @@ const jobs: [event: string, run: (deps: Deps) => Promise<Record<string, unknown>
  * parameters); a job that changed something logs how much.
  */
 export async function runDailyJobs(deps: Deps): Promise<void> {
-  for (const [event, run] of jobs) {
+  await runJobs(deps, [...jobs, ...hourlyJobs])
+}
+
+/** One run of the hourly jobs (meldingen). */
+export const runHourlyJobs = (deps: Deps) => runJobs(deps, hourlyJobs)
+
+async function runJobs(deps: Deps, list: Job[]) {
+  for (const [event, run] of list) {
     try {
       const uitkomst = await run(deps)
       if (uitkomst) deps.log({ t: deps.clock.now().toISOString(), event, ...uitkomst })
@@ -56,10 +86,11 @@ export function scheduleDailyJobs(deps: Deps): () => void {
   const run = () => void runDailyJobs(deps)
   const first = setTimeout(run, 60_000)
   const daily = setInterval(run, 24 * 60 * 60 * 1000)
-  first.unref()
-  daily.unref()
+  const hourly = setInterval(() => void runHourlyJobs(deps), 60 * 60 * 1000)
+  for (const t of [first, daily, hourly]) t.unref()
   return () => {
     clearTimeout(first)
     clearInterval(daily)
+    clearInterval(hourly)
   }
 }

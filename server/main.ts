@@ -12,6 +12,7 @@ import { scheduleDailyJobs } from './daily-jobs.js'
 import { errorLogFields } from './http-errors.js'
 import { runPrimary, startLine } from './cluster.js'
 import { instanceId, startInstanceMetrics } from './instance.js'
+import { startMeldingen } from './meldingen/index.js'
 
 // Entry point of `npm start`: config, database (migrations applied), start-up data, HTTP server.
 // With WORKERS=N this process only starts N workers that each run all of it (server/cluster.ts).
@@ -58,6 +59,8 @@ deps.search = search
 void search.ready
   .then(() => warmMatchPlekken(database.db, log))
   .catch((e: unknown) => log({ event: 'matcher-warm-mislukt', ...errorLogFields(e) }))
+// meldingen: proactive matching and the e-mail outbox, in the background (server/meldingen)
+const meldingen = startMeldingen(deps)
 // the retention rule and removing expired sessions, a minute after start and then daily
 const stopDailyJobs = scheduleDailyJobs(deps)
 const app = createApp(deps)
@@ -89,6 +92,7 @@ function stop(signal: string) {
   stopping = true
   console.log(`${signal} ontvangen: server stopt.`)
   stopDailyJobs()
+  meldingen.stop()
   metrics.stop()
   search.stop()
   server.close(() => {

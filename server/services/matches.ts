@@ -1,4 +1,5 @@
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../../db/client.js'
 import { deelnemer, plek } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
 import { requireRole } from './access.js'
@@ -27,7 +28,7 @@ export interface MatchQuery {
   inclusiefUitgesloten: boolean
 }
 
-const toMatchDeelnemer = (r: Pick<DeelnemerRow, 'id' | 'lat' | 'lon' | 'profiel'>): MatchDeelnemer => {
+export const toMatchDeelnemer = (r: Pick<DeelnemerRow, 'id' | 'lat' | 'lon' | 'profiel'>): MatchDeelnemer => {
   const d = r.profiel as unknown as DeelnemerInput
   return {
     id: r.id,
@@ -92,20 +93,18 @@ export async function matchPlekkenForDeelnemer({ ctx, id, query }: { ctx: Ctx; i
   return { items, total: items.length, kandidaten: plekken.length, ...weights('aanbodgericht', g) }
 }
 
-/** GET /api/plekken/:id/matches: vraaggericht, ranked zoekende deelnemers for one plek. */
-export async function matchDeelnemersForPlek({ ctx, id, query }: { ctx: Ctx; id: string; query: MatchQuery }) {
-  requireRole(ctx.actor, 'jobhunter', 'beheerder')
-  const p = await loadMatchPlek(ctx.db, id)
-  if (!p) throw nietGevonden('De plek')
-  const g = await getActiveConfig(ctx.db, 'vraaggericht')
-  // Candidates in SQL: zoekende deelnemers whose own travel limit reaches the plek (a box of
-  // that many km around them; the exact distance is a criterion). Nobody farther north or south
-  // than the widest travel limit among them can qualify: that band of latitude lets the index
-  // (deelnemer_zoekend_geo_idx, which holds every column the box reads) skip everyone else, so
-  // the search no longer reads every zoekende deelnemer's row. Only the columns the answer needs.
+/**
+ * Candidates of vraaggericht in SQL: zoekende deelnemers whose own travel limit reaches the plek
+ * (a box of that many km around them; the exact distance is a criterion), inside `scope` (the
+ * caller's werkgebied). Nobody farther north or south than the widest travel limit among them
+ * can qualify: that band of latitude lets the index (deelnemer_zoekend_geo_idx, which holds every
+ * column the box reads) skip everyone else. Only the columns the answers need. Also used by
+ * proactive matching (services/proactief.ts).
+ */
+export function vraaggerichtKandidaten(db: Db, p: { lat: number; lon: number }, scope: SQL | undefined) {
   const widest = sql`(select max(${deelnemer.maxReisafstandKm}) from ${deelnemer} where ${deelnemer.status} = 'zoekend')`
-  const rows = await ctx.db
-    .select({ id: deelnemer.id, plaats: deelnemer.plaats, lat: deelnemer.lat, lon: deelnemer.lon, profiel: deelnemer.profiel })
+  return db
+    .select({ id: deelnemer.id, plaats: deelnemer.plaats, lat: deelnemer.lat, lon: deelnemer.lon, profiel: deelnemer.profiel, gemeenteId: deelnemer.gemeenteId, regievoerderId: deelnemer.regievoerderId })
     .from(deelnemer)
     .where(
       and(
@@ -113,12 +112,20 @@ export async function matchDeelnemersForPlek({ ctx, id, query }: { ctx: Ctx; id:
         // the band is a little wider than the box can be, so rounding never drops anyone
         sql`${deelnemer.lat} between ${p.lat} - ${widest} / 110.574 - 1e-6 and ${p.lat} + ${widest} / 110.574 + 1e-6`,
         isNull(deelnemer.gewistOp),
-        // only deelnemers inside the caller's werkgebied are ranked (docs/privacy.md)
-        withinWerkgebied(await loadWerkgebied(ctx), deelnemer.gemeenteId),
+        scope,
         sql`abs(${deelnemer.lat} - ${p.lat}) * 110.574 <= ${deelnemer.maxReisafstandKm}`,
         sql`abs(${deelnemer.lon} - ${p.lon}) * ${111.32 * Math.cos((p.lat * Math.PI) / 180)} <= ${deelnemer.maxReisafstandKm}`,
       ),
     )
+}
+
+/** GET /api/plekken/:id/matches: vraaggericht, ranked zoekende deelnemers for one plek. */
+export async function matchDeelnemersForPlek({ ctx, id, query }: { ctx: Ctx; id: string; query: MatchQuery }) {
+  requireRole(ctx.actor, 'jobhunter', 'beheerder')
+  const p = await loadMatchPlek(ctx.db, id)
+  if (!p) throw nietGevonden('De plek')
+  const g = await getActiveConfig(ctx.db, 'vraaggericht')
+  const rows = await vraaggerichtKandidaten(ctx.db, p, withinWerkgebied(await loadWerkgebied(ctx), deelnemer.gemeenteId))
   const byId = new Map(rows.map((r) => [r.id, r]))
   const alleenGeschikt = { alleenGeschikt: !query.inclusiefUitgesloten }
   const results: MatchResultaat[] = []

@@ -13,6 +13,8 @@ import { NAZORG_MAANDEN, STILTE_DAGEN, uitstroomRedenen, type NazorgInput } from
 import { syncDeelnemerStatus } from './deelnemer-status.js'
 import { datumTekst } from '../domain/datum-tekst.js'
 import { writeAudit } from './audit.js'
+import { signalPlaatsingBeeindigd, signalPlaatsingToegewezen } from './signalen.js'
+import { wakeMail } from './meldingen.js'
 
 // Plaatsingen and their nazorg log. Jobcoaches see and write only their own plaatsingen (another
 // one is a 404); a beheerder sees all and can reassign. The log is append-only: a correction is
@@ -224,8 +226,10 @@ export async function endPlaatsing({ ctx, id, input }: { ctx: Ctx; id: string; i
     await tx.insert(outbox).values({ plekId: p.plekId, versie: pl!.versie, createdAt: now })
     await syncDeelnemerStatus(tx, p.deelnemerId, now, uitstroom ? 'uitgestroomd' : 'zoekend')
     await writeAudit(tx, ctx.actor, now, { actie: 'plaatsing-beeindigd', objectSoort: 'plaatsing', objectId: id, details: { eindreden: input.eindreden, status } })
+    await signalPlaatsingBeeindigd(tx, now, id)
   })
   ctx.search?.indexer.wake()
+  wakeMail(ctx)
   return getPlaatsing({ ctx, id })
 }
 
@@ -238,6 +242,8 @@ export async function assignPlaatsing({ ctx, id, jobcoachId }: { ctx: Ctx; id: s
   await ctx.db.transaction(async (tx) => {
     await tx.update(plaatsing).set({ jobcoachId, updatedAt: now }).where(eq(plaatsing.id, id))
     await writeAudit(tx, ctx.actor, now, { actie: 'plaatsing-toegewezen', objectSoort: 'plaatsing', objectId: id, details: { van: p.jobcoachId, naar: jobcoachId } })
+    if (jobcoachId !== p.jobcoachId) await signalPlaatsingToegewezen(tx, now, id, jobcoachId)
   })
+  wakeMail(ctx)
   return getPlaatsing({ ctx, id })
 }

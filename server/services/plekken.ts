@@ -12,6 +12,7 @@ import type { PlekStatus } from '../domain/enums.js'
 import { taalrijkheidsscore } from '../domain/taalrijkheid.js'
 import { locatieColumns } from './locatie.js'
 import { mergePatch } from './merge-patch.js'
+import { enqueueSignalering } from './proactief.js'
 
 // Rules: a werkgever works only on their own organisatie's plekken (others are a 404);
 // jobhunters read all; beheerders read and change all; jobcoaches have no plekken API yet.
@@ -235,7 +236,10 @@ async function writeChange(ctx: Ctx, id: string, values: Partial<Row>, expectSta
       .returning({ versie: plek.versie })
     if (!updated[0]) throw conflict('gelijktijdig-gewijzigd', 'De plek is intussen gewijzigd. Laad de plek opnieuw en probeer het nog eens.')
     await enqueue(tx, id, updated[0].versie, now)
+    // proactive matching, in the background: queued with the change, never run in this request
+    await enqueueSignalering(tx, id, now)
   })
   ctx.search?.indexer.wake()
+  ctx.meldingen?.signalering.wake()
   return findVisible(ctx, id)
 }

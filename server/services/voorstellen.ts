@@ -18,6 +18,8 @@ import { syncDeelnemerStatus } from './deelnemer-status.js'
 import { toPlaatsing } from './plaatsingen.js'
 import { auditDeelnemersBekeken, findVisibleDeelnemer } from './deelnemers.js'
 import { includesGemeente, loadWerkgebied, withinWerkgebied } from './werkgebied.js'
+import { signalPlaatsingToegewezen, signalVoorstelBeantwoord, signalVoorstelNieuw } from './signalen.js'
+import { wakeMail } from './meldingen.js'
 
 // Voorstel → plaatsing. A jobhunter proposes (recording the match as it is now); the werkgever of
 // the plek answers. Accepting takes one unit of capaciteit in the same transaction as the
@@ -184,7 +186,9 @@ export async function createVoorstel({ ctx, input }: { ctx: Ctx; input: Voorstel
     })
     await syncDeelnemerStatus(tx, d.id, now)
     await writeAudit(tx, ctx.actor, now, { actie: 'voorstel-gemaakt', objectSoort: 'deelnemer', objectId: d.id, details: { voorstelId: id, plekId: p.id, velden: input.velden ?? standaardVelden } })
+    await signalVoorstelNieuw(tx, now, { id, plekId: p.id })
   })
+  wakeMail(ctx)
   return present(ctx, (await findRow(ctx.db, id))!)
 }
 
@@ -309,8 +313,11 @@ export async function acceptVoorstel({ ctx, id, input }: { ctx: Ctx; id: string;
     })
     await syncDeelnemerStatus(tx, r.v.deelnemerId, now)
     await writeAudit(tx, ctx.actor, now, { actie: 'plaatsing-gestart', objectSoort: 'plaatsing', objectId: plaatsingId, details: { voorstelId: r.v.id, plekId: p.id, jobcoachId } })
+    await signalVoorstelBeantwoord(tx, now, r.v.id, 'geaccepteerd')
+    await signalPlaatsingToegewezen(tx, now, plaatsingId, jobcoachId)
   })
   ctx.search?.indexer.wake()
+  wakeMail(ctx)
   const row = (await ctx.db.select().from(plaatsing).where(eq(plaatsing.id, plaatsingId)))[0]!
   const plaatsingNu = toPlaatsing(row, { vandaag: datumInNederland(ctx.clock.now()), plekTitel: r.plekTitel, deelnemerNaam: ctx.actor.rol === 'werkgever' ? undefined : r.deelnemerNaam })
   if (ctx.actor.rol !== 'werkgever') return plaatsingNu
@@ -338,6 +345,8 @@ async function closeVoorstel(ctx: Ctx, id: string, status: 'afgewezen' | 'ingetr
   await ctx.db.transaction(async (tx) => {
     await answerVoorstel(tx, ctx, r, status, now, reden)
     await syncDeelnemerStatus(tx, r.v.deelnemerId, now)
+    if (status === 'afgewezen') await signalVoorstelBeantwoord(tx, now, r.v.id, status)
   })
+  wakeMail(ctx)
   return present(ctx, (await findRow(ctx.db, id))!)
 }

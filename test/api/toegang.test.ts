@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
 import { deelnemerBody, plekBody, testApp, type TestApp } from '../helpers.js'
+import { melding } from '../../db/schema.js'
+import { writeMeldingen } from '../../server/services/meldingen.js'
 
 // The role × route matrix, generated from the app's own route table: every API route must have
 // an entry here, so a route added later without deciding who may use it fails this test.
@@ -64,6 +67,14 @@ const newPlaatsing = async () => {
   const v = await newVoorstel()
   const p = await t.request('POST', `/api/voorstellen/${v}/accepteren`, { cookie: cookies.werkgever, body: { startdatum: '2026-11-02' } })
   return p.json.id as string
+}
+
+/** A melding of `jobhunter`, as an event writes it. */
+const newMeldingVoorJobhunter = async () => {
+  const gebeurtenis = `test:${Math.random()}`
+  await t.database.db.transaction((tx) => writeMeldingen(tx, new Date().toISOString(), [{ gebruikerId: jobhunterId, soort: 'plek-past', gebeurtenis, titel: 'Test', tekst: 'Test', link: '/' }]))
+  const [m] = await t.database.db.select({ id: melding.id }).from(melding).where(eq(melding.gebeurtenis, gebeurtenis))
+  return m!.id
 }
 
 const allowed = (status: number, ...who: Wie[]) => Object.fromEntries(who.map((w) => [w, status]))
@@ -255,6 +266,23 @@ const matrix: Record<string, Entry> = {
   },
   'POST /api/avg/bewaartermijn': { expect: only(200, ['beheerder']) },
   'GET /api/audit': { expect: only(200, ['beheerder']) },
+  // meldingen: everyone logged in has their own; one melding exists only for its own recipient
+  'GET /api/meldingen': { expect: { anoniem: 401, ...loggedIn(200) } },
+  'GET /api/meldingen/ongelezen': { expect: { anoniem: 401, ...loggedIn(200) } },
+  'POST /api/meldingen/alles-gelezen': { expect: { anoniem: 401, ...loggedIn(200) } },
+  'POST /api/meldingen/:id/gelezen': {
+    prepare: async () => ({ path: `/api/meldingen/${await newMeldingVoorJobhunter()}/gelezen` }),
+    expect: { anoniem: 401, ...loggedIn(404), jobhunter: 200 },
+  },
+  'GET /api/meldingen/voorkeur': { expect: { anoniem: 401, ...loggedIn(200) } },
+  'PUT /api/meldingen/voorkeur': { prepare: async () => ({ body: { mail: 'direct' } }), expect: { anoniem: 401, ...loggedIn(200) } },
+  'PUT /api/gemeenten/:id/matchdrempel': {
+    grens: true,
+    prepare: async () => ({ path: `/api/gemeenten/${t.DORDRECHT}/matchdrempel`, body: { drempel: 70 } }),
+    expect: only(200, ['beheerder']),
+  },
+  // no session: the signed token says who; a wrong one is a 400 whoever sends it (the real link is tested in meldingen.test.ts)
+  'POST /api/afmelden': { prepare: async () => ({ body: { token: `${'x'.repeat(20)}.${'y'.repeat(43)}` } }), expect: { anoniem: 400, ...loggedIn(400) } },
   'GET /api/health': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/openapi.json': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/docs': { expect: { anoniem: 200, ...loggedIn(200) } },

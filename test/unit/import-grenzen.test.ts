@@ -61,6 +61,14 @@ const layers: { layer: string; files: (f: string) => boolean; allowed: (i: Impor
         : under(i, 'server/services', 'server/domain', 'server/matching', 'server/auth/password.ts', 'server/auth/sessions.ts', 'server/auth/rate-limit.ts', 'server/context.ts', 'server/clock.ts', 'server/config.ts', 'db', 'search/port.ts'),
   },
   {
+    layer: 'server/meldingen (background workers of meldingen: claims, SMTP; no HTTP)',
+    files: (f) => f.startsWith('server/meldingen/'),
+    allowed: (i) =>
+      isPackage(i)
+        ? !/^(hono|@hono\/)/.test(i.target)
+        : under(i, 'server/meldingen', 'server/services', 'server/domain', 'server/context.ts', 'server/clock.ts', 'server/config.ts', 'server/http-errors.ts', 'db', 'search/loop.ts'),
+  },
+  {
     layer: 'server/routes (thin: validate, call a service, shape the answer)',
     files: (f) => f.startsWith('server/routes/'),
     allowed: (i) => isPackage(i) || under(i, 'server/routes', 'server/services', 'server/domain', 'server/auth', 'server/context.ts', 'server/app.ts'),

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto'
+import { and, eq, inArray, isNotNull } from 'drizzle-orm'
+import { deelnemer, gebruiker, gemeente, plek, plekSignalering } from '../../db/schema.js'
+import type { Db, Tx } from '../../db/client.js'
+import type { Deps } from '../context.js'
+import { iso } from '../clock.js'
+import { afstandKm } from '../domain/geo.js'
+import { evaluate } from '../matching/rank.js'
+import { getActiveConfig } from './gewichten.js'
+import { loadMatchPlek } from './match-plekken.js'
+import { toMatchDeelnemer, vraaggerichtKandidaten } from './matches.js'
+import { readWerkgebied, includesGemeente } from './werkgebied.js'
+import { writeMeldingen, wakeMail, type NieuweMelding } from './meldingen.js'
+
+// Proactive matching (docs/meldingen.md): when a plek is published, or a published plek changes in
+// what decides who fits (dagdelen, uren, taalniveau, place), the publish transaction writes a
+// plek_signalering row; a background worker (server/meldingen/signalering.ts) claims it and runs
+// `signalPlek`: vraaggericht over every zoekende deelnemer with a regievoerder, and one melding per
+// jobhunter whose own deelnemers (inside their werkgebied) reach their gemeente's threshold.
+
+type PlekRow = typeof plek.$inferSelect
+
+/** The state that decides who fits; the same state again (a republish) is the same key. */
+export function signaleringSleutel(p: Pick<PlekRow, 'dagdelen' | 'urenMin' | 'urenMax' | 'taalniveau' | 'postcode'>): string {
+  const t = p.taalniveau
+  const staat = [[...p.dagdelen].sort(), p.urenMin, p.urenMax, [t.spreken, t.luisteren, t.lezen, t.schrijven], p.postcode]
+  return createHash('sha256').update(JSON.stringify(staat)).digest('hex').slice(0, 16)
+}
+
+/** Inside a plek's change transaction: queue a run when the plek is published now (once per state). */
+export async function enqueueSignalering(tx: Tx, plekId: string, now: string): Promise<void> {
+  const [p] = await tx.select().from(plek).where(eq(plek.id, plekId))
+  if (!p || p.status !== 'gepubliceerd') return
+  await tx.insert(plekSignalering).values({ plekId, sleutel: signaleringSleutel(p), createdAt: now }).onConflictDoNothing()
+}
+
+/**
+ * One run for one plek state: writes the meldingen (idempotent per jobhunter and state) and
+ * answers how many were new. A plek no longer published, or full, signals nobody.
+ */
+export async function signalPlek(deps: Pick<Deps, 'db' | 'clock'>, plekId: string): Promise<number> {
+  const { db } = deps
+  const [row] = await db.select().from(plek).where(eq(plek.id, plekId))
+  if (!row || row.status !== 'gepubliceerd' || row.bezet >= row.capaciteit) return 0
+  const p = await loadMatchPlek(db, plekId)
+  if (!p) return 0
+  const g = await getActiveConfig(db, 'vraaggericht')
+  const kandidaten = await vraaggerichtKandidaten(db, p, isNotNull(deelnemer.regievoerderId))
+  const drempels = await loadDrempels(db)
+  // per jobhunter: how many of their deelnemers fit, per gemeente (their werkgebied is checked below)
+  const perJobhunter = new Map<string, Map<string, number>>()
+  for (const r of kandidaten) {
+    const m = evaluate(toMatchDeelnemer(r), p, 'vraaggericht', g.config, afstandKm(r, p), r.id, { alleenGeschikt: true })
+    if (m.uitgesloten || m.score < (drempels.get(r.gemeenteId) ?? 70)) continue
+    const per = perJobhunter.get(r.regievoerderId!) ?? new Map<string, number>()
+    per.set(r.gemeenteId, (per.get(r.gemeenteId) ?? 0) + 1)
+    perJobhunter.set(r.regievoerderId!, per)
+  }
+  if (!perJobhunter.size) return 0
+  const jobhunters = await db
+    .select({ id: gebruiker.id })
+    .from(gebruiker)
+    .where(and(inArray(gebruiker.id, [...perJobhunter.keys()]), eq(gebruiker.rol, 'jobhunter'), eq(gebruiker.actief, true)))
+  const sleutel = signaleringSleutel(row)
+  const meldingen: NieuweMelding[] = []
+  for (const j of jobhunters) {
+    const wg = await readWerkgebied(db, j.id)
+    let aantal = 0
+    for (const [gemeenteId, n] of perJobhunter.get(j.id)!) if (includesGemeente(wg, gemeenteId)) aantal += n
+    if (!aantal) continue
+    meldingen.push({
+      gebruikerId: j.id,
+      soort: 'plek-past',
+      gebeurtenis: `plek-past:${plekId}:${sleutel}`,
+      titel: `Nieuwe plek „${row.titel.length > 80 ? `${row.titel.slice(0, 79)}…` : row.titel}” past bij ${aantal} van uw deelnemers`,
+      tekst: `De plek in ${row.plaats} past bij ${aantal === 1 ? 'een' : aantal} van uw deelnemers. Bekijk de matchlijst met de redenen.`,
+      link: `/plekken/${plekId}/matches`,
+    })
+  }
+  const nieuw = await db.transaction((tx) => writeMeldingen(tx, iso(deps.clock.now()), meldingen))
+  return nieuw
+}
+
+async function loadDrempels(db: Db) {
+  return new Map((await db.select({ id: gemeente.id, d: gemeente.matchDrempel }).from(gemeente)).map((r) => [r.id, r.d]))
+}
+
+/** After a run wrote meldingen: deliver their mails. */
+export const afterSignal = (deps: Deps, nieuw: number) => {
+  if (nieuw) wakeMail(deps)
+}
