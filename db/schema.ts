@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import type { MailVoorkeur, Niveau, Rol, TaalrijkheidItem } from '../server/domain/enums.js'
+import type { MailVoorkeur, Niveau, OrganisatieStatus, Rol, TaalrijkheidItem } from '../server/domain/enums.js'
 
 // Timestamps are ISO 8601 strings in UTC ("2026-11-23T10:00:00.000Z"); dates are "2026-11-23".
 // Structured parts of a plek that are only read whole (checklists, levels) are JSON columns;
@@ -19,8 +19,14 @@ export const organisatie = sqliteTable('organisatie', {
   plaats: text('plaats').notNull(),
   contactpersoon: text('contactpersoon', { mode: 'json' }).$type<{ naam: string; email: string; telefoon: string }>().notNull(),
   kvkNummer: text('kvk_nummer'),
+  /**
+   * Self-registration (docs/aanmelden.md): 'onbevestigd' until the e-mail is confirmed, then
+   * 'aangemeld' until a beheerder decides ('goedgekeurd' | 'afgewezen'). Only a goedgekeurd
+   * organisatie publishes plekken; one made by a beheerder is goedgekeurd at once.
+   */
+  status: text('status').$type<OrganisatieStatus>().notNull().default('goedgekeurd'),
   ...timestamps,
-})
+}, (t) => [index('organisatie_kvk_idx').on(t.kvkNummer), index('organisatie_status_idx').on(t.status)])
 
 export const gebruiker = sqliteTable(
   'gebruiker',
@@ -425,4 +431,44 @@ export const plekSignalering = sqliteTable(
     meldingen: integer('meldingen'),
   },
   (t) => [uniqueIndex('plek_signalering_uq').on(t.plekId, t.sleutel), index('plek_signalering_pending_idx').on(t.doneAt, t.id)],
+)
+
+/**
+ * A self-registration (docs/aanmelden.md): one per organisatie that signed up itself, with its
+ * first account and the gemeente whose beheerders vet it (from the postcode; null when the
+ * postcode lies in no gemeente of the installation: then the platform beheerders do).
+ */
+export const aanmelding = sqliteTable(
+  'aanmelding',
+  {
+    organisatieId: text('organisatie_id').primaryKey().references(() => organisatie.id),
+    gebruikerId: text('gebruiker_id').notNull().references(() => gebruiker.id),
+    gemeenteId: text('gemeente_id').references(() => gemeente.id),
+    bevestigdOp: text('bevestigd_op'),
+    beoordeeldDoor: text('beoordeeld_door').references(() => gebruiker.id),
+    beoordeeldOp: text('beoordeeld_op'),
+    /** Why it was rejected (mailed to the organisatie); empty when approved. */
+    reden: text('reden'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('aanmelding_gemeente_idx').on(t.gemeenteId, t.createdAt)],
+)
+
+/**
+ * A link sent by e-mail that opens one thing once: confirming an address ('bevestigen', 24 h) or
+ * accepting an invitation to an organisatie ('uitnodiging'). The link carries the id and an HMAC
+ * of it (server/services/toegangslinks.ts), so the table holds nothing that works as a link alone.
+ */
+export const toegangslink = sqliteTable(
+  'toegangslink',
+  {
+    id: text('id').primaryKey(),
+    soort: text('soort').notNull(),
+    gebruikerId: text('gebruiker_id').notNull().references(() => gebruiker.id, { onDelete: 'cascade' }),
+    verlooptOp: text('verloopt_op').notNull(),
+    gebruiktOp: text('gebruikt_op'),
+    createdBy: text('created_by').references(() => gebruiker.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('toegangslink_gebruiker_idx').on(t.gebruikerId)],
 )

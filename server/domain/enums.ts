@@ -8,6 +8,12 @@ export const organisatieSoorten = [
   'werkgever', 'vrijwilligersorganisatie', 'sw-bedrijf', 'onderwijsinstelling', 'overig'
 ] as const
 
+/** Where a self-registered organisatie stands (docs/aanmelden.md). */
+export const organisatieStatussen = ['onbevestigd', 'aangemeld', 'goedgekeurd', 'afgewezen'] as const
+export type OrganisatieStatus = (typeof organisatieStatussen)[number]
+/** The soorten that are registered at the KvK, so a self-registration must give the number. */
+export const soortenMetKvk = ['werkgever', 'vrijwilligersorganisatie', 'sw-bedrijf'] as const
+
 export const sectoren = [
   'zorg', 'horeca', 'schoonmaak', 'logistiek', 'detailhandel', 'groen', 'techniek', 'bouw', 'productie',
   'kinderopvang', 'onderwijs', 'administratie', 'facilitair', 'cultuur-en-sport', 'overig'
@@ -57,6 +63,6 @@ export type MailVoorkeur = (typeof mailVoorkeuren)[number]
 /** What a melding is about; each links to where to act on it. */
 export const meldingSoorten = [
   'plek-past', 'voorstel-nieuw', 'voorstel-geaccepteerd', 'voorstel-afgewezen', 'plaatsing-beeindigd',
-  'plaatsing-toegewezen', 'contact-vandaag', 'contact-achterstallig'
+  'plaatsing-toegewezen', 'contact-vandaag', 'contact-achterstallig', 'aanmelding-nieuw'
 ] as const
 export type MeldingSoort = (typeof meldingSoorten)[number]

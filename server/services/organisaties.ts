@@ -46,8 +46,8 @@ export function organisatieColumns(input: OrganisatieInput) {
 }
 
 /** A new organisatie row, ready to insert (used by POST /api/organisaties and the bulk import). */
-export function newOrganisatieRow(input: OrganisatieInput, now: string): Row {
-  return { id: randomUUID(), ...organisatieColumns(input), createdAt: now, updatedAt: now }
+export function newOrganisatieRow(input: OrganisatieInput, now: string, status: Row['status'] = 'goedgekeurd'): Row {
+  return { id: randomUUID(), ...organisatieColumns(input), status, createdAt: now, updatedAt: now }
 }
 
 async function findVisible(ctx: Ctx, id: string): Promise<Row> {
