@@ -41,7 +41,7 @@ function dutchMessage(issue: z.core.$ZodRawIssue): string | undefined {
         : `Onbekende waarde ${ownValue(issue.input)}. Kies uit: ${issue.values.join(', ')}.`
     case 'too_small':
       if (issue.origin === 'string')
-        return Number(issue.minimum) <= 1 ? 'Dit veld mag niet leeg zijn.' : `Gebruik minstens ${issue.minimum} tekens.`
+        return Number(issue.minimum) <= 1 ? 'Dit veld is verplicht.' : `Gebruik minstens ${issue.minimum} tekens.`
       if (issue.origin === 'array')
         return Number(issue.minimum) <= 1 ? 'Kies er minstens één.' : `Kies er minstens ${issue.minimum}.`
       return `Moet minstens ${getal(issue.minimum)} zijn.`

@@ -13,6 +13,9 @@ import { dagdeelLijst, id, isoDate, langeTekst, postcode, taalniveau, tekst, ure
 // The plek body of the API (fixed with the gemeenten; docs/api.md, "Plekken"). One schema, reused
 // by the route, the client form and the tests.
 
+/** Hours of work one dagdeel can hold: the matcher and the plek form count with it. */
+export const UREN_PER_DAGDEEL = 4
+
 export const taalrijkheid = z
   .object(Object.fromEntries(taalrijkheidItems.map((k) => [k, z.boolean().default(false)])) as {
     [K in (typeof taalrijkheidItems)[number]]: z.ZodDefault<z.ZodBoolean>

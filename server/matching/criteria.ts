@@ -6,7 +6,8 @@ import type { Criterium, CriteriumCode, MatchDeelnemer, MatchInput, MatchPlek, N
 // config.ts, not here.
 
 /** Hours one dagdeel stands for when checking whether the free dagdelen can carry the hours. */
-export const UREN_PER_DAGDEEL = 4
+import { UREN_PER_DAGDEEL } from '../domain/plek.js'
+export { UREN_PER_DAGDEEL }
 
 const dagNamen: Record<string, string> = { ma: 'maandag', di: 'dinsdag', wo: 'woensdag', do: 'donderdag', vr: 'vrijdag', za: 'zaterdag', zo: 'zondag' }
 export const dagdeelNaam = (d: string) => {

@@ -10,6 +10,7 @@ import { conflict, nietGevonden, validatieFout } from '../domain/errors.js'
 import type { DeelnemerInput } from '../domain/deelnemer.js'
 import { standaardVelden, type DeelbaarVeld, type VoorstelInput } from '../domain/voorstel.js'
 import { STANDAARD_CONTACTFREQUENTIE } from '../domain/plaatsing.js'
+import { datumTekst } from '../domain/datum-tekst.js'
 import type { Tx } from '../../db/client.js'
 import { isUniqueViolation } from '../../db/constraint.js'
 import { evaluatePair } from './matches.js'
@@ -263,7 +264,7 @@ export async function acceptVoorstel({ ctx, id, input }: { ctx: Ctx; id: string;
   // A start is recorded afterwards at times (a trial that went well): up to 90 days before the
   // voorstel; anything earlier is a typing error that would top every overdue list for years.
   const vroegst = addDays(datumInNederland(new Date(r.v.createdAt)), -90)
-  if (input.startdatum < vroegst) throw validatieFout({ startdatum: `De startdatum kan niet meer dan 90 dagen vóór het voorstel liggen (vroegst ${vroegst}).` })
+  if (input.startdatum < vroegst) throw validatieFout({ startdatum: `De startdatum kan niet meer dan 90 dagen vóór het voorstel liggen (vroegst ${datumTekst(vroegst)}).` })
   if (input.startdatum > addDays(datumInNederland(ctx.clock.now()), 365)) throw validatieFout({ startdatum: 'De startdatum ligt meer dan een jaar vooruit.' })
   const jobcoachId = input.jobcoachId ?? r.v.jobcoachId ?? null
   await requireActiveJobcoach(ctx.db, jobcoachId ?? undefined, 'jobcoachId', r.v.deelnemerId)

@@ -73,7 +73,7 @@ describe('validatie van een plek', () => {
     ['a taalniveau outside the CEFR list', { taalniveau: { spreken: 'B3', luisteren: 'A2', lezen: 'A1', schrijven: 'A1' } }, 'taalniveau.spreken', /Kies uit: A0, A1, A2, B1, B2, C1/],
     ['a wrong type', { capaciteit: 'twee' }, 'capaciteit', /Vul hier een getal in/],
     ['a missing titel', { titel: undefined }, 'titel', /verplicht/],
-    ['an empty titel', { titel: '   ' }, 'titel', /mag niet leeg zijn/],
+    ['an empty titel', { titel: '   ' }, 'titel', /^Dit veld is verplicht\.$/],
     ['a badly formed postcode', { postcode: '33' }, 'postcode', /1234 AB/],
     ['an unknown postcode', { postcode: '0999' }, 'postcode', /1234 AB/],
     ['an unknown field', { salaris: 2000 }, 'salaris', /Onbekend veld/],

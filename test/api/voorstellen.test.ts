@@ -179,7 +179,7 @@ describe('accepting: voorstel → plaatsing', () => {
     expect((await t.request('POST', `/api/voorstellen/${v.id}/accepteren`, { cookie: werkgeverAnder.cookie, body: { startdatum: '2026-12-01' } })).status).toBe(404)
     expect((await t.request('POST', `/api/voorstellen/${v.id}/accepteren`, { cookie: jobhunter.cookie, body: { startdatum: '2026-12-01' } })).status).toBe(403)
     const oud = await t.request('POST', `/api/voorstellen/${v.id}/accepteren`, { cookie: beheerder.cookie, body: { startdatum: '2020-01-01' } })
-    expect(oud.json.error.fields.startdatum).toBe('De startdatum kan niet meer dan 90 dagen vóór het voorstel liggen (vroegst 2026-08-25).')
+    expect(oud.json.error.fields.startdatum).toBe('De startdatum kan niet meer dan 90 dagen vóór het voorstel liggen (vroegst 25 augustus 2026).')
     const fout = await t.request('POST', `/api/voorstellen/${v.id}/accepteren`, { cookie: beheerder.cookie, body: { startdatum: '1 december', jobcoachId: werkgever.id } })
     expect(fout.status).toBe(400)
     expect(Object.keys(fout.json.error.fields)).toEqual(['startdatum'])

@@ -87,7 +87,8 @@ export function VoorstelDialoog({ partijen, onKlaar, onSluit }: { partijen: Voor
       <form class="pp-form" method="dialog" onSubmit={submit} noValidate>
         <h2 class="utrecht-heading-2" id={titelId}>Voorstellen: {deelnemer.naam} voor “{plek.titel}”</h2>
         <p class="utrecht-paragraph pp-muted">
-          {richtingLabel[partijen.modus]} · score {partijen.score} van 100{plek.organisatieNaam ? ` · ${plek.organisatieNaam}` : ''}. De score en de redenen van dit moment gaan mee met het voorstel.
+          {/* "Oudelandse Logistiek B.V." already ends the sentence: no second full stop */}
+          {`${richtingLabel[partijen.modus]} · score ${partijen.score} van 100${plek.organisatieNaam ? ` · ${plek.organisatieNaam}` : ''}`.replace(/\.?$/, '.')} De score en de redenen van dit moment gaan mee met het voorstel.
         </p>
         {partijen.uitgesloten && (
           <Alert type="warning" tekst="Deze match valt af op een harde grens. Stel alleen voor als u met de deelnemer en de werkgever heeft besproken hoe dat wordt opgelost." />

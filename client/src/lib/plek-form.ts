@@ -1,4 +1,5 @@
 import { taalrijkheidItems, vaardigheden, type Niveau, type TaalrijkheidItem, type Vaardigheid } from '../../../server/domain/enums.js'
+import { UREN_PER_DAGDEEL } from '../../../server/domain/plek.js'
 
 // The plek form keeps what the user typed as text (so nothing is lost on an error) and converts
 // to the API's plek body only when sending. The body is validated with the shared `plekInput`.
@@ -124,3 +125,15 @@ export const plekVeldVolgorde = [
 ] as const
 export const plekLijstVelden = ['dagdelen', 'begeleiding'] as const
 
+/**
+ * A warning (not an error: the werkgever may know better) when the minimum hours cannot fit the
+ * chosen dagdelen, at UREN_PER_DAGDEEL hours each: "24 uur op 4 dagdelen" is about 16 hours.
+ */
+export function urenPassenNiet(f: Pick<PlekFormState, 'urenMin' | 'dagdelen'>): string | undefined {
+  const min = Number(f.urenMin)
+  if (!f.dagdelen.length || !Number.isFinite(min) || min <= 0) return undefined
+  const past = f.dagdelen.length * UREN_PER_DAGDEEL
+  if (min <= past) return undefined
+  const nodig = Math.ceil(min / UREN_PER_DAGDEEL)
+  return `Op ${f.dagdelen.length} ${f.dagdelen.length === 1 ? 'dagdeel' : 'dagdelen'} is ongeveer ${past} uur werk (${UREN_PER_DAGDEEL} uur per dagdeel); u vraagt minstens ${min} uur. Kies ${nodig} of meer dagdelen, of minder uren.`
+}

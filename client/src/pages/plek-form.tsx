@@ -13,7 +13,7 @@ import { useSave } from '../lib/use-save.js'
 import { useLoad } from '../lib/use-load.js'
 import { conceptStore } from '../lib/concept.js'
 import { useConceptForm, type ConceptForm } from '../lib/use-concept-form.js'
-import { emptyPlekForm, plekBody, plekFormFrom, plekLijstVelden, plekVeldVolgorde, withoutNull, type PlekFormState } from '../lib/plek-form.js'
+import { emptyPlekForm, plekBody, plekFormFrom, plekLijstVelden, plekVeldVolgorde, urenPassenNiet, withoutNull, type PlekFormState } from '../lib/plek-form.js'
 import { begeleidingLabel, belastingLabel, formatScore, opties, sectorLabel, taalrijkheidLabel, vergoedingLabel, vormLabel } from '../lib/labels.js'
 
 export function PlekNieuw() {
@@ -116,6 +116,7 @@ function TijdenSectie({ f, set, toggle, err }: SectieProps) {
         uitleg="Deelnemers hebben op vaste dagdelen taalles; kies alleen de dagdelen waarop echt gewerkt wordt.">
         <DagdelenKeuze gekozen={f.dagdelen} onToggle={(dd, aan) => toggle('dagdelen', dd, aan)} />
       </VeldGroep>
+      <div aria-live="polite">{urenPassenNiet(f) && <Alert type="warning" tekst={urenPassenNiet(f)} />}</div>
       <div class="pp-grid-2">
         <TextField path="startdatum" label="Startdatum" type="date" value={f.startdatum} onValue={(v) => set('startdatum', v)} error={err('startdatum')} required={false} />
         <TextField path="duurWeken" label="Duur in weken" size="numeric" input={{ inputMode: 'numeric' }} value={f.duurWeken} onValue={(v) => set('duurWeken', v)} error={err('duurWeken')} required={false} />

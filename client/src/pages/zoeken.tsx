@@ -210,7 +210,7 @@ function Facetten({ state, facets, kies }: { state: ZoekState; facets?: Resultaa
                 <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id={`facet-${naam}-${r.waarde}`} checked={r.gekozen}
                   onChange={(e) => kies(naam, r.waarde, e.currentTarget.checked)} />
                 <label class="utrecht-form-label utrecht-form-label--checkbox" for={`facet-${naam}-${r.waarde}`}>
-                  {label(facetLabels[naam], r.waarde)} <span class="pp-count">({r.aantal}<span class="pp-visually-hidden"> plekken</span>)</span>
+                  {label(facetLabels[naam], r.waarde)} <span class="pp-count">({r.aantal}<span class="pp-visually-hidden"> {r.aantal === 1 ? 'plek' : 'plekken'}</span>)</span>
                 </label>
               </div>
             ))}
