@@ -48,7 +48,7 @@ describe('e-mail of meldingen', () => {
     await m.mail.drain()
     await m.mail.drain()
     expect(smtp.ontvangen).toHaveLength(1)
-    const [{ aan, bron, mail }] = smtp.ontvangen
+    const { aan, bron, mail } = smtp.ontvangen[0]!
     expect(aan).toEqual([werkgever.email])
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe(werkgever.email)
     expect(mail.from?.value).toEqual([{ name: 'Participatieplekken', address: 'noreply@plekken.example' }])
