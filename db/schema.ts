@@ -472,3 +472,33 @@ export const toegangslink = sqliteTable(
   },
   (t) => [index('toegangslink_gebruiker_idx').on(t.gebruikerId)],
 )
+
+/**
+ * Two-step verification (TOTP, RFC 6238) of a beheerder who logs in with a password
+ * (docs/security.md "Twee stappen"). The secret is stored encrypted under SESSION_SECRET;
+ * `laatsteStap` is the last time step used, so a code works once. `bevestigdOp` is null while the
+ * beheerder is still setting it up (the first correct code confirms it).
+ */
+export const tweestap = sqliteTable('tweestap', {
+  gebruikerId: text('gebruiker_id')
+    .primaryKey()
+    .references(() => gebruiker.id, { onDelete: 'cascade' }),
+  geheim: text('geheim').notNull(),
+  laatsteStap: integer('laatste_stap'),
+  bevestigdOp: text('bevestigd_op'),
+  createdAt: text('created_at').notNull(),
+})
+
+/** One-time recovery codes for two-step verification, stored as hashes; each works once. */
+export const herstelcode = sqliteTable(
+  'herstelcode',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    gebruikerId: text('gebruiker_id')
+      .notNull()
+      .references(() => gebruiker.id, { onDelete: 'cascade' }),
+    hash: text('hash').notNull(),
+    gebruiktOp: text('gebruikt_op'),
+  },
+  (t) => [index('herstelcode_gebruiker_idx').on(t.gebruikerId)],
+)
