@@ -23,6 +23,8 @@ import { Voorstellen } from './pages/voorstellen.js'
 import { MijnPlaatsingen, Plaatsingen } from './pages/plaatsingen.js'
 import { PlaatsingDetail } from './pages/plaatsing-detail.js'
 import { Monitor } from './pages/monitor.js'
+import { Meldingen, Afmelden } from './pages/meldingen.js'
+import { MeldingenBel } from './components/meldingen-bel.js'
 import { clearAllDeelnemerConcepten } from './lib/deelnemer-concept.js'
 import { installDutchErrors } from '../../server/domain/dutch-errors.js'
 
@@ -63,6 +65,7 @@ function Header() {
         )}
         {g && (
           <div class="pp-header__user">
+            <MeldingenBel />
             <span>
               {g.naam} <span class="pp-visually-hidden">, ingelogd als </span>
               <span aria-hidden="true">·</span> {rolLabel[g.rol]}
@@ -124,6 +127,7 @@ const GMijnPlaatsingen = guard(['jobcoach'], MijnPlaatsingen)
 const GPlaatsingen = guard(['beheerder'], Plaatsingen)
 const GPlaatsingDetail = guard(['jobcoach', 'beheerder'], PlaatsingDetail)
 const GMonitor = guard(['beheerder'], Monitor)
+const GMeldingen = guard(['jobcoach', 'werkgever', 'jobhunter', 'beheerder'], Meldingen)
 
 function Start() {
   const { route } = useLocation()
@@ -160,6 +164,7 @@ const titels: [RegExp, string][] = [
   [/^\/organisatie$/, 'Organisatie'], [/^\/zoeken/, 'Plekken zoeken'], [/^\/plekken\//, 'Plek'], [/^\/beheer\/gebruikers/, 'Gebruikers'],
   [/^\/beheer\/organisaties/, 'Organisaties'], [/^\/voorstellen/, 'Voorstellen'], [/^\/mijn-plaatsingen/, 'Mijn plaatsingen'],
   [/^\/plaatsingen$/, 'Plaatsingen'], [/^\/plaatsingen\//, 'Plaatsing'], [/^\/monitor/, 'Monitor'],
+  [/^\/meldingen/, 'Meldingen'], [/^\/afmelden/, 'Afmelden voor e-mail'],
 ]
 
 /** On a route change: a page title, and focus to the main content so screen readers start there. */
@@ -222,6 +227,8 @@ export function App() {
           <Route path="/plaatsingen" component={GPlaatsingen} />
           <Route path="/plaatsingen/:id" component={GPlaatsingDetail} />
           <Route path="/monitor" component={GMonitor} />
+          <Route path="/meldingen" component={GMeldingen} />
+          <Route path="/afmelden" component={Afmelden} />
           <Route default component={NietGevonden} />
         </Router>
       </Shell>

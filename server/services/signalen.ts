@@ -25,7 +25,7 @@ export async function signalVoorstelNieuw(tx: Tx, now: string, v: { id: string; 
       gebeurtenis: `voorstel-nieuw:${v.id}`,
       titel: `Nieuw voorstel voor „${kort(p.titel)}”`,
       tekst: 'Een jobhunter stelt een kandidaat voor. Bekijk het voorstel en geef antwoord.',
-      link: `/voorstellen?status=voorgesteld&plekId=${encodeURIComponent(v.plekId)}`,
+      link: '/voorstellen?status=voorgesteld',
     })),
   )
 }
@@ -33,7 +33,7 @@ export async function signalVoorstelNieuw(tx: Tx, now: string, v: { id: string; 
 /** A voorstel accepted or declined: the jobhunter who made it. The reason stays in the app (it is free text). */
 export async function signalVoorstelBeantwoord(tx: Tx, now: string, voorstelId: string, status: 'geaccepteerd' | 'afgewezen') {
   const [r] = await tx
-    .select({ door: voorstel.createdBy, titel: plek.titel, plekId: voorstel.plekId })
+    .select({ door: voorstel.createdBy, titel: plek.titel })
     .from(voorstel)
     .innerJoin(plek, eq(plek.id, voorstel.plekId))
     .where(eq(voorstel.id, voorstelId))
@@ -48,7 +48,7 @@ export async function signalVoorstelBeantwoord(tx: Tx, now: string, voorstelId: 
       tekst: geaccepteerd
         ? 'De werkgever heeft uw voorstel geaccepteerd. De plaatsing is gestart.'
         : 'De werkgever heeft uw voorstel afgewezen. De reden staat bij het voorstel.',
-      link: `/voorstellen?plekId=${encodeURIComponent(r.plekId)}`,
+      link: `/voorstellen?status=${status}`,
     },
   ])
 }

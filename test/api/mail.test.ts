@@ -54,7 +54,7 @@ describe('e-mail of meldingen', () => {
     expect(mail.from?.value).toEqual([{ name: 'Participatieplekken', address: 'noreply@plekken.example' }])
     expect(mail.subject).toBe('Nieuw voorstel voor „Magazijnmedewerker met buddy”')
     expect(mail.text).toContain('Een jobhunter stelt een kandidaat voor. Bekijk het voorstel en geef antwoord.')
-    expect(mail.text).toContain('http://localhost:3000/voorstellen?status=voorgesteld&plekId=')
+    expect(mail.text).toContain('http://localhost:3000/voorstellen?status=voorgesteld')
     expect(mail.html).toContain('<html lang="nl">')
     expect(mail.html).toContain('Bekijk het in Participatieplekken')
     expectNoDeelnemer(bron, mail.text, mail.html || '')

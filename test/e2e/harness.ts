@@ -13,6 +13,7 @@ import { movableClock } from '../../server/clock.js'
 import { loadConfig } from '../../server/config.js'
 import type { Deps } from '../../server/context.js'
 import { startSearch } from '../../search/engine.js'
+import { startMeldingen } from '../../server/meldingen/index.js'
 import { EmbeddedSearchIndex } from '../../search/embedded.js'
 
 // The browser tests drive real Chromium (Debian's package, through playwright-core) against the
@@ -45,6 +46,8 @@ export async function startServer() {
   const search = startSearch(database.db, clock, new EmbeddedSearchIndex(), () => {})
   deps.search = search
   await search.ready
+  // meldingen as the server runs them (no SMTP: e-mail is off), polling each second
+  const meldingen = startMeldingen(deps, { pollMs: 1000 })
   const app = createApp(deps)
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
@@ -54,6 +57,7 @@ export async function startServer() {
     clock,
     async close() {
       search.stop()
+      meldingen.stop()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       database.close()
       rmSync(dir, { recursive: true, force: true })

@@ -1,0 +1,69 @@
+import { signal } from '@preact/signals'
+import { useEffect, useRef, useState } from 'preact/hooks'
+import { useLocation } from 'preact-iso'
+import { api, call } from '../api.js'
+
+// The bell in the header: a link to the Meldingen page with the number of unread meldingen as
+// text (never colour alone). The number is fetched on every page change and every POLL_MS while
+// the tab is visible; when it rises, a polite live region says so once, for screen readers.
+
+const POLL_MS = 5000
+
+/** The unread count; the Meldingen page sets it after marking meldingen read. */
+export const ongelezen = signal<number | undefined>(undefined)
+
+export const ongelezenTekst = (n: number) => (n === 0 ? 'geen ongelezen' : n === 1 ? '1 ongelezen' : `${n} ongelezen`)
+
+export function MeldingenBel() {
+  const { path } = useLocation()
+  const [aankondiging, setAankondiging] = useState('')
+  const vorige = useRef<number | undefined>(undefined)
+
+  useEffect(() => {
+    let stopped = false
+    const refresh = async () => {
+      if (document.visibilityState === 'hidden') return
+      try {
+        const { ongelezen: n } = await call(api.meldingen.ongelezen.$get())
+        if (!stopped) ongelezen.value = n
+      } catch {
+        // the next poll tries again; a 401 already sent the user to the login page
+      }
+    }
+    void refresh()
+    const timer = setInterval(() => void refresh(), POLL_MS)
+    document.addEventListener('visibilitychange', refresh)
+    return () => {
+      stopped = true
+      clearInterval(timer)
+      document.removeEventListener('visibilitychange', refresh)
+    }
+  }, [path])
+
+  const n = ongelezen.value
+  useEffect(() => {
+    if (n !== undefined && vorige.current !== undefined && n > vorige.current) {
+      const nieuw = n - vorige.current
+      setAankondiging(nieuw === 1 ? 'U heeft een nieuwe melding.' : `U heeft ${nieuw} nieuwe meldingen.`)
+    }
+    vorige.current = n
+  }, [n])
+
+  return (
+    <>
+      <a class="pp-bel" href="/meldingen" aria-current={path === '/meldingen' ? 'page' : undefined} data-testid="meldingen-bel">
+        <span aria-hidden="true" class="pp-bel__icoon">🔔</span>
+        <span>Meldingen</span>
+        {n !== undefined && n > 0 && (
+          <span class="pp-bel__aantal">
+            {n}
+            <span class="pp-visually-hidden"> ongelezen</span>
+          </span>
+        )}
+      </a>
+      <span class="pp-visually-hidden" aria-live="polite" role="status">
+        {aankondiging}
+      </span>
+    </>
+  )
+}
