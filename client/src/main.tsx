@@ -6,7 +6,7 @@ import type { ComponentChildren, ComponentType } from 'preact'
 import { setUnauthorizedHandler } from './api.js'
 import { gebruiker, loadSessie, logout, startPage, type Gebruiker } from './session.js'
 import { rolLabel } from './lib/labels.js'
-import { Laden, Alert } from './components/fields.js'
+import { Laden } from './components/fields.js'
 import { Inloggen } from './pages/inloggen.js'
 import { MijnPlekken } from './pages/mijn-plekken.js'
 import { PlekBewerken, PlekNieuw } from './pages/plek-form.js'
@@ -26,6 +26,7 @@ import { Monitor } from './pages/monitor.js'
 import { Meldingen, Afmelden } from './pages/meldingen.js'
 import { MeldingenBel } from './components/meldingen-bel.js'
 import { clearAllDeelnemerConcepten } from './lib/deelnemer-concept.js'
+import { Doodlopend } from './components/doodlopend.js'
 import { installDutchErrors } from '../../server/domain/dutch-errors.js'
 
 // Dutch validation messages for the shared zod schemas, before any form validates (importing the
@@ -96,7 +97,11 @@ function Beveiligd({ rollen, children }: { rollen: Rol[]; children: ComponentChi
     if (g === null) route(`/inloggen?terug=${encodeURIComponent(url)}`, true)
   }, [g])
   if (g === undefined || g === null) return <Laden />
-  if (!rollen.includes(g.rol)) return <Alert type="warning" tekst={<>U heeft geen toegang tot deze pagina met de rol {rolLabel[g.rol]}.</>} />
+  if (!rollen.includes(g.rol)) {
+    // e.g. a werkgever opening a jobcoach's link: say for whom the page is, and offer a way on
+    const voor = rollen.map((r) => (rolLabel[r] ?? r).toLowerCase()).join(', ').replace(/, ([^,]*)$/, ' en $1')
+    return <Doodlopend titel="Geen toegang" tekst={`Deze pagina is er voor de rollen ${voor}. U bent ingelogd als ${(rolLabel[g.rol] ?? g.rol).toLowerCase()}, daarom kunt u hem niet openen. Heeft iemand u deze link gestuurd? Vraag dan wat u zou moeten zien.`} />
+  }
   return <>{children}</>
 }
 

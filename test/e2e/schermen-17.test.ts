@@ -100,3 +100,24 @@ describe.skipIf(skipBrowser)('Nederlandse tekst (item 9)', () => {
     expect(await tekst(dialoog)).not.toContain('B.V..')
   })
 })
+
+describe.skipIf(skipBrowser)('geen doodlopende pagina’s (item 7)', () => {
+  test('"niet gevonden" en "geen toegang" hebben een kop en een weg terug; een werkgever met de link van een jobcoach kan verder', async () => {
+    const page = await app.openAs('jobhunter')
+    await page.goto(`${app.url}/plekken/bestaat-niet`)
+    await expect.poll(() => tekst(page.locator('h1'))).toBe('Plek niet gevonden')
+    expect(await tekst(page.locator('main'))).toContain('De plek is niet gevonden.')
+    expect(await page.getByRole('link', { name: 'Naar uw startpagina' }).getAttribute('href')).toBe('/deelnemers?regievoerder=ik')
+
+    const werkgever = await app.openAs('werkgever')
+    await werkgever.goto(`${app.url}/mijn-plekken`)
+    await werkgever.goto(`${app.url}/plaatsingen/een-plaatsing-van-de-jobcoach`)
+    await expect.poll(() => tekst(werkgever.locator('h1'))).toBe('Geen toegang')
+    expect(await tekst(werkgever.locator('main'))).toContain('Deze pagina is er voor de rollen jobcoach en beheerder. U bent ingelogd als werkgever')
+    await werkgever.getByRole('link', { name: '← Terug naar de vorige pagina' }).click()
+    await expect.poll(() => new URL(werkgever.url()).pathname).toBe('/mijn-plekken')
+    await werkgever.goto(`${app.url}/plaatsingen/een-plaatsing-van-de-jobcoach`)
+    await werkgever.getByRole('link', { name: 'Naar uw startpagina' }).click()
+    await expect.poll(() => new URL(werkgever.url()).pathname).toBe('/mijn-plekken')
+  })
+})

@@ -4,6 +4,7 @@ import { gebruiker } from '../session.js'
 import { api, ApiError, call } from '../api.js'
 import { vaardigheden } from '../../../server/domain/enums.js'
 import { Alert, Laden } from '../components/fields.js'
+import { LaadFout } from '../components/doodlopend.js'
 import { StatusBadge } from '../components/tabel.js'
 import { DagdelenRooster, RoosterLegenda } from '../components/dagdelen-rooster.js'
 import { Gevoelig } from '../components/gevoelig.js'
@@ -37,7 +38,7 @@ function Dossier({ deelnemerId }: { deelnemerId: string }) {
   const matches = useLoad((signal) => loadMatches(deelnemerId, signal), [], 'De passende plekken konden niet geladen worden.')
   const voorstellen = useLoad((signal) => loadVoorstellen(deelnemerId, signal), [], 'De voorstellen konden niet geladen worden.')
 
-  if (fout) return <Alert type="error" tekst={fout.message} />
+  if (fout) return <LaadFout fout={fout} wat="Deelnemer" />
   if (!d) return <Laden />
   const id = encodeURIComponent(d.id)
   const vervoer = [d.mobiliteit.fiets && 'fiets', d.mobiliteit.ov && 'openbaar vervoer', d.mobiliteit.rijbewijs && 'rijbewijs', d.mobiliteit.auto && 'eigen auto'].filter(Boolean)

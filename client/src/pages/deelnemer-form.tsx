@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks'
 import { api, call } from '../api.js'
 import { deelnemerInput, doelgroepen, geletterdheden, kinderopvangOpties, leerroutes } from '../../../server/domain/deelnemer.js'
 import { belastingNiveaus, sectoren, vormen } from '../../../server/domain/enums.js'
-import { Alert, CheckboxField, ErrorSummary, Laden, Section, SelectField, TextAreaField, TextField } from '../components/fields.js'
+import { CheckboxField, ErrorSummary, Laden, Section, SelectField, TextAreaField, TextField } from '../components/fields.js'
+import { LaadFout } from '../components/doodlopend.js'
 import { DagdelenRooster, RoosterLegenda } from '../components/dagdelen-rooster.js'
 import { OpslaanKnoppen, TaalniveauVelden, UrenVelden, VeldGroep } from '../components/form-delen.js'
 import { Gevoelig } from '../components/gevoelig.js'
@@ -32,7 +33,7 @@ export function DeelnemerBewerken() {
     [params.id],
     'De deelnemer kon niet geladen worden.',
   )
-  if (fout) return <Alert type="error" tekst={fout.message} />
+  if (fout) return <LaadFout fout={fout} wat="Deelnemer" />
   if (!start) return <Laden />
   return <DeelnemerFormulier id={params.id} start={start.form} naam={start.naam} toestemmingOp={start.toestemmingOp} />
 }

@@ -3,6 +3,7 @@ import { useRoute } from 'preact-iso'
 import { api, call, ApiError } from '../api.js'
 import { beeindigInput, contactMet, contactSoorten, eindredenen, kanalen, knelpunten, nazorgInput } from '../../../server/domain/plaatsing.js'
 import { Alert, Button, CheckboxField, ErrorSummary, KeuzeGroep, Laden, SelectField, TextAreaField, TextField } from '../components/fields.js'
+import { LaadFout } from '../components/doodlopend.js'
 import { ConfirmPanel } from '../components/confirm-panel.js'
 import { MeldingRegio, useMelding } from '../components/melding.js'
 import { SignaalLabel, Toewijzen } from '../components/plaatsing.js'
@@ -39,7 +40,7 @@ export function PlaatsingDetail() {
   const [p, setP] = useState<Plaatsing>()
   const [log, setLog] = useState<NazorgRegel[]>()
   const [vandaag, setVandaag] = useState<string>()
-  const [fout, setFout] = useState<string>()
+  const [fout, setFout] = useState<ApiError | string>()
   const { melding, setMelding, announce, regio } = useMelding()
   const [correctie, setCorrectie] = useState<NazorgRegel>()
   const [formVersie, setFormVersie] = useState(0)
@@ -52,7 +53,7 @@ export function PlaatsingDetail() {
         setP(pl)
         setLog(l.items)
       })
-      .catch((e) => setFout(e instanceof ApiError ? e.message : 'De plaatsing kon niet geladen worden.'))
+      .catch((e) => setFout(e instanceof ApiError ? e : 'De plaatsing kon niet geladen worden.'))
   useEffect(() => {
     setP(undefined)
     setLog(undefined)
@@ -64,7 +65,7 @@ export function PlaatsingDetail() {
     if (rol === 'beheerder' && p?.deelnemerId) loadJobcoaches({ deelnemerId: p.deelnemerId }).then(setJobcoaches).catch(() => {})
   }, [p?.deelnemerId])
 
-  if (fout) return <Alert type="error" tekst={fout} />
+  if (fout) return <LaadFout fout={fout} wat="Plaatsing" />
   if (!p || !log || !vandaag) return <Laden />
 
   const s = signaal(p)

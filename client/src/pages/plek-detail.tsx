@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks'
 import { useRoute } from 'preact-iso'
 import { api, call, ApiError } from '../api.js'
 import { gebruiker } from '../session.js'
-import { Alert, Laden } from '../components/fields.js'
+import { Laden } from '../components/fields.js'
+import { LaadFout } from '../components/doodlopend.js'
 import { vaardigheden } from '../../../server/domain/enums.js'
 import { DagdelenOverzicht } from '../components/dagdelen-rooster.js'
 import {
@@ -20,7 +21,7 @@ export function PlekDetail() {
   const { params } = useRoute()
   const [plek, setPlek] = useState<Plek>()
   const [org, setOrg] = useState<Organisatie>()
-  const [fout, setFout] = useState<string>()
+  const [fout, setFout] = useState<ApiError | string>()
   useEffect(() => {
     setPlek(undefined)
     loadPlek(params.id!)
@@ -28,10 +29,10 @@ export function PlekDetail() {
         setPlek(p)
         return loadOrganisatie(p.organisatieId).then(setOrg)
       })
-      .catch((e) => setFout(e instanceof ApiError ? e.message : 'De plek kon niet geladen worden.'))
+      .catch((e) => setFout(e instanceof ApiError ? e : 'De plek kon niet geladen worden.'))
   }, [params.id])
 
-  if (fout) return <Alert type="error" tekst={fout} />
+  if (fout) return <LaadFout fout={fout} wat="Plek" />
   if (!plek) return <Laden />
   const vereisten = [plek.vereisten.rijbewijs && 'Rijbewijs', plek.vereisten.vog && 'VOG', plek.vereisten.vca && 'VCA', plek.vereisten.diploma && `Diploma: ${plek.vereisten.diploma}`].filter(Boolean)
   const vrij = plek.capaciteit - plek.bezet

@@ -6,6 +6,7 @@ import { plekInput } from '../../../server/domain/plek.js'
 import { taalrijkheidsscore } from '../../../server/domain/taalrijkheid.js'
 import { begeleidingSoorten, belastingNiveaus, sectoren, taalrijkheidItems, vergoedingSoorten, vormen } from '../../../server/domain/enums.js'
 import { Alert, CheckboxField, ErrorSummary, Laden, Section, SelectField, TextAreaField, TextField } from '../components/fields.js'
+import { LaadFout } from '../components/doodlopend.js'
 import { DagdelenKeuze } from '../components/dagdelen-rooster.js'
 import { OpslaanKnoppen, TaalniveauVelden, UrenVelden, VeldGroep } from '../components/form-delen.js'
 import { fieldId, orderedErrors, validate } from '../lib/form-errors.js'
@@ -27,7 +28,7 @@ export function PlekBewerken() {
     [params.id],
     'De plek kon niet geladen worden.',
   )
-  if (fout) return <Alert type="error" tekst={fout.message} />
+  if (fout) return <LaadFout fout={fout} wat="Plek" />
   if (!start) return <Laden />
   return <PlekFormulier id={params.id} start={start.form} status={start.status} />
 }
