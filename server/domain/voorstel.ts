@@ -63,4 +63,8 @@ export const voorstelAntwoord = z.object({
   jobcoachId: z.string().optional(),
   toestemmingIngetrokken: z.boolean().optional().describe('Werkgever: de deelnemer heeft de toestemming ingetrokken; er wordt niets gedeeld'),
   delenBeeindigd: z.boolean().optional().describe('Werkgever: het voorstel is ingetrokken of afgewezen; van de deelnemer wordt niets meer gedeeld'),
+  plaatsing: z
+    .object({ startdatum: z.string(), status: z.string(), jobcoach: z.object({ naam: z.string(), email: z.string() }).optional() })
+    .optional()
+    .describe('Geaccepteerd: de plaatsing die volgde, met de startdatum en de jobcoach (het aanspreekpunt van de werkgever)'),
 })

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
-import { deelnemer, plek } from '../../db/schema.js'
+import { deelnemer, plaatsing, plek } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
 import { requireRole } from './access.js'
 import { nietGevonden, zoekenNietBeschikbaar } from '../domain/errors.js'
@@ -68,7 +68,9 @@ export async function matchPlekkenForDeelnemer({ ctx, id, query }: { ctx: Ctx; i
   // Candidates: searchable plekken within the travel limit, from the search index; their
   // profiles from memory where the index's versie allows (see match-plekken.ts).
   const kandidaten = await ctx.search.index.kandidaten({ filters: {}, geo: { lat: d.lat, lon: d.lon, straalKm: d.mobiliteit.maxReisafstandKm } }, MAX_KANDIDATEN)
-  const plekken = await loadMatchPlekken(ctx.db, kandidaten)
+  // the plek the deelnemer works at now is not a passende plek for them (issue 17, item 8)
+  const geplaatst = new Set((await ctx.db.select({ plekId: plaatsing.plekId }).from(plaatsing).where(and(eq(plaatsing.deelnemerId, d.id), eq(plaatsing.status, 'actief')))).map((r) => r.plekId))
+  const plekken = (await loadMatchPlekken(ctx.db, kandidaten)).filter((p) => !geplaatst.has(p.match.id))
   // Thousands of candidates, most excluded by a knock-out: unless excluded ones are asked for,
   // check the knock-outs first (the deelnemer's side once) and score only the rest.
   const uitgesloten = query.inclusiefUitgesloten ? undefined : prepareKnockouts(d, 'aanbodgericht', g.config)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
-import { deelnemer, outbox, plaatsing, plek, voorstel } from '../../db/schema.js'
+import { deelnemer, gebruiker, outbox, plaatsing, plek, voorstel } from '../../db/schema.js'
 import type { Db } from '../../db/client.js'
 import type { Ctx } from '../context.js'
 import { datumInNederland, iso, addDays } from '../clock.js'
@@ -193,6 +193,20 @@ export async function createVoorstel({ ctx, input }: { ctx: Ctx; input: Voorstel
   return present(ctx, (await findRow(ctx.db, id))!)
 }
 
+/**
+ * What an accepted voorstel led to: the startdatum and the jobcoach, the werkgever's contact
+ * (a work address, not the deelnemer's). One query for the page.
+ */
+async function plaatsingenVan(db: Db, voorstelIds: string[]) {
+  if (voorstelIds.length === 0) return new Map<string, { startdatum: string; status: string; jobcoach?: { naam: string; email: string } }>()
+  const rows = await db
+    .select({ voorstelId: plaatsing.voorstelId, startdatum: plaatsing.startdatum, status: plaatsing.status, naam: gebruiker.naam, email: gebruiker.email })
+    .from(plaatsing)
+    .leftJoin(gebruiker, eq(gebruiker.id, plaatsing.jobcoachId))
+    .where(inArray(plaatsing.voorstelId, voorstelIds))
+  return new Map(rows.map((r) => [r.voorstelId, { startdatum: r.startdatum, status: r.status, ...(r.naam && r.email ? { jobcoach: { naam: r.naam, email: r.email } } : {}) }]))
+}
+
 const voorstelBestaat = () => conflict('voorstel-bestaat', 'Deze deelnemer is al voorgesteld voor deze plek; dat voorstel staat nog open.')
 
 /** GET /api/voorstellen */
@@ -209,15 +223,17 @@ export async function listVoorstellen({ ctx, input }: { ctx: Ctx; input: { page:
     from().where(and(...where)).orderBy(desc(voorstel.createdAt), desc(voorstel.id)).limit(input.perPage).offset((input.page - 1) * input.perPage),
     ctx.db.select({ n: count() }).from(voorstel).innerJoin(plek, eq(plek.id, voorstel.plekId)).innerJoin(deelnemer, eq(deelnemer.id, voorstel.deelnemerId)).where(and(...where)),
   ])
+  const plaatsingen = await plaatsingenVan(ctx.db, rows.filter((r) => r.v.status === 'geaccepteerd').map((r) => r.v.id))
+  const metPlaatsing = <T extends { id: string }>(v: T) => (plaatsingen.has(v.id) ? { ...v, plaatsing: plaatsingen.get(v.id) } : v)
   let items
   if (ctx.actor.rol === 'werkgever') {
     const ds = rows.length ? await ctx.db.select().from(deelnemer).where(inArray(deelnemer.id, rows.map((r) => r.v.deelnemerId))) : []
     const byId = new Map(ds.map((d) => [d.id, d]))
-    items = rows.map((r) => forWerkgever(r, byId.get(r.v.deelnemerId)!))
+    items = rows.map((r) => metPlaatsing(forWerkgever(r, byId.get(r.v.deelnemerId)!)))
     // one audit row per voorstel seen, in one insert
     await writeAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), ...rows.map((r) => ({ actie: 'voorstel-bekeken', objectSoort: 'deelnemer', objectId: r.v.deelnemerId, details: { voorstelId: r.v.id, velden: sharedFields(r, byId.get(r.v.deelnemerId)!) } })))
   } else {
-    items = rows.map(volledig)
+    items = rows.map((r) => metPlaatsing(volledig(r)))
     await auditDeelnemersBekeken(ctx, [...new Set(rows.map((r) => r.v.deelnemerId))], 'voorstellen')
   }
   return { items, total: totaal?.n ?? 0 }

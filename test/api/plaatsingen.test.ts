@@ -84,6 +84,27 @@ describe('a start in the future (issue 17, item 2)', () => {
   })
 })
 
+describe('after accepting (issue 17, item 8)', () => {
+  it('the werkgever sees the startdatum and the jobcoach (their contact) on the accepted voorstel', async () => {
+    const { plekId } = await plaatsing({ startdatum: '2026-11-02' })
+    const lijst = (await t.request('GET', '/api/voorstellen?status=geaccepteerd', { cookie: werkgever.cookie })).json
+    const v = lijst.items.find((x: any) => x.plekId === plekId)
+    expect(v.plaatsing).toEqual({ startdatum: '2026-11-02', status: 'actief', jobcoach: { naam: jobcoach.naam, email: jobcoach.email } })
+    // an open voorstel has none
+    expect((await t.request('GET', '/api/voorstellen?status=voorgesteld', { cookie: werkgever.cookie })).json.items.every((x: any) => x.plaatsing === undefined)).toBe(true)
+  })
+
+  it('a placed deelnemer’s passende plekken leave out the plek they are placed in', async () => {
+    const { plekId, deelnemerId } = await plaatsing({ capaciteit: 2 }) // still gepubliceerd, still in search
+    await t.indexer.drain()
+    const plekIds = async (id: string) => (await t.request('GET', `/api/deelnemers/${id}/matches?inclusiefUitgesloten=true`, { cookie: jobhunter.cookie })).json.items.map((m: any) => m.plek.id)
+    expect(await plekIds(deelnemerId)).not.toContain(plekId)
+    // someone like them who is not placed there still gets it
+    const ander = (await t.request('POST', '/api/deelnemers', { cookie: jobhunter.cookie, body: deelnemerBody({ toestemmingDelen: true }) })).json.id
+    expect(await plekIds(ander)).toContain(plekId)
+  })
+})
+
 describe('jobcoach isolation and reassignment', () => {
   it('another jobcoach gets a 404 for every route of someone else’s plaatsing, and sees an empty list', async () => {
     const { id, deelnemerId } = await plaatsing()

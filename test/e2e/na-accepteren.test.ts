@@ -3,8 +3,9 @@ import type { Locator, Page } from 'playwright-core'
 import { DEMO_WACHTWOORD, demoEmail, skipBrowser, useBrowserApp } from './harness.js'
 import { addDays, datumInNederland } from '../../server/clock.js'
 
-// Issue 17, item 2 (and 8): a werkgever accepts with a startdatum four days ahead; the jobcoach can
-// record the startgesprek before the start, and the plaatsing says "Start op", not "Gestart op".
+// Issue 17, items 2 and 8: a werkgever accepts with a startdatum four days ahead and sees the start
+// and the jobcoach on the accepted voorstel; the placed deelnemer's dossier no longer offers that
+// plek; the jobcoach can record the startgesprek before the start ("Start op", not "Gestart op").
 // Real Chromium against the real server (the demo data); the voorstel is made through the API.
 
 const PLEK = 'demo-plek-biesboschhof-gastvrouw-huiskamer' // werkgever@demo.example's organisatie
@@ -16,7 +17,7 @@ const tekst = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+
 const datumTekst = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })
 
 /** A voorstel of the jobhunter for the best zoekende deelnemer with consent, with the demo jobcoach. */
-async function maakVoorstel(): Promise<{ naam: string }> {
+async function maakVoorstel(): Promise<{ naam: string; deelnemerId: string }> {
   const ctx = await app.browser.newContext()
   try {
     expect((await ctx.request.post(`${app.url}/api/sessie`, { data: { email: demoEmail('jobhunter'), wachtwoord: DEMO_WACHTWOORD } })).status()).toBe(200)
@@ -26,15 +27,15 @@ async function maakVoorstel(): Promise<{ naam: string }> {
     const coach = (coaches.items ?? coaches).find((j: { naam: string }) => j.naam === JOBCOACH)
     const res = await ctx.request.post(`${app.url}/api/voorstellen`, { data: { deelnemerId: m.deelnemer.id, plekId: PLEK, modus: 'vraaggericht', jobcoachId: coach.id } })
     expect(res.status(), await res.text()).toBe(201)
-    return { naam: m.deelnemer.naam }
+    return { naam: m.deelnemer.naam, deelnemerId: m.deelnemer.id }
   } finally {
     await ctx.close()
   }
 }
 
 describe.skipIf(skipBrowser)('na het accepteren', () => {
-  test('startdatum over vier dagen: de jobcoach legt vandaag het startgesprek vast; de plaatsing zegt "Start op"', async () => {
-    const { naam } = await maakVoorstel()
+  test('startdatum over vier dagen: de werkgever ziet start en jobcoach, het dossier biedt de plek niet meer aan, de jobcoach legt vandaag het startgesprek vast ("Start op")', async () => {
+    const { naam, deelnemerId } = await maakVoorstel()
     const vandaag = datumInNederland(app.clock.now())
     const start = addDays(vandaag, 4)
 
@@ -45,6 +46,23 @@ describe.skipIf(skipBrowser)('na het accepteren', () => {
     await kaart.getByLabel('Startdatum').fill(start)
     await kaart.getByRole('button', { name: 'Accepteren en plaatsing starten' }).click()
     await expect.poll(() => tekst(page.locator('main'))).toContain(`De plaatsing start op ${datumTekst(start)}`)
+    // item 8: the accepted voorstel shows the startdatum and the jobcoach, the werkgever's contact
+    await page.getByLabel('Status').selectOption('geaccepteerd')
+    const geaccepteerd = page.locator('li.pp-voorstel').filter({ hasText: naam })
+    await expect.poll(() => tekst(geaccepteerd)).toContain(`Start op${datumTekst(start)}`)
+    expect(await tekst(geaccepteerd)).toContain(`Uw aanspreekpunt${JOBCOACH}, jobcoach · jobcoach.drechtsteden@demo.example`)
+    expect(await geaccepteerd.getByRole('link', { name: 'jobcoach.drechtsteden@demo.example' }).getAttribute('href')).toBe('mailto:jobcoach.drechtsteden@demo.example')
+
+    // item 8: the placed deelnemer's dossier no longer offers the plek they are placed in
+    page = await app.openAs('jobhunter')
+    await page.goto(`${app.url}/deelnemers/${deelnemerId}`)
+    const passend = page.locator('section.pp-passend')
+    await expect.poll(() => tekst(passend)).toContain('is geplaatst. De plek van de plaatsing staat hier niet bij')
+    await expect.poll(() => passend.locator('.pp-mini-matches, p').count()).toBeGreaterThan(0)
+    expect(await tekst(passend)).not.toContain(PLEK_TITEL)
+    await page.goto(`${app.url}/deelnemers/${deelnemerId}/matches?inclusiefUitgesloten=true`)
+    await page.waitForSelector('#match-status:not(:empty)')
+    expect(await page.locator(`li.pp-match[data-id="${PLEK}"]`).count()).toBe(0)
 
     page = await app.openAs('jobcoach.drechtsteden')
     await page.getByRole('row').filter({ hasText: naam }).getByRole('link', { name: naam }).click()

@@ -134,6 +134,7 @@ function PassendePlekken({ d, matches, fout }: { d: Deelnemer; matches?: Matches
   return (
     <section class="pp-card pp-passend" aria-labelledby="passend-titel" style="margin: 1rem 0">
       <h2 class="utrecht-heading-2" id="passend-titel" style="font-size: 1.25rem; margin-top: 0">Passende plekken</h2>
+      {d.status === 'geplaatst' && <p class="utrecht-paragraph pp-muted">{d.naam} is geplaatst. De plek van de plaatsing staat hier niet bij; dit zijn andere plekken, voor als de plaatsing stopt.</p>}
       {fout ? <p class="utrecht-paragraph">{fout}</p> : !matches ? <p class="utrecht-paragraph pp-muted" role="status">Passende plekken zoeken…</p> : matches.items.length === 0 ? (
         <p class="utrecht-paragraph">Er is nu geen plek die binnen de harde grenzen van {d.naam} past ({matches.kandidaten} {matches.kandidaten === 1 ? 'plek' : 'plekken'} binnen de reisafstand beoordeeld).</p>
       ) : (

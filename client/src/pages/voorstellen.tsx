@@ -248,6 +248,15 @@ function VoorstelKaart({ v, open, jobcoaches, onOpen, onKlaar }: {
           <MatchRedenen match={{ score: v.score, uitgesloten: false, criteria: v.criteria as MatchCriterium[] }} />
         </>
       )}
+      {v.status === 'geaccepteerd' && v.plaatsing && (
+        <dl class="pp-dl pp-plaatsing-kort">
+          <dt>{v.plaatsing.startdatum > datumInNederland() ? 'Start op' : 'Gestart op'}</dt><dd>{formatDatum(v.plaatsing.startdatum)}</dd>
+          <dt>Uw aanspreekpunt</dt>
+          <dd>{v.plaatsing.jobcoach
+            ? <>{v.plaatsing.jobcoach.naam}, jobcoach · <a class="utrecht-link" href={`mailto:${v.plaatsing.jobcoach.email}`}>{v.plaatsing.jobcoach.email}</a></>
+            : 'Nog geen jobcoach; de gemeente wijst er een toe.'}</dd>
+        </dl>
+      )}
       {v.status === 'afgewezen' && v.afwijsreden && <p class="utrecht-paragraph">Uw reden: {v.afwijsreden}</p>}
       {v.status === 'voorgesteld' && (
         <>
