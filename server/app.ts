@@ -24,6 +24,7 @@ import { agendaRoutes } from './routes/agenda.js'
 import { monitorRoutes } from './routes/monitor.js'
 import { avgRoutes } from './routes/avg.js'
 import { meldingenRoutes } from './routes/meldingen.js'
+import { aanmeldingenRoutes } from './routes/aanmeldingen.js'
 import { docsRoutes } from './routes/docs.js'
 import { importRoutes, MAX_IMPORT_BYTES } from './routes/import.js'
 import { spaFallback, staticFiles } from './static.js'
@@ -96,6 +97,7 @@ export function createApp(deps: Deps) {
     .route('/api', monitorRoutes)
     .route('/api', avgRoutes)
     .route('/api', meldingenRoutes)
+    .route('/api', aanmeldingenRoutes)
     .route('/api', healthRoutes)
   app.route('/api', docsRoutes(app)) // last: documents every route above
   // 9. the web app's built files (dist/client); everything under /api is left to the routes

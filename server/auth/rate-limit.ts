@@ -49,13 +49,33 @@ export function delayAfter(curve: Curve, failures: number): number {
   return Math.min(curve.maxDelayMs, curve.firstDelayMs * 2 ** Math.min(step, 30))
 }
 
-const curveOf = (sleutel: string) => (sleutel.startsWith('adres:') ? ADRES_CURVE : sleutel.startsWith('paar:') ? PAIR_CURVE : ACCOUNT_CURVE)
+/**
+ * Self-registration (docs/aanmelden.md "Misbruik") counts every registration with the same three
+ * keys as login: the e-mail domain for the account (short cap: everybody at gmail.com shares it),
+ * the address (short cap: an office), and the domain at one address (the usual abuser, long cap).
+ */
+export const AANMELDING_CURVES: Record<string, Curve> = {
+  'aanmelding-domein:': { free: 20, firstDelayMs: 5_000, maxDelayMs: 60_000 },
+  'aanmelding-adres:': { free: 10, firstDelayMs: 5_000, maxDelayMs: 60_000 },
+  'aanmelding-paar:': { free: 5, firstDelayMs: 5_000, maxDelayMs: 15 * 60_000 },
+}
+
+const curveOf = (sleutel: string) =>
+  Object.entries(AANMELDING_CURVES).find(([prefix]) => sleutel.startsWith(prefix))?.[1] ??
+  (sleutel.startsWith('adres:') ? ADRES_CURVE : sleutel.startsWith('paar:') ? PAIR_CURVE : ACCOUNT_CURVE)
 
 /** The keys of one attempt: [account, address, account-and-address]. */
 export function loginKeys(email: string, address: string): string[] {
   const account = createHash('sha256').update(email.trim().toLowerCase()).digest('base64url')
   const paar = createHash('sha256').update(`${account}\n${address}`).digest('base64url')
   return [`account:${account}`, `adres:${address}`, `paar:${paar}`]
+}
+
+/** The keys of one self-registration: [domain, address, domain-and-address]. */
+export function aanmeldingKeys(email: string, address: string): string[] {
+  const domein = createHash('sha256').update(email.trim().toLowerCase().split('@').pop() ?? '').digest('base64url')
+  const paar = createHash('sha256').update(`${domein}\n${address}`).digest('base64url')
+  return [`aanmelding-domein:${domein}`, `aanmelding-adres:${address}`, `aanmelding-paar:${paar}`]
 }
 
 /** One login attempt, taken before the password is checked: the ids of its rows (one per key). */
@@ -71,7 +91,7 @@ export interface LoginAttempt {
  * counts as a failure for the ones after it. Refused (429, Retry-After) when any key's wait since
  * its last failure has not passed; the refused attempt is withdrawn, so waiting and retrying works.
  */
-export async function takeLoginAttempt(deps: Deps, keys: string[]): Promise<LoginAttempt> {
+export async function takeLoginAttempt(deps: Deps, keys: string[], wat = 'Te veel mislukte inlogpogingen.'): Promise<LoginAttempt> {
   const nowDate = deps.clock.now()
   const now = nowDate.getTime()
   const inserted = await deps.db
@@ -89,7 +109,7 @@ export async function takeLoginAttempt(deps: Deps, keys: string[]): Promise<Logi
   if (freeAt <= now) return attempt
   await deps.db.delete(loginPoging).where(inArray(loginPoging.id, attempt.ids))
   const seconds = Math.max(1, Math.ceil((freeAt - now) / 1000))
-  throw new DomainError('te-veel-pogingen', 'te-veel-pogingen', `Te veel mislukte inlogpogingen. Wacht ${wait(seconds)} en probeer het dan opnieuw.`, undefined, seconds)
+  throw new DomainError('te-veel-pogingen', 'te-veel-pogingen', `${wat} Wacht ${wait(seconds)} en probeer het dan opnieuw.`, undefined, seconds)
 }
 
 const wait = (seconds: number) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { organisatieSoorten } from './enums.js'
+import { organisatieSoorten, organisatieStatussen } from './enums.js'
 import { id, postcode, tekst, patchOf } from './common.js'
 
 export const telefoon = z
@@ -39,6 +39,7 @@ export const organisatie = z.object({
   plaats: z.string(),
   contactpersoon: z.object({ naam: z.string(), email: z.string(), telefoon: z.string() }),
   kvkNummer: z.string().optional(),
+  status: z.enum(organisatieStatussen).describe('goedgekeurd: mag plekken publiceren; aangemeld: wacht op de gemeente (docs/aanmelden.md)'),
   aangemaaktOp: z.string(),
   gewijzigdOp: z.string(),
 })

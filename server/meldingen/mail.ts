@@ -9,6 +9,7 @@ import { afmeldToken } from '../services/meldingen.js'
 import { BackgroundLoop } from '../../search/loop.js'
 import { claimRows, releaseWithBackoff } from './claim.js'
 import { meldingMail, samenvattingMail, type MailInhoud } from './bericht.js'
+import { composeAccountMail } from './account-mail.js'
 
 // Delivery of the e-mail outbox (docs/meldingen.md): every instance runs a MailWorker; rows are
 // claimed (server/meldingen/claim.ts), so each is sent by one instance, and `sent_at` is written
@@ -62,7 +63,8 @@ export class MailWorker {
         claimMs: mailClaimMs(this.deps.config),
         batchSize: 20,
         // a melding of someone on the daily digest waits for it
-        where: sql`(w.soort = 'samenvatting' or (select g.mail_voorkeur from gebruiker g where g.id = w.gebruiker_id) <> 'dagelijks')`,
+        // (account mails of self-registration are not meldingen: they never wait)
+        where: sql`(w.soort <> 'melding' or (select g.mail_voorkeur from gebruiker g where g.id = w.gebruiker_id) <> 'dagelijks')`,
       })
       if (!rows.length) return handled
       for (const r of rows) {
@@ -86,7 +88,9 @@ export class MailWorker {
         .set({ sentAt: clock.now().toISOString(), uitkomst, claimedBy: null, claimedUntil: null, lastError: null })
         .where(and(eq(mailOutbox.id, id), eq(mailOutbox.claimedBy, this.workerId)))
     if (!this.verzender) return void (await close('geen-smtp'))
-    if (!row.actief || row.voorkeur === 'uit') return void (await close('uit'))
+    // account mails (docs/aanmelden.md) reach an address not yet confirmed or an account just switched off
+    const account = row.o.soort === 'account'
+    if (!account && (!row.actief || row.voorkeur === 'uit')) return void (await close('uit'))
     try {
       const inhoud = await this.compose(row.o)
       if (!inhoud) return void (await close('leeg'))
@@ -96,7 +100,7 @@ export class MailWorker {
         to: row.email,
         // stable per row: a copy sent again after a crash is recognisably the same message
         messageId: `<${row.o.gebeurtenis.replace(/[^a-z0-9.-]/gi, '.')}.${row.o.id}@participatieplek>`,
-        headers: { 'List-Unsubscribe': `<${afmelden}>`, 'Auto-Submitted': 'auto-generated' },
+        headers: account ? { 'Auto-Submitted': 'auto-generated' } : { 'List-Unsubscribe': `<${afmelden}>`, 'Auto-Submitted': 'auto-generated' },
       })
       await close('verzonden')
       this.deps.log({ t: clock.now().toISOString(), event: 'mail-verzonden', mailId: id, soort: row.o.soort })
@@ -115,6 +119,7 @@ export class MailWorker {
       instellingen: `${basis}/meldingen`,
       meldingen: `${basis}/meldingen`,
     }
+    if (o.soort === 'account') return composeAccountMail(this.deps, o.gebeurtenis, basis)
     const regel = (m: typeof melding.$inferSelect) => ({ titel: m.titel, tekst: m.tekst, url: `${basis}${m.link}` })
     if (o.soort === 'melding') {
       const [m] = await this.deps.db.select().from(melding).where(eq(melding.id, o.meldingId ?? ''))

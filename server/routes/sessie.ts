@@ -14,7 +14,7 @@ import { apiRoute, errors, jsonBody, ok } from './openapi-helpers.js'
 const sessieAnswer = z.object({ gebruiker: gebruiker.omit({ actief: true }) })
 
 /** The client's address for the per-address rate limit; X-Forwarded-For only behind a trusted proxy. */
-function clientAddress(c: Context<AppEnv>): string {
+export function clientAddress(c: Context<AppEnv>): string {
   if (c.get('deps').config.trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
     if (forwarded) return forwarded

@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm'
-import { gebruiker, gemeente, organisatie, outbox, plek } from '../../db/schema.js'
+import { eq, isNull } from 'drizzle-orm'
+import { gebruiker, gemeente, mailOutbox, organisatie, outbox, plek } from '../../db/schema.js'
 import { bekendeGemeenten, gemeenteIdVan, gemeenteVanPlaats } from '../domain/gemeente.js'
 import { locatieColumns } from '../services/locatie.js'
 import type { Deps } from '../context.js'
@@ -137,6 +137,11 @@ export async function seedDemo(deps: Deps): Promise<{ email: string; rol: Rol; w
   // The history is many steps through the services, not one transaction: two instances making it
   // at once made it twice (test/scale/two-instances.test.ts), so only the instance that made the
   // plekken makes it.
-  if (plekkenGemaakt) await seedDemoJourney(deps)
+  if (plekkenGemaakt) {
+    await seedDemoJourney(deps)
+    // The history gave the demo accounts meldingen (in the app, as they would have); their e-mails
+    // are history too: never sent, also not when SMTP_URL is set (the addresses are @demo.example).
+    await deps.db.update(mailOutbox).set({ sentAt: new Date().toISOString(), uitkomst: 'demo' }).where(isNull(mailOutbox.sentAt))
+  }
   return demoAccounts.map((a) => ({ email: a.email, rol: a.rol, wachtwoord: DEMO_WACHTWOORD, wie: a.wie }))
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm'
+import { and, asc, count, eq, ne, sql } from 'drizzle-orm'
 import { contains } from '../../db/contains.js'
 import { randomUUID } from 'node:crypto'
 import { organisatie, outbox, plek } from '../../db/schema.js'
@@ -24,6 +24,7 @@ export function toOrganisatie(r: Row): Organisatie {
     plaats: r.plaats,
     contactpersoon: r.contactpersoon,
     ...(r.kvkNummer ? { kvkNummer: r.kvkNummer } : {}),
+    status: r.status,
     aangemaaktOp: r.createdAt,
     gewijzigdOp: r.updatedAt,
   }
@@ -66,7 +67,10 @@ export async function listOrganisaties({ ctx, input }: { ctx: Ctx; input: { page
   requireRole(ctx.actor, 'beheerder', 'jobhunter', 'werkgever')
   const own = ctx.actor.rol === 'werkgever' ? eq(organisatie.id, ctx.actor.organisatieId ?? '') : undefined
   const byName = input.q ? contains(organisatie.naam, input.q) : undefined
-  const filter = and(own, byName)
+  // self-registration (docs/aanmelden.md): an unconfirmed one is nobody's business; a jobhunter
+  // works only with organisaties the gemeente approved
+  const zichtbaar = ctx.actor.rol === 'jobhunter' ? eq(organisatie.status, 'goedgekeurd') : ne(organisatie.status, 'onbevestigd')
+  const filter = and(own, byName, zichtbaar)
   const rows = await ctx.db
     .select()
     .from(organisatie)
@@ -88,7 +92,7 @@ export async function createOrganisatie({ ctx, input }: { ctx: Ctx; input: Organ
 export async function updateOrganisatie({ ctx, id, patch }: { ctx: Ctx; id: string; patch: Record<string, unknown> }) {
   requireRole(ctx.actor, 'beheerder', 'werkgever')
   const current = toOrganisatie(await findVisible(ctx, id))
-  const { id: _i, aangemaaktOp: _a, gewijzigdOp: _g, ...stored } = current
+  const { id: _i, aangemaaktOp: _a, gewijzigdOp: _g, status: _s, ...stored } = current
   // A changed postcode brings its own plaats unless one is given with it.
   const base = patch.postcode !== undefined && patch.plaats === undefined ? { ...stored, plaats: undefined } : stored
   const parsed = organisatieInput.safeParse(mergePatch(base, patch))

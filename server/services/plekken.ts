@@ -13,6 +13,7 @@ import { taalrijkheidsscore } from '../domain/taalrijkheid.js'
 import { locatieColumns } from './locatie.js'
 import { mergePatch } from './merge-patch.js'
 import { enqueueSignalering } from './proactief.js'
+import { requireGoedgekeurd } from './aanmeldingen.js'
 
 // Rules: a werkgever works only on their own organisatie's plekken (others are a 404);
 // jobhunters read all; beheerders read and change all; jobcoaches have no plekken API yet.
@@ -217,6 +218,7 @@ export async function changePlekStatus({ ctx, id, actie }: { ctx: Ctx; id: strin
   if (!regel.van.includes(current.status)) {
     throw conflict('ongeldige-statusovergang', `${regel.fout} De plek is nu "${current.status}".`)
   }
+  if (actie === 'publiceren') await requireGoedgekeurd(ctx, current.organisatieId)
   const now = iso(ctx.clock.now())
   return writeChange(ctx, id, { status: regel.naar, ...(actie === 'publiceren' ? { publishedAt: now } : {}) }, current.status)
 }

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { deelnemerBody, plekBody, testApp, type TestApp } from '../helpers.js'
-import { melding } from '../../db/schema.js'
+import { gebruiker, loginPoging, melding, toegangslink } from '../../db/schema.js'
 import { writeMeldingen } from '../../server/services/meldingen.js'
+import { linkToken } from '../../server/services/toegangslinks.js'
 
 // The role × route matrix, generated from the app's own route table: every API route must have
 // an entry here, so a route added later without deciding who may use it fails this test.
@@ -76,6 +77,19 @@ const newMeldingVoorJobhunter = async () => {
   const [m] = await t.database.db.select({ id: melding.id }).from(melding).where(eq(melding.gebeurtenis, gebeurtenis))
   return m!.id
 }
+
+/** A self-registration in Dordrecht, confirmed, waiting for a beheerder (issue 19). */
+const newAanmelding = async () => {
+  await t.database.db.delete(loginPoging) // the registration limit is tested in aanmelden.test.ts
+  const email = `a${Math.random().toString(36).slice(2)}@aanmelder.example`
+  const body = { naam: 'Bakkerij Test', soort: 'overig', postcode: '3311 AB', contactpersoon: { naam: 'Test', telefoon: '078-123 45 67' }, email, wachtwoord: 'Stroopwafel-met-koffie-9' }
+  expect((await t.request('POST', '/api/aanmeldingen', { body })).status).toBe(200)
+  const [link] = await t.database.db.select({ id: toegangslink.id }).from(toegangslink).innerJoin(gebruiker, eq(gebruiker.id, toegangslink.gebruikerId)).where(eq(gebruiker.email, email))
+  expect((await t.request('POST', '/api/aanmeldingen/bevestigen', { body: { token: linkToken(t.deps.config, link!.id) } })).status).toBe(200)
+  const [g] = await t.database.db.select({ org: gebruiker.organisatieId }).from(gebruiker).where(eq(gebruiker.email, email))
+  return g!.org!
+}
+const geenLink = { token: `${'x'.repeat(36)}.${'y'.repeat(43)}` }
 
 const allowed = (status: number, ...who: Wie[]) => Object.fromEntries(who.map((w) => [w, status]))
 const loggedIn = (status: number) => allowed(status, ...iedereen.filter((w) => w !== 'anoniem'))
@@ -283,6 +297,28 @@ const matrix: Record<string, Entry> = {
   },
   // no session: the signed token says who; a wrong one is a 400 whoever sends it (the real link is tested in meldingen.test.ts)
   'POST /api/afmelden': { prepare: async () => ({ body: { token: `${'x'.repeat(20)}.${'y'.repeat(43)}` } }), expect: { anoniem: 400, ...loggedIn(400) } },
+  // self-registration (issue 19): the form and the links from e-mail need no session; anyone gets the same
+  'POST /api/aanmeldingen': {
+    prepare: async () => {
+      await t.database.db.delete(loginPoging)
+      return { body: { naam: 'Bakkerij Test', soort: 'overig', postcode: '3311', contactpersoon: { naam: 'Test', telefoon: '078-123 45 67' }, email: `a${Math.random().toString(36).slice(2)}@test.example`, wachtwoord: 'Stroopwafel-met-koffie-9' } }
+    },
+    expect: { anoniem: 200, ...loggedIn(200) },
+  },
+  'POST /api/aanmeldingen/bevestigen': { prepare: async () => ({ body: geenLink }), expect: { anoniem: 400, ...loggedIn(400) } },
+  'POST /api/uitnodigingen/bekijken': { prepare: async () => ({ body: geenLink }), expect: { anoniem: 400, ...loggedIn(400) } },
+  'POST /api/uitnodigingen/accepteren': { prepare: async () => ({ body: { ...geenLink, naam: 'N', wachtwoord: 'Stroopwafel-met-koffie-9' } }), expect: { anoniem: 400, ...loggedIn(400) } },
+  'POST /api/uitnodigingen': { prepare: async () => ({ body: { email: `c${Math.random().toString(36).slice(2)}@test.example` } }), expect: only(200, ['werkgever', 'werkgeverAnder']) },
+  // vetting: a beheerder whose werkgebied holds the postcode (Dordrecht); one elsewhere gets a 404
+  'GET /api/aanmeldingen': { expect: only(200, ['beheerder']) },
+  'GET /api/aanmeldingen/:id': { prepare: async () => ({ path: `/api/aanmeldingen/${await newAanmelding()}` }), expect: only(200, ['beheerder']), grens: true },
+  'POST /api/aanmeldingen/:id/goedkeuren': { prepare: async () => ({ path: `/api/aanmeldingen/${await newAanmelding()}/goedkeuren` }), expect: only(200, ['beheerder']), grens: true },
+  'POST /api/aanmeldingen/:id/afwijzen': {
+    prepare: async () => ({ path: `/api/aanmeldingen/${await newAanmelding()}/afwijzen`, body: { reden: 'Geen bestaand bedrijf gevonden.' } }),
+    expect: only(200, ['beheerder']),
+    grens: true,
+  },
+  'GET /api/organisaties/:id/gebruikers': { prepare: async () => ({ path: `/api/organisaties/${orgA}/gebruikers` }), expect: { ...only(200, ['beheerder', 'werkgever']), werkgeverAnder: 404 } },
   'GET /api/health': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/openapi.json': { expect: { anoniem: 200, ...loggedIn(200) } },
   'GET /api/docs': { expect: { anoniem: 200, ...loggedIn(200) } },

@@ -4,6 +4,9 @@ import { createSession } from '../../server/auth/sessions.js'
 import { MAX_BODY_BYTES } from '../../server/app.js'
 import { MAX_IMPORT_BYTES } from '../../server/routes/import.js'
 import { afmeldToken } from '../../server/services/meldingen.js'
+import { linkToken } from '../../server/services/toegangslinks.js'
+import { gebruiker, toegangslink } from '../../db/schema.js'
+import { and, eq } from 'drizzle-orm'
 import { deelnemerBody, ORIGIN, plekBody, testApp, type TestApp } from '../helpers.js'
 import { readAnswer, type Answer } from '../answer.js'
 
@@ -116,6 +119,39 @@ const writes: Record<string, WriteEntry> = {
   'PUT /api/meldingen/voorkeur': { as: 'jobhunter', path: () => '/api/meldingen/voorkeur', body: () => ({ mail: 'dagelijks' }) },
   'PUT /api/gemeenten/:id/matchdrempel': { as: 'beheerder', path: () => '/api/gemeenten/gemeente-GM0505/matchdrempel', body: () => ({ drempel: 75 }) },
   'POST /api/afmelden': { as: 'anoniem', path: () => '/api/afmelden', body: () => ({ token: afmeldToken(t.deps.config, ids.jobhunter!) }) },
+  // self-registration (issue 19): the public form and the links from e-mail, then the vetting
+  'POST /api/aanmeldingen': {
+    as: 'anoniem',
+    path: () => '/api/aanmeldingen',
+    body: () => aanmeldBody(`v${Math.random().toString(36).slice(2)}@vijand.example`),
+    // every registration is counted, like a login (the limit's memory; its AUTOINCREMENT row too)
+    mayChange: ['login_poging', 'sqlite_sequence'],
+  },
+  'POST /api/aanmeldingen/bevestigen': { as: 'anoniem', path: () => '/api/aanmeldingen/bevestigen', body: () => ({ token: ids.bevestigToken! }) },
+  'POST /api/uitnodigingen/bekijken': { as: 'anoniem', path: () => '/api/uitnodigingen/bekijken', body: () => ({ token: ids.uitnodigToken! }) },
+  'POST /api/uitnodigingen/accepteren': { as: 'anoniem', path: () => '/api/uitnodigingen/accepteren', body: () => ({ token: ids.uitnodigToken!, naam: 'Nieuwe collega', wachtwoord: 'Stroopwafel-met-koffie-9' }) },
+  'POST /api/uitnodigingen': { as: 'werkgever', path: () => '/api/uitnodigingen', body: () => ({ email: `c${Math.random().toString(36).slice(2)}@test.example`, naam: 'Collega' }) },
+  'POST /api/aanmeldingen/:id/goedkeuren': { as: 'beheerder', path: () => `/api/aanmeldingen/${ids.aanmeldingGoed}/goedkeuren` },
+  'POST /api/aanmeldingen/:id/afwijzen': { as: 'beheerder', path: () => `/api/aanmeldingen/${ids.aanmeldingAf}/afwijzen`, body: () => ({ reden: 'Dit bedrijf staat niet in het Handelsregister.' }) },
+}
+
+const aanmeldBody = (email: string) => ({
+  naam: 'Bakkerij Vijand', soort: 'werkgever', kvkNummer: '12345678', postcode: '3311 AB', plaats: 'Dordrecht',
+  contactpersoon: { naam: 'Test Persoon', telefoon: '078-123 45 67' }, email, wachtwoord: 'Stroopwafel-met-koffie-9',
+})
+
+/** The signed link of the last link of `soort` for `email` (as the mail would carry it). */
+async function linkVoor(email: string, soort: 'bevestigen' | 'uitnodiging') {
+  const [l] = await t.database.db.select({ id: toegangslink.id }).from(toegangslink).innerJoin(gebruiker, eq(gebruiker.id, toegangslink.gebruikerId)).where(and(eq(gebruiker.email, email), eq(toegangslink.soort, soort)))
+  return linkToken(t.deps.config, l!.id)
+}
+/** A registration of `email`, confirmed unless `bevestigen` is false: answers its organisatie id and link. */
+async function aanmelding(email: string, bevestigen = true) {
+  await t.request('POST', '/api/aanmeldingen', { body: aanmeldBody(email) })
+  const token = await linkVoor(email, 'bevestigen')
+  if (bevestigen) await t.request('POST', '/api/aanmeldingen/bevestigen', { body: { token } })
+  const [g] = await t.database.db.select({ org: gebruiker.organisatieId }).from(gebruiker).where(eq(gebruiker.email, email))
+  return { id: g!.org!, token }
 }
 
 /** GET routes with query parameters (from the OpenAPI document): who may call them and the path. */
@@ -135,6 +171,7 @@ const lijsten: Record<string, { as: Wie; path: () => string }> = {
   'GET /api/organisaties': { as: 'beheerder', path: () => '/api/organisaties' },
   'GET /api/audit': { as: 'beheerder', path: () => '/api/audit' },
   'GET /api/meldingen': { as: 'werkgever', path: () => '/api/meldingen' },
+  'GET /api/aanmeldingen': { as: 'beheerder', path: () => '/api/aanmeldingen' },
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -447,6 +484,11 @@ beforeAll(async () => {
   await t.indexer.drain()
   // the voorstellen above gave the werkgever meldingen
   ids.melding = (await t.request('GET', '/api/meldingen', { cookie: cookies.werkgever })).json.items[0].id
+  ids.bevestigToken = (await aanmelding('open@vijand.example', false)).token
+  ids.aanmeldingGoed = (await aanmelding('goed@vijand.example')).id
+  ids.aanmeldingAf = (await aanmelding('af@vijand.example')).id
+  await t.request('POST', '/api/uitnodigingen', { cookie: cookies.werkgever, body: { email: 'collega@vijand.example' } })
+  ids.uitnodigToken = await linkVoor('collega@vijand.example', 'uitnodiging')
 
   const rs = await t.database.client.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
   tabellen = rs.rows.map((r) => String(r.name))

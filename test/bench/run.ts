@@ -15,6 +15,10 @@ if (part === 'search' || part === 'all') {
 if (part === 'match' || part === 'all') {
   results.match = await matchBench(quick ? { plekken: 5000, deelnemers: 1000, queries: 30 } : { plekken: 100_000, deelnemers: 10_000, queries: 200 })
 }
+if (part === 'proactief' || part === 'all') {
+  const { proactiefBench } = await import('./proactief.js')
+  results.proactief = await proactiefBench(quick ? { plekken: 5000, deelnemers: 1000, publicaties: 10 } : { plekken: 100_000, deelnemers: 10_000, publicaties: 30 })
+}
 // not part of `all`: it starts the real server five times (and sqld twice) and runs for ~15 minutes
 if (part === 'load') {
   const configs = process.env.BENCH_LOAD_CONFIGS?.split(',').map((c) => c.trim())
@@ -24,8 +28,8 @@ if (part === 'load') {
       : { plekken: 100_000, deelnemers: 10_000, durationS: Number(process.env.BENCH_LOAD_SECONDS ?? 60), referenceS: 10, connections: 50, demo: { connections: 20, durationS: 10, referenceS: 5 }, configs },
   )
 }
-if (!['search', 'match', 'load', 'all'].includes(part)) {
-  console.error(`Onbekend benchmarkonderdeel "${part}". Kies uit: search, match, load, all.`)
+if (!['search', 'match', 'proactief', 'load', 'all'].includes(part)) {
+  console.error(`Onbekend benchmarkonderdeel "${part}". Kies uit: search, match, proactief, load, all.`)
   process.exit(2)
 }
 console.log(JSON.stringify(results, null, 2))
