@@ -9,6 +9,7 @@ import { dependencyFailure, errorLogFields, httpStatus } from './http-errors.js'
 import { geenJson, jsonOnly, loadSession, sameOrigin } from './auth/middleware.js'
 import { requestId, requestLog } from './request-log.js'
 import { sessieRoutes } from './routes/sessie.js'
+import { oidcRoutes } from './routes/oidc.js'
 import { gebruikersRoutes } from './routes/gebruikers.js'
 import { organisatiesRoutes } from './routes/organisaties.js'
 import { plekkenRoutes } from './routes/plekken.js'
@@ -82,6 +83,7 @@ export function createApp(deps: Deps) {
   // Chained, so the type of `api` carries every route for the typed client (hono/client `hc`).
   const api = app
     .route('/api', sessieRoutes)
+    .route('/api', oidcRoutes)
     .route('/api', gebruikersRoutes)
     .route('/api', organisatiesRoutes)
     .route('/api', plekkenRoutes)

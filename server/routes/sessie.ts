@@ -26,6 +26,11 @@ export function clientAddress(c: Context<AppEnv>): string {
   }
 }
 
+/** The session cookie of a new session (password or OIDC login). */
+export function setSessionCookie(c: Context<AppEnv>, token: string) {
+  setCookie(c, cookieName(c), token, { httpOnly: true, sameSite: 'Lax', secure: secureCookies(c), path: '/', maxAge: SESSION_ABSOLUTE_MS / 1000 })
+}
+
 export const sessieRoutes = router()
   .openapi(
     apiRoute({
@@ -44,13 +49,7 @@ export const sessieRoutes = router()
         address: clientAddress(c),
         previousTokenHash: c.get('sessionTokenHash'),
       })
-      setCookie(c, cookieName(c), token, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: secureCookies(c),
-        path: '/',
-        maxAge: SESSION_ABSOLUTE_MS / 1000,
-      })
+      setSessionCookie(c, token)
       return c.json({ gebruiker: actor }, 200)
     },
   )

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { gebruiker } from '../../db/schema.js'
 import type { Actor, Deps } from '../context.js'
 import { DomainError } from '../domain/errors.js'
+import { oidcFouten, type OidcFout } from '../domain/inloggen-fouten.js'
 import { dummyHash, verifyPassword } from '../auth/password.js'
 import { clearAccountFailures, loginKeys, recordLoginFailure, takeLoginAttempt } from '../auth/rate-limit.js'
 import { createSession, deleteSession } from '../auth/sessions.js'
@@ -36,3 +37,30 @@ export async function login({
   const token = await createSession(deps, row.id)
   return { token, actor: { id: row.id, email: row.email, naam: row.naam, rol: row.rol, organisatieId: row.organisatieId } }
 }
+
+/**
+ * Logs in someone the gemeente's identity provider vouched for (server/auth/oidc.ts): only an
+ * existing, active account with that verified e-mail address, and not a werkgever (they keep their
+ * password). Nothing is created, and the role and werkgebied are this application's own. Refusals
+ * carry the codes of domain/inloggen-fouten.ts.
+ */
+export async function loginWithOidc({
+  deps,
+  identiteit,
+  previousTokenHash,
+}: {
+  deps: Deps
+  identiteit: { email?: string; emailBevestigd: boolean }
+  previousTokenHash?: string
+}): Promise<{ token: string; actor: Actor }> {
+  if (!identiteit.email || !identiteit.emailBevestigd) throw oidcFout('oidc-email-onbevestigd')
+  const row = (await deps.db.select().from(gebruiker).where(eq(gebruiker.email, identiteit.email)).limit(1))[0]
+  if (!row) throw oidcFout('oidc-onbekend')
+  if (!row.actief) throw oidcFout('oidc-uitgeschakeld', 'geen-toegang')
+  if (row.rol === 'werkgever') throw oidcFout('oidc-werkgever', 'geen-toegang')
+  if (previousTokenHash) await deleteSession(deps, previousTokenHash)
+  const token = await createSession(deps, row.id)
+  return { token, actor: { id: row.id, email: row.email, naam: row.naam, rol: row.rol, organisatieId: row.organisatieId } }
+}
+
+const oidcFout = (code: OidcFout, soort: 'niet-ingelogd' | 'geen-toegang' = 'niet-ingelogd') => new DomainError(soort, code, oidcFouten[code])

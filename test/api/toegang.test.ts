@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { deelnemerBody, plekBody, testApp, type TestApp } from '../helpers.js'
+import { deelnemerBody, ORIGIN, plekBody, testApp, type TestApp } from '../helpers.js'
+import { startTestProvider, type TestProvider } from '../oidc-provider.js'
+import { oidcSession, REDIRECT_URI } from '../oidc-flow.js'
 import { gebruiker, loginPoging, melding, toegangslink } from '../../db/schema.js'
 import { writeMeldingen } from '../../server/services/meldingen.js'
 import { linkToken } from '../../server/services/toegangslinks.js'
@@ -18,6 +20,8 @@ const iedereen: Wie[] = ['anoniem', 'beheerder', 'jobhunter', 'jobcoach', 'jobco
 const collega = { jobhunterElders: 'jobhunter', jobcoachElders: 'jobcoach', beheerderElders: 'beheerder', jobhunterRegio: 'jobhunter' } as const
 
 let t: TestApp
+/** A real OpenID provider: the matrix runs a second time with sessions made through it (docs/security.md). */
+let provider: TestProvider
 let orgA: string
 let jobcoachId: string
 let jobhunterId: string
@@ -104,6 +108,10 @@ const matrix: Record<string, Entry> = {
   'POST /api/sessie': { prepare: async () => ({ body: { email: `niemand${Math.random().toString(36).slice(2)}@test.example`, wachtwoord: 'fout-fout-fout' } }), expect: { anoniem: 401, ...loggedIn(401) } },
   'GET /api/sessie': { expect: { anoniem: 401, ...loggedIn(200) } },
   'DELETE /api/sessie': { expect: { anoniem: 401, ...loggedIn(204) }, ownSession: true },
+  'GET /api/inlogopties': { expect: { anoniem: 200, ...loggedIn(200) } },
+  // browser redirects: to the provider, and back (without the step cookie: to /inloggen?fout=oidc-verlopen)
+  'GET /api/oidc/start': { expect: { anoniem: 302, ...loggedIn(302) } },
+  'GET /api/oidc/terug': { expect: { anoniem: 302, ...loggedIn(302) } },
   'GET /api/gebruikers': { expect: only(200, ['beheerder']) },
   'POST /api/gebruikers': {
     prepare: async () => ({ body: { email: `n${Math.random()}@test.example`, wachtwoord: 'Lang-genoeg-wachtwoord', naam: 'N', rol: 'jobhunter' } }),
@@ -325,7 +333,8 @@ const matrix: Record<string, Entry> = {
 }
 
 beforeAll(async () => {
-  t = await testApp()
+  provider = await startTestProvider({ redirectUris: [REDIRECT_URI], postLogoutRedirectUris: [`${ORIGIN}/inloggen`] })
+  t = await testApp(provider.env)
   orgA = await t.makeOrganisatie('Organisatie A')
   const orgB = await t.makeOrganisatie('Organisatie B')
   const delft = await t.makeGemeente('Delft')
@@ -348,7 +357,10 @@ beforeAll(async () => {
   jobcoachId = users.jobcoach.id
   jobhunterId = users.jobhunter.id
 })
-afterAll(() => t.close())
+afterAll(async () => {
+  t.close()
+  await provider.close()
+})
 
 describe('role × route matrix', () => {
   it('every API route of the app has an entry in the matrix (and no entry is stale)', async () => {
@@ -365,10 +377,35 @@ describe('role × route matrix', () => {
   const cells = Object.entries(matrix).flatMap(([route, entry]) =>
     Object.entries(compleet(entry)).map(([wie, status]) => ({ route, wie: wie as Wie, status: status as number, entry })),
   )
-  it.each(cells)('$route as $wie answers $status', async ({ route, wie, status, entry }) => {
+  it.each(cells)('$route as $wie answers $status', (cell) => checkCell(cell, cookies, (wie) => t.login(emails[wie]!)))
+})
+
+/** The callers who can sign in through the organisation's provider (werkgevers keep their password). */
+const viaOidc: Wie[] = ['beheerder', 'jobhunter', 'jobcoach', 'jobcoachAnder', 'jobhunterElders', 'jobcoachElders', 'beheerderElders', 'jobhunterRegio']
+
+describe('role × route matrix, with sessions made through OIDC', () => {
+  const oidcCookies: Partial<Record<Wie, string>> = {}
+  beforeAll(async () => {
+    for (const wie of viaOidc) oidcCookies[wie] = await oidcSession(t, provider, emails[wie]!)
+  })
+  const cells = Object.entries(matrix).flatMap(([route, entry]) =>
+    Object.entries(compleet(entry))
+      .filter(([wie]) => viaOidc.includes(wie as Wie))
+      .map(([wie, status]) => ({ route, wie: wie as Wie, status: status as number, entry })),
+  )
+  it.each(cells)('$route as $wie (OIDC session) answers $status', (cell) => checkCell(cell, oidcCookies, (wie) => oidcSession(t, provider, emails[wie]!)))
+})
+
+/** One cell: the call as `wie`, with a fresh session (`login`) where the call ends the one it uses. */
+async function checkCell(
+  { route, wie, status, entry }: { route: string; wie: Wie; status: number; entry: Entry },
+  cookiesOf: Partial<Record<Wie, string>>,
+  login: (wie: Wie) => Promise<string>,
+) {
+  {
     const [method, pattern] = route.split(' ') as [string, string]
     const { path = pattern, body } = (await entry.prepare?.()) ?? {}
-    const cookie = entry.ownSession && wie !== 'anoniem' ? await t.login(emails[wie]!) : cookies[wie]
+    const cookie = entry.ownSession && wie !== 'anoniem' ? await login(wie) : cookiesOf[wie]
     const res = await t.request(method, path, { cookie, body })
     expect(res.status, res.text.slice(0, 300)).toBe(status)
     if (status >= 400 && path.startsWith('/api')) {
@@ -377,8 +414,8 @@ describe('role × route matrix', () => {
       // a refused request never carries data
       expect(Object.keys(res.json)).toEqual(['error'])
     }
-  })
-})
+  }
+}
 
 /**
  * A deelnemer erased after an ended plaatsing with `jobcoach`: before the erase the beheerder, the

@@ -156,6 +156,9 @@ async function aanmelding(email: string, bevestigen = true) {
 
 /** GET routes with query parameters (from the OpenAPI document): who may call them and the path. */
 const lijsten: Record<string, { as: Wie; path: () => string }> = {
+  // browser redirects of the OIDC sign-in: a refusal is a 302 to /inloggen?fout=<code> (docs/security.md)
+  'GET /api/oidc/start': { as: 'anoniem', path: () => '/api/oidc/start' },
+  'GET /api/oidc/terug': { as: 'anoniem', path: () => '/api/oidc/terug' },
   'GET /api/zoeken': { as: 'jobhunter', path: () => '/api/zoeken' },
   'GET /api/deelnemers': { as: 'jobhunter', path: () => '/api/deelnemers' },
   'GET /api/plekken': { as: 'werkgever', path: () => '/api/plekken' },
@@ -197,7 +200,7 @@ const without = (counts: Record<string, number>, tables: string[] = []) =>
 
 // The contract's statuses, plus 415: the app's answer to a body that is not JSON (docs/architecture.md).
 // 503 (database busy or read-only) cannot happen on this in-memory database.
-const statussen = [200, 201, 204, 400, 401, 403, 404, 409, 413, 415, 429]
+const statussen = [200, 201, 204, 302, 400, 401, 403, 404, 409, 413, 415, 429]
 /** English words from framework or zod defaults that must never reach a Dutch user. */
 const engels = /\b(expected|invalid|required|received|must|should|unexpected|unsupported|malformed|error|failed|not found|unauthorized|forbidden|too (big|small|large|long|short)|bad request)\b/i
 /** At least one everyday Dutch word. */
