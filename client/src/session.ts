@@ -20,6 +20,7 @@ export async function loadSessie(): Promise<void> {
 
 export async function login(email: string, wachtwoord: string): Promise<Gebruiker> {
   const answer = await call(api.sessie.$post({ json: { email, wachtwoord } }), { allow401: true })
+  sessionStorage.removeItem(VIA_OIDC)
   gebruiker.value = answer.gebruiker
   return answer.gebruiker
 }
@@ -29,7 +30,21 @@ export async function logout(): Promise<void> {
     await call(api.sessie.$delete(), { allow401: true })
   } finally {
     gebruiker.value = null
+    // signed in through the organisation: the login page offers the provider's logout next
+    if (sessionStorage.getItem(VIA_OIDC)) sessionStorage.setItem(UITGELOGD_OIDC, '1')
+    sessionStorage.removeItem(VIA_OIDC)
   }
+}
+
+const VIA_OIDC = 'pp-via-organisatie'
+const UITGELOGD_OIDC = 'pp-uitgelogd-organisatie'
+/** The user chose "Inloggen via uw organisatie" in this tab. */
+export const markOidcLogin = () => sessionStorage.setItem(VIA_OIDC, '1')
+/** Once after logging out of a session made through the organisation: true. */
+export function takeOidcLogout(): boolean {
+  const was = sessionStorage.getItem(UITGELOGD_OIDC) !== null
+  sessionStorage.removeItem(UITGELOGD_OIDC)
+  return was
 }
 
 /** The page a user lands on after login, by rol. */

@@ -5,6 +5,7 @@ import { login, startPage, safeReturnPath, gebruiker } from '../session.js'
 import { Alert, Button, ErrorSummary, TextField } from '../components/fields.js'
 import { validate, type FieldErrors } from '../lib/form-errors.js'
 import { loginInput } from '../../../server/domain/gebruiker.js'
+import { InloggenViaOrganisatie } from '../components/inloggen-organisatie.js'
 
 export function Inloggen() {
   const { query, route } = useLocation()
@@ -46,6 +47,7 @@ export function Inloggen() {
           <p class="utrecht-paragraph">Log in om verder te gaan. Daarna komt u terug op de pagina waar u was.</p>
         </Alert>
       )}
+      <InloggenViaOrganisatie terug={terug} fout={query.fout} />
       <form class="pp-form pp-stack" onSubmit={submit} noValidate>
         <ErrorSummary errors={Object.entries(fields)} message={message} focusKey={pogingen} />
         <TextField path="email" label="E-mailadres" type="email" value={email} onValue={setEmail} error={fields.email} required input={{ autoComplete: 'username' }} />
@@ -54,6 +56,9 @@ export function Inloggen() {
           {busy ? 'Bezig met inloggen…' : 'Inloggen'}
         </Button>
       </form>
+      <p class="utrecht-paragraph pp-aanbieden">
+        Heeft u een bedrijf of vrijwilligersorganisatie met plaats voor een inburgeraar? <a class="utrecht-link" href="/aanmelden">Plekken aanbieden</a>
+      </p>
     </div>
   )
 }

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'preact/hooks'
+import { api, call } from '../api.js'
+import { Alert } from './fields.js'
+import { isOidcFout, oidcFouten } from '../../../server/domain/inloggen-fouten.js'
+import { markOidcLogin, takeOidcLogout } from '../session.js'
+
+// The part of the login page for gemeente staff who sign in through their organisation (OpenID
+// Connect): the button (only when the server has it configured), why an attempt was refused
+// (/inloggen?fout=<code>), and after logging out the provider's own logout.
+
+export function InloggenViaOrganisatie({ terug, fout }: { terug?: string; fout?: string }) {
+  const [opties, setOpties] = useState<{ oidc: boolean; uitloggenUrl?: string }>()
+  const [uitgelogd] = useState(takeOidcLogout)
+  useEffect(() => {
+    call(api.inlogopties.$get())
+      .then(setOpties)
+      .catch(() => setOpties({ oidc: false }))
+  }, [])
+  const start = `/api/oidc/start${terug ? `?terug=${encodeURIComponent(terug)}` : ''}`
+  return (
+    <>
+      {isOidcFout(fout) && <Alert type="error" tekst={oidcFouten[fout]} />}
+      {uitgelogd && opties?.uitloggenUrl && (
+        <Alert type="info">
+          <p class="utrecht-paragraph">
+            U bent uitgelogd. Bij uw organisatie bent u misschien nog ingelogd.{' '}
+            <a class="utrecht-link" href={opties.uitloggenUrl}>Ook bij uw organisatie uitloggen</a>
+          </p>
+        </Alert>
+      )}
+      {opties?.oidc && (
+        <section class="pp-stack" aria-labelledby="via-organisatie">
+          <h2 class="utrecht-heading-2" id="via-organisatie">Medewerker van de gemeente?</h2>
+          <p class="utrecht-paragraph">Log in met het account van uw organisatie. Werkgevers loggen hieronder in met e-mailadres en wachtwoord.</p>
+          <p>
+            <a class="utrecht-button utrecht-button--primary-action" href={start} onClick={markOidcLogin}>
+              Inloggen via uw organisatie
+            </a>
+          </p>
+          <h2 class="utrecht-heading-2">Inloggen met wachtwoord</h2>
+        </section>
+      )}
+    </>
+  )
+}
