@@ -5,6 +5,7 @@ import type { Ctx } from '../context.js'
 import { datumInNederland, addDays, addMonths } from '../clock.js'
 import { requireRole } from './access.js'
 import { validatieFout } from '../domain/errors.js'
+import { eindredenLabel, knelpuntLabel, sectorLabel, vormLabel } from '../domain/labels.js'
 
 // How placements last, for beheerders: counts only, never a person. Definitions (docs/api.md):
 // - cohort: plaatsingen that started in the period (optionally one sector or vorm);
@@ -130,28 +131,39 @@ const csvVeld = (v: unknown) => {
   return /[";\n]/.test(veilig) ? `"${veilig.replace(/"/g, '""')}"` : veilig
 }
 
-/** GET /api/monitor/export.csv: the same figures as rows (onderdeel, sleutel, waarde). */
+/** A value's label, as the screen shows it; an unknown code as it is. */
+const tekstVan = (labels: Record<string, string>, code: string) => labels[code] ?? code
+/** A name part of a file name: lower case letters, digits and dashes. */
+const bestandsdeel = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+
+/**
+ * GET /api/monitor/export.csv: the same figures as rows (onderdeel, sleutel, waarde), in the
+ * screen's words: labels instead of codes, shares as whole percentages; the file name carries
+ * every filter, so two downloads never look alike.
+ */
 export async function exportMonitorCsv({ ctx, query }: { ctx: Ctx; query: MonitorQuery }) {
   const m = await getMonitor({ ctx, query })
   const rows: unknown[][] = [['onderdeel', 'sleutel', 'waarde']]
   rows.push(['periode', 'van', m.periode.van], ['periode', 'tot', m.periode.tot])
-  if (m.filter.sector) rows.push(['filter', 'sector', m.filter.sector])
-  if (m.filter.vorm) rows.push(['filter', 'vorm', m.filter.vorm])
-  if (query.gemeenteId) rows.push(['filter', 'gemeente', m.perGemeente[0]?.naam ?? query.gemeenteId])
+  const gemeenteNaam = query.gemeenteId ? (m.perGemeente[0]?.naam ?? query.gemeenteId) : undefined
+  if (m.filter.sector) rows.push(['filter', 'sector', tekstVan(sectorLabel, m.filter.sector)])
+  if (m.filter.vorm) rows.push(['filter', 'vorm', tekstVan(vormLabel, m.filter.vorm)])
+  if (gemeenteNaam) rows.push(['filter', 'gemeente', gemeenteNaam])
   const plaatsingLabels: Record<string, string> = { gestart: 'gestart', actief: 'actief', afgerond: 'afgerond', voortijdigBeeindigd: 'voortijdig beëindigd' }
   for (const [k, v] of Object.entries(m.plaatsingen)) rows.push(['plaatsingen', plaatsingLabels[k] ?? k, v])
   const duur = (onderdeel: string, d: { basis: number; nogActief: number; aandeel: number | null }, maanden: number) =>
-    rows.push([onderdeel, `basis na ${maanden} maanden`, d.basis], [onderdeel, `nog actief na ${maanden} maanden`, d.nogActief], [onderdeel, `aandeel na ${maanden} maanden`, d.aandeel ?? ''])
+    rows.push([onderdeel, `basis na ${maanden} maanden`, d.basis], [onderdeel, `nog actief na ${maanden} maanden`, d.nogActief], [onderdeel, `aandeel na ${maanden} maanden (%)`, d.aandeel === null ? '' : Math.round(d.aandeel * 100)])
   duur('duurzaamheid', m.duurzaamheid.na3Maanden, 3)
   duur('duurzaamheid', m.duurzaamheid.na6Maanden, 6)
-  for (const [k, v] of Object.entries(m.eindredenen)) rows.push(['eindreden', k, v])
-  for (const [k, v] of Object.entries(m.knelpunten.totaal)) rows.push(['knelpunt', k, v])
-  for (const { maand, aantallen } of m.knelpunten.perMaand) for (const [k, v] of Object.entries(aantallen)) rows.push([`knelpunt ${maand}`, k, v])
-  for (const [soort, groepen] of [['sector', m.perSector], ['vorm', m.perVorm]] as const) {
+  for (const [k, v] of Object.entries(m.eindredenen)) rows.push(['eindreden', tekstVan(eindredenLabel, k), v])
+  for (const [k, v] of Object.entries(m.knelpunten.totaal)) rows.push(['knelpunt', tekstVan(knelpuntLabel, k), v])
+  for (const { maand, aantallen } of m.knelpunten.perMaand) for (const [k, v] of Object.entries(aantallen)) rows.push([`knelpunt ${maand}`, tekstVan(knelpuntLabel, k), v])
+  for (const [soort, groepen, labels] of [['sector', m.perSector, sectorLabel], ['vorm', m.perVorm, vormLabel]] as const) {
     for (const g of groepen) {
-      rows.push([`${soort} ${g.waarde}`, 'gestart', g.gestart], [`${soort} ${g.waarde}`, 'actief', g.actief])
-      duur(`${soort} ${g.waarde}`, g.na3Maanden, 3)
-      duur(`${soort} ${g.waarde}`, g.na6Maanden, 6)
+      const onderdeel = `${soort} ${tekstVan(labels, g.waarde)}`
+      rows.push([onderdeel, 'gestart', g.gestart], [onderdeel, 'actief', g.actief])
+      duur(onderdeel, g.na3Maanden, 3)
+      duur(onderdeel, g.na6Maanden, 6)
     }
   }
   for (const g of m.perGemeente) {
@@ -160,5 +172,6 @@ export async function exportMonitorCsv({ ctx, query }: { ctx: Ctx; query: Monito
     duur(onderdeel, g.na3Maanden, 3)
     duur(onderdeel, g.na6Maanden, 6)
   }
-  return { csv: rows.map((r) => r.map(csvVeld).join(';')).join('\r\n') + '\r\n', bestandsnaam: `monitor-${m.periode.van}-${m.periode.tot}.csv` }
+  const filters = [m.filter.sector, m.filter.vorm, gemeenteNaam].filter((f): f is string => Boolean(f)).map(bestandsdeel)
+  return { csv: rows.map((r) => r.map(csvVeld).join(';')).join('\r\n') + '\r\n', bestandsnaam: ['monitor', m.periode.van, m.periode.tot, ...filters].join('-') + '.csv' }
 }

@@ -121,3 +121,20 @@ describe.skipIf(skipBrowser)('geen doodlopende pagina’s (item 7)', () => {
     await expect.poll(() => new URL(werkgever.url()).pathname).toBe('/mijn-plekken')
   })
 })
+
+describe.skipIf(skipBrowser)('monitor-CSV (item 10)', () => {
+  test('de CSV gebruikt de woorden en percentages van het scherm, en de bestandsnaam noemt sector en vorm', async () => {
+    const page = await app.openAs('beheerder')
+    await page.goto(`${app.url}/monitor?sector=zorg&vorm=vrijwilligerswerk`)
+    const knop = page.getByRole('link', { name: 'Download CSV' })
+    await knop.waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), knop.click()])
+    expect(download.suggestedFilename()).toMatch(/^monitor-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-zorg-vrijwilligerswerk\.csv$/)
+    const inhoud = (await (await page.request.get(`${app.url}${new URL(download.url()).pathname}${new URL(download.url()).search}`)).text())
+    expect(inhoud).toContain('filter;sector;Zorg')
+    expect(inhoud).toContain('filter;vorm;Vrijwilligerswerk')
+    expect(inhoud).toMatch(/aandeel na 3 maanden \(%\);(\d+)?\r\n/)
+    expect(inhoud).not.toMatch(/;0,\d+\r\n/) // no fractions
+    expect(inhoud).not.toMatch(/werk-gevonden|sector zorg|vorm vrijwilligerswerk/) // no codes
+  })
+})

@@ -1,19 +1,9 @@
-import type { Sector, Vorm } from '../../../server/domain/enums.js'
 import type { deelnemerStatussen, doelgroepen, geletterdheden, kinderopvangOpties, leerroutes } from '../../../server/domain/deelnemer.js'
 import type { CriteriumCode } from '../../../server/domain/enums.js'
 
 // Display text for the domain's values. The values themselves stay as in docs/domain.md.
 
-export const sectorLabel: Record<Sector, string> = {
-  zorg: 'Zorg', horeca: 'Horeca', schoonmaak: 'Schoonmaak', logistiek: 'Logistiek', detailhandel: 'Detailhandel',
-  groen: 'Groen', techniek: 'Techniek', bouw: 'Bouw', productie: 'Productie', kinderopvang: 'Kinderopvang',
-  onderwijs: 'Onderwijs', administratie: 'Administratie', facilitair: 'Facilitair', 'cultuur-en-sport': 'Cultuur en sport', overig: 'Overig',
-}
-
-export const vormLabel: Record<Vorm, string> = {
-  'betaald-werk': 'Betaald werk', vrijwilligerswerk: 'Vrijwilligerswerk', werkervaringsplek: 'Werkervaringsplek',
-  taalwerkstage: 'Taalwerkstage', leerwerkplek: 'Leerwerkplek', snuffelstage: 'Snuffelstage', 'sw-traject': 'SW-traject', bbl: 'BBL',
-}
+export { eindredenLabel, knelpuntLabel, sectorLabel, vormLabel } from '../../../server/domain/labels.js'
 
 export const begeleidingLabel: Record<string, string> = {
   buddy: 'Buddy', werkbegeleider: 'Werkbegeleider', jobcoach: 'Jobcoach', taalcoach: 'Taalcoach',
@@ -140,18 +130,10 @@ export const deelbaarVeldLabel: Record<string, string> = {
 }
 export const plaatsingStatusLabel: Record<string, string> = { actief: 'Actief', afgerond: 'Afgerond', 'voortijdig-beeindigd': 'Voortijdig beëindigd' }
 export const plaatsingStatusBadge: Record<string, string> = { actief: 'active', afgerond: 'success', 'voortijdig-beeindigd': 'inactive' }
-export const eindredenLabel: Record<string, string> = {
-  'werk-gevonden': 'Werk gevonden', opleiding: 'Opleiding', gezondheid: 'Gezondheid', kinderopvang: 'Kinderopvang', vervoer: 'Vervoer',
-  taal: 'Taal', conflict: 'Conflict', verhuisd: 'Verhuisd', anders: 'Anders',
-}
 export const contactMetLabel: Record<string, string> = { deelnemer: 'Deelnemer', werkgever: 'Werkgever', beiden: 'Beiden (driegesprek)' }
 export const kanaalLabel: Record<string, string> = { bezoek: 'Bezoek', telefoon: 'Telefoon', video: 'Video', bericht: 'Bericht' }
 export const contactSoortLabel: Record<string, string> = {
   contactmoment: 'Contactmoment', startgesprek: 'Startgesprek', voortgangsgesprek: 'Voortgangsgesprek', eindgesprek: 'Eindgesprek',
-}
-export const knelpuntLabel: Record<string, string> = {
-  taal: 'Taal', werkhouding: 'Werkhouding', absentie: 'Absentie', samenwerking: 'Samenwerking', cultuur: 'Cultuur', vervoer: 'Vervoer',
-  kinderopvang: 'Kinderopvang', gezondheid: 'Gezondheid', financien: 'Financiën', rooster: 'Rooster', overig: 'Overig',
 }
 
 export const formatBedrag = (n: number) => n.toLocaleString('nl-NL', { style: 'currency', currency: 'EUR' })
