@@ -3,6 +3,7 @@ import { errorLogFields } from './http-errors.js'
 import { deleteExpiredSessions } from './auth/sessions.js'
 import { applyBewaartermijn } from './services/avg.js'
 import { signalContacten } from './services/signalen.js'
+import { pruneMeldingen } from './services/meldingen.js'
 import { makeSamenvattingen } from './meldingen/samenvatting.js'
 
 // The work the server does by itself once a day (docs/privacy.md, docs/operations.md): the
@@ -32,6 +33,14 @@ const hourlyJobs: Job[] = [
 ]
 
 const jobs: Job[] = [
+  [
+    // docs/meldingen.md: handled mail rows and runs after 30 days, meldingen after a year
+    'meldingen-opruimen',
+    async (deps) => {
+      const r = await pruneMeldingen(deps)
+      return r.mails || r.runs || r.meldingen ? r : undefined
+    },
+  ],
   [
     'bewaartermijn',
     async (deps) => {

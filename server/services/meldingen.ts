@@ -1,6 +1,6 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm'
-import { gebruiker, gemeente, mailOutbox, melding } from '../../db/schema.js'
+import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm'
+import { gebruiker, gemeente, mailOutbox, melding, plekSignalering } from '../../db/schema.js'
 import type { Tx } from '../../db/client.js'
 import type { Ctx, Deps } from '../context.js'
 import type { Config } from '../config.js'
@@ -149,4 +149,17 @@ export async function unsubscribe({ deps, token }: { deps: Deps; token: string }
   const done = await deps.db.update(gebruiker).set({ mailVoorkeur: 'uit', updatedAt: iso(deps.clock.now()) }).where(eq(gebruiker.id, id)).returning({ id: gebruiker.id })
   if (!done.length) throw ongeldigToken()
   return { mail: 'uit' as const }
+}
+
+/**
+ * The daily job: handled e-mail rows and proactive-matching runs older than 30 days go, meldingen
+ * older than a year (read or not). A plek state signalled over 30 days ago may signal again.
+ */
+export async function pruneMeldingen(deps: Deps): Promise<{ mails: number; runs: number; meldingen: number }> {
+  const dag = 86_400_000
+  const voor = (dagen: number) => new Date(deps.clock.now().getTime() - dagen * dag).toISOString()
+  const mails = await deps.db.delete(mailOutbox).where(lt(mailOutbox.sentAt, voor(30))).returning({ id: mailOutbox.id })
+  const runs = await deps.db.delete(plekSignalering).where(lt(plekSignalering.doneAt, voor(30))).returning({ id: plekSignalering.id })
+  const oud = await deps.db.delete(melding).where(lt(melding.createdAt, voor(365))).returning({ id: melding.id })
+  return { mails: mails.length, runs: runs.length, meldingen: oud.length }
 }

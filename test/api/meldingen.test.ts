@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { deelnemerBody, fourUsers, plekBody, type TestApp, type User } from '../helpers.js'
-import { melding, plekSignalering } from '../../db/schema.js'
+import { mailOutbox, melding, plekSignalering } from '../../db/schema.js'
 import { startMeldingen, type MeldingenRuntime } from '../../server/meldingen/index.js'
 import { SignaleringWorker } from '../../server/meldingen/signalering.js'
-import { runHourlyJobs } from '../../server/daily-jobs.js'
+import { runDailyJobs, runHourlyJobs } from '../../server/daily-jobs.js'
 import { afmeldToken } from '../../server/services/meldingen.js'
 
 // Meldingen through the API on a real database: who hears of what, once, and what the words say.
@@ -156,6 +156,25 @@ describe('reading and settings', () => {
     expect((await t.request('GET', '/api/meldingen/voorkeur', { cookie: jobhunter.cookie })).json.mail).toBe('uit')
     const [w] = await t.database.db.select().from(melding).where(eq(melding.gebruikerId, werkgever.id))
     expect(w).toBeUndefined()
+  })
+
+  it('the daily job keeps meldingen a year, handled mail rows and runs 30 days', async () => {
+    await deelnemer()
+    await publish()
+    await m.signalering.drain()
+    await m.mail.drain() // no SMTP here: the row is closed as geen-smtp
+    const tel = async () => ({
+      meldingen: (await t.database.db.select().from(melding)).length,
+      runs: (await t.database.db.select().from(plekSignalering)).length,
+      mails: (await t.database.db.select().from(mailOutbox)).length,
+    })
+    expect(await tel()).toEqual({ meldingen: 1, runs: 1, mails: 1 })
+    t.clock.advance(31 * 86_400_000)
+    await runDailyJobs(t.deps)
+    expect(await tel()).toEqual({ meldingen: 1, runs: 0, mails: 0 })
+    t.clock.advance(335 * 86_400_000)
+    await runDailyJobs(t.deps)
+    expect(await tel()).toEqual({ meldingen: 0, runs: 0, mails: 0 })
   })
 
   it('without a session every meldingen route is a 401', async () => {
