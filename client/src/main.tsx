@@ -24,6 +24,8 @@ import { MijnPlaatsingen, Plaatsingen } from './pages/plaatsingen.js'
 import { PlaatsingDetail } from './pages/plaatsing-detail.js'
 import { Monitor } from './pages/monitor.js'
 import { Meldingen, Afmelden } from './pages/meldingen.js'
+import { Aanmelden, AanmeldingBevestigen, Uitnodiging } from './pages/aanmelden.js'
+import { AanmeldingDetail, Aanmeldingen } from './pages/aanmeldingen.js'
 import { MeldingenBel } from './components/meldingen-bel.js'
 import { clearAllDeelnemerConcepten } from './lib/deelnemer-concept.js'
 import { Doodlopend } from './components/doodlopend.js'
@@ -40,7 +42,7 @@ const navigatie: Record<Rol, [string, string][]> = {
   jobhunter: [['/deelnemers?regievoerder=ik', 'Mijn deelnemers'], ['/zoeken', 'Plekken zoeken'], ['/deelnemers', 'Deelnemers'], ['/voorstellen', 'Voorstellen']],
   beheerder: [
     ['/zoeken', 'Plekken zoeken'], ['/deelnemers', 'Deelnemers'], ['/plaatsingen', 'Plaatsingen'], ['/monitor', 'Monitor'],
-    ['/beheer/gebruikers', 'Gebruikers'], ['/beheer/organisaties', 'Organisaties'],
+    ['/beheer/gebruikers', 'Gebruikers'], ['/beheer/organisaties', 'Organisaties'], ['/aanmeldingen', 'Aanmeldingen'],
   ],
   jobcoach: [['/mijn-plaatsingen', 'Mijn plaatsingen']],
 }
@@ -132,6 +134,8 @@ const GMijnPlaatsingen = guard(['jobcoach'], MijnPlaatsingen)
 const GPlaatsingen = guard(['beheerder'], Plaatsingen)
 const GPlaatsingDetail = guard(['jobcoach', 'beheerder'], PlaatsingDetail)
 const GMonitor = guard(['beheerder'], Monitor)
+const GAanmeldingen = guard(['beheerder'], Aanmeldingen)
+const GAanmeldingDetail = guard(['beheerder'], AanmeldingDetail)
 const GMeldingen = guard(['jobcoach', 'werkgever', 'jobhunter', 'beheerder'], Meldingen)
 
 function Start() {
@@ -170,6 +174,8 @@ const titels: [RegExp, string][] = [
   [/^\/beheer\/organisaties/, 'Organisaties'], [/^\/voorstellen/, 'Voorstellen'], [/^\/mijn-plaatsingen/, 'Mijn plaatsingen'],
   [/^\/plaatsingen$/, 'Plaatsingen'], [/^\/plaatsingen\//, 'Plaatsing'], [/^\/monitor/, 'Monitor'],
   [/^\/meldingen/, 'Meldingen'], [/^\/afmelden/, 'Afmelden voor e-mail'],
+  [/^\/aanmelden\/bevestigen/, 'E-mailadres bevestigen'], [/^\/aanmelden$/, 'Plekken aanbieden'], [/^\/uitnodiging/, 'Uitnodiging'],
+  [/^\/aanmeldingen$/, 'Aanmeldingen'], [/^\/aanmeldingen\//, 'Aanmelding'],
 ]
 
 /** On a route change: a page title, and focus to the main content so screen readers start there. */
@@ -234,6 +240,11 @@ export function App() {
           <Route path="/monitor" component={GMonitor} />
           <Route path="/meldingen" component={GMeldingen} />
           <Route path="/afmelden" component={Afmelden} />
+          <Route path="/aanmelden" component={Aanmelden} />
+          <Route path="/aanmelden/bevestigen" component={AanmeldingBevestigen} />
+          <Route path="/uitnodiging" component={Uitnodiging} />
+          <Route path="/aanmeldingen" component={GAanmeldingen} />
+          <Route path="/aanmeldingen/:id" component={GAanmeldingDetail} />
           <Route default component={NietGevonden} />
         </Router>
       </Shell>

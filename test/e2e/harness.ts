@@ -36,17 +36,17 @@ if (!chromiumAvailable) {
  * a test moves it on (`clock.advance(ms)`: "time moves on"); the browser's own clock does not move,
  * and sessions expire on the server's clock, so after a jump of days a test logs in again.
  */
-export async function startServer() {
+export async function startServer(env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'pp-e2e-'))
   const database = await openDatabase(`file:${join(dir, 'e2e.db')}`)
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'true' })
+  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'true', ...env })
   const clock = movableClock()
   const deps: Deps = { db: database.db, clock, config, log: () => {} }
   await bootstrap(deps)
   const search = startSearch(database.db, clock, new EmbeddedSearchIndex(), () => {})
   deps.search = search
   await search.ready
-  // meldingen as the server runs them (no SMTP: e-mail is off), polling each second
+  // meldingen as the server runs them (e-mail off unless `env` sets SMTP_URL), polling each second
   const meldingen = startMeldingen(deps, { pollMs: 1000 })
   const app = createApp(deps)
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
@@ -131,9 +131,10 @@ export interface BrowserApp {
  * One server (a temp database with the demo data) and one Chromium for the test file that calls
  * this at its top level: started before its tests, closed after them, and a screenshot of the
  * current page when a test fails. Without Chromium (and not in CI) nothing starts; the file's
- * `describe.skipIf(skipBrowser)` skips the tests. `contextOptions` add to every context it opens.
+ * `describe.skipIf(skipBrowser)` skips the tests. `contextOptions` add to every context it opens;
+ * `serverEnv` (read when the server starts) adds environment, e.g. SMTP_URL of an SMTP server in the test.
  */
-export function useBrowserApp(contextOptions: BrowserContextOptions = {}): BrowserApp {
+export function useBrowserApp(contextOptions: BrowserContextOptions = {}, serverEnv: () => Record<string, string> = () => ({})): BrowserApp {
   let server: Awaited<ReturnType<typeof startServer>> | undefined
   let browser: Browser | undefined
   let context: BrowserContext | undefined
@@ -145,7 +146,7 @@ export function useBrowserApp(contextOptions: BrowserContextOptions = {}): Brows
 
   beforeAll(async () => {
     if (skipBrowser) return
-    server = await startServer()
+    server = await startServer(serverEnv())
     browser = await launchBrowser()
   }, 60_000)
   afterAll(async () => {

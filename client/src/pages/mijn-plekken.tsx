@@ -7,6 +7,7 @@ import { Cel, NaamCel, StatusBadge, Tabel } from '../components/tabel.js'
 import { formatDatum, formatScore, statusLabel } from '../lib/labels.js'
 import { useAction } from '../lib/use-action.js'
 import { useLoad } from '../lib/use-load.js'
+import { EigenOrganisatieStatus } from '../components/organisatie-status.js'
 
 type Plek = Awaited<ReturnType<typeof load>>['items'][number]
 const load = (signal: AbortSignal) => call(api.plekken.$get({ query: { perPage: '100' } }, { init: { signal } }))
@@ -38,6 +39,7 @@ export function MijnPlekken() {
         <h1 class="utrecht-heading-1">Mijn plekken</h1>
         <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/plekken/nieuw">Nieuwe plek</a>
       </div>
+      <EigenOrganisatieStatus />
       <div aria-live="polite" class="pp-status-line">
         {melding && <Alert type="ok" tekst={melding} />}
       </div>

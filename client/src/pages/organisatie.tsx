@@ -7,6 +7,8 @@ import { Alert, Button, ErrorSummary, Laden, Section, SelectField, TextField } f
 import { orderedErrors, validate } from '../lib/form-errors.js'
 import { useSave } from '../lib/use-save.js'
 import { soortLabel } from '../lib/labels.js'
+import { Collegas } from '../components/collegas.js'
+import { OrganisatieStatusMelding } from '../components/organisatie-status.js'
 
 export interface OrganisatieFormState {
   naam: string; soort: string; postcode: string; plaats: string; kvkNummer: string
@@ -63,10 +65,12 @@ export function OrganisatieForm({ start, knop, onSave }: { start: OrganisatieFor
 export function OrganisatieEigen() {
   const id = gebruiker.value?.organisatieId
   const [start, setStart] = useState<OrganisatieFormState>()
+  const [status, setStatus] = useState<string>()
   const [fout, setFout] = useState<string>()
   useEffect(() => {
     if (!id) return
     call(api.organisaties[':id'].$get({ param: { id } }))
+      .then((o) => (setStatus(o.status), o))
       .then((o) => setStart({ naam: o.naam, soort: o.soort, postcode: o.postcode, plaats: o.plaats, kvkNummer: o.kvkNummer ?? '', contactNaam: o.contactpersoon.naam, contactEmail: o.contactpersoon.email, contactTelefoon: o.contactpersoon.telefoon }))
       .catch((e) => setFout(e instanceof ApiError ? e.message : 'De organisatie kon niet geladen worden.'))
   }, [id])
@@ -74,10 +78,12 @@ export function OrganisatieEigen() {
     <div style="max-width: 44rem">
       <h1 class="utrecht-heading-1">Organisatie</h1>
       <p class="utrecht-paragraph">Jobhunters bellen de contactpersoon als zij een deelnemer voor uw plek hebben.</p>
+      <OrganisatieStatusMelding status={status} />
       {fout && <Alert type="error" tekst={fout} />}
       {!start ? !fout && <Laden /> : (
         <OrganisatieForm start={start} knop="Organisatie opslaan" onSave={async (body) => { await call(api.organisaties[':id'].$patch({ param: { id: id! }, json: body })) }} />
       )}
+      {id && status && <Collegas organisatieId={id} goedgekeurd={status === 'goedgekeurd'} />}
     </div>
   )
 }
