@@ -123,7 +123,8 @@ export function PlaatsingDetail() {
         </section>
       </div>
 
-      {rol === 'beheerder' && actief && (
+      {/* only when the deelnemer's gemeente has another jobcoach to hand the plaatsing to */}
+      {rol === 'beheerder' && actief && jobcoaches.some((j) => j.id !== p.jobcoachId) && (
         <section class="pp-card pp-sectie" aria-labelledby="toewijzen-titel">
           <h2 class="utrecht-heading-3" id="toewijzen-titel">Andere jobcoach</h2>
           <p class="utrecht-paragraph">De nieuwe jobcoach ziet de plaatsing en het hele logboek; de wijziging wordt vastgelegd.</p>

@@ -138,14 +138,27 @@ function JobcoachCel({ p, jobcoaches, toewijzen, onToewijzen, onToegewezen }: {
   p: PlaatsingItem; jobcoaches: { id: string; naam: string }[]; toewijzen: boolean; onToewijzen: (aan: boolean) => void; onToegewezen: (melding: string) => void
 }) {
   const naam = p.deelnemer?.naam ?? 'Deelnemer'
+  // the plaatsing can only go to a jobcoach of the deelnemer's gemeente: those are asked when
+  // the choice opens, and "Andere jobcoach" is not offered when there is no other one at all
+  const [vanGemeente, setVanGemeente] = useState<{ id: string; naam: string }[]>()
+  useEffect(() => {
+    if (toewijzen && p.deelnemerId) loadJobcoaches({ deelnemerId: p.deelnemerId }).then(setVanGemeente).catch(() => setVanGemeente(jobcoaches))
+  }, [toewijzen])
+  const keuzes = vanGemeente ?? jobcoaches
+  const anderen = jobcoaches.some((j) => j.id !== p.jobcoachId)
   return (
     <Cel label="Jobcoach">
       {p.jobcoach?.naam ?? <span class="pp-muted">Geen jobcoach</span>}
-      {p.status === 'actief' && (toewijzen ? (
-        <Toewijzen plaatsing={{ id: p.id, jobcoachId: p.jobcoachId, naam }} jobcoaches={jobcoaches}
+      {p.status === 'actief' && anderen && (toewijzen ? (vanGemeente && !keuzes.some((j) => j.id !== p.jobcoachId) ? (
+        <div role="status">
+          <p class="utrecht-paragraph pp-muted">Er is geen andere jobcoach in de gemeente van {naam}.</p>
+          <Button variant="subtle" onClick={() => onToewijzen(false)}>Sluiten</Button>
+        </div>
+      ) : !vanGemeente ? <Laden /> : (
+        <Toewijzen plaatsing={{ id: p.id, jobcoachId: p.jobcoachId, naam }} jobcoaches={keuzes}
           onAnnuleer={() => onToewijzen(false)}
           onKlaar={(nieuw) => onToegewezen(`De plaatsing van ${naam} is toegewezen aan ${nieuw}.`)} />
-      ) : (
+      )) : (
         <div><Button variant="subtle" onClick={() => onToewijzen(true)} aria-label={`Plaatsing van ${naam} aan een andere jobcoach toewijzen`}>Andere jobcoach</Button></div>
       ))}
     </Cel>
