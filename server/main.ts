@@ -28,6 +28,9 @@ try {
   throw e
 }
 
+if (config.env === 'production' && !config.totpVerplicht && !process.env.WORKER_SLOT)
+  console.warn('Waarschuwing: TOTP_VERPLICHT=false: beheerders loggen zonder tweede stap in. Alleen voor een testinstallatie (docs/security.md).')
+
 // The web app: build dist/client first when it is missing or older than client/ (clean clone, git pull).
 if (process.env.SKIP_CLIENT_BUILD !== 'true') {
   try {

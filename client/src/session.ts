@@ -18,11 +18,25 @@ export async function loadSessie(): Promise<void> {
   }
 }
 
-export async function login(email: string, wachtwoord: string): Promise<Gebruiker> {
-  const answer = await call(api.sessie.$post({ json: { email, wachtwoord } }), { allow401: true })
+/** After the password, a beheerder with two-step verification must still send a code (or set it up). */
+export interface TweedeStap {
+  tweedeStap: 'code' | 'instellen'
+  instellen?: { otpauthUrl: string; geheim: string }
+}
+
+export async function login(email: string, wachtwoord: string): Promise<Gebruiker | TweedeStap> {
+  const answer = (await call(api.sessie.$post({ json: { email, wachtwoord } }), { allow401: true })) as { gebruiker: Gebruiker } | TweedeStap
   sessionStorage.removeItem(VIA_OIDC)
+  if ('tweedeStap' in answer) return answer
   gebruiker.value = answer.gebruiker
   return answer.gebruiker
+}
+
+/** The second step: a code from the app or a recovery code; the first code of a new set-up answers the recovery codes. */
+export async function sendTweedeStap(code: string): Promise<{ gebruiker: Gebruiker; herstelcodes?: string[] }> {
+  const answer = await call(api.sessie['tweede-stap'].$post({ json: { code } }), { allow401: true })
+  gebruiker.value = answer.gebruiker
+  return answer
 }
 
 export async function logout(): Promise<void> {

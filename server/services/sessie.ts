@@ -6,6 +6,7 @@ import { oidcFouten, type OidcFout } from '../domain/inloggen-fouten.js'
 import { dummyHash, verifyPassword } from '../auth/password.js'
 import { clearAccountFailures, loginKeys, recordLoginFailure, takeLoginAttempt } from '../auth/rate-limit.js'
 import { createSession, deleteSession } from '../auth/sessions.js'
+import { beginInstellen, sealPending, tweedeStapVoor } from './tweestap.js'
 
 /**
  * Logs in: the attempt is counted against the rate limit first, then the password is checked
@@ -22,7 +23,7 @@ export async function login({
   input: { email: string; wachtwoord: string }
   address: string
   previousTokenHash?: string
-}): Promise<{ token: string; actor: Actor }> {
+}): Promise<{ token: string; actor: Actor } | { tweedeStap: 'code' | 'instellen'; pending: string; instellen?: { otpauthUrl: string; geheim: string } }> {
   const email = input.email.trim().toLowerCase()
   const keys = loginKeys(email, address)
   const attempt = await takeLoginAttempt(deps, keys)
@@ -33,6 +34,11 @@ export async function login({
     throw new DomainError('niet-ingelogd', 'inloggen-mislukt', 'Het e-mailadres of het wachtwoord klopt niet.')
   }
   await clearAccountFailures(deps, keys, attempt)
+  // a beheerder with two-step verification (or required to set it up) gets no session yet
+  const stap = await tweedeStapVoor(deps, row)
+  if (stap !== 'geen') {
+    return { tweedeStap: stap, pending: sealPending(deps, row.id), ...(stap === 'instellen' ? { instellen: await beginInstellen(deps, row) } : {}) }
+  }
   if (previousTokenHash) await deleteSession(deps, previousTokenHash)
   const token = await createSession(deps, row.id)
   return { token, actor: { id: row.id, email: row.email, naam: row.naam, rol: row.rol, organisatieId: row.organisatieId } }

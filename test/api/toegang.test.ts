@@ -108,6 +108,7 @@ const matrix: Record<string, Entry> = {
   'POST /api/sessie': { prepare: async () => ({ body: { email: `niemand${Math.random().toString(36).slice(2)}@test.example`, wachtwoord: 'fout-fout-fout' } }), expect: { anoniem: 401, ...loggedIn(401) } },
   'GET /api/sessie': { expect: { anoniem: 401, ...loggedIn(200) } },
   'DELETE /api/sessie': { expect: { anoniem: 401, ...loggedIn(204) }, ownSession: true },
+  'POST /api/sessie/tweede-stap': { prepare: async () => ({ body: { code: '123456' } }), expect: { anoniem: 401, ...loggedIn(401) } },
   'GET /api/inlogopties': { expect: { anoniem: 200, ...loggedIn(200) } },
   // browser redirects: to the provider, and back (without the step cookie: to /inloggen?fout=oidc-verlopen)
   'GET /api/oidc/start': { expect: { anoniem: 302, ...loggedIn(302) } },

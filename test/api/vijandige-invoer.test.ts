@@ -53,6 +53,8 @@ const writes: Record<string, WriteEntry> = {
     // also adds the table's AUTOINCREMENT row to sqlite_sequence); a login may rotate sessions.
     mayChange: ['login_poging', 'sqlite_sequence', 'sessie'],
   },
+  // without the pending cookie of the password step: always 401, nothing counted
+  'POST /api/sessie/tweede-stap': { as: 'anoniem', path: () => '/api/sessie/tweede-stap', body: () => ({ code: '123456' }) },
   'DELETE /api/sessie': {
     as: 'jobhunter',
     path: () => '/api/sessie',

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import { ApiError } from '../api.js'
-import { login, startPage, safeReturnPath, gebruiker } from '../session.js'
+import { login, startPage, safeReturnPath, gebruiker, type TweedeStap } from '../session.js'
 import { Alert, Button, ErrorSummary, TextField } from '../components/fields.js'
 import { validate, type FieldErrors } from '../lib/form-errors.js'
 import { loginInput } from '../../../server/domain/gebruiker.js'
 import { InloggenViaOrganisatie } from '../components/inloggen-organisatie.js'
+import { TweedeStapFormulier } from '../components/tweede-stap.js'
 
 export function Inloggen() {
   const { query, route } = useLocation()
@@ -15,6 +16,7 @@ export function Inloggen() {
   const [message, setMessage] = useState<string>()
   const [busy, setBusy] = useState(false)
   const [pogingen, setPogingen] = useState(0)
+  const [stap, setStap] = useState<TweedeStap>()
   const terug = safeReturnPath(query.terug)
 
   async function submit(e: Event) {
@@ -30,7 +32,8 @@ export function Inloggen() {
     setBusy(true)
     try {
       const g = await login(email.trim(), wachtwoord)
-      route(terug ?? startPage(g.rol), true)
+      if ('tweedeStap' in g) setStap(g) // a beheerder with two-step verification: the code next
+      else route(terug ?? startPage(g.rol), true)
     } catch (err) {
       setMessage(err instanceof ApiError ? err.message : 'Inloggen lukt nu niet. Probeer het later opnieuw.')
       setPogingen((n) => n + 1)
@@ -47,8 +50,9 @@ export function Inloggen() {
           <p class="utrecht-paragraph">Log in om verder te gaan. Daarna komt u terug op de pagina waar u was.</p>
         </Alert>
       )}
-      <InloggenViaOrganisatie terug={terug} fout={query.fout} />
-      <form class="pp-form pp-stack" onSubmit={submit} noValidate>
+      {stap && <TweedeStapFormulier stap={stap} onKlaar={(g) => route(terug ?? startPage(g.rol), true)} />}
+      {!stap && <InloggenViaOrganisatie terug={terug} fout={query.fout} />}
+      <form class="pp-form pp-stack" onSubmit={submit} noValidate hidden={Boolean(stap)}>
         <ErrorSummary errors={Object.entries(fields)} message={message} focusKey={pogingen} />
         <TextField path="email" label="E-mailadres" type="email" value={email} onValue={setEmail} error={fields.email} required input={{ autoComplete: 'username' }} />
         <TextField path="wachtwoord" label="Wachtwoord" type="password" value={wachtwoord} onValue={setWachtwoord} error={fields.wachtwoord} required input={{ autoComplete: 'current-password' }} />
