@@ -4,7 +4,7 @@ import { useLocation } from 'preact-iso'
 import { api, call } from '../api.js'
 
 // The bell in the header: a link to the Meldingen page with the number of unread meldingen as
-// text (never colour alone). The number is fetched on every page change and every POLL_MS while
+// text (never colour alone); its name says it in words ("Meldingen 2 ongelezen"). The number is fetched on every page change and every POLL_MS while
 // the tab is visible; when it rises, a polite live region says so once, for screen readers.
 
 const POLL_MS = 5000
@@ -52,13 +52,16 @@ export function MeldingenBel() {
   return (
     <>
       <a class="pp-bel" href="/meldingen" aria-current={path === '/meldingen' ? 'page' : undefined} data-testid="meldingen-bel">
-        <span aria-hidden="true" class="pp-bel__icoon">🔔</span>
+        <svg aria-hidden="true" class="pp-bel__icoon" viewBox="0 0 24 24" width="20" height="20" fill="currentColor">
+          <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+        </svg>
         <span>Meldingen</span>
         {n !== undefined && n > 0 && (
-          <span class="pp-bel__aantal">
-            {n}
+          <>
+            {' '}
+            <span class="pp-bel__aantal">{n}</span>
             <span class="pp-visually-hidden"> ongelezen</span>
-          </span>
+          </>
         )}
       </a>
       <span class="pp-visually-hidden" aria-live="polite" role="status">
