@@ -5,6 +5,7 @@ import { applyBewaartermijn } from './services/avg.js'
 import { signalContacten } from './services/signalen.js'
 import { pruneMeldingen } from './services/meldingen.js'
 import { makeSamenvattingen } from './meldingen/samenvatting.js'
+import { deleteVerlopenAanmeldingen } from './services/aanmeldingen.js'
 
 // The work the server does by itself once a day (docs/privacy.md, docs/operations.md): the
 // retention rule for deelnemers, removing sessions that can no longer be used, and pruning the
@@ -21,6 +22,14 @@ const hourlyJobs: Job[] = [
     async (deps) => {
       const nieuw = await signalContacten(deps)
       return nieuw ? { meldingen: nieuw } : undefined
+    },
+  ],
+  [
+    // docs/aanmelden.md: what a confirmation or invitation link that ran out leaves behind
+    'aanmeldingen-opruimen',
+    async (deps) => {
+      const verwijderd = await deleteVerlopenAanmeldingen(deps)
+      return verwijderd ? { verwijderd } : undefined
     },
   ],
   [

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, lt, ne, not, notExists, sql, type SQLWrapper } from 'drizzle-orm'
 import { aanmelding, gebruiker, gemeente, mailOutbox, organisatie, sessie, toegangslink, werkgebied } from '../../db/schema.js'
 import type { Db, Tx } from '../../db/client.js'
 import type { Ctx, Deps } from '../context.js'
@@ -354,16 +354,23 @@ export async function acceptUitnodiging({ deps, input }: { deps: Deps; input: { 
 }
 
 /**
- * Registrations never confirmed are removed once their link ran out (docs/privacy.md): nothing of
- * them stays. Runs with the daily jobs; answers how many were removed.
+ * What a link that ran out leaves behind is removed (docs/privacy.md "Zelf aanmelden"): a
+ * registration never confirmed (organisatie, account, links, mails), an invitation never accepted
+ * (its inactive account), and links older than 30 days. Runs hourly with the meldingen jobs.
  */
 export async function deleteVerlopenAanmeldingen(deps: Deps): Promise<number> {
-  const now = iso(deps.clock.now())
+  const now = deps.clock.now()
+  const open = (gebruikerId: SQLWrapper) => sql`exists (select 1 from ${toegangslink} l where l.gebruiker_id = ${gebruikerId} and l.verloopt_op > ${iso(now)})`
   const oud = await deps.db
     .select({ organisatieId: aanmelding.organisatieId, gebruikerId: aanmelding.gebruikerId })
     .from(aanmelding)
     .innerJoin(organisatie, eq(organisatie.id, aanmelding.organisatieId))
-    .where(and(eq(organisatie.status, 'onbevestigd'), sql`not exists (select 1 from ${toegangslink} l where l.gebruiker_id = ${aanmelding.gebruikerId} and l.verloopt_op > ${now})`))
+    .where(and(eq(organisatie.status, 'onbevestigd'), not(open(aanmelding.gebruikerId))))
   for (const r of oud) await deps.db.transaction((tx) => deleteOnbevestigd(tx, r.organisatieId, r.gebruikerId))
-  return oud.length
+  const uitnodigingen = await deps.db
+    .delete(gebruiker)
+    .where(and(eq(gebruiker.passwordHash, GEEN_WACHTWOORD), eq(gebruiker.actief, false), not(open(gebruiker.id)), notExists(deps.db.select({ x: aanmelding.gebruikerId }).from(aanmelding).where(eq(aanmelding.gebruikerId, gebruiker.id)))))
+    .returning({ id: gebruiker.id })
+  await deps.db.delete(toegangslink).where(lt(toegangslink.verlooptOp, iso(new Date(now.getTime() - 30 * 24 * 60 * 60_000))))
+  return oud.length + uitnodigingen.length
 }

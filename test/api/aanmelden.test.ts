@@ -287,6 +287,9 @@ describe('colleagues', () => {
     t.clock.advance(7 * 24 * 60 * 60_000 + 1000)
     const verlopen = await t.request('POST', '/api/uitnodigingen/accepteren', { body: { token: linkIn(laat!.mail.text!, '/uitnodiging'), naam: 'Laat', wachtwoord: 'Krentenbol-op-zaterdag-5' } })
     expect(verlopen.json.error).toEqual({ code: 'link-verlopen', message: 'Deze uitnodiging is verlopen: een uitnodiging werkt 7 dagen. Vraag uw collega om u opnieuw uit te nodigen.' })
+    // an invitation never accepted leaves nothing behind once it ran out; accepted accounts stay
+    expect(await deleteVerlopenAanmeldingen(t.deps)).toBe(1)
+    expect((await t.database.db.select({ email: gebruiker.email }).from(gebruiker).where(eq(gebruiker.organisatieId, id))).map((g) => g.email).sort()).toEqual(['fatima@korenschoof.example', 'joost@korenschoof.example'])
     // the table holds ids, never the signed part of a link
     expect(JSON.stringify(await t.database.db.select().from(toegangslink))).not.toContain(token.split('.')[1])
   })
