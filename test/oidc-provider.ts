@@ -22,6 +22,11 @@ export interface TestProvider {
   loginAs(account: TestAccount): void
   /** Re-sign the ID token of the next token answer with another key (same kid and alg). */
   forgeNextIdToken(): void
+  /**
+   * Called with the provider's redirect back to the app (code, state) before the browser gets it;
+   * may answer a changed URL. For browser tests, where the redirect chain cannot be intercepted.
+   */
+  onRedirectBack(hook: ((url: URL) => URL | void) | undefined): void
   /** Env for the app: OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET. */
   env: Record<string, string>
   close(): Promise<void>
@@ -30,8 +35,13 @@ export interface TestProvider {
 const listen = (server: Server) =>
   new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)))
 
-/** `redirectUris`: the app's /api/oidc/terug on every origin the test uses. */
-export async function startTestProvider(opts: { redirectUris: string[]; postLogoutRedirectUris?: string[]; idTokenTtlSeconds?: number }): Promise<TestProvider> {
+type Uris = string[] | (() => string[])
+
+/**
+ * `redirectUris`: the app's /api/oidc/terug on every origin the test uses; a function when the
+ * app's address is known only later (the provider is made at its first request).
+ */
+export async function startTestProvider(opts: { redirectUris: Uris; postLogoutRedirectUris?: Uris; idTokenTtlSeconds?: number }): Promise<TestProvider> {
   const front = createServer()
   const frontPort = await listen(front)
   const issuer = `http://127.0.0.1:${frontPort}`
@@ -42,43 +52,48 @@ export async function startTestProvider(opts: { redirectUris: string[]; postLogo
   const accounts = new Map<string, TestAccount>()
   let next: TestAccount | undefined
 
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: clientId,
-        client_secret: clientSecret,
-        redirect_uris: opts.redirectUris,
-        post_logout_redirect_uris: opts.postLogoutRedirectUris ?? [],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_post',
+  const uris = (u: Uris | undefined) => (typeof u === 'function' ? u() : (u ?? []))
+  let made: { provider: Provider; callback: ReturnType<Provider['callback']> } | undefined
+  const make = () => {
+    const provider = new Provider(issuer, {
+      clients: [
+        {
+          client_id: clientId,
+          client_secret: clientSecret,
+          redirect_uris: uris(opts.redirectUris),
+          post_logout_redirect_uris: uris(opts.postLogoutRedirectUris),
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+          token_endpoint_auth_method: 'client_secret_post',
+        },
+      ],
+      jwks: { keys: [jwk as never] },
+      cookies: { keys: [randomBytes(32).toString('hex')] },
+      pkce: { required: () => true },
+      claims: { openid: ['sub'], email: ['email', 'email_verified'] },
+      features: { devInteractions: { enabled: false } },
+      ttl: { IdToken: opts.idTokenTtlSeconds ?? 3600, AuthorizationCode: 60, Interaction: 600, Session: 600, Grant: 600, AccessToken: 600 },
+      interactions: { url: (_ctx, interaction) => `/interactie/${interaction.uid}` },
+      findAccount: async (_ctx, id) => {
+        const account = accounts.get(id)
+        if (!account) return undefined
+        return { accountId: id, claims: async () => ({ sub: id, email: account.email, email_verified: account.emailVerified ?? true }) }
       },
-    ],
-    jwks: { keys: [jwk as never] },
-    cookies: { keys: [randomBytes(32).toString('hex')] },
-    pkce: { required: () => true },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
-    features: { devInteractions: { enabled: false } },
-    ttl: { IdToken: opts.idTokenTtlSeconds ?? 3600, AuthorizationCode: 60, Interaction: 600, Session: 600, Grant: 600, AccessToken: 600 },
-    interactions: { url: (_ctx, interaction) => `/interactie/${interaction.uid}` },
-    findAccount: async (_ctx, id) => {
-      const account = accounts.get(id)
-      if (!account) return undefined
-      return { accountId: id, claims: async () => ({ sub: id, email: account.email, email_verified: account.emailVerified ?? true }) }
-    },
-  })
-  provider.proxy = true // it sits behind the front server: the issuer's address comes in X-Forwarded-*
-  const callback = provider.callback()
+    })
+    provider.proxy = true // it sits behind the front server: the issuer's address comes in X-Forwarded-*
+    return { provider, callback: provider.callback() }
+  }
 
   // the provider's own listener; the front forwards to it
   const inner = createServer(async (req, res) => {
-    if (req.url?.startsWith('/interactie/')) return interact(req, res)
-    callback(req, res)
+    made ??= make()
+    if (req.url?.startsWith('/interactie/')) return interact(made.provider, req, res)
+    made.callback(req, res)
   })
   const innerPort = await listen(inner)
 
   /** Finishes each prompt at once for the account the test named: login, then consent. */
-  async function interact(req: IncomingMessage, res: ServerResponse) {
+  async function interact(provider: Provider, req: IncomingMessage, res: ServerResponse) {
     const details = await provider.interactionDetails(req, res)
     if (details.prompt.name === 'login') {
       if (!next) throw new Error('testprovider: geen account gekozen (loginAs)')
@@ -94,6 +109,7 @@ export async function startTestProvider(opts: { redirectUris: string[]; postLogo
   }
 
   let forge = false
+  let redirectHook: ((url: URL) => URL | void) | undefined
   const attackerKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey
   front.on('request', async (req, res) => {
     const chunks: Buffer[] = []
@@ -116,6 +132,8 @@ export async function startTestProvider(opts: { redirectUris: string[]; postLogo
     answer.headers.forEach((v, k) => {
       if (k !== 'content-length' && k !== 'set-cookie' && k !== 'transfer-encoding' && k !== 'content-encoding') out[k] = v
     })
+    const location = answer.headers.get('location')
+    if (location && redirectHook && new URL(location, issuer).pathname === '/api/oidc/terug') out.location = (redirectHook(new URL(location, issuer)) ?? new URL(location, issuer)).href
     const cookies = answer.headers.getSetCookie()
     if (cookies.length) out['set-cookie'] = cookies
     out['content-length'] = String(body.length)
@@ -132,6 +150,9 @@ export async function startTestProvider(opts: { redirectUris: string[]; postLogo
     },
     forgeNextIdToken: () => {
       forge = true
+    },
+    onRedirectBack: (hook) => {
+      redirectHook = hook
     },
     env: { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret },
     close: async () => {

@@ -33,7 +33,15 @@ export function InloggenViaOrganisatie({ terug, fout }: { terug?: string; fout?:
           <h2 class="utrecht-heading-2" id="via-organisatie">Medewerker van de gemeente?</h2>
           <p class="utrecht-paragraph">Log in met het account van uw organisatie. Werkgevers loggen hieronder in met e-mailadres en wachtwoord.</p>
           <p>
-            <a class="utrecht-button utrecht-button--primary-action" href={start} onClick={markOidcLogin}>
+            {/* a real page load to the server (which redirects to the provider), not a route of the app */}
+            <a
+              class="utrecht-button utrecht-button--primary-action"
+              href={start}
+              onClick={(e) => {
+                e.stopPropagation()
+                markOidcLogin()
+              }}
+            >
               Inloggen via uw organisatie
             </a>
           </p>
