@@ -29,6 +29,13 @@ const refusal = (res: { status: number; headers: Headers }) => {
   return location.searchParams.get('fout')!
 }
 
+/** A fresh account of `rol` and a browser that has been to the provider: its redirect back, not yet followed. */
+async function atProvidersReturn(rol: 'jobcoach' | 'beheerder' | 'jobhunter') {
+  const u = await t.makeUser(rol)
+  const b = browser(t)
+  return { b, back: await toProviderAndBack(b, provider, { email: u.email }) }
+}
+
 /** Logs the refusal as the report shows it: the code and the sentence the login page shows. */
 const shown = (geval: string, code: string) => console.log(`OIDC ${geval}: /inloggen?fout=${code} → "${oidcFouten[code as keyof typeof oidcFouten]}"`)
 
@@ -65,9 +72,7 @@ describe('OIDC sign-in against a real provider', () => {
   )
 
   it('wrong state: refused, no session', async () => {
-    const u = await t.makeUser('jobcoach')
-    const b = browser(t)
-    const back = await toProviderAndBack(b, provider, { email: u.email })
+    const { b, back } = await atProvidersReturn('jobcoach')
     back.searchParams.set('state', 'een-andere-state-waarde')
     const res = await b.appGet(back.pathname + back.search)
     const code = refusal(res)
@@ -77,9 +82,7 @@ describe('OIDC sign-in against a real provider', () => {
   })
 
   it('a replayed code (the same redirect back, with the same step cookie) is refused', async () => {
-    const u = await t.makeUser('jobcoach')
-    const b = browser(t)
-    const back = await toProviderAndBack(b, provider, { email: u.email })
+    const { b, back } = await atProvidersReturn('jobcoach')
     const stap = b.app.get('oidc-stap')!
     expect((await b.appGet(back.pathname + back.search)).status).toBe(302)
     expect(b.app.has('sessie')).toBe(true)
@@ -92,9 +95,7 @@ describe('OIDC sign-in against a real provider', () => {
   })
 
   it('an expired ID token is refused', async () => {
-    const u = await t.makeUser('jobcoach')
-    const b = browser(t)
-    const back = await toProviderAndBack(b, provider, { email: u.email })
+    const { b, back } = await atProvidersReturn('jobcoach')
     t.clock.advance(5 * 60_000) // the token lives 60 s at this provider; the step 10 minutes
     const code = refusal(await b.appGet(back.pathname + back.search))
     expect(code).toBe('oidc-token-verlopen')
@@ -102,9 +103,7 @@ describe('OIDC sign-in against a real provider', () => {
   })
 
   it('an ID token signed by another key is refused', async () => {
-    const u = await t.makeUser('beheerder')
-    const b = browser(t)
-    const back = await toProviderAndBack(b, provider, { email: u.email })
+    const { b, back } = await atProvidersReturn('beheerder')
     provider.forgeNextIdToken()
     const code = refusal(await b.appGet(back.pathname + back.search))
     expect(code).toBe('oidc-token-ongeldig')
@@ -144,9 +143,7 @@ describe('OIDC sign-in against a real provider', () => {
   })
 
   it('a return without the step cookie (another browser, or after ten minutes) is refused', async () => {
-    const u = await t.makeUser('jobcoach')
-    const b = browser(t)
-    const back = await toProviderAndBack(b, provider, { email: u.email })
+    const { b, back } = await atProvidersReturn('jobcoach')
     const other = browser(t)
     expect(refusal(await other.appGet(back.pathname + back.search))).toBe('oidc-verlopen')
     t.clock.advance(11 * 60_000)
