@@ -1,8 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
 import * as client from 'openid-client'
 import type { Deps } from '../context.js'
 import { DomainError } from '../domain/errors.js'
 import { oidcFouten, type OidcFout } from '../domain/inloggen-fouten.js'
+import { openToken, sealToken } from './sessions.js'
 
 // OpenID Connect sign-in for gemeente staff (docs/security.md "Inloggen via de organisatie"):
 // authorization code flow with PKCE, `state` and `nonce`, the ID token checked by openid-client
@@ -50,27 +50,15 @@ export interface LoginStap {
   nonce: string
   verifier: string
   terug?: string
-  /** ms since the epoch after which this attempt is void */
-  tot: number
 }
 
 export const STAP_MS = 10 * 60 * 1000
 
-const sign = (deps: Deps, data: string) => createHmac('sha256', deps.config.sessionSecret).update(`oidc-stap\n${data}`).digest('base64url')
-
-export function sealStap(deps: Deps, stap: LoginStap): string {
-  const data = Buffer.from(JSON.stringify(stap)).toString('base64url')
-  return `${data}.${sign(deps, data)}`
-}
+export const sealStap = (deps: Deps, stap: LoginStap): string => sealToken(deps, 'oidc-stap', stap, STAP_MS)
 
 export function openStap(deps: Deps, sealed: string | undefined): LoginStap {
-  const [data, mac] = (sealed ?? '').split('.')
-  if (!data || !mac) throw fout('oidc-verlopen')
-  const expected = Buffer.from(sign(deps, data))
-  const given = Buffer.from(mac)
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw fout('oidc-verlopen')
-  const stap = JSON.parse(Buffer.from(data, 'base64url').toString('utf8')) as LoginStap
-  if (!(stap.tot > deps.clock.now().getTime())) throw fout('oidc-verlopen')
+  const stap = openToken<LoginStap>(deps, 'oidc-stap', sealed)
+  if (!stap) throw fout('oidc-verlopen')
   return stap
 }
 
@@ -78,7 +66,7 @@ export function openStap(deps: Deps, sealed: string | undefined): LoginStap {
 export async function startOidc(deps: Deps, redirectUri: string, terug?: string): Promise<{ url: string; stap: LoginStap }> {
   const config = await oidcConfiguration(deps)
   const verifier = client.randomPKCECodeVerifier()
-  const stap: LoginStap = { state: client.randomState(), nonce: client.randomNonce(), verifier, terug, tot: deps.clock.now().getTime() + STAP_MS }
+  const stap: LoginStap = { state: client.randomState(), nonce: client.randomNonce(), verifier, terug }
   const url = client.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
     scope: 'openid email profile',

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { and, eq, lte, or, sql } from 'drizzle-orm'
 import { gebruiker, sessie } from '../../db/schema.js'
 import type { Actor, Deps } from '../context.js'
@@ -122,3 +122,26 @@ export async function deleteSessionsOf(deps: Deps, gebruikerId: string): Promise
   forgetSessions(deps, { gebruikerId })
   await deps.db.delete(sessie).where(and(eq(sessie.gebruikerId, gebruikerId)))
 }
+
+/**
+ * A short-lived value the browser keeps for us between two requests (the OIDC step, the pending
+ * second step of a login): JSON with an end time, signed with SESSION_SECRET for one purpose.
+ * Not secret from the browser, but it cannot change or extend it.
+ */
+export function sealToken(deps: Deps, purpose: string, value: object, ttlMs: number): string {
+  const data = Buffer.from(JSON.stringify({ ...value, tot: deps.clock.now().getTime() + ttlMs })).toString('base64url')
+  return `${data}.${tokenMac(deps, purpose, data)}`
+}
+
+/** The value of a sealed token, or undefined when it is missing, altered, for another purpose or past its end. */
+export function openToken<T extends object>(deps: Deps, purpose: string, sealed: string | undefined): T | undefined {
+  const [data, mac] = (sealed ?? '').split('.')
+  if (!data || !mac) return undefined
+  const given = Buffer.from(mac)
+  const expected = Buffer.from(tokenMac(deps, purpose, data))
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined
+  const value = JSON.parse(Buffer.from(data, 'base64url').toString('utf8')) as T & { tot: number }
+  return value.tot > deps.clock.now().getTime() ? value : undefined
+}
+
+const tokenMac = (deps: Deps, purpose: string, data: string) => createHmac('sha256', deps.config.sessionSecret).update(`${purpose}\n${data}`).digest('base64url')

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomInt } from 'node:crypto'
 import { and, eq, isNull } from 'drizzle-orm'
 import { Secret, TOTP } from 'otpauth'
 import { gebruiker, herstelcode, tweestap } from '../../db/schema.js'
@@ -6,7 +6,7 @@ import type { Actor, Deps } from '../context.js'
 import { DomainError } from '../domain/errors.js'
 import { iso } from '../clock.js'
 import { clearAccountFailures, takeLoginAttempt } from '../auth/rate-limit.js'
-import { createSession, deleteSession } from '../auth/sessions.js'
+import { createSession, deleteSession, openToken, sealToken } from '../auth/sessions.js'
 
 // Two-step verification (TOTP, RFC 6238, via otpauth) for beheerders who log in with a password
 // (docs/security.md "Twee stappen"). Required in production unless TOTP_VERPLICHT=false, and for
@@ -29,24 +29,14 @@ export async function tweedeStapVoor(deps: Deps, row: { id: string; rol: string 
 
 // --- the pending token: who passed the password, until when ------------------------------------
 
-const mac = (deps: Deps, data: string) => createHmac('sha256', deps.config.sessionSecret).update(`tweestap\n${data}`).digest('base64url')
-
-export function sealPending(deps: Deps, gebruikerId: string): string {
-  const data = Buffer.from(JSON.stringify({ g: gebruikerId, tot: deps.clock.now().getTime() + WACHTEN_MS })).toString('base64url')
-  return `${data}.${mac(deps, data)}`
-}
+export const sealPending = (deps: Deps, gebruikerId: string): string => sealToken(deps, 'tweestap', { g: gebruikerId }, WACHTEN_MS)
 
 const verlopen = () => new DomainError('niet-ingelogd', 'tweede-stap-verlopen', 'Log opnieuw in met uw wachtwoord: de tijd voor de code is voorbij.')
 
 function openPending(deps: Deps, sealed: string | undefined): string {
-  const [data, m] = (sealed ?? '').split('.')
-  if (!data || !m) throw verlopen()
-  const a = Buffer.from(m)
-  const b = Buffer.from(mac(deps, data))
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw verlopen()
-  const { g, tot } = JSON.parse(Buffer.from(data, 'base64url').toString('utf8')) as { g: string; tot: number }
-  if (!(tot > deps.clock.now().getTime())) throw verlopen()
-  return g
+  const pending = openToken<{ g: string }>(deps, 'tweestap', sealed)
+  if (!pending) throw verlopen()
+  return pending.g
 }
 
 // --- the secret, encrypted at rest under SESSION_SECRET ----------------------------------------
