@@ -117,12 +117,17 @@ function afstand(a: string, b: string): number {
   return vorige[b.length]!
 }
 
+const LIDWOORD = new Set(['de', 'het', 'een', 't'])
+
 /** Whether two organisatie names probably mean the same organisatie. */
 export function lijktOp(a: string, b: string): boolean {
   const x = naamSleutel(a)
   const y = naamSleutel(b)
   if (!x || !y) return false
   if (x === y) return true
+  // the same words in another order ("Korenschoof Bakkerij" / "Bakkerij De Korenschoof")
+  const woorden = (k: string) => [...new Set(k.split(' ').filter((w) => !LIDWOORD.has(w)))].sort().join(' ')
+  if (woorden(x).length >= 5 && woorden(x) === woorden(y)) return true
   const [kort, lang] = x.length <= y.length ? [x, y] : [y, x]
   if (kort.length >= 5 && ` ${lang} `.includes(` ${kort} `)) return true
   return kort.length >= 6 && afstand(x, y) <= Math.max(1, Math.floor(lang.length / 8))

@@ -26,29 +26,23 @@ function mail(subject: string, alineas: string[]): MailInhoud {
 export async function composeAccountMail(deps: Deps, gebeurtenis: string, basis: string): Promise<MailInhoud | undefined> {
   const [soort, id = ''] = gebeurtenis.split(':')
   const { db, config } = deps
-  if (soort === 'bevestigen') {
-    const [r] = await db
-      .select({ naam: gebruiker.naam, org: organisatie.naam })
+  // the link's account and organisatie (bevestigen, uitnodiging)
+  const [r] = soort === 'bevestigen' || soort === 'uitnodiging'
+    ? await db
+      .select({ naam: gebruiker.naam, org: organisatie.naam, door: toegangslink.createdBy })
       .from(toegangslink)
       .innerJoin(gebruiker, eq(gebruiker.id, toegangslink.gebruikerId))
       .innerJoin(organisatie, eq(organisatie.id, gebruiker.organisatieId))
       .where(eq(toegangslink.id, id))
-    if (!r) return undefined
+    : []
+  if (soort === 'bevestigen' && r)
     return mail(`Bevestig de aanmelding van ${r.org}`, [
       `Hallo ${r.naam},`,
       `U heeft ${r.org} aangemeld bij Participatieplekken om plekken aan te bieden. Bevestig uw e-mailadres met de link hieronder. De link werkt 24 uur en maar één keer.`,
       `${basis}/aanmelden/bevestigen?token=${linkToken(config, id)}`,
       'Heeft u zich niet aangemeld? Dan hoeft u niets te doen. Zonder bevestiging verwijderen we de gegevens vanzelf.',
     ])
-  }
-  if (soort === 'uitnodiging') {
-    const [r] = await db
-      .select({ org: organisatie.naam, door: toegangslink.createdBy })
-      .from(toegangslink)
-      .innerJoin(gebruiker, eq(gebruiker.id, toegangslink.gebruikerId))
-      .innerJoin(organisatie, eq(organisatie.id, gebruiker.organisatieId))
-      .where(eq(toegangslink.id, id))
-    if (!r) return undefined
+  if (soort === 'uitnodiging' && r) {
     const [door] = r.door ? await db.select({ naam: gebruiker.naam }).from(gebruiker).where(eq(gebruiker.id, r.door)) : []
     return mail(`Uitnodiging voor ${r.org} op Participatieplekken`, [
       'Hallo,',
@@ -65,18 +59,18 @@ export async function composeAccountMail(deps: Deps, gebeurtenis: string, basis:
       'Was u dat niet? Dan hoeft u niets te doen.',
     ])
   if (soort === 'goedgekeurd' || soort === 'afgewezen') {
-    const [r] = await db.select({ org: organisatie.naam, reden: aanmelding.reden }).from(aanmelding).innerJoin(organisatie, eq(organisatie.id, aanmelding.organisatieId)).where(eq(aanmelding.organisatieId, id))
-    if (!r) return undefined
+    const [b] = await db.select({ org: organisatie.naam, reden: aanmelding.reden }).from(aanmelding).innerJoin(organisatie, eq(organisatie.id, aanmelding.organisatieId)).where(eq(aanmelding.organisatieId, id))
+    if (!b) return undefined
     if (soort === 'goedgekeurd')
-      return mail(`Goedgekeurd: ${r.org} kan plekken aanbieden`, [
+      return mail(`Goedgekeurd: ${b.org} kan plekken aanbieden`, [
         'Hallo,',
-        `De gemeente heeft de aanmelding van ${r.org} goedgekeurd. U kunt nu uw plekken publiceren. Ook kunt u collega's uitnodigen.`,
+        `De gemeente heeft de aanmelding van ${b.org} goedgekeurd. U kunt nu uw plekken publiceren. Ook kunt u collega's uitnodigen.`,
         `Log in: ${basis}/inloggen`,
       ])
-    return mail(`Afgewezen: de aanmelding van ${r.org}`, [
+    return mail(`Afgewezen: de aanmelding van ${b.org}`, [
       'Hallo,',
-      `De gemeente heeft de aanmelding van ${r.org} afgewezen. Daarom kunt u geen plekken aanbieden, en uw account werkt niet meer.`,
-      `De reden:\n${r.reden ?? ''}`,
+      `De gemeente heeft de aanmelding van ${b.org} afgewezen. Daarom kunt u geen plekken aanbieden, en uw account werkt niet meer.`,
+      `De reden:\n${b.reden ?? ''}`,
       'Heeft u vragen? Neem dan contact op met de gemeente.',
     ])
   }

@@ -265,10 +265,12 @@ const NIET_GOEDGEKEURD: Record<Exclude<OrganisatieStatus, 'goedgekeurd'>, string
   afgewezen: 'De gemeente heeft de aanmelding van deze organisatie afgewezen. Daarom kan deze plek niet worden gepubliceerd.',
 }
 
+const UITNODIGEN_NIET = "Collega's uitnodigen kan zodra de gemeente de aanmelding van uw organisatie heeft goedgekeurd."
+
 /** Publishing a plek (and inviting colleagues) needs an approved organisatie: 409 otherwise. */
-export async function requireGoedgekeurd(deps: Deps, organisatieId: string | null) {
+export async function requireGoedgekeurd(deps: Deps, organisatieId: string | null, voor: 'publiceren' | 'uitnodigen' = 'publiceren') {
   const [o] = organisatieId ? await deps.db.select({ status: organisatie.status }).from(organisatie).where(eq(organisatie.id, organisatieId)) : []
-  if (o && o.status !== 'goedgekeurd') throw conflict('organisatie-niet-goedgekeurd', NIET_GOEDGEKEURD[o.status])
+  if (o && o.status !== 'goedgekeurd') throw conflict('organisatie-niet-goedgekeurd', voor === 'uitnodigen' ? UITNODIGEN_NIET : NIET_GOEDGEKEURD[o.status])
 }
 
 // ---- colleagues -----------------------------------------------------------------------------
@@ -299,7 +301,7 @@ async function gebruikersOf(ctx: Ctx, organisatieId: string) {
  */
 export async function inviteCollega({ ctx, input }: { ctx: Ctx; input: { email: string; naam?: string } }) {
   requireRole(ctx.actor, 'werkgever')
-  await requireGoedgekeurd(ctx, ctx.actor.organisatieId)
+  await requireGoedgekeurd(ctx, ctx.actor.organisatieId, 'uitnodigen')
   const organisatieId = ctx.actor.organisatieId!
   const now = ctx.clock.now()
   await ctx.db.transaction(async (tx) => {

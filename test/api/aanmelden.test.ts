@@ -92,6 +92,7 @@ describe('the path of a new organisatie', () => {
     expect(teVroeg.json.error).toEqual({ code: 'organisatie-niet-goedgekeurd', message: expect.stringMatching(/^De gemeente controleert de aanmelding van uw organisatie nog/) })
     const uitnodigen = await t.request('POST', '/api/uitnodigingen', { cookie: wg, body: { email: 'collega@korenschoof.example' } })
     expect(uitnodigen.status).toBe(409)
+    expect(uitnodigen.json.error.message).toBe("Collega's uitnodigen kan zodra de gemeente de aanmelding van uw organisatie heeft goedgekeurd.")
 
     const vanaf = smtp.ontvangen.length
     const goed = await t.request('POST', `/api/aanmeldingen/${orgId}/goedkeuren`, { cookie: beheerder.cookie })
@@ -217,6 +218,7 @@ describe('vetting', () => {
     expect(lijktOp('Stichting Buurtwerk Crabbehof', 'Buurtwerk Crabbehof')).toBe(true)
     expect(lijktOp('Zorgcentrum De Merwe', 'Zorgcentrum de Merwee')).toBe(true)
     expect(lijktOp('Café Zuid', 'Cafe Zuid')).toBe(true)
+    expect(lijktOp('Korenschoof Bakkerij B.V.', 'Bakkerij De Korenschoof')).toBe(true)
     expect(lijktOp('Zorgcentrum De Merwe', 'Zorgcentrum Het Anker')).toBe(false)
     expect(lijktOp('BV', 'NV')).toBe(false)
   })
