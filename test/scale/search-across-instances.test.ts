@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto'
 import { openDatabase } from '../../db/client.js'
 import { plek } from '../../db/schema.js'
 import { isSearchable } from '../../server/domain/zoeken.js'
-import { beheerderCookie, call, DEMO_WACHTWOORD, loginAs, retryWhileBusy, startServerProcess, waitForIndex, type ServerProcess } from '../faults/server-process.js'
+import { beheerderCookie, call, DEMO_WACHTWOORD, healthOf, loginAs, retryWhileBusy, startServerProcess, waitForIndex, type ServerProcess } from '../faults/server-process.js'
 import { ackCount, demoUsers, runWriteLoad, type LoadUsers } from '../faults/write-load.js'
 import { deelnemerBody, plekBody } from '../helpers.js'
 import { skipSqld, sqldCount, sqldExecute, startSqld, type Sqld } from './sqld.js'
@@ -226,14 +226,14 @@ describe.skipIf(skipSqld)('search across two app instances on one sqld', () => {
         // reads keep working, also with a session that cannot be touched now
         expect((await call(s.base, 'GET', '/api/zoeken?q=plek', { cookie })).status).toBe(200)
         expect((await call(s.base, 'GET', '/api/plekken?limit=5', { cookie: users.werkgever })).status).toBe(200)
-        const health = (await call(s.base, 'GET', '/api/health')).json
+        const health = await healthOf(s.base)
         expect(health).toMatchObject({ status: 'degraded', database: { ok: true }, opslag: { ok: false, detail: 'De database is alleen-lezen: opslaan lukt niet.' } })
       }
     } finally {
       await sqld.blockWrites!(false)
     }
     for (const s of [A, B]) {
-      expect((await call(s.base, 'GET', '/api/health')).json).toMatchObject({ status: 'ok', opslag: { ok: true } })
+      expect(await healthOf(s.base)).toMatchObject({ status: 'ok', opslag: { ok: true } })
       expect((await call(s.base, 'POST', '/api/deelnemers', { cookie: users.jobhunter, body: deelnemerBody({ naam: 'Weer opgeslagen', gemeenteId: users.gemeenteId }) })).status).toBe(201)
     }
   })
@@ -250,9 +250,10 @@ describe.skipIf(skipSqld)('search across two app instances on one sqld', () => {
           expect(res.json.error).toMatchObject({ code: 'database-onbereikbaar', message: 'De database antwoordt niet. Probeer het zo opnieuw.' })
           expect(res.headers.get('retry-after')).toBe('5')
         }
+        // anonymous: the status only (a beheerder's session cannot be checked while the database is away)
         const health = await call(s.base, 'GET', '/api/health')
         expect(health.status).toBe(200)
-        expect(health.json).toMatchObject({ status: 'degraded', database: { ok: false, detail: 'De database antwoordt niet.' } })
+        expect(health.json).toEqual({ status: 'degraded' })
       }
     } finally {
       await sqld.restart()

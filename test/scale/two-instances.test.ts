@@ -52,7 +52,7 @@ describe.skipIf(skipSqld)('two app instances on one sqld', () => {
     const plekken = await sqldCount(sqld.url, "select count(*) from plek where id like 'demo-plek-%'")
     expect(plekken).toBeGreaterThan(0)
     for (const s of [A, B]) {
-      const health = (await call(s.base, 'GET', '/api/health')).json
+      const health = (await call(s.base, 'GET', '/api/health', { cookie: cookies.beheerder!.A })).json // details: for a beheerder
       expect(health.database).toEqual({ ok: true })
       const lijst = await call(s.base, 'GET', '/api/plekken?limit=1', { cookie: cookies.beheerder!.A })
       expect(lijst.status).toBe(200)
