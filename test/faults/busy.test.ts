@@ -119,13 +119,14 @@ describe('database locked by another process', () => {
     const before = await t.request('POST', '/api/deelnemers', { cookie: jobhunter.cookie, body: deelnemerBody({ naam: 'Voor het slot' }) })
     expect(before.status).toBe(201)
 
+    const beheerder = await t.makeUser('beheerder')
     const lock = await holdLock(file, 'stdin') // held until we say so: no timing in the assertions
     const during = [
       await t.request('POST', '/api/deelnemers', { cookie: jobhunter.cookie, body: deelnemerBody({ naam: 'Tijdens het slot' }) }),
       // reads go on: WAL readers never wait for a writer (the plekken list: the deelnemers list
       // writes an audit row of who saw whom since issue 15, so it waits like a write)
       await t.request('GET', '/api/plekken', { cookie: werkgever.cookie }),
-      await t.request('GET', '/api/health'),
+      await t.request('GET', '/api/health', { cookie: beheerder.cookie }), // details: for a beheerder
       await t.request('POST', '/api/plekken', { cookie: werkgever.cookie, body: plekBody() }),
       await t.request('PATCH', `/api/deelnemers/${before.json.id}`, { cookie: jobhunter.cookie, body: { moedertaal: 'Tigrinya' } }),
       // viewing one deelnemer writes an audit row (who viewed whom) in the same transaction: a write
