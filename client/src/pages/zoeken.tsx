@@ -55,12 +55,10 @@ function useZoekInvoer(state: ZoekState, search: string, navigate: (s: ZoekState
   }
 
   useEffect(() => {
-    if (search === eigen.current) {
-      // our own navigation: the boxes are ahead or equal; only a word the page took out (a filter
-      // applied) is taken out of the box as well
-      if (state.q !== invoer.current.q.trim()) zet('q', state.q)
-      return
-    }
+    // our own navigation: the boxes are ahead or equal (a word the page took out, a filter
+    // applied, left the box in `naar`). Comparing with the box here dropped a letter typed
+    // between the navigation and this effect ("zorg" became "zog" on a busy machine).
+    if (search === eigen.current) return
     typing.cancel()
     eigen.current = search
     zet('q', state.q)
@@ -75,6 +73,8 @@ function useZoekInvoer(state: ZoekState, search: string, navigate: (s: ZoekState
   }
   const naar = (next: ZoekState, replace = false) => {
     typing.cancel()
+    // only a change the page made itself (a word taken out for a filter) goes back into the box
+    if (next.q !== invoer.current.q) zet('q', next.q)
     eigen.current = zoekQueryString(next)
     navigate(next, replace)
   }
