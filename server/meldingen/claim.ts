@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto'
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
+import { BackgroundLoop } from '../../search/loop.js'
 
 // Claiming work rows, as search/indexer.ts claims the search outbox: one UPDATE marks due rows
 // with this worker's id and an expiry, so two instances on one database never take the same row,
@@ -42,4 +44,22 @@ export function releaseWithBackoff(db: Db, tabel: WerkTabel, id: number, attempt
     UPDATE ${sql.raw(tabel)} SET attempts = attempts + 1, next_attempt_at = ${new Date(now.getTime() + wacht).toISOString()},
       last_error = ${fout.slice(0, 200)}, claimed_by = NULL, claimed_until = NULL
     WHERE id = ${id} AND claimed_by = ${workerId}`)
+}
+
+/** A claiming worker in the background: `drain` at once when woken, else every pollMs. */
+export abstract class ClaimWorker {
+  readonly workerId = randomUUID()
+  private loop = new BackgroundLoop({ round: () => this.drain(), nextDelayMs: () => this.pollMs })
+  constructor(protected pollMs: number) {}
+  /** Does what is due; answers how many rows were handled. */
+  abstract drain(): Promise<number>
+  start() {
+    this.loop.start()
+  }
+  stop() {
+    this.loop.stop()
+  }
+  wake() {
+    this.loop.wake()
+  }
 }

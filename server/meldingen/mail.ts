@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import nodemailer from 'nodemailer'
 import { gebruiker, mailOutbox, melding } from '../../db/schema.js'
@@ -6,8 +5,7 @@ import type { Deps } from '../context.js'
 import type { Config } from '../config.js'
 import { errorFields } from '../domain/log-fields.js'
 import { afmeldToken } from '../services/meldingen.js'
-import { BackgroundLoop } from '../../search/loop.js'
-import { claimRows, releaseWithBackoff } from './claim.js'
+import { ClaimWorker, claimRows, releaseWithBackoff } from './claim.js'
 import { meldingMail, samenvattingMail, type MailInhoud } from './bericht.js'
 import { composeAccountMail } from './account-mail.js'
 
@@ -43,15 +41,14 @@ export const mailClaimMs = (config: Config) => config.mailTimeoutSeconds * 1000 
 
 const basisUrl = (config: Config) => config.publicUrl ?? `http://localhost:${config.port}`
 
-export class MailWorker {
-  readonly workerId = randomUUID()
-  private loop = new BackgroundLoop({ round: () => this.drain(), nextDelayMs: () => this.pollMs })
-
+export class MailWorker extends ClaimWorker {
   constructor(
     private deps: Deps,
     private verzender: Verzender | undefined,
-    private pollMs = 5000,
-  ) {}
+    pollMs = 5000,
+  ) {
+    super(pollMs)
+  }
 
   /** Sends what is due; answers how many rows were handled. */
   async drain(): Promise<number> {
@@ -132,15 +129,5 @@ export class MailWorker {
       .where(eq(mailOutbox.samenvattingId, o.id))
       .orderBy(asc(melding.createdAt))
     return ms.length ? samenvattingMail(o.gebeurtenis.slice('samenvatting:'.length), ms.map((r) => regel(r.m)), links) : undefined
-  }
-
-  start() {
-    this.loop.start()
-  }
-  stop() {
-    this.loop.stop()
-  }
-  wake() {
-    this.loop.wake()
   }
 }

@@ -1,26 +1,23 @@
-import { randomUUID } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { plekSignalering } from '../../db/schema.js'
 import type { Deps } from '../context.js'
 import { errorLogFields } from '../http-errors.js'
 import { signalPlek, afterSignal } from '../services/proactief.js'
-import { BackgroundLoop } from '../../search/loop.js'
-import { claimRows, releaseWithBackoff } from './claim.js'
+import { ClaimWorker, claimRows, releaseWithBackoff } from './claim.js'
 
 // The background half of proactive matching (docs/meldingen.md): claims plek_signalering rows (one
 // per published plek state, written with the publish) and runs vraaggericht for each. Every
 // instance runs one; a row is claimed by one of them, and the meldingen' own unique key makes even
 // a second run after a crash write nothing twice.
 
-export class SignaleringWorker {
-  readonly workerId = randomUUID()
-  private loop = new BackgroundLoop({ round: () => this.drain(), nextDelayMs: () => this.pollMs })
-
+export class SignaleringWorker extends ClaimWorker {
   constructor(
     private deps: Deps,
-    private pollMs = 5000,
+    pollMs = 5000,
     private claimMs = 5 * 60_000,
-  ) {}
+  ) {
+    super(pollMs)
+  }
 
   /** Runs every due row; answers how many were handled. */
   async drain(): Promise<number> {
@@ -46,15 +43,5 @@ export class SignaleringWorker {
         handled++
       }
     }
-  }
-
-  start() {
-    this.loop.start()
-  }
-  stop() {
-    this.loop.stop()
-  }
-  wake() {
-    this.loop.wake()
   }
 }
