@@ -54,6 +54,17 @@ describe.skipIf(skipBrowser)('op een telefoon', () => {
     expect(ring.boven).toBeGreaterThanOrEqual(2)
     expect(ring.onder).toBeGreaterThanOrEqual(2)
     expect(ring.links).toBeGreaterThanOrEqual(2)
+
+    // the first Tab: "Naar de inhoud" is a bar above the header's content, not a box over the brand
+    await page.goto(`${app.url}/inloggen`)
+    await page.waitForSelector('input')
+    await page.keyboard.press('Tab')
+    const skip = page.getByRole('link', { name: 'Naar de inhoud' })
+    expect(await skip.evaluate((a) => a === document.activeElement)).toBe(true)
+    const [balk, inhoud] = await Promise.all([skip.boundingBox(), page.locator('.pp-header__inner').boundingBox()])
+    expect(balk!.y).toBeGreaterThanOrEqual(0)
+    expect(balk!.y + balk!.height).toBeLessThanOrEqual(inhoud!.y + 0.5)
+    expect(await skip.evaluate((a) => { const s = getComputedStyle(a); return parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth) <= 0 })).toBe(true) // the ring inside the bar
   })
 
   test('"Andere jobcoach" wordt niet aangeboden als er in de gemeente geen andere jobcoach is', async () => {
