@@ -99,6 +99,7 @@ describe.skipIf(skipBrowser)('Plekken aanbieden', () => {
     // the same link again: used
     await confirmWithLink(page, link)
     await page.getByText('Deze link is al gebruikt. Uw e-mailadres is bevestigd: u kunt inloggen.').waitFor()
+    expect(await page.getByRole('link', { name: 'Naar inloggen' }).getAttribute('href')).toBe('/inloggen')
 
     // logged in: concept plekken yes, publishing not yet, and the screen says why
     await loginWith(page, email)
@@ -195,6 +196,9 @@ describe.skipIf(skipBrowser)('Plekken aanbieden', () => {
     app.clock.advance(24 * 60 * 60_000 + 60_000)
     await confirmWithLink(page, link)
     await page.getByText('Deze link is verlopen: een bevestigingslink werkt 24 uur. Meld uw organisatie opnieuw aan; u krijgt dan een nieuwe link.').waitFor()
+    // no button to try again, a way on instead
+    expect(await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).count()).toBe(0)
+    expect(await page.getByRole('link', { name: 'Opnieuw aanmelden' }).getAttribute('href')).toBe('/aanmelden')
     await shot(page, 'link-verlopen')
   })
 })

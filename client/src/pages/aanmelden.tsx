@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks'
-import { api, call } from '../api.js'
+import { api, call, ApiError } from '../api.js'
 import { aanmeldingInput, accepteerInput } from '../../../server/domain/aanmelding.js'
 import { organisatieSoorten, soortenMetKvk } from '../../../server/domain/enums.js'
 import { Alert, Button, ErrorSummary, Laden, Section, SelectField, TextField } from '../components/fields.js'
 import { orderedErrors, validate } from '../lib/form-errors.js'
 import { useSave } from '../lib/use-save.js'
-import { useAction } from '../lib/use-action.js'
 import { useLoad } from '../lib/use-load.js'
 import { soortLabel } from '../lib/labels.js'
 
@@ -111,11 +110,23 @@ export function Aanmelden() {
 
 /** /aanmelden/bevestigen?token=…: a button, not an automatic request, so a mail scanner that opens the link confirms nothing. */
 export function AanmeldingBevestigen() {
-  const actie = useAction()
+  const [bezig, setBezig] = useState(false)
   const [klaar, setKlaar] = useState<string>()
+  const [fout, setFout] = useState<{ code: string; message: string }>()
   const t = token()
-  const bevestig = () =>
-    actie.run('bevestigen', async () => setKlaar((await call(api.aanmeldingen.bevestigen.$post({ json: { token: t } }), { allow401: true })).bericht), 'Bevestigen lukt nu niet. Probeer het later opnieuw.')
+  async function bevestig() {
+    setBezig(true)
+    setFout(undefined)
+    try {
+      setKlaar((await call(api.aanmeldingen.bevestigen.$post({ json: { token: t } }), { allow401: true })).bericht)
+    } catch (e) {
+      setFout(e instanceof ApiError ? e : { code: 'onbekend', message: 'Bevestigen lukt nu niet. Probeer het later opnieuw.' })
+    } finally {
+      setBezig(false)
+    }
+  }
+  // a used or expired link cannot be tried again: say what to do instead
+  const verder = fout?.code === 'link-gebruikt' ? ['/inloggen', 'Naar inloggen'] : fout?.code === 'link-verlopen' ? ['/aanmelden', 'Opnieuw aanmelden'] : undefined
   return (
     <div class="pp-aanmelden">
       <h1 class="utrecht-heading-1">E-mailadres bevestigen</h1>
@@ -124,12 +135,17 @@ export function AanmeldingBevestigen() {
           <Alert type="ok" tekst={klaar} />
           <p class="utrecht-paragraph"><a class="utrecht-link" href="/inloggen">Naar inloggen</a></p>
         </>
+      ) : verder ? (
+        <>
+          <Alert type={fout?.code === 'link-gebruikt' ? 'info' : 'error'} tekst={fout?.message} />
+          <p class="utrecht-paragraph"><a class="utrecht-link" href={verder[0]}>{verder[1]}</a></p>
+        </>
       ) : (
         <>
           <p class="utrecht-paragraph">Klik op de knop om uw e-mailadres te bevestigen. Daarna kan de gemeente uw aanmelding controleren.</p>
-          {actie.fout && <Alert type="error" tekst={actie.fout} />}
+          {fout && <Alert type="error" tekst={fout.message} />}
           {!t && <Alert type="warning" tekst="Deze link is niet compleet. Gebruik de hele link uit de e-mail." />}
-          <Button variant="primary" busy={actie.bezig === 'bevestigen'} disabled={!t || actie.bezig === 'bevestigen'} onClick={() => void bevestig()}>Bevestig mijn e-mailadres</Button>
+          <Button variant="primary" busy={bezig} disabled={!t || bezig} onClick={() => void bevestig()}>Bevestig mijn e-mailadres</Button>
         </>
       )}
     </div>
