@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { and, asc, count, desc, eq, inArray, lt, ne, not, notExists, sql, type SQLWrapper } from 'drizzle-orm'
 import { aanmelding, gebruiker, gemeente, mailOutbox, organisatie, sessie, toegangslink, werkgebied } from '../../db/schema.js'
 import type { Db, Tx } from '../../db/client.js'
+import { isUniqueViolation } from '../../db/constraint.js'
 import type { Ctx, Deps } from '../context.js'
 import { iso } from '../clock.js'
 import { requireRole } from './access.js'
@@ -76,6 +77,18 @@ export async function registerOrganisatie({ deps, input, address }: { deps: Deps
     return { bericht: AANMELD_BERICHT }
   }
   const now = deps.clock.now()
+  try {
+    await writeAanmelding(deps, input, passwordHash, locatie.plaats, now)
+  } catch (e) {
+    // the same address registered at the same moment on another instance: it exists now, and
+    // this request gets the answer every registration gets
+    if (!isUniqueViolation(e, 'gebruiker.email')) throw e
+  }
+  wakeMail(deps)
+  return { bericht: AANMELD_BERICHT }
+}
+
+async function writeAanmelding(deps: Deps, input: AanmeldingInput, passwordHash: string, plaats: string, now: Date) {
   await deps.db.transaction(async (tx) => {
     const [bestaand] = await tx
       .select({ id: gebruiker.id, actief: gebruiker.actief, organisatieId: gebruiker.organisatieId, onbevestigd: aanmelding.organisatieId })
@@ -86,7 +99,7 @@ export async function registerOrganisatie({ deps, input, address }: { deps: Deps
     else if (bestaand) return queueAccountMail(tx, bestaand.id, `bestaand-account:${randomUUID()}`, iso(now))
     const org = newOrganisatieRow(
       {
-        naam: input.naam, soort: input.soort, postcode: input.postcode, plaats: input.plaats ?? locatie.plaats, kvkNummer: input.kvkNummer,
+        naam: input.naam, soort: input.soort, postcode: input.postcode, plaats: input.plaats ?? plaats, kvkNummer: input.kvkNummer,
         contactpersoon: { naam: input.contactpersoon.naam, email: input.email, telefoon: input.contactpersoon.telefoon },
       },
       iso(now),
@@ -98,12 +111,10 @@ export async function registerOrganisatie({ deps, input, address }: { deps: Deps
       id: gebruikerId, email: input.email, naam: input.contactpersoon.naam, passwordHash, rol: 'werkgever', organisatieId: org.id,
       actief: false, createdAt: iso(now), updatedAt: iso(now),
     })
-    await tx.insert(aanmelding).values({ organisatieId: org.id, gebruikerId, gemeenteId: await gemeenteOfPlaats(tx, locatie.plaats), createdAt: iso(now) })
+    await tx.insert(aanmelding).values({ organisatieId: org.id, gebruikerId, gemeenteId: await gemeenteOfPlaats(tx, plaats), createdAt: iso(now) })
     const link = await insertLink(tx, 'bevestigen', gebruikerId, now)
     await queueAccountMail(tx, gebruikerId, `bevestigen:${link}`, iso(now))
   })
-  wakeMail(deps)
-  return { bericht: AANMELD_BERICHT }
 }
 
 /** The beheerders who vet a registration from this gemeente: its own, else the platform's. */
