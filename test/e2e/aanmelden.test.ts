@@ -145,6 +145,26 @@ describe.skipIf(skipBrowser)('Plekken aanbieden', () => {
     expect(await page.getByText('De gemeente controleert uw aanmelding.').count()).toBe(0)
     await page.getByRole('button', { name: /publiceren/i }).first().click()
     await page.getByText('“Hulp in de bakkerij” is gepubliceerd en nu vindbaar voor jobhunters.').waitFor()
+
+    // a colleague: invited on Organisatie, the link from the mail, a name and a password, logged in
+    await page.goto(`${app.url}/organisatie`)
+    await page.getByLabel('E-mailadres van uw collega').fill('anna@goudenkorenaar.example')
+    await page.getByRole('button', { name: 'Uitnodiging sturen' }).click()
+    await page.getByText('De uitnodiging is verstuurd.', { exact: false }).waitFor()
+    await page.getByRole('cell', { name: 'anna@goudenkorenaar.example' }).waitFor()
+    await shot(page, 'werkgever-390-collegas')
+    const uitnodiging = await mailAan('anna@goudenkorenaar.example', /^Uitnodiging voor Bakkerij Het Gouden Korenaar op Participatieplekken$/)
+    page = await app.openPage({ viewport: { width: 390, height: 844 } })
+    await page.goto(linkIn(uitnodiging.text!, '/uitnodiging'))
+    await page.getByText('U bent uitgenodigd om plekken van').waitFor()
+    await page.getByLabel('Uw naam').fill('Anna de Wit')
+    await page.getByLabel('Kies een wachtwoord').fill('Krentenbollen-op-zaterdag')
+    await shot(page, 'uitnodiging-390')
+    await page.getByRole('button', { name: 'Account maken' }).click()
+    await page.getByText('Uw account is klaar.', { exact: false }).waitFor()
+    await loginWith(page, 'anna@goudenkorenaar.example', 'Krentenbollen-op-zaterdag')
+    await page.waitForURL((u) => u.pathname === '/mijn-plekken')
+    await page.getByRole('link', { name: 'Hulp in de bakkerij' }).first().waitFor()
   })
 
   it('rejected: the beheerder sees the same KvK-nummer and a similar name, gives a reason; it is mailed and the account stops working', async () => {

@@ -27,7 +27,7 @@ export function Collegas({ organisatieId, goedgekeurd }: { organisatieId: string
     }
   }
   return (
-    <section aria-labelledby="collegas-kop">
+    <section class="pp-collegas" aria-labelledby="collegas-kop">
       <h2 class="utrecht-heading-2" id="collegas-kop">Collega’s</h2>
       {lijst.fout && <Alert type="error" tekst={lijst.fout.message} />}
       {!lijst.data ? !lijst.fout && <Laden /> : <OrganisatieAccounts items={lijst.data.items} />}

@@ -14,7 +14,7 @@ export interface OrganisatieAccount {
 export function OrganisatieAccounts({ items }: { items: OrganisatieAccount[] }) {
   if (!items.length) return <p class="utrecht-paragraph">Deze organisatie heeft nog geen accounts.</p>
   return (
-    <Tabel caption="Accounts van de organisatie" kolommen={['Naam', 'E-mailadres', 'Status']}>
+    <Tabel caption="Accounts van de organisatie" class="pp-table--stapel" kolommen={['Naam', 'E-mailadres', 'Status']}>
       {items.map((g) => (
         <tr class="utrecht-table__row" key={g.id}>
           <Cel label="Naam">{g.naam || '–'}</Cel>
