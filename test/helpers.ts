@@ -39,6 +39,12 @@ export const requester = (app: { request: (url: string, init: RequestInit) => Re
 let wachtwoordHash: Promise<string> | undefined
 
 /** A real app on a real (in-memory) libSQL database, with a clock the test can move. */
+/**
+ * E-mail configured (registering and inviting need it) without a server: testApp starts no mail
+ * worker, so the rows stay in the outbox and nothing is sent. Tests that read mails use test/smtp.ts.
+ */
+export const MAIL_GEEN_SERVER = { SMTP_URL: 'smtp://127.0.0.1:9', MAIL_FROM: 'Participatieplekken <noreply@plekken.example>' }
+
 export async function testApp(env: Record<string, string> = {}, index: SearchIndex = new EmbeddedSearchIndex()) {
   const database: Database = await openDatabase(':memory:')
   const clock = fixedClock('2026-11-23T09:00:00.000Z')

@@ -26,14 +26,16 @@ export const oidcRoutes = router()
   .openapi(
     createRoute({
       method: 'get', path: '/inlogopties', tags,
-      summary: 'Hoe hier ingelogd kan worden: of inloggen via de organisatie (OpenID Connect) aan staat, en de uitlog-URL van die dienst',
-      responses: { 200: { description: 'De opties', content: { 'application/json': { schema: z.object({ oidc: z.boolean(), uitloggenUrl: z.string().optional() }) } } } },
+      summary: 'Hoe hier ingelogd kan worden: of inloggen via de organisatie (OpenID Connect) aan staat, en de uitlog-URL van die dienst; en of organisaties zich hier zelf kunnen aanmelden (alleen met e-mail)',
+      responses: { 200: { description: 'De opties', content: { 'application/json': { schema: z.object({ oidc: z.boolean(), uitloggenUrl: z.string().optional(), aanmelden: z.boolean() }) } } } },
     }),
     async (c) => {
       const deps = c.get('deps')
-      if (!deps.config.oidc) return c.json({ oidc: false }, 200)
+      // self-registration needs e-mail to confirm the address (services/aanmeldingen.ts)
+      const aanmelden = Boolean(deps.config.mail)
+      if (!deps.config.oidc) return c.json({ oidc: false, aanmelden }, 200)
       const uitloggenUrl = await endSessionUrl(deps, `${publicOrigin(c)}/inloggen`)
-      return c.json({ oidc: true, ...(uitloggenUrl ? { uitloggenUrl } : {}) }, 200)
+      return c.json({ oidc: true, ...(uitloggenUrl ? { uitloggenUrl } : {}), aanmelden }, 200)
     },
   )
   .openapi(

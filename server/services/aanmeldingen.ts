@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../db/constraint.js'
 import type { Ctx, Deps } from '../context.js'
 import { iso } from '../clock.js'
 import { requireRole } from './access.js'
-import { conflict, nietGevonden } from '../domain/errors.js'
+import { conflict, nietBeschikbaar, nietGevonden } from '../domain/errors.js'
 import { lijktOp, type AanmeldingInput } from '../domain/aanmelding.js'
 import type { OrganisatieStatus } from '../domain/enums.js'
 import { gemeenteVanPlaats } from '../domain/gemeente.js'
@@ -67,6 +67,9 @@ async function deleteOnbevestigd(tx: Tx, organisatieId: string, gebruikerId: str
  * confirmation link, a known one a mail to its owner, a honeypot hit nothing at all.
  */
 export async function registerOrganisatie({ deps, input, address }: { deps: Deps; input: AanmeldingInput; address: string }) {
+  // Without e-mail nobody could confirm: refuse before anything is counted or stored, in words the
+  // organisation can act on (the page says the same before the form is filled in: GET /api/inlogopties)
+  if (!deps.config.mail) throw nietBeschikbaar('email-uit', 'Aanmelden via deze website kan hier nog niet: deze installatie verstuurt geen e-mail, en zonder e-mail kunnen we uw adres niet bevestigen. Neem contact op met de gemeente.')
   const locatie = locatieOf(input.postcode) // an unknown postcode is a 400 before anything is counted
   await takeLoginAttempt(deps, aanmeldingKeys(input.email, address), 'Te veel aanmeldingen vanaf dit adres of voor dit e-maildomein.')
   await recordLoginFailure(deps) // keeps the attempts table pruned to its window
@@ -313,6 +316,7 @@ async function gebruikersOf(ctx: Ctx, organisatieId: string) {
 export async function inviteCollega({ ctx, input }: { ctx: Ctx; input: { email: string; naam?: string } }) {
   requireRole(ctx.actor, 'werkgever')
   await requireGoedgekeurd(ctx, ctx.actor.organisatieId, 'uitnodigen')
+  if (!ctx.config.mail) throw nietBeschikbaar('email-uit', 'Collega’s uitnodigen kan hier nog niet: deze installatie verstuurt geen e-mail. Vraag de gemeente om een account voor uw collega.')
   const organisatieId = ctx.actor.organisatieId!
   const now = ctx.clock.now()
   await ctx.db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { countRows, plekBody, testApp, type TestApp, type User } from '../helpers.js'
+import { countRows, MAIL_GEEN_SERVER, plekBody, testApp, type TestApp, type User } from '../helpers.js'
 import { startMeldingen, type MeldingenRuntime } from '../../server/meldingen/index.js'
 import { aanmelding, audit, gebruiker, loginPoging, mailOutbox, melding, organisatie, toegangslink } from '../../db/schema.js'
 import { deleteVerlopenAanmeldingen } from '../../server/services/aanmeldingen.js'
@@ -183,7 +183,7 @@ describe('what registration reveals', () => {
 
   it('registrations slow down per domain at one address (429 in Dutch); another address is not held up', async () => {
     const van = (ip: string) => ({ 'x-forwarded-for': ip })
-    const t2 = await testApp({ TRUST_PROXY: 'true' })
+    const t2 = await testApp({ TRUST_PROXY: 'true', ...MAIL_GEEN_SERVER })
     const reg = (i: number, ip: string) => t2.request('POST', '/api/aanmeldingen', { body: aanmeldBody({ email: `p${i}@korenschoof.example` }), headers: van(ip) })
     for (let i = 0; i < 5; i++) expect((await reg(i, '10.0.0.1')).status).toBe(200)
     const zesde = await reg(5, '10.0.0.1')
@@ -294,5 +294,31 @@ describe('colleagues', () => {
     expect((await t.database.db.select({ email: gebruiker.email }).from(gebruiker).where(eq(gebruiker.organisatieId, id))).map((g) => g.email).sort()).toEqual(['fatima@korenschoof.example', 'joost@korenschoof.example'])
     // the table holds ids, never the signed part of a link
     expect(JSON.stringify(await t.database.db.select().from(toegangslink))).not.toContain(token.split('.')[1])
+  })
+})
+
+describe('without e-mail (no SMTP_URL)', () => {
+  it('registering and inviting answer 503 email-uit in Dutch and store nothing; the login options say registering is off', async () => {
+    expect((await t.request('GET', '/api/inlogopties')).json).toMatchObject({ aanmelden: true })
+    const zonder = await testApp()
+    try {
+      expect((await zonder.request('GET', '/api/inlogopties')).json).toMatchObject({ aanmelden: false })
+      const tabellen = { organisatie, gebruiker, aanmelding, toegangslink, mailOutbox, loginPoging }
+      const voor = await countRows(zonder, tabellen)
+      const res = await zonder.request('POST', '/api/aanmeldingen', { body: aanmeldBody() })
+      expect(res.status, res.text).toBe(503)
+      expect(res.json.error).toEqual({
+        code: 'email-uit',
+        message: 'Aanmelden via deze website kan hier nog niet: deze installatie verstuurt geen e-mail, en zonder e-mail kunnen we uw adres niet bevestigen. Neem contact op met de gemeente.',
+      })
+      expect(await countRows(zonder, tabellen)).toEqual(voor)
+
+      const wg = await zonder.makeUser('werkgever', await zonder.makeOrganisatie('Zorgcentrum De Merwe'))
+      const uit = await zonder.request('POST', '/api/uitnodigingen', { cookie: wg.cookie, body: { email: 'collega@merwe.example' } })
+      expect(uit.status, uit.text).toBe(503)
+      expect(uit.json.error.code).toBe('email-uit')
+    } finally {
+      zonder.close()
+    }
   })
 })

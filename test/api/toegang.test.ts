@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { deelnemerBody, ORIGIN, plekBody, testApp, type TestApp } from '../helpers.js'
+import { deelnemerBody, MAIL_GEEN_SERVER, ORIGIN, plekBody, testApp, type TestApp } from '../helpers.js'
 import { startTestProvider, type TestProvider } from '../oidc-provider.js'
 import { oidcSession, REDIRECT_URI } from '../oidc-flow.js'
 import { gebruiker, loginPoging, melding, toegangslink } from '../../db/schema.js'
@@ -335,7 +335,7 @@ const matrix: Record<string, Entry> = {
 
 beforeAll(async () => {
   provider = await startTestProvider({ redirectUris: [REDIRECT_URI], postLogoutRedirectUris: [`${ORIGIN}/inloggen`] })
-  t = await testApp(provider.env)
+  t = await testApp({ ...provider.env, ...MAIL_GEEN_SERVER })
   orgA = await t.makeOrganisatie('Organisatie A')
   const orgB = await t.makeOrganisatie('Organisatie B')
   const delft = await t.makeGemeente('Delft')

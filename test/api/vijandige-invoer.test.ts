@@ -7,7 +7,7 @@ import { afmeldToken } from '../../server/services/meldingen.js'
 import { linkToken } from '../../server/services/toegangslinks.js'
 import { gebruiker, toegangslink } from '../../db/schema.js'
 import { and, eq } from 'drizzle-orm'
-import { deelnemerBody, ORIGIN, plekBody, testApp, type TestApp } from '../helpers.js'
+import { deelnemerBody, MAIL_GEEN_SERVER, ORIGIN, plekBody, testApp, type TestApp } from '../helpers.js'
 import { readAnswer, type Answer } from '../answer.js'
 
 // Hostile input (issue 8, part 2): fast-check properties over every write endpoint of the app and
@@ -465,7 +465,7 @@ const plaatsing = async () => {
 }
 
 beforeAll(async () => {
-  t = await testApp()
+  t = await testApp(MAIL_GEEN_SERVER)
   ids.orgA = await t.makeOrganisatie('Organisatie A')
   const beheerder = await t.makeUser('beheerder')
   const jobhunter = await t.makeUser('jobhunter')

@@ -26,6 +26,19 @@ async function fillPlekForm(plek: { titel: string; omschrijving: string; beroep?
 }
 
 describe.skipIf(skipBrowser)('webapp in de browser', () => {
+  test('zonder e-mail (geen SMTP_URL) biedt de inlogpagina geen aanmelden aan, en Plekken aanbieden zegt waarom in plaats van een formulier dat niet af kan', async () => {
+    page = await app.openPage()
+    await page.goto(`${app.url}/inloggen`)
+    await page.getByRole('button', { name: 'Inloggen' }).waitFor()
+    await page.waitForLoadState('networkidle')
+    expect(await page.getByRole('link', { name: 'Plekken aanbieden' }).count()).toBe(0)
+    await page.goto(`${app.url}/aanmelden`)
+    await page.getByText('Aanmelden via deze website kan hier nog niet').waitFor()
+    expect(await page.getByLabel('Naam van de organisatie').count()).toBe(0)
+    await page.getByRole('link', { name: 'Naar inloggen' }).click()
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/inloggen')
+  })
+
   test('(a) een werkgever maakt één fout in het plekformulier, herstelt die zonder iets opnieuw te typen, slaat op en publiceert', async () => {
     page = await app.openAs('werkgever')
     await expect.poll(() => page.url()).toContain('/mijn-plekken')

@@ -8,14 +8,27 @@ import { markOidcLogin, takeOidcLogout } from '../session.js'
 // Connect): the button (only when the server has it configured), why an attempt was refused
 // (/inloggen?fout=<code>), and after logging out the provider's own logout.
 
+export interface Inlogopties {
+  oidc: boolean
+  uitloggenUrl?: string
+  /** Whether organisaties can register here (only with e-mail configured). */
+  aanmelden: boolean
+}
+
+let gevraagd: Promise<Inlogopties> | undefined
+/** GET /api/inlogopties, asked once per page load (the login page and Plekken aanbieden share it). */
+export const loadInlogopties = () => (gevraagd ??= call(api.inlogopties.$get()).catch(() => ({ oidc: false, aanmelden: true })))
+
+/** The options once they are known (undefined before). */
+export function useInlogopties(): Inlogopties | undefined {
+  const [opties, setOpties] = useState<Inlogopties>()
+  useEffect(() => void loadInlogopties().then(setOpties), [])
+  return opties
+}
+
 export function InloggenViaOrganisatie({ terug, fout }: { terug?: string; fout?: string }) {
-  const [opties, setOpties] = useState<{ oidc: boolean; uitloggenUrl?: string }>()
+  const opties = useInlogopties()
   const [uitgelogd] = useState(takeOidcLogout)
-  useEffect(() => {
-    call(api.inlogopties.$get())
-      .then(setOpties)
-      .catch(() => setOpties({ oidc: false }))
-  }, [])
   const start = `/api/oidc/start${terug ? `?terug=${encodeURIComponent(terug)}` : ''}`
   return (
     <>

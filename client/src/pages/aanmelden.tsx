@@ -7,6 +7,7 @@ import { orderedErrors, validate } from '../lib/form-errors.js'
 import { useSave } from '../lib/use-save.js'
 import { useLoad } from '../lib/use-load.js'
 import { soortLabel } from '../lib/labels.js'
+import { useInlogopties } from '../components/inloggen-organisatie.js'
 
 // "Plekken aanbieden" (docs/aanmelden.md): the public registration form and the two pages the
 // e-mail links open. No login; the form keeps everything typed on any error (state is only ever
@@ -34,6 +35,7 @@ function body(f: Form) {
 }
 
 export function Aanmelden() {
+  const opties = useInlogopties()
   const [f, setF] = useState(leeg)
   const [bericht, setBericht] = useState<string>()
   const { fields, message, pogingen, busy, save } = useSave([], 'Aanmelden lukt nu niet. Probeer het later opnieuw.')
@@ -52,6 +54,20 @@ export function Aanmelden() {
         <Alert type="ok" tekst={bericht} />
         <p class="utrecht-paragraph">
           Daarna kunt u <a class="utrecht-link" href="/inloggen">inloggen</a>.
+        </p>
+      </div>
+    )
+  if (opties?.aanmelden === false)
+    return (
+      <div class="pp-aanmelden">
+        <h1 class="utrecht-heading-1">Plekken aanbieden</h1>
+        <Alert type="info">
+          <p class="utrecht-paragraph">
+            Aanmelden via deze website kan hier nog niet: deze installatie verstuurt geen e-mail, en zonder e-mail kunnen we uw adres niet bevestigen. Neem contact op met de gemeente; die kan uw organisatie ook zelf toevoegen.
+          </p>
+        </Alert>
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href="/inloggen">Naar inloggen</a>
         </p>
       </div>
     )

@@ -5,7 +5,7 @@ import { login, startPage, safeReturnPath, gebruiker, type TweedeStap } from '..
 import { Alert, Button, ErrorSummary, TextField } from '../components/fields.js'
 import { validate, type FieldErrors } from '../lib/form-errors.js'
 import { loginInput } from '../../../server/domain/gebruiker.js'
-import { InloggenViaOrganisatie } from '../components/inloggen-organisatie.js'
+import { InloggenViaOrganisatie, useInlogopties } from '../components/inloggen-organisatie.js'
 import { TweedeStapFormulier } from '../components/tweede-stap.js'
 
 export function Inloggen() {
@@ -17,6 +17,7 @@ export function Inloggen() {
   const [busy, setBusy] = useState(false)
   const [pogingen, setPogingen] = useState(0)
   const [stap, setStap] = useState<TweedeStap>()
+  const opties = useInlogopties()
   const terug = safeReturnPath(query.terug)
 
   async function submit(e: Event) {
@@ -60,9 +61,11 @@ export function Inloggen() {
           {busy ? 'Bezig met inloggen…' : 'Inloggen'}
         </Button>
       </form>
-      <p class="utrecht-paragraph pp-aanbieden">
-        Heeft u een bedrijf of vrijwilligersorganisatie met plaats voor een inburgeraar? <a class="utrecht-link" href="/aanmelden">Plekken aanbieden</a>
-      </p>
+      {opties?.aanmelden && (
+        <p class="utrecht-paragraph pp-aanbieden">
+          Heeft u een bedrijf of vrijwilligersorganisatie met plaats voor een inburgeraar? <a class="utrecht-link" href="/aanmelden">Plekken aanbieden</a>
+        </p>
+      )}
     </div>
   )
 }
