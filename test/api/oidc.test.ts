@@ -174,7 +174,7 @@ describe('without OIDC configuration', () => {
   it('the options say so (no button) and the start route is absent', async () => {
     const plain = await testApp()
     try {
-      expect((await plain.request('GET', '/api/inlogopties')).json).toEqual({ oidc: false })
+      expect((await plain.request('GET', '/api/inlogopties')).json).toEqual({ oidc: false, aanmelden: false })
       const start = await plain.request('GET', '/api/oidc/start')
       expect([start.status, start.json.error.code]).toEqual([404, 'oidc-uit'])
     } finally {
