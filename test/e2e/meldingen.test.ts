@@ -22,9 +22,11 @@ describe.skipIf(skipBrowser)('meldingen in de browser', () => {
     await jobhunter.getByTestId('meldingen-bel').click()
     await expect.poll(() => jobhunter.url()).toMatch(/\/meldingen$/)
     await jobhunter.getByRole('heading', { name: 'Meldingen', level: 1 }).waitFor()
+    // the list is loaded once its summary shows ("U heeft nog geen meldingen." or "3 meldingen, …")
+    await jobhunter.locator('p[aria-live="polite"]').filter({ hasText: /nog geen meldingen|ongelezen/ }).waitFor()
     const alles = jobhunter.getByRole('button', { name: 'Alles gelezen' })
     if (await alles.isVisible()) await alles.click()
-    await expect.poll(() => jobhunter.getByTestId('meldingen-bel').textContent()).toBe('Meldingen')
+    await expect.poll(() => jobhunter.getByTestId('meldingen-bel').textContent(), { timeout: 10_000 }).toBe('Meldingen')
     await jobhunter.goto(`${app.url}/deelnemers?regievoerder=ik`)
 
     // one of the jobhunter's own zoekende deelnemers, and a plek made to fit them

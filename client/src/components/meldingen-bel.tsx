@@ -11,8 +11,18 @@ import { api, call } from '../api.js'
 // an index (melding_ongelezen_idx), as cheap as GET /api/sessie; a hidden tab does not ask.
 const POLL_MS = 1500
 
-/** The unread count; the Meldingen page sets it after marking meldingen read. */
+/** The unread count (read it here; set it with setOngelezen). */
 export const ongelezen = signal<number | undefined>(undefined)
+
+// Counts the Meldingen page's own updates: a poll that was asked before the last of them answers
+// an older state ("1" just after "Alles gelezen" made it 0) and must not overwrite it.
+let lokaleVersie = 0
+
+/** The Meldingen page's count after it marked meldingen read or loaded the list. */
+export function setOngelezen(n: number) {
+  lokaleVersie++
+  ongelezen.value = n
+}
 
 export const ongelezenTekst = (n: number) => (n === 0 ? 'geen ongelezen' : n === 1 ? '1 ongelezen' : `${n} ongelezen`)
 
@@ -26,8 +36,9 @@ export function MeldingenBel() {
     const refresh = async () => {
       if (document.visibilityState === 'hidden') return
       try {
+        const gevraagd = lokaleVersie
         const { ongelezen: n } = await call(api.meldingen.ongelezen.$get())
-        if (!stopped) ongelezen.value = n
+        if (!stopped && gevraagd === lokaleVersie) ongelezen.value = n
       } catch {
         // the next poll tries again; a 401 already sent the user to the login page
       }

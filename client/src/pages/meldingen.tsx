@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso'
 import { api, call } from '../api.js'
 import { Alert, Button, KeuzeGroep, Laden } from '../components/fields.js'
 import { MeldingRegio, useMelding } from '../components/melding.js'
-import { ongelezen, ongelezenTekst } from '../components/meldingen-bel.js'
+import { ongelezenTekst, setOngelezen } from '../components/meldingen-bel.js'
 import { formatDatum } from '../lib/labels.js'
 import { useAction } from '../lib/use-action.js'
 import { useLoad } from '../lib/use-load.js'
@@ -28,7 +28,7 @@ export function Meldingen() {
     (signal) => call(api.meldingen.$get({ query: { page: String(page), perPage: String(PER_PAGE) } }, { init: { signal } })),
     [page],
     'De meldingen konden niet geladen worden.',
-    (d) => (ongelezen.value = d.ongelezen),
+    (d) => setOngelezen(d.ongelezen),
   )
   const actie = useAction()
   const { melding, announce, regio } = useMelding()
@@ -40,7 +40,7 @@ export function Meldingen() {
   const allesGelezen = () =>
     actie.run('alles', async () => {
       const r = await call(api.meldingen['alles-gelezen'].$post())
-      ongelezen.value = 0
+      setOngelezen(0)
       lijst.reload()
       announce(r.gemarkeerd === 1 ? '1 melding is gelezen.' : `${r.gemarkeerd} meldingen zijn gelezen.`)
     }, 'De meldingen konden niet als gelezen worden gemarkeerd.')
