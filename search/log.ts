@@ -5,12 +5,4 @@
 /** One structured log line, as the server's logger takes it. */
 export type LogLine = (line: Record<string, unknown>) => void
 
-import { errorFields } from '../server/domain/log-fields.js'
-
-export { errorFields }
-
-/** An error as one short text without its message, e.g. `SearchUnavailableError` or `LibsqlError SQLITE_BUSY`. */
-export const errorKind = (e: unknown): string => {
-  const f = errorFields(e)
-  return f.code ? `${f.error} ${f.code}` : f.error
-}
+export { errorFields, errorKind } from '../server/domain/log-fields.js'

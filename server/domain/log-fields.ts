@@ -12,3 +12,9 @@ export function errorFields(err: unknown): { error: string; code?: string } {
   const code = [e?.extendedCode, e?.code, e?.cause?.extendedCode, e?.cause?.code].find((c): c is string => typeof c === 'string')
   return { error: kind, ...(code ? { code } : {}) }
 }
+
+/** An error as one short text without its message, e.g. `SearchUnavailableError` or `LibsqlError SQLITE_BUSY` (stored as a row's last error). */
+export const errorKind = (e: unknown): string => {
+  const f = errorFields(e)
+  return f.code ? `${f.error} ${f.code}` : f.error
+}

@@ -3,7 +3,7 @@ import nodemailer from 'nodemailer'
 import { gebruiker, mailOutbox, melding } from '../../db/schema.js'
 import type { Deps } from '../context.js'
 import type { Config } from '../config.js'
-import { errorFields } from '../domain/log-fields.js'
+import { errorFields, errorKind } from '../domain/log-fields.js'
 import { afmeldToken } from '../services/meldingen.js'
 import { ClaimWorker, claimRows, releaseWithBackoff } from './claim.js'
 import { meldingMail, samenvattingMail, type MailInhoud } from './bericht.js'
@@ -103,9 +103,8 @@ export class MailWorker extends ClaimWorker {
       this.deps.log({ t: clock.now().toISOString(), event: 'mail-verzonden', mailId: id, soort: row.o.soort })
     } catch (e) {
       const f = errorFields(e)
-      const code = [f.error, f.code].filter(Boolean).join(' ')
       this.deps.log({ t: clock.now().toISOString(), level: 'warn', event: 'mail-mislukt', mailId: id, poging: attempts + 1, ...f })
-      await releaseWithBackoff(db, 'mail_outbox', id, attempts, this.workerId, clock.now(), code, 60 * 60_000)
+      await releaseWithBackoff(db, 'mail_outbox', id, attempts, this.workerId, clock.now(), errorKind(e), 60 * 60_000)
     }
   }
 

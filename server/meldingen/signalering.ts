@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import { plekSignalering } from '../../db/schema.js'
 import type { Deps } from '../context.js'
 import { errorLogFields } from '../http-errors.js'
+import { errorKind } from '../domain/log-fields.js'
 import { signalPlek, afterSignal } from '../services/proactief.js'
 import { ClaimWorker, claimRows, releaseWithBackoff } from './claim.js'
 
@@ -38,7 +39,7 @@ export class SignaleringWorker extends ClaimWorker {
         } catch (e) {
           const fields = errorLogFields(e)
           this.deps.log({ t: this.deps.clock.now().toISOString(), level: 'warn', event: 'signalering-mislukt', ...fields })
-          await releaseWithBackoff(this.deps.db, 'plek_signalering', r.id, r.attempts, this.workerId, this.deps.clock.now(), [fields.error, fields.code].filter(Boolean).join(' '), 10 * 60_000)
+          await releaseWithBackoff(this.deps.db, 'plek_signalering', r.id, r.attempts, this.workerId, this.deps.clock.now(), errorKind(e), 10 * 60_000)
         }
         handled++
       }

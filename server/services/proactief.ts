@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { and, eq, inArray, isNotNull } from 'drizzle-orm'
-import { deelnemer, gebruiker, gemeente, plek, plekSignalering } from '../../db/schema.js'
+import { deelnemer, gebruiker, gemeente, plek, plekSignalering, werkgebied } from '../../db/schema.js'
 import type { Db, Tx } from '../../db/client.js'
 import type { Deps } from '../context.js'
 import { iso } from '../clock.js'
@@ -9,7 +9,6 @@ import { evaluate } from '../matching/rank.js'
 import { getActiveConfig } from './gewichten.js'
 import { loadMatchPlek } from './match-plekken.js'
 import { toMatchDeelnemer, vraaggerichtKandidaten } from './matches.js'
-import { readWerkgebied, includesGemeente } from './werkgebied.js'
 import { writeMeldingen, wakeMail, type NieuweMelding } from './meldingen.js'
 
 // Proactive matching (docs/meldingen.md): when a plek is published, or a published plek changes in
@@ -61,12 +60,17 @@ export async function signalPlek(deps: Pick<Deps, 'db' | 'clock'>, plekId: strin
     .select({ id: gebruiker.id })
     .from(gebruiker)
     .where(and(inArray(gebruiker.id, [...perJobhunter.keys()]), eq(gebruiker.rol, 'jobhunter'), eq(gebruiker.actief, true)))
+  // their werkgebieden in one read (a jobhunter's is always a list of gemeenten)
+  const gebieden = await db
+    .select({ gebruikerId: werkgebied.gebruikerId, gemeenteId: werkgebied.gemeenteId })
+    .from(werkgebied)
+    .where(inArray(werkgebied.gebruikerId, jobhunters.map((j) => j.id)))
+  const binnen = new Set(gebieden.map((w) => `${w.gebruikerId}|${w.gemeenteId}`))
   const sleutel = signaleringSleutel(row)
   const meldingen: NieuweMelding[] = []
   for (const j of jobhunters) {
-    const wg = await readWerkgebied(db, j.id)
     let aantal = 0
-    for (const [gemeenteId, n] of perJobhunter.get(j.id)!) if (includesGemeente(wg, gemeenteId)) aantal += n
+    for (const [gemeenteId, n] of perJobhunter.get(j.id)!) if (binnen.has(`${j.id}|${gemeenteId}`)) aantal += n
     if (!aantal) continue
     meldingen.push({
       gebruikerId: j.id,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { deelnemerBody, fourUsers, plekBody, type TestApp, type User } from '../helpers.js'
-import { mailOutbox, melding, plekSignalering } from '../../db/schema.js'
+import { mailOutbox, melding, plekSignalering, werkgebied } from '../../db/schema.js'
 import { startMeldingen, type MeldingenRuntime } from '../../server/meldingen/index.js'
 import { SignaleringWorker } from '../../server/meldingen/signalering.js'
 import { runDailyJobs, runHourlyJobs } from '../../server/daily-jobs.js'
@@ -72,6 +72,14 @@ describe('proactive matching', () => {
 
   it('nobody outside the plek’s reach or another jobhunter’s deelnemers is counted', async () => {
     await deelnemer({ postcode: '6041' }) // Roermond: out of reach
+    await publish()
+    await m.signalering.drain()
+    expect((await meldingenVan(jobhunter)).total).toBe(0)
+  })
+
+  it('a deelnemer in a gemeente no longer in their regievoerder’s werkgebied counts for nobody', async () => {
+    await deelnemer()
+    await t.database.db.delete(werkgebied).where(and(eq(werkgebied.gebruikerId, jobhunter.id), eq(werkgebied.gemeenteId, t.DORDRECHT)))
     await publish()
     await m.signalering.drain()
     expect((await meldingenVan(jobhunter)).total).toBe(0)
