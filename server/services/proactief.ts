@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { and, eq, inArray, isNotNull } from 'drizzle-orm'
+import { and, count, eq, inArray, isNotNull, ne } from 'drizzle-orm'
 import { deelnemer, gebruiker, gemeente, plek, plekSignalering, werkgebied } from '../../db/schema.js'
 import type { Db, Tx } from '../../db/client.js'
 import type { Deps } from '../context.js'
@@ -67,6 +67,9 @@ export async function signalPlek(deps: Pick<Deps, 'db' | 'clock'>, plekId: strin
     .where(inArray(werkgebied.gebruikerId, jobhunters.map((j) => j.id)))
   const binnen = new Set(gebieden.map((w) => `${w.gebruikerId}|${w.gemeenteId}`))
   const sleutel = signaleringSleutel(row)
+  // a run for an earlier state of this plek means it changed, it is not new
+  const [eerder] = await db.select({ n: count() }).from(plekSignalering).where(and(eq(plekSignalering.plekId, plekId), ne(plekSignalering.sleutel, sleutel)))
+  const titel = row.titel.length > 80 ? `${row.titel.slice(0, 79)}…` : row.titel
   const meldingen: NieuweMelding[] = []
   for (const j of jobhunters) {
     let aantal = 0
@@ -76,7 +79,7 @@ export async function signalPlek(deps: Pick<Deps, 'db' | 'clock'>, plekId: strin
       gebruikerId: j.id,
       soort: 'plek-past',
       gebeurtenis: `plek-past:${plekId}:${sleutel}`,
-      titel: `Nieuwe plek „${row.titel.length > 80 ? `${row.titel.slice(0, 79)}…` : row.titel}” past bij ${aantal} van uw deelnemers`,
+      titel: eerder?.n ? `Plek „${titel}” is gewijzigd en past nu bij ${aantal} van uw deelnemers` : `Nieuwe plek „${titel}” past bij ${aantal} van uw deelnemers`,
       tekst: `De plek in ${row.plaats} past bij ${aantal === 1 ? 'een' : aantal} van uw deelnemers. Bekijk de matchlijst met de redenen.`,
       link: `/plekken/${plekId}/matches`,
     })

@@ -54,6 +54,7 @@ describe('proactive matching', () => {
     await t.request('PATCH', `/api/plekken/${plekId}`, { cookie: werkgever.cookie, body: { dagdelen: ['ma-ochtend', 'wo-ochtend'] } })
     await m.signalering.drain()
     expect((await meldingenVan(jobhunter)).total).toBe(2)
+    expect((await meldingenVan(jobhunter)).items.map((i: { titel: string }) => i.titel)).toContain('Plek „Magazijnmedewerker met buddy” is gewijzigd en past nu bij 2 van uw deelnemers')
     // the werkgever, jobcoach and beheerder heard nothing of it
     for (const u of [werkgever, jobcoach, beheerder]) expect((await meldingenVan(u)).total).toBe(0)
   })
