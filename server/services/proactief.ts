@@ -10,6 +10,7 @@ import { getActiveConfig } from './gewichten.js'
 import { loadMatchPlek } from './match-plekken.js'
 import { toMatchDeelnemer, vraaggerichtKandidaten } from './matches.js'
 import { writeMeldingen, wakeMail, type NieuweMelding } from './meldingen.js'
+import { kort } from './signalen.js'
 
 // Proactive matching (docs/meldingen.md): when a plek is published, or a published plek changes in
 // what decides who fits (dagdelen, uren, taalniveau, place), the publish transaction writes a
@@ -69,7 +70,7 @@ export async function signalPlek(deps: Pick<Deps, 'db' | 'clock'>, plekId: strin
   const sleutel = signaleringSleutel(row)
   // a run for an earlier state of this plek means it changed, it is not new
   const [eerder] = await db.select({ n: count() }).from(plekSignalering).where(and(eq(plekSignalering.plekId, plekId), ne(plekSignalering.sleutel, sleutel)))
-  const titel = row.titel.length > 80 ? `${row.titel.slice(0, 79)}…` : row.titel
+  const titel = kort(row.titel)
   const meldingen: NieuweMelding[] = []
   for (const j of jobhunters) {
     let aantal = 0

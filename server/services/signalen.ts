@@ -9,7 +9,8 @@ import { writeMeldingen, wakeMail, type NieuweMelding } from './meldingen.js'
 // transaction of the event. The words name the plek (the werkgever's own public text), never a
 // deelnemer: the same words go out by e-mail.
 
-const kort = (titel: string) => (titel.length > 80 ? `${titel.slice(0, 79)}…` : titel)
+/** A plek's title, short enough for a melding's title and an e-mail subject. */
+export const kort = (titel: string) => (titel.length > 80 ? `${titel.slice(0, 79)}…` : titel)
 
 /** A new voorstel: every active werkgever account of the plek's organisatie. */
 export async function signalVoorstelNieuw(tx: Tx, now: string, v: { id: string; plekId: string }) {
@@ -46,7 +47,7 @@ export async function signalVoorstelBeantwoord(tx: Tx, now: string, voorstelId: 
       gebeurtenis: `voorstel-${status}:${voorstelId}`,
       titel: `Voorstel ${geaccepteerd ? 'geaccepteerd' : 'afgewezen'} voor „${kort(r.titel)}”`,
       tekst: geaccepteerd
-        ? 'De werkgever heeft uw voorstel geaccepteerd. De plaatsing is gestart.'
+        ? 'De werkgever heeft uw voorstel geaccepteerd. De plaatsing is aangemaakt; de startdatum staat bij de plaatsing.'
         : 'De werkgever heeft uw voorstel afgewezen. De reden staat bij het voorstel.',
       link: `/voorstellen?status=${status}`,
     },
