@@ -198,6 +198,12 @@ export const deelnemer = sqliteTable(
     gemeenteId: text('gemeente_id').notNull(),
     /** The responsible jobhunter (caseload, "Mijn deelnemers"). */
     regievoerderId: text('regievoerder_id'),
+    /**
+     * Raised by the trigger deelnemer_versie (migration 0010) on every UPDATE of the row, so the
+     * matcher's memory of a deelnemer (services/match-deelnemers.ts) knows when it is stale,
+     * whichever code path changed the row.
+     */
+    versie: integer('versie').notNull().default(1),
     ...timestamps,
   },
   (t) => [
@@ -206,9 +212,9 @@ export const deelnemer = sqliteTable(
     index('deelnemer_gemeente_idx').on(t.gemeenteId, t.naam),
     index('deelnemer_regievoerder_idx').on(t.regievoerderId),
     // vraaggericht candidates (server/services/matches.ts): zoekende deelnemers in a band of
-    // latitude, everything the filter reads in the index itself; and the widest travel limit
-    // among them, which sets the band's width
-    index('deelnemer_zoekend_geo_idx').on(t.status, t.lat, t.lon, t.maxReisafstandKm, t.gewistOp, t.gemeenteId),
+    // latitude, everything the filter reads and the id and versie it answers in the index itself
+    // (no table row is read); and the widest travel limit among them, which sets the band's width
+    index('deelnemer_zoekend_geo_idx').on(t.status, t.lat, t.lon, t.maxReisafstandKm, t.gewistOp, t.gemeenteId, t.versie, t.id),
     index('deelnemer_reisafstand_idx').on(t.status, t.maxReisafstandKm),
   ],
 )

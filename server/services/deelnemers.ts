@@ -60,6 +60,7 @@ export function newDeelnemerRow({ input, createdBy, now, gemeenteId, regievoerde
     createdBy,
     gemeenteId,
     regievoerderId,
+    versie: 1,
     createdAt: now,
     updatedAt: now,
   }

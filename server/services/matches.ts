@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
 import { deelnemer, plaatsing, plek } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
@@ -8,8 +8,9 @@ import { afstandKm } from '../domain/geo.js'
 import type { DeelnemerInput } from '../domain/deelnemer.js'
 import { evaluate, prepareKnockouts, sortResults } from '../matching/rank.js'
 import { getActiveConfig } from './gewichten.js'
-import type { MatchDeelnemer, MatchResultaat, Richting } from '../matching/types.js'
+import type { MatchResultaat, Richting } from '../matching/types.js'
 import { loadMatchPlek, loadMatchPlekken, toMatchPlek } from './match-plekken.js'
+import { loadMatchDeelnemers, toMatchDeelnemer, type Versie } from './match-deelnemers.js'
 import { auditDeelnemersBekeken, findVisibleDeelnemer } from './deelnemers.js'
 import { loadWerkgebied, withinWerkgebied } from './werkgebied.js'
 
@@ -26,25 +27,6 @@ const MAX_KANDIDATEN = 20_000
 export interface MatchQuery {
   limit: number
   inclusiefUitgesloten: boolean
-}
-
-export const toMatchDeelnemer = (r: Pick<DeelnemerRow, 'id' | 'lat' | 'lon' | 'profiel'>): MatchDeelnemer => {
-  const d = r.profiel as unknown as DeelnemerInput
-  return {
-    id: r.id,
-    taalniveau: d.taalniveau,
-    leerroute: d.leerroute,
-    beschikbareDagdelen: d.beschikbareDagdelen,
-    taallesDagdelen: d.taallesDagdelen,
-    urenPerWeek: d.urenPerWeek,
-    kinderopvang: d.kinderopvang,
-    mobiliteit: d.mobiliteit,
-    belastbaarheid: d.belastbaarheid,
-    wensen: { sectoren: d.wensen.sectoren, vormen: d.wensen.vormen, wensberoep: d.wensen.wensberoep },
-    vca: d.vca,
-    lat: r.lat,
-    lon: r.lon,
-  }
 }
 
 function select(results: MatchResultaat[], q: MatchQuery) {
@@ -99,14 +81,16 @@ export async function matchPlekkenForDeelnemer({ ctx, id, query }: { ctx: Ctx; i
  * Candidates of vraaggericht in SQL: zoekende deelnemers whose own travel limit reaches the plek
  * (a box of that many km around them; the exact distance is a criterion), inside `scope` (the
  * caller's werkgebied). Nobody farther north or south than the widest travel limit among them
- * can qualify: that band of latitude lets the index (deelnemer_zoekend_geo_idx, which holds every
- * column the box reads) skip everyone else. Only the columns the answers need. Also used by
- * proactive matching (services/proactief.ts).
+ * can qualify: that band of latitude lets the index (deelnemer_zoekend_geo_idx) skip everyone
+ * else. Only id and versie, which that index holds too: no table row is read, and the profiles
+ * come from the matcher's memory (match-deelnemers.ts). They come as one JSON array in one row:
+ * the driver builds an object per row (~4 µs each), which for hundreds of candidates cost more
+ * than the query itself. Also used by proactive matching (services/proactief.ts).
  */
-export function vraaggerichtKandidaten(db: Db, p: { lat: number; lon: number }, scope: SQL | undefined) {
+export async function vraaggerichtKandidaten(db: Db, p: { lat: number; lon: number }, scope: SQL | undefined): Promise<Versie[]> {
   const widest = sql`(select max(${deelnemer.maxReisafstandKm}) from ${deelnemer} where ${deelnemer.status} = 'zoekend')`
-  return db
-    .select({ id: deelnemer.id, plaats: deelnemer.plaats, lat: deelnemer.lat, lon: deelnemer.lon, profiel: deelnemer.profiel, gemeenteId: deelnemer.gemeenteId, regievoerderId: deelnemer.regievoerderId })
+  const [row] = await db
+    .select({ lijst: sql<string>`json_group_array(json_array(${deelnemer.id}, ${deelnemer.versie}))` })
     .from(deelnemer)
     .where(
       and(
@@ -119,6 +103,7 @@ export function vraaggerichtKandidaten(db: Db, p: { lat: number; lon: number }, 
         sql`abs(${deelnemer.lon} - ${p.lon}) * ${111.32 * Math.cos((p.lat * Math.PI) / 180)} <= ${deelnemer.maxReisafstandKm}`,
       ),
     )
+  return (JSON.parse(row?.lijst ?? '[]') as [string, number][]).map(([id, versie]) => ({ id, versie }))
 }
 
 /** GET /api/plekken/:id/matches: vraaggericht, ranked zoekende deelnemers for one plek. */
@@ -127,27 +112,33 @@ export async function matchDeelnemersForPlek({ ctx, id, query }: { ctx: Ctx; id:
   const p = await loadMatchPlek(ctx.db, id)
   if (!p) throw nietGevonden('De plek')
   const g = await getActiveConfig(ctx.db, 'vraaggericht')
-  const rows = await vraaggerichtKandidaten(ctx.db, p, withinWerkgebied(await loadWerkgebied(ctx), deelnemer.gemeenteId))
-  const byId = new Map(rows.map((r) => [r.id, r]))
+  const kandidaten = await loadMatchDeelnemers(ctx.db, await vraaggerichtKandidaten(ctx.db, p, withinWerkgebied(await loadWerkgebied(ctx), deelnemer.gemeenteId)))
   const alleenGeschikt = { alleenGeschikt: !query.inclusiefUitgesloten }
   const results: MatchResultaat[] = []
-  for (const r of rows) {
-    const m = evaluate(toMatchDeelnemer(r), p, 'vraaggericht', g.config, afstandKm(r, p), r.id, alleenGeschikt)
+  for (const d of kandidaten) {
+    const m = evaluate(d, p, 'vraaggericht', g.config, afstandKm(d, p), d.id, alleenGeschikt)
     if (!m.uitgesloten || query.inclusiefUitgesloten) results.push(m)
   }
-  const items = select(results, query).map((m) => {
-    const r = byId.get(m.id)!
+  const gekozen = select(results, query)
+  // what the list shows of a deelnemer is read only for those shown
+  const shown = gekozen.length
+    ? await ctx.db.select({ id: deelnemer.id, plaats: deelnemer.plaats, lat: deelnemer.lat, lon: deelnemer.lon, profiel: deelnemer.profiel }).from(deelnemer).where(inArray(deelnemer.id, gekozen.map((m) => m.id)))
+    : []
+  const byId = new Map(shown.map((r) => [r.id, r]))
+  const items = gekozen.flatMap((m) => {
+    const r = byId.get(m.id)
+    if (!r) return [] // erased since it was scored
     // the deelnemer as GET /api/deelnemers/:id shows it (toDeelnemer: the profile, then id and plaats)
     const d = { ...(r.profiel as unknown as DeelnemerInput), id: r.id, plaats: r.plaats }
-    return {
+    return [{
       deelnemer: { id: d.id, naam: d.naam, plaats: d.plaats, leerroute: d.leerroute, taalniveau: d.taalniveau, urenPerWeek: d.urenPerWeek, status: d.status, toestemmingDelen: d.toestemmingDelen, afstandKm: Math.round(afstandKm(r, p) * 10) / 10 },
       score: m.score,
       uitgesloten: m.uitgesloten,
       criteria: m.criteria,
-    }
+    }]
   })
   await auditDeelnemersBekeken(ctx, items.map((m) => m.deelnemer.id), `plek:${id}`)
-  return { items, total: items.length, kandidaten: rows.length, ...weights('vraaggericht', g) }
+  return { items, total: items.length, kandidaten: kandidaten.length, ...weights('vraaggericht', g) }
 }
 
 /** One deelnemer–plek pair scored now with the weights in force (a voorstel records this). */

@@ -8,7 +8,8 @@ import { afstandKm } from '../domain/geo.js'
 import { evaluate } from '../matching/rank.js'
 import { getActiveConfig } from './gewichten.js'
 import { loadMatchPlek } from './match-plekken.js'
-import { toMatchDeelnemer, vraaggerichtKandidaten } from './matches.js'
+import { vraaggerichtKandidaten } from './matches.js'
+import { loadMatchDeelnemers } from './match-deelnemers.js'
 import { writeMeldingen, wakeMail, type NieuweMelding } from './meldingen.js'
 import { kort } from './signalen.js'
 
@@ -45,16 +46,23 @@ export async function signalPlek(deps: Pick<Deps, 'db' | 'clock'>, plekId: strin
   const p = await loadMatchPlek(db, plekId)
   if (!p) return 0
   const g = await getActiveConfig(db, 'vraaggericht')
-  const kandidaten = await vraaggerichtKandidaten(db, p, isNotNull(deelnemer.regievoerderId))
+  const kandidaten = await loadMatchDeelnemers(db, await vraaggerichtKandidaten(db, p, isNotNull(deelnemer.regievoerderId)))
   const drempels = await loadDrempels(db)
+  const scores = new Map<string, number>()
+  for (const d of kandidaten) {
+    const m = evaluate(d, p, 'vraaggericht', g.config, afstandKm(d, p), d.id, { alleenGeschikt: true })
+    if (!m.uitgesloten) scores.set(d.id, m.score)
+  }
   // per jobhunter: how many of their deelnemers fit, per gemeente (their werkgebied is checked below)
   const perJobhunter = new Map<string, Map<string, number>>()
-  for (const r of kandidaten) {
-    const m = evaluate(toMatchDeelnemer(r), p, 'vraaggericht', g.config, afstandKm(r, p), r.id, { alleenGeschikt: true })
-    if (m.uitgesloten || m.score < (drempels.get(r.gemeenteId) ?? 70)) continue
-    const per = perJobhunter.get(r.regievoerderId!) ?? new Map<string, number>()
+  const wie = scores.size
+    ? await db.select({ id: deelnemer.id, gemeenteId: deelnemer.gemeenteId, regievoerderId: deelnemer.regievoerderId }).from(deelnemer).where(inArray(deelnemer.id, [...scores.keys()]))
+    : []
+  for (const r of wie) {
+    if (!r.regievoerderId || scores.get(r.id)! < (drempels.get(r.gemeenteId) ?? 70)) continue
+    const per = perJobhunter.get(r.regievoerderId) ?? new Map<string, number>()
     per.set(r.gemeenteId, (per.get(r.gemeenteId) ?? 0) + 1)
-    perJobhunter.set(r.regievoerderId!, per)
+    perJobhunter.set(r.regievoerderId, per)
   }
   if (!perJobhunter.size) return 0
   const jobhunters = await db

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { sql } from 'drizzle-orm'
 import { appWith, deelnemerBody, plekBody, type TestApp, type User } from '../helpers.js'
 
 let t: TestApp, werkgever: User, jobhunter: User
@@ -75,5 +76,20 @@ describe('vraaggericht: GET /api/plekken/:id/matches', () => {
     const res = await t.request('GET', `/api/plekken/${plekId}/matches?limit=2`, { cookie: jobhunter.cookie })
     expect(res.json.items).toHaveLength(2)
     expect((await t.request('GET', `/api/plekken/${plekId}/matches?limit=0`, { cookie: jobhunter.cookie })).status).toBe(400)
+  })
+
+  it('a change to a deelnemer is in the next list, whichever statement made it (the matcher remembers profiles by versie)', async () => {
+    const plekId = await publish({ vereisten: { rijbewijs: true, vog: false, vca: false } })
+    const id = await deelnemer({ naam: 'Haalt Rijbewijs' })
+    const list = async () => (await t.request('GET', `/api/plekken/${plekId}/matches?inclusiefUitgesloten=true`, { cookie: jobhunter.cookie })).json.items.map((m: any) => [m.deelnemer.id, m.uitgesloten])
+    expect(await list()).toEqual([[id, true]]) // no rijbewijs: excluded, and now remembered
+
+    const mobiliteit = { fiets: true, ov: true, rijbewijs: true, auto: false, maxReisafstandKm: 10 }
+    expect((await t.request('PATCH', `/api/deelnemers/${id}`, { cookie: jobhunter.cookie, body: { mobiliteit } })).status).toBe(200)
+    expect(await list()).toEqual([[id, false]])
+
+    // a statement outside the services (a data fix, an import) is seen too: the trigger raises the versie
+    await t.database.db.run(sql`update deelnemer set profiel = json_set(profiel, '$.mobiliteit.rijbewijs', json('false')) where id = ${id}`)
+    expect(await list()).toEqual([[id, true]])
   })
 })
