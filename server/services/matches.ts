@@ -13,6 +13,7 @@ import { loadMatchPlek, loadMatchPlekken, toMatchPlek } from './match-plekken.js
 import { loadMatchDeelnemers, toMatchDeelnemer, type Versie } from './match-deelnemers.js'
 import { auditDeelnemersBekeken, findVisibleDeelnemer } from './deelnemers.js'
 import { loadWerkgebied, withinWerkgebied } from './werkgebied.js'
+import { knockoutFilters } from './knockout-filters.js'
 
 // Candidate retrieval and I/O around the pure matcher. Aanbodgericht narrows with the search index
 // (published plekken with free capaciteit within the deelnemer's travel limit); vraaggericht
@@ -47,9 +48,11 @@ export async function matchPlekkenForDeelnemer({ ctx, id, query }: { ctx: Ctx; i
   const d = toMatchDeelnemer(await findVisibleDeelnemer(ctx, id))
   const g = await getActiveConfig(ctx.db, 'aanbodgericht')
   if (!ctx.search) throw zoekenNietBeschikbaar()
-  // Candidates: searchable plekken within the travel limit, from the search index; their
-  // profiles from memory where the index's versie allows (see match-plekken.ts).
-  const kandidaten = await ctx.search.index.kandidaten({ filters: {}, geo: { lat: d.lat, lon: d.lon, straalKm: d.mobiliteit.maxReisafstandKm } }, MAX_KANDIDATEN)
+  // Candidates: searchable plekken within the travel limit, from the search index, without those
+  // the index can tell fail a knock-out (unless excluded ones are asked for); their profiles from
+  // memory where the index's versie allows (see match-plekken.ts).
+  const filters = query.inclusiefUitgesloten ? {} : knockoutFilters(d, g.config)
+  const kandidaten = await ctx.search.index.kandidaten({ filters, geo: { lat: d.lat, lon: d.lon, straalKm: d.mobiliteit.maxReisafstandKm } }, MAX_KANDIDATEN)
   // the plek the deelnemer works at now is not a passende plek for them (issue 17, item 8)
   const geplaatst = new Set((await ctx.db.select({ plekId: plaatsing.plekId }).from(plaatsing).where(and(eq(plaatsing.deelnemerId, d.id), eq(plaatsing.status, 'actief')))).map((r) => r.plekId))
   const plekken = (await loadMatchPlekken(ctx.db, kandidaten)).filter((p) => !geplaatst.has(p.match.id))

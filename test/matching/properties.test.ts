@@ -4,53 +4,12 @@ import { evaluate, GROEN_VANAF, ORANJE_VANAF, sortResults } from '../../server/m
 import { samenvatting } from '../../client/src/lib/matches.js'
 import { criteria, prepareHardChecks } from '../../server/matching/criteria.js'
 import { criteriumCodes, standaardConfig } from '../../server/matching/config.js'
-import { begeleidingSoorten, dagdelen, niveaus, sectoren, vormen } from '../../server/domain/enums.js'
+import { dagdelen, niveaus } from '../../server/domain/enums.js'
 import type { MatchDeelnemer, MatchPlek, Richting } from '../../server/matching/types.js'
+import { arbDeelnemer, arbPlek } from './arbitraries.js'
 
 // Properties over random deelnemers and plekken, for both directions.
 
-const niveau = fc.constantFrom(...niveaus)
-const taal = fc.record({ spreken: niveau, luisteren: niveau, lezen: niveau, schrijven: niveau })
-const drie = fc.constantFrom('laag', 'middel', 'hoog' as const)
-const dagdeelSet = fc.subarray([...dagdelen])
-const uren = fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 20 })).map(([min, extra]) => ({ min, max: Math.min(40, min + extra) }))
-
-const arbDeelnemer: fc.Arbitrary<MatchDeelnemer> = fc.record({
-  id: fc.string({ minLength: 1, maxLength: 6 }),
-  taalniveau: taal,
-  leerroute: fc.constantFrom('b1-route', 'onderwijsroute', 'z-route' as const),
-  beschikbareDagdelen: dagdeelSet,
-  taallesDagdelen: dagdeelSet,
-  urenPerWeek: uren,
-  kinderopvang: fc.constantFrom('niet-nodig', 'geregeld', 'nodig' as const),
-  mobiliteit: fc.record({ fiets: fc.boolean(), ov: fc.boolean(), rijbewijs: fc.boolean(), auto: fc.boolean(), maxReisafstandKm: fc.integer({ min: 1, max: 50 }) }),
-  belastbaarheid: drie,
-  wensen: fc.record({ sectoren: fc.subarray([...sectoren], { maxLength: 3 }), vormen: fc.subarray([...vormen], { maxLength: 2 }), wensberoep: fc.option(fc.constantFrom('kok', 'magazijnmedewerker', 'verzorgende'), { nil: undefined }) }),
-  vca: fc.boolean(),
-  lat: fc.constant(51.8),
-  lon: fc.constant(4.67),
-})
-
-const arbPlek: fc.Arbitrary<MatchPlek> = fc.record({
-  id: fc.string({ minLength: 1, maxLength: 6 }),
-  titel: fc.constantFrom('Kok', 'Magazijnmedewerker', 'Gastvrouw'),
-  beroep: fc.option(fc.constantFrom('kok', 'magazijnmedewerker'), { nil: undefined }),
-  sector: fc.constantFrom(...sectoren),
-  vorm: fc.constantFrom(...vormen),
-  dagdelen: fc.subarray([...dagdelen], { minLength: 1 }),
-  urenPerWeek: uren,
-  taalniveau: taal,
-  lagerNiveauMetOndersteuning: fc.boolean(),
-  begeleiding: fc.subarray([...begeleidingSoorten]),
-  taalrijkheidsscore: fc.integer({ min: 0, max: 20 }).map((x) => x / 2),
-  opbouw: fc.boolean(),
-  fysiekeBelasting: drie,
-  werkdruk: drie,
-  binnenSchooltijden: fc.boolean(),
-  vereisten: fc.record({ rijbewijs: fc.boolean(), vog: fc.boolean(), vca: fc.boolean() }),
-  lat: fc.constant(51.8),
-  lon: fc.constant(4.67),
-})
 const richting = fc.constantFrom<Richting>('aanbodgericht', 'vraaggericht')
 const afstand = fc.double({ min: 0, max: 80, noNaN: true })
 const score = (d: MatchDeelnemer, p: MatchPlek, r: Richting, km: number) => evaluate(d, p, r, standaardConfig[r], km, p.id)
