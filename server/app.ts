@@ -30,6 +30,7 @@ import { docsRoutes } from './routes/docs.js'
 import { importRoutes, MAX_IMPORT_BYTES } from './routes/import.js'
 import { spaFallback, staticFiles } from './static.js'
 import { hstsFor, noStoreApi } from './cache-headers.js'
+import { ownTurn } from './turns.js'
 
 export const MAX_BODY_BYTES = 100 * 1024
 
@@ -79,6 +80,9 @@ export function createApp(deps: Deps) {
   app.use('/api/*', sameOrigin())
   app.use('/api/*', jsonOnly)
   app.use('/api/*', loadSession)
+  // 9. search and matching take turns on the event loop (turns.ts), after the checks above (a
+  // request too large or from another origin is refused without waiting)
+  for (const path of ['/api/zoeken', '/api/deelnemers/:id/matches', '/api/plekken/:id/matches']) app.use(path, ownTurn)
 
   // Chained, so the type of `api` carries every route for the typed client (hono/client `hc`).
   const api = app
