@@ -172,9 +172,11 @@ export function fragmentOf(text: string, words: string[], size = 160): SearchHit
   const found: [number, number][] = []
   const wordRe = /[\p{L}\p{M}\p{N}]+/gu
   const stems = [...new Set(words.map(fold))].filter((w) => w.length >= 3)
-  for (const m of text.matchAll(wordRe)) {
+  const starts = stems.map((s) => s.slice(0, Math.max(3, s.length - 2)))
+  // without words (browsing) nothing is marked: the snippet is the start of the text
+  if (stems.length) for (const m of text.matchAll(wordRe)) {
     const w = foldWord(m[0])
-    if (stems.some((s) => w.startsWith(s.slice(0, Math.max(3, s.length - 2))) || (s.length >= 4 && w.includes(s)))) found.push([m.index!, m.index! + m[0].length])
+    if (stems.some((s, i) => w.startsWith(starts[i]!) || (s.length >= 4 && w.includes(s)))) found.push([m.index!, m.index! + m[0].length])
   }
   const first = found[0]?.[0] ?? 0
   let start = Math.max(0, first - 40)

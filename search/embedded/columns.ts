@@ -4,6 +4,11 @@ import { bucketOf, taalrijkheidBuckets, type PlekDocument } from '../port.js'
 // The embedded adapter's compact copy of every document's filterable and sortable fields: one
 // typed array per field, one slot per document (removed slots are reused). Lists are bitmasks,
 // enums small codes, plaats a code into a dictionary of place names.
+//
+// Beside the columns, the slots per value of the fields a filter narrows most (sector, vorm,
+// plaats, each begeleiding, and a coarse geo grid), kept up to date on every write: a filter or a
+// radius then reads only its values' slots instead of checking every slot (filters.ts, sourceOf),
+// and the unfiltered facet counts are the lists' lengths (facets.ts, allFacets).
 
 const codes = <T extends string>(list: readonly T[]) => new Map(list.map((v, i) => [v, i]))
 export const sectorCode = codes(sectoren)
@@ -39,15 +44,68 @@ const columnNames = Object.keys(columnTypes) as ColumnName[]
 const perSlot: Partial<Record<ColumnName, number>> = { niveau: vaardigheden.length }
 type ColumnArrays = { [K in ColumnName]: InstanceType<(typeof columnTypes)[K]> }
 
+/** The slots per value of one field (a value's code → its slots, in no particular order). */
+export class SlotLists {
+  private lists = new Map<number, number[]>()
+
+  get(code: number): readonly number[] | undefined {
+    return this.lists.get(code)
+  }
+
+  /** The number of slots with this value. */
+  count(code: number): number {
+    return this.lists.get(code)?.length ?? 0
+  }
+
+  add(code: number, slot: number): void {
+    const list = this.lists.get(code)
+    if (list) list.push(slot)
+    else this.lists.set(code, [slot])
+  }
+
+  delete(code: number, slot: number): void {
+    const list = this.lists.get(code)!
+    const i = list.lastIndexOf(slot)
+    list[i] = list[list.length - 1]!
+    list.pop()
+  }
+}
+
+// The geo grid: cells of 0.05° latitude (5.6 km) by 0.08° longitude (5.5 km at 52° N), so a radius
+// of 15 km reads some 40 cells of the Netherlands' ~3,000. A point without finite coordinates
+// (never stored by the services, but then the box check lets it through) sits in cell NOWHERE,
+// which every radius reads too.
+export const CELL_LAT = 0.05
+export const CELL_LON = 0.08
+export const NOWHERE = -1
+export const cellRow = (lat: number) => Math.floor(lat / CELL_LAT)
+export const cellCol = (lon: number) => Math.floor(lon / CELL_LON)
+/** The cell of a row and column (rows −1800…1800, columns −2250…2250). */
+export const cellKey = (row: number, col: number) => (row + 2048) * 8192 + (col + 4096)
+const cellOf = (lat: number, lon: number) => (Number.isFinite(lat) && Number.isFinite(lon) ? cellKey(cellRow(lat), cellCol(lon)) : NOWHERE)
+
 /** Growable typed columns, one slot per document. The arrays are declared by ColumnArrays and made in allocate(). */
 export interface Columns extends ColumnArrays {}
 export class Columns {
   /** Slots in use or freed (the next new slot is `size`). */
   size = 0
   capacity: number
+  /** Documents held (alive slots). */
+  count = 0
+  /** The document id per slot (the last tie-break of every order). */
+  readonly id: string[] = []
   /** Place names by code (the `plaats` column holds codes). */
   readonly plaatsen: string[] = []
   private plaatsCode = new Map<string, number>()
+  readonly bySector = new SlotLists()
+  readonly byVorm = new SlotLists()
+  readonly byPlaats = new SlotLists()
+  /** per begeleiding bit: the slots that offer it */
+  readonly byBegeleiding = new SlotLists()
+  /** per geo cell (cellKey) */
+  readonly byCell = new SlotLists()
+  /** documents per taalrijkheid bucket (a facet only: no filter names a bucket) */
+  readonly bucketCount = new Uint32Array(taalrijkheidBuckets.length)
 
   constructor(capacity = 1024) {
     this.capacity = capacity
@@ -75,7 +133,9 @@ export class Columns {
       while (this.capacity <= slot) this.capacity *= 2
       this.allocate(this.capacity)
     }
+    const old = this.alive[slot] ? this.listed(slot) : undefined
     this.alive[slot] = 1
+    this.id[slot] = d.id
     this.lat[slot] = d.lat
     this.lon[slot] = d.lon
     this.score[slot] = d.taalrijkheidsscore
@@ -96,5 +156,38 @@ export class Columns {
     this.school[slot] = d.binnenSchooltijden ? 1 : 0
     this.vergoeding[slot] = vergoedingCode.get(d.vergoeding) ?? 0
     this.bucket[slot] = bucketCode.get(bucketOf(d.taalrijkheidsscore)) ?? 0
+    this.relist(slot, old, this.listed(slot))
+  }
+
+  /** Takes a document out of its slot (the slot may be written again later). */
+  remove(slot: number): void {
+    if (!this.alive[slot]) return
+    this.relist(slot, this.listed(slot), undefined)
+    this.alive[slot] = 0
+  }
+
+  /** The values of a slot that its lists and counts are keyed by. */
+  private listed(slot: number) {
+    return { sector: this.sector[slot]!, vorm: this.vorm[slot]!, plaats: this.plaats[slot]!, begeleiding: this.begeleiding[slot]!, cell: cellOf(this.lat[slot]!, this.lon[slot]!), bucket: this.bucket[slot]! }
+  }
+
+  /** Moves a slot between the lists of its old and new values (only those that changed). */
+  private relist(slot: number, old: ReturnType<Columns['listed']> | undefined, now: ReturnType<Columns['listed']> | undefined): void {
+    const move = (lists: SlotLists, from: number | undefined, to: number | undefined) => {
+      if (from === to) return
+      if (from !== undefined) lists.delete(from, slot)
+      if (to !== undefined) lists.add(to, slot)
+    }
+    move(this.bySector, old?.sector, now?.sector)
+    move(this.byVorm, old?.vorm, now?.vorm)
+    move(this.byPlaats, old?.plaats, now?.plaats)
+    move(this.byCell, old?.cell, now?.cell)
+    for (let bit = 0; bit < begeleidingSoorten.length; bit++) {
+      const has = (mask: number | undefined) => (mask !== undefined && mask & (1 << bit) ? bit : undefined)
+      move(this.byBegeleiding, has(old?.begeleiding), has(now?.begeleiding))
+    }
+    if (old) this.bucketCount[old.bucket]!--
+    if (now) this.bucketCount[now.bucket]!++
+    this.count += (now ? 1 : 0) - (old ? 1 : 0)
   }
 }

@@ -1,6 +1,6 @@
 import { niveaus, vaardigheden } from '../../server/domain/enums.js'
 import type { PlekQuery } from '../port.js'
-import { begeleidingBit, dagdeelBit, sectorCode, vergoedingCode, vormCode, type Columns } from './columns.js'
+import { begeleidingBit, cellCol, cellKey, cellRow, dagdeelBit, NOWHERE, sectorCode, vergoedingCode, vormCode, type Columns, type SlotLists } from './columns.js'
 import { boundingBox } from './geo.js'
 
 /**
@@ -60,4 +60,50 @@ export function filterOf(
     return true
   }
   return { passes, hasFilters, ...(box ? { box: { latLo, latHi, lonLo, lonHi } } : {}) }
+}
+
+type Box = NonNullable<ReturnType<typeof filterOf>['box']>
+
+/** Beyond this many cells a box reads the whole index instead (a radius of some 300 km). */
+const MAX_CELLS = 4096
+
+/**
+ * A superset of the slots a query's filters let through, read from the smallest of the lists its
+ * filters name (the slots of its sectors, vormen or plaatsen, of one required begeleiding, or of
+ * the geo cells under its box): still to be checked with `passes` (and the exact distance). Undefined
+ * when no list is smaller than half the index: then a plain scan over every slot is cheaper.
+ */
+export function sourceOf(c: Columns, query: Pick<PlekQuery, 'filters'>, box: Box | undefined): (readonly number[])[] | undefined {
+  const f = query.filters
+  const options: (readonly number[])[][] = []
+  const union = (lists: SlotLists, codes: (number | undefined)[]) => {
+    const found: (readonly number[])[] = []
+    for (const code of new Set(codes)) {
+      const list = code === undefined ? undefined : lists.get(code)
+      if (list) found.push(list)
+    }
+    return found
+  }
+  // any of the values (a slot holds one), so their lists together hold every slot that passes
+  if (f.sector?.length) options.push(union(c.bySector, f.sector.map((s) => sectorCode.get(s))))
+  if (f.vorm?.length) options.push(union(c.byVorm, f.vorm.map((v) => vormCode.get(v))))
+  if (f.plaats?.length) options.push(union(c.byPlaats, f.plaats.map((p) => c.plaatsCodeOf(p))))
+  // all of the begeleidingen: the slots of any one of them hold every slot that passes
+  for (const b of new Set(f.begeleiding ?? [])) options.push(union(c.byBegeleiding, [begeleidingBit.get(b)]))
+  if (box) {
+    const [r0, r1, c0, c1] = [cellRow(box.latLo), cellRow(box.latHi), cellCol(box.lonLo), cellCol(box.lonHi)]
+    if ((r1 - r0 + 1) * (c1 - c0 + 1) <= MAX_CELLS) {
+      const cells: number[] = [NOWHERE]
+      for (let r = r0; r <= r1; r++) for (let col = c0; col <= c1; col++) cells.push(cellKey(r, col))
+      options.push(union(c.byCell, cells))
+    }
+  }
+  const sizeOf = (lists: (readonly number[])[]) => lists.reduce((n, l) => n + l.length, 0)
+  let best: (readonly number[])[] | undefined
+  let bestSize = c.count / 2
+  for (const lists of options) {
+    const size = sizeOf(lists)
+    if (size < bestSize) [best, bestSize] = [lists, size]
+  }
+  return best
 }

@@ -3,20 +3,31 @@ import type { Columns } from './columns.js'
 import type { TextRank } from './text.js'
 
 // The order of hits: per sort a comparator over slots, with ties broken by newest, then id, so
-// pages are stable; and the top of a page without sorting everything.
+// pages are stable; the top of a page without sorting everything; and the orders that need no
+// query (newest, taalrijkheid) kept as sorted lists of slots through every write, so browsing
+// reads its page instead of sorting every slot, and "newest, then id" is one integer per slot.
 
 type Comparator = (a: number, b: number) => number
 
+/** Newest first, then by id: the last tie-breaks of every order. */
+export const newestFirst = (c: Columns): Comparator => (a, b) => c.published[b]! - c.published[a]! || (c.id[a]! < c.id[b]! ? -1 : c.id[a]! > c.id[b]! ? 1 : 0)
+/** The order of browsing by taalrijkheid: highest score first, then newest, then id. */
+export const richestFirst = (c: Columns): Comparator => {
+  const newest = newestFirst(c)
+  return (a, b) => c.score[b]! - c.score[a]! || newest(a, b)
+}
+
 /**
- * The comparator of a query's sort. `text` ranks the text matches (relevance), `distance` the
- * distance per slot when a place is given, `idOf` the document id of a slot (the last tie-break).
+ * The comparator of a query's sort. `text` ranks the text matches (relevance), `distance` holds the
+ * distance per slot when a place is given, `newest` each slot's position in newestFirst order (so
+ * "newest, then id" is one subtraction).
  */
 export function comparatorOf(
   query: Pick<PlekQuery, 'sort' | 'geo'>,
   c: Columns,
-  idOf: (slot: number) => string,
+  newest: Int32Array,
   text: TextRank | undefined,
-  distance: Map<number, number>,
+  distance: Float64Array,
 ): Comparator {
   const byRelevance: Comparator = (a, b) => {
     if (!text) return 0
@@ -30,20 +41,99 @@ export function comparatorOf(
     )
   }
   const byNewest: Comparator = (a, b) => c.published[b]! - c.published[a]!
-  const byDistance: Comparator = (a, b) => (distance.get(a) ?? 0) - (distance.get(b) ?? 0)
+  const byDistance: Comparator = query.geo ? (a, b) => distance[a]! - distance[b]! : () => 0
   const byTaal: Comparator = (a, b) => c.score[b]! - c.score[a]!
-  const tie: Comparator = (a, b) => (idOf(a) < idOf(b) ? -1 : 1)
+  // by newest, then id; and by id alone once the publication times are equal
+  const tie: Comparator = (a, b) => newest[a]! - newest[b]!
   switch (query.sort) {
     case 'afstand':
-      return (a, b) => byDistance(a, b) || byRelevance(a, b) || byNewest(a, b) || tie(a, b)
+      return (a, b) => byDistance(a, b) || byRelevance(a, b) || tie(a, b)
     case 'taalrijkheid':
-      return (a, b) => byTaal(a, b) || byRelevance(a, b) || byNewest(a, b) || tie(a, b)
+      return (a, b) => byTaal(a, b) || byRelevance(a, b) || tie(a, b)
     case 'nieuwste':
       return (a, b) => byNewest(a, b) || byRelevance(a, b) || tie(a, b)
     case 'relevantie':
     default:
       // without a text query "relevance" means: nearest first when a place is given, else newest
-      return (a, b) => byRelevance(a, b) || (query.geo ? byDistance(a, b) : 0) || byNewest(a, b) || tie(a, b)
+      return (a, b) => byRelevance(a, b) || byDistance(a, b) || tie(a, b)
+  }
+}
+
+/**
+ * Slots in one fixed order, kept through every write: take slots out before their columns change
+ * (`remove`, found by binary search) and put them back after (`insert`). A batch of many is sorted
+ * and merged in one pass, so filling an index of 100,000 stays linear per batch.
+ */
+export class SlotOrder {
+  slots: number[] = []
+  private ranks = new Int32Array(0)
+  private ranked = false
+
+  constructor(private readonly compare: Comparator) {}
+
+  clear(): void {
+    this.slots = []
+    this.ranked = false
+  }
+
+  remove(slots: number[]): void {
+    if (!slots.length) return
+    this.ranked = false
+    if (slots.length > 64) {
+      const gone = new Set(slots)
+      this.slots = this.slots.filter((s) => !gone.has(s))
+      return
+    }
+    for (const slot of slots) {
+      let at = this.lowerBound(slot, 0)
+      if (this.slots[at] !== slot) at = this.slots.indexOf(slot) // a comparator that is not total (NaN): find it anyway
+      if (at >= 0) this.slots.splice(at, 1)
+    }
+  }
+
+  insert(slots: number[]): void {
+    if (!slots.length) return
+    this.ranked = false
+    if (slots.length <= 64) {
+      for (const slot of slots) this.slots.splice(this.lowerBound(slot, 0), 0, slot)
+      return
+    }
+    const merged: number[] = []
+    let from = 0
+    for (const slot of slots.slice().sort(this.compare)) {
+      const at = this.lowerBound(slot, from)
+      for (let i = from; i < at; i++) merged.push(this.slots[i]!)
+      merged.push(slot)
+      from = at
+    }
+    for (let i = from; i < this.slots.length; i++) merged.push(this.slots[i]!)
+    this.slots = merged
+  }
+
+  /** Each slot's position in this order (for slots in it), recomputed after a write. */
+  rank(capacity: number): Int32Array {
+    if (this.ranks.length < capacity) {
+      this.ranks = new Int32Array(capacity)
+      this.ranked = false
+    }
+    if (!this.ranked) {
+      const { slots, ranks } = this
+      for (let i = 0; i < slots.length; i++) ranks[slots[i]!] = i
+      this.ranked = true
+    }
+    return this.ranks
+  }
+
+  /** The first position from `from` whose slot does not come before `slot`. */
+  private lowerBound(slot: number, from: number): number {
+    let lo = from
+    let hi = this.slots.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (this.compare(this.slots[mid]!, slot) < 0) lo = mid + 1
+      else hi = mid
+    }
+    return lo
   }
 }
 

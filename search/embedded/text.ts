@@ -73,6 +73,8 @@ export interface TextScope {
   slots: number
   /** The cheap filter checks; text is matched only within what they let through. */
   passes?: (slot: number) => boolean
+  /** Or the slots that passed them already, marked 1 (a byte per slot is cheaper than the checks per posting). */
+  allowed?: Uint8Array
 }
 
 export class TextIndex {
@@ -153,7 +155,7 @@ export class TextIndex {
     const wscore = this.wordScore
     const corrected = new Set<string>()
     const slots: number[] = []
-    const { passes } = scope
+    const { passes, allowed } = scope
     // BM25 with one occurrence per field: idf · weight · (k + 1) / (1 + k(1 − b) + k·b·length/avg)
     const lengthFactor = Float64Array.from(this.lengthSum, (sum) => (bm25.k * bm25.b) / Math.max(1, sum / Math.max(1, this.documents)))
     const constant = 1 + bm25.k * (1 - bm25.b)
@@ -171,7 +173,7 @@ export class TextIndex {
         for (let i = 0; i < list.length; i++) {
           const p = list[i]!
           const slot = p >>> SHIFT
-          if (passes !== undefined && !passes(slot)) continue
+          if (allowed !== undefined ? allowed[slot] !== 1 : passes !== undefined && !passes(slot)) continue
           const f = p & FIELD_MASK
           const k = base + f
           const old = key[slot]!
