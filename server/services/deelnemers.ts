@@ -69,11 +69,27 @@ export function newDeelnemerRow({ input, createdBy, now, gemeenteId, regievoerde
 /**
  * The one lookup of a deelnemer by id: the row, if this actor may see it and it is not erased;
  * 404 otherwise (unknown, erased and out of scope look the same). Every service that reads one
- * deelnemer by id goes through here (deelnemers, matches, voorstellen, avg).
+ * deelnemer by id goes through here or through findVisibleVersie (deelnemers, matches, voorstellen, avg).
  */
 export async function findVisibleDeelnemer(ctx: Ctx, id: string): Promise<Row> {
   requireRole(ctx.actor, 'beheerder', 'jobhunter', 'jobcoach')
   const row = (await ctx.db.select().from(deelnemer).where(eq(deelnemer.id, id)).limit(1))[0]
+  await checkVisible(ctx, id, row)
+  return row!
+}
+
+/**
+ * The same lookup for the matcher, which has the profile in memory (match-deelnemers.ts): only
+ * what the check needs and the versie. A whole row (19 columns) cost the driver ~0.3 ms.
+ */
+export async function findVisibleVersie(ctx: Ctx, id: string): Promise<{ id: string; versie: number }> {
+  requireRole(ctx.actor, 'beheerder', 'jobhunter', 'jobcoach')
+  const row = (await ctx.db.select({ id: deelnemer.id, versie: deelnemer.versie, gewistOp: deelnemer.gewistOp, gemeenteId: deelnemer.gemeenteId }).from(deelnemer).where(eq(deelnemer.id, id)).limit(1))[0]
+  await checkVisible(ctx, id, row)
+  return { id, versie: row!.versie }
+}
+
+async function checkVisible(ctx: Ctx, id: string, row: Pick<Row, 'gewistOp' | 'gemeenteId'> | undefined) {
   // an erased deelnemer is gone for every reader; the row only keeps the monitor's counts right
   if (!row || row.gewistOp) throw nietGevonden('De deelnemer')
   // outside the werkgebied it does not exist for this caller
@@ -83,7 +99,6 @@ export async function findVisibleDeelnemer(ctx: Ctx, id: string): Promise<Row> {
     const eigen = await ctx.db.select({ id: plaatsing.id }).from(plaatsing).where(and(eq(plaatsing.deelnemerId, id), eq(plaatsing.jobcoachId, ctx.actor.id))).limit(1)
     if (!eigen.length) throw nietGevonden('De deelnemer')
   }
-  return row
 }
 
 /** GET /api/deelnemers/:id: every view of a dossier is in the audit log. */

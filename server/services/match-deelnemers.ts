@@ -73,31 +73,26 @@ export const toMatchDeelnemer = (r: { id: string; lat: number; lon: number; prof
 
 /**
  * The matcher's view of each candidate, in the candidates' order: from memory at the candidate's
- * versie, else read (in pages) and remembered. A row that changed between the candidate query and
- * this read (another versie: it may have been placed or erased in between) is left out of this
- * answer; the next one sees its new state.
+ * versie, else read (in pages) and remembered. A row that changed since the candidate was found is
+ * read in its new state; one erased in between is left out.
  */
 export async function loadMatchDeelnemers(db: Db, kandidaten: Versie[]): Promise<MatchDeelnemer[]> {
   let memory = memories.get(db)
   if (!memory) memories.set(db, (memory = new Generaties()))
   const found = new Map<string, MatchDeelnemer>()
   const missing: string[] = []
-  const versieOf = new Map<string, number>()
   for (const k of kandidaten) {
     const hit = memory.get(k.id, k.versie)
     if (hit) found.set(k.id, hit)
-    else {
-      missing.push(k.id)
-      versieOf.set(k.id, k.versie)
-    }
+    else missing.push(k.id)
   }
   for (let i = 0; i < missing.length; i += 500) {
     const rows = await db
-      .select({ id: deelnemer.id, versie: deelnemer.versie, lat: deelnemer.lat, lon: deelnemer.lon, profiel: deelnemer.profiel })
+      .select({ id: deelnemer.id, versie: deelnemer.versie, lat: deelnemer.lat, lon: deelnemer.lon, profiel: deelnemer.profiel, gewistOp: deelnemer.gewistOp })
       .from(deelnemer)
       .where(inArray(deelnemer.id, missing.slice(i, i + 500)))
     for (const r of rows) {
-      if (r.versie !== versieOf.get(r.id)) continue
+      if (r.gewistOp) continue // its profile is gone
       const match = toMatchDeelnemer(r)
       memory.set(r.id, r.versie, match)
       found.set(r.id, match)

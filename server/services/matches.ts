@@ -11,7 +11,7 @@ import { getActiveConfig } from './gewichten.js'
 import type { MatchResultaat, Richting } from '../matching/types.js'
 import { loadMatchPlek, loadMatchPlekken, toMatchPlek } from './match-plekken.js'
 import { loadMatchDeelnemers, toMatchDeelnemer, type Versie } from './match-deelnemers.js'
-import { auditDeelnemersBekeken, findVisibleDeelnemer } from './deelnemers.js'
+import { auditDeelnemersBekeken, findVisibleVersie } from './deelnemers.js'
 import { loadWerkgebied, withinWerkgebied } from './werkgebied.js'
 import { knockoutFilters } from './knockout-filters.js'
 
@@ -45,7 +45,9 @@ const weights = (richting: Richting, g: Awaited<ReturnType<typeof getActiveConfi
 /** GET /api/deelnemers/:id/matches: aanbodgericht, ranked plekken for one deelnemer. */
 export async function matchPlekkenForDeelnemer({ ctx, id, query }: { ctx: Ctx; id: string; query: MatchQuery }) {
   requireRole(ctx.actor, 'jobhunter', 'beheerder')
-  const d = toMatchDeelnemer(await findVisibleDeelnemer(ctx, id))
+  // the deelnemer's profile from the matcher's memory at its current versie
+  const [d] = await loadMatchDeelnemers(ctx.db, [await findVisibleVersie(ctx, id)])
+  if (!d) throw nietGevonden('De deelnemer') // erased a moment ago
   const g = await getActiveConfig(ctx.db, 'aanbodgericht')
   if (!ctx.search) throw zoekenNietBeschikbaar()
   // Candidates: searchable plekken within the travel limit, from the search index, without those

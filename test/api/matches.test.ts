@@ -45,6 +45,17 @@ describe('aanbodgericht: GET /api/deelnemers/:id/matches', () => {
     expect(all.json.items.map((m: any) => m.plek.id)).not.toContain(ver)
   })
 
+  it('a change to the deelnemer is in their next list (the matcher remembers profiles by versie)', async () => {
+    const school = await publish({ titel: 'Gastvrouw verpleeghuis', binnenSchooltijden: true })
+    const avond = await publish({ titel: 'Verzorgende avonddienst', binnenSchooltijden: false })
+    await t.indexer.drain()
+    const id = await deelnemer()
+    const list = async () => (await t.request('GET', `/api/deelnemers/${id}/matches`, { cookie: jobhunter.cookie })).json.items.map((m: any) => m.plek.id).sort()
+    expect(await list()).toEqual([school]) // kinderopvang nodig: only within school hours
+    expect((await t.request('PATCH', `/api/deelnemers/${id}`, { cookie: jobhunter.cookie, body: { kinderopvang: 'geregeld' } })).status).toBe(200)
+    expect(await list()).toEqual([school, avond].sort())
+  })
+
   it('an unknown deelnemer is a 404 and a werkgever is refused', async () => {
     expect((await t.request('GET', '/api/deelnemers/bestaat-niet/matches', { cookie: jobhunter.cookie })).status).toBe(404)
     const id = await deelnemer()
