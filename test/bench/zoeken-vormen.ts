@@ -14,6 +14,7 @@ import { loadConfig } from '../../server/config.js'
 import type { Deps } from '../../server/context.js'
 import { begeleidingSoorten, dagdelen, niveaus, sectoren } from '../../server/domain/enums.js'
 import { EmbeddedSearchIndex } from '../../search/embedded.js'
+import { allSearchable } from '../../search/documents.js'
 import { startSearch } from '../../search/engine.js'
 import type { PlekQuery } from '../../search/port.js'
 import { prng } from './corpus.js'
@@ -31,6 +32,8 @@ import { prepareLarge } from './load.js'
 // to it; when it does, the answers are compared with it and every difference is printed. So a change
 // to the engine can be checked for the same answers on 100,000 plekken, before and after. With a
 // profile directory, each shape's requests are recorded as a V8 CPU profile, <dir>/<shape>.cpuprofile.
+// Last (after the answers), what a write costs the index: an edit of one plek applied to it, and an
+// unfiltered browse right after each edit (every instance applies every edit).
 
 const scale = process.argv[2] ?? 'demo'
 const n = Number(process.argv[3] ?? 300)
@@ -138,6 +141,16 @@ for (const list of Object.values(paths)) {
   }
 }
 for (let i = 0; i < n; i++) record(`kandidaten ${JSON.stringify(kandidaatQueries[i])}`, await kandidaten(i))
+
+// writes, after the answers: they change the index
+const [page] = await allSearchable(database.db).next().then((r) => [r.value ?? []])
+let edits = 0
+const edit = async () => {
+  const d = page[edits++ % page.length]!
+  await index.upsert([{ ...d, versie: d.versie + edits, titel: `${d.titel} ${edits % 2 ? '(gewijzigd)' : ''}`.trim() }])
+}
+out.wijziging = await measure('wijziging', Array<string>(n).fill(''), async () => (await edit(), 0))
+out.bladerenNaWijziging = await measure('bladerenNaWijziging', Array<string>(n).fill('/api/zoeken?sort=nieuwste'), async (p) => (await edit(), await size(p)))
 console.log(JSON.stringify({ scale, n, routes: out }))
 
 if (answersFile) {

@@ -3,6 +3,8 @@ import { begeleidingSoorten, dagdelen, niveaus, sectoren, vaardigheden, vergoedi
 import { afstandKm } from '../../server/domain/geo.js'
 import { EmbeddedSearchIndex } from '../../search/embedded.js'
 import { boundingBox } from '../../search/embedded/geo.js'
+import { boundedLevenshtein, TextIndex } from '../../search/embedded/text.js'
+import { analyseDocument } from '../../search/analyse/document.js'
 import { bucketOf, toHit, type PlekDocument, type PlekQuery, type SearchResult } from '../../search/port.js'
 import { sorteringen } from '../../server/domain/zoeken.js'
 
@@ -188,6 +190,55 @@ describe('embedded engine against a brute-force reference', () => {
       }
     })
   }
+
+  it('ranks text the same after removals (postings marked gone, lists compacted) as a fresh index', () => {
+    const g = generator(5)
+    const lived = new TextIndex()
+    const docs = new Map<number, PlekDocument>()
+    const put = (slot: number) => {
+      const d = g.document(`p-${slot}`)
+      docs.set(slot, d)
+      lived.upsert([{ slot, fields: analyseDocument(d) }])
+    }
+    for (let slot = 0; slot < 300; slot++) put(slot)
+    // many rounds of changes and removals, so most lists are compacted at least once
+    for (let i = 0; i < 2000; i++) {
+      const slot = Math.floor(g.rnd() * 300)
+      if (g.rnd() < 0.3 && docs.has(slot)) {
+        lived.remove([slot])
+        docs.delete(slot)
+      } else put(slot)
+    }
+    const fresh = new TextIndex()
+    fresh.upsert([...docs].map(([slot, d]) => ({ slot, fields: analyseDocument(d) })))
+    for (const q of [...queryWords, 'keuken medewerker', 'schoonmakr magazijn dordrecht', 'kok tuin']) {
+      const a = lived.match(q, { slots: 300 })
+      const b = fresh.match(q, { slots: 300 })
+      const ranks = (m: typeof a) => m && { words: m.words, corrected: [...m.corrected].sort(), slots: [...m.slots].sort((x, y) => x - y), n: [...m.rank.n], typos: [...m.rank.typos], inexact: [...m.rank.inexact], attr: [...m.rank.attr], score: [...m.rank.score] }
+      expect(ranks(a), q).toEqual(ranks(b))
+      if (a) lived.release(a)
+      if (b) fresh.release(b)
+    }
+  })
+
+  it('bounds the Levenshtein distance as the full matrix does', () => {
+    const rnd = prng(6)
+    const word = () => Array.from({ length: Math.floor(rnd() * 12) }, () => 'aábcde'[Math.floor(rnd() * 6)]).join('')
+    const full = (a: string, b: string) => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+      for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      return d[a.length]![b.length]!
+    }
+    for (let i = 0; i < 5000; i++) {
+      const a = word()
+      const b = rnd() < 0.5 ? word() : a.slice(1) + 'e'
+      const max = Math.floor(rnd() * 4)
+      // the distance itself up to max; beyond it, anything above max
+      const d = boundedLevenshtein(a, b, max)
+      if (full(a, b) <= max) expect(d, `${a} ${b} ${max}`).toBe(full(a, b))
+      else expect(d, `${a} ${b} ${max}`).toBeGreaterThan(max)
+    }
+  })
 
   it('keeps a plek without coordinates in every radius, as the scan did', async () => {
     const g = generator(9)
