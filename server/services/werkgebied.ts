@@ -25,12 +25,19 @@ export function loadWerkgebied(ctx: Ctx): Promise<Werkgebied> {
   return wg
 }
 
+/** The role and the gemeenten in one statement (every scoped request reads this first). */
 export async function readWerkgebied(db: Db | Tx, gebruikerId: string): Promise<Werkgebied> {
-  const [g] = await db.select({ rol: gebruiker.rol, platform: gebruiker.platformBeheerder }).from(gebruiker).where(eq(gebruiker.id, gebruikerId))
+  const [g] = await db
+    .select({
+      rol: gebruiker.rol,
+      platform: gebruiker.platformBeheerder,
+      gemeenten: sql<string>`(select json_group_array(${werkgebied.gemeenteId}) from ${werkgebied} where ${werkgebied.gebruikerId} = ${gebruiker.id})`,
+    })
+    .from(gebruiker)
+    .where(eq(gebruiker.id, gebruikerId))
   if (!g || g.rol === 'werkgever') return { alle: false, gemeenten: [] }
   if (g.rol === 'beheerder' && g.platform) return { alle: true }
-  const rows = await db.select({ id: werkgebied.gemeenteId }).from(werkgebied).where(eq(werkgebied.gebruikerId, gebruikerId))
-  return { alle: false, gemeenten: rows.map((r) => r.id) }
+  return { alle: false, gemeenten: JSON.parse(g.gemeenten) as string[] }
 }
 
 /** A where-clause keeping rows whose gemeente column is inside the werkgebied (undefined: no limit). */
