@@ -1,21 +1,6 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { Session } from 'node:inspector/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { eq } from 'drizzle-orm'
-import { openDatabase } from '../../db/client.js'
-import { gebruiker } from '../../db/schema.js'
-import { createApp } from '../../server/app.js'
-import { createSession } from '../../server/auth/sessions.js'
-import { bootstrap } from '../../server/bootstrap.js'
-import { systemClock } from '../../server/clock.js'
-import { loadConfig } from '../../server/config.js'
-import type { Deps } from '../../server/context.js'
 import { warmMatchPlekken } from '../../server/services/match-plekken.js'
-import { EmbeddedSearchIndex } from '../../search/embedded.js'
-import { startSearch } from '../../search/engine.js'
 import { prng } from './corpus.js'
-import { prepareLarge } from './load.js'
+import { cpuProfiler, openInProcess } from './in-process.js'
 import { percentiles } from './stats.js'
 
 // Where the time of one request goes, in process (app.request, no sockets): the three routes the
@@ -31,22 +16,8 @@ import { percentiles } from './stats.js'
 
 const scale = process.argv[2] ?? 'demo'
 const n = Number(process.argv[3] ?? 2000)
-const dir = join(tmpdir(), 'pp-profile')
-mkdirSync(dir, { recursive: true })
-const file = join(dir, `${scale}.db`)
-if (scale === 'groot' && !existsSync(file)) await prepareLarge(file, { plekken: 100_000, deelnemers: 10_000 })
-
-const database = await openDatabase(`file:${file}`)
-const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'true', LOG_REQUESTS: 'false' })
-const deps: Deps = { db: database.db, clock: systemClock, config, log: () => {} }
-await bootstrap(deps)
-const search = startSearch(database.db, systemClock, new EmbeddedSearchIndex(), () => {})
-deps.search = search
-await search.ready
+const { app, cookie, database, close } = await openInProcess(scale)
 await warmMatchPlekken(database.db)
-const app = createApp(deps)
-const [jh] = await database.db.select().from(gebruiker).where(eq(gebruiker.email, 'jobhunter@demo.example'))
-const cookie = `sessie=${await createSession(deps, jh!.id)}`
 
 // ids as the jobhunter lists them: only the deelnemers of their werkgebied
 const ids = async (path: string) => {
@@ -71,18 +42,13 @@ const routes: Record<string, () => string> = {
 }
 const only = process.argv[4]?.split(',')
 const profileDir = process.argv[5]
-const inspector = profileDir ? new Session() : undefined
-if (inspector) {
-  mkdirSync(profileDir!, { recursive: true })
-  inspector.connect()
-  await inspector.post('Profiler.enable')
-}
+const profiler = await cpuProfiler(profileDir)
 const out: Record<string, unknown> = {}
 for (const [name, path] of Object.entries(routes)) {
   if (only && !only.includes(name)) continue
   // a few rounds first, so the profile shows the steady state
   for (let i = 0; i < 20; i++) await (await app.request(`http://localhost${path()}`, { headers: { cookie } })).text()
-  if (inspector) await inspector.post('Profiler.start')
+  await profiler.start()
   const samples: number[] = []
   const cpu0 = process.cpuUsage()
   for (let i = 0; i < n; i++) {
@@ -92,13 +58,12 @@ for (const [name, path] of Object.entries(routes)) {
     if (res.status !== 200) throw new Error(`${name}: ${res.status}`)
     samples.push(performance.now() - t0)
   }
-  if (inspector) writeFileSync(join(profileDir!, `${name}.cpuprofile`), JSON.stringify((await inspector.post('Profiler.stop')).profile))
+  await profiler.stop(name)
   const cpu = process.cpuUsage(cpu0)
   const total = samples.reduce((a, b) => a + b, 0)
   // CPU time of this process per request: steadier than wall time on a machine shared with other work
   out[name] = { ...percentiles(samples), meanMs: Math.round((total / n) * 1000) / 1000, cpuMs: Math.round((cpu.user + cpu.system) / n) / 1000 }
 }
 console.log(JSON.stringify({ scale, n, routes: out }, null, 2))
-search.stop()
-database.close()
+close()
 process.exit(0)

@@ -1,24 +1,10 @@
 import { createHash } from 'node:crypto'
-import { Session } from 'node:inspector/promises'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { eq } from 'drizzle-orm'
-import { openDatabase } from '../../db/client.js'
-import { gebruiker } from '../../db/schema.js'
-import { createApp } from '../../server/app.js'
-import { createSession } from '../../server/auth/sessions.js'
-import { bootstrap } from '../../server/bootstrap.js'
-import { systemClock } from '../../server/clock.js'
-import { loadConfig } from '../../server/config.js'
-import type { Deps } from '../../server/context.js'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { begeleidingSoorten, dagdelen, niveaus, sectoren } from '../../server/domain/enums.js'
-import { EmbeddedSearchIndex } from '../../search/embedded.js'
 import { allSearchable } from '../../search/documents.js'
-import { startSearch } from '../../search/engine.js'
 import type { PlekQuery } from '../../search/port.js'
 import { prng } from './corpus.js'
-import { prepareLarge } from './load.js'
+import { cpuProfiler, openInProcess } from './in-process.js'
 
 // Where /api/zoeken's time goes per query shape, in process (app.request, no sockets): the shapes
 // of the load bench's search traffic (typos; words with sectors, begeleiding and uren; postcode +
@@ -39,27 +25,8 @@ const scale = process.argv[2] ?? 'demo'
 const n = Number(process.argv[3] ?? 300)
 const answersFile = process.argv[4] || undefined
 const profileDir = process.argv[5]
-const inspector = profileDir ? new Session() : undefined
-if (inspector) {
-  mkdirSync(profileDir!, { recursive: true })
-  inspector.connect()
-  await inspector.post('Profiler.enable')
-}
-const dir = join(tmpdir(), 'pp-profile')
-mkdirSync(dir, { recursive: true })
-const file = join(dir, `${scale}.db`)
-if (scale === 'groot' && !existsSync(file)) await prepareLarge(file, { plekken: 100_000, deelnemers: 10_000 })
-
-const database = await openDatabase(`file:${file}`)
-const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'true', LOG_REQUESTS: 'false' })
-const deps: Deps = { db: database.db, clock: systemClock, config, log: () => {} }
-await bootstrap(deps)
-const search = startSearch(database.db, systemClock, new EmbeddedSearchIndex(), () => {})
-deps.search = search
-await search.ready
-const app = createApp(deps)
-const [jh] = await database.db.select().from(gebruiker).where(eq(gebruiker.email, 'jobhunter@demo.example'))
-const cookie = `sessie=${await createSession(deps, jh!.id)}`
+const profiler = await cpuProfiler(profileDir)
+const { app, cookie, database, search, close } = await openInProcess(scale)
 
 const postcodes = readFileSync(new URL('../../db/data/pc4-nl.csv', import.meta.url), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','))
 const rnd = prng(5)
@@ -105,11 +72,11 @@ const record = (key: string, answer: unknown) => (answers[key] = createHash('sha
 const measure = async (name: string, paths: string[], run: (p: string) => Promise<number>) => {
   for (const p of paths.slice(0, 100)) await run(p) // warm up
   let bytes = 0
-  if (inspector) await inspector.post('Profiler.start')
+  await profiler.start()
   const cpu0 = process.cpuUsage()
   for (const p of paths) bytes += await run(p)
   const cpu = process.cpuUsage(cpu0)
-  if (inspector) writeFileSync(join(profileDir!, `${name}.cpuprofile`), JSON.stringify((await inspector.post('Profiler.stop')).profile))
+  await profiler.stop(name)
   return { cpuMs: Math.round((cpu.user + cpu.system) / paths.length) / 1000, kB: Math.round(bytes / paths.length / 100) / 10 }
 }
 
@@ -165,6 +132,5 @@ if (answersFile) {
     for (const k of differ.slice(0, 20)) console.log('  differs:', k)
   }
 }
-search.stop()
-database.close()
+close()
 process.exit(0)

@@ -7,23 +7,13 @@ import { boundedLevenshtein, TextIndex } from '../../search/embedded/text.js'
 import { analyseDocument } from '../../search/analyse/document.js'
 import { bucketOf, toHit, type PlekDocument, type PlekQuery, type SearchResult } from '../../search/port.js'
 import { sorteringen } from '../../server/domain/zoeken.js'
+import { prng } from '../bench/corpus.js'
 
 // The embedded engine reads a filter's slots from lists per value and a radius from a geo grid,
 // keeps the browsing orders and unfiltered facet counts through every write, and breaks ties by a
 // slot's place in the newest order. This test checks all of that against a plain reference on
 // random data: filter every document by brute force, sort by the documented order, count facets,
 // after random writes (changed values, removals, reused slots), page by page.
-
-function prng(seed: number) {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const titels = ['Magazijnmedewerker', 'Keukenhulp', 'Schoonmaker', 'Medewerker tuin', 'Kok', 'Administratief medewerker', 'Gastvrouw']
 const plaatsen = ['Dordrecht', 'Zwijndrecht', 'Delft', 'Roermond', 'Papendrecht']
