@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as schema from './schema.js'
+import { keepPreparedStatements } from './statement-cache.js'
 
 export type Db = LibSQLDatabase<typeof schema>
 /** The handle inside `db.transaction(async (tx) => …)`: use it, never the outer `db`, until it settles. */
@@ -34,6 +35,7 @@ export async function openDatabase(url: string, authToken?: string, opts: { busy
     const path = url.slice('file:'.length)
     if (path && !path.startsWith(':')) mkdirSync(dirname(path), { recursive: true })
   }
+  if (local) keepPreparedStatements() // the local driver prepares every statement anew (statement-cache.ts)
   const raw = createClient({ url, authToken, concurrency: local ? 1 : undefined })
   const busyTimeoutMs = opts.busyTimeoutMs ?? 5000
   // Per-connection settings, applied again whenever the connection is reopened (see serialize).
