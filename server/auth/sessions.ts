@@ -4,6 +4,7 @@ import { gebruiker, sessie } from '../../db/schema.js'
 import type { Actor, Deps } from '../context.js'
 import { iso } from '../clock.js'
 import { isReadOnlyError } from '../../db/client.js'
+import { perDatabase } from '../../db/per-database.js'
 
 // Sessions live in the database so logout and expiry hold across restarts and instances.
 // The cookie carries a random token; the table stores only its HMAC under SESSION_SECRET.
@@ -29,15 +30,15 @@ export async function createSession(deps: Deps, gebruikerId: string): Promise<st
 }
 
 // Every authenticated request runs this lookup, so it is a prepared statement (built once per database).
-const lookups = new WeakMap<Deps['db'], ReturnType<typeof prepareLookup>>()
-const prepareLookup = (db: Deps['db']) =>
+const lookupOf = perDatabase((db) =>
   db
     .select({ s: sessie, g: gebruiker })
     .from(sessie)
     .innerJoin(gebruiker, eq(gebruiker.id, sessie.gebruikerId))
     .where(eq(sessie.tokenHash, sql.placeholder('tokenHash')))
     .limit(1)
-    .prepare()
+    .prepare(),
+)
 
 /**
  * A short-lived cache of resolved sessions, per database: the lookup was the largest part of every
@@ -69,9 +70,7 @@ export async function resolveSession(deps: Deps, tokenHash: string): Promise<Act
     return hit.actor
   }
   cache.delete(tokenHash)
-  let lookup = lookups.get(deps.db)
-  if (!lookup) lookups.set(deps.db, (lookup = prepareLookup(deps.db)))
-  const row = (await lookup.all({ tokenHash }))[0]
+  const row = (await lookupOf(deps.db).all({ tokenHash }))[0]
   if (!row) return undefined
   const now = deps.clock.now()
   const idleSince = now.getTime() - new Date(row.s.lastSeenAt).getTime()

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { contains } from '../../db/contains.js'
 import { randomUUID } from 'node:crypto'
 import { deelnemer, gebruiker, gemeente, plaatsing, voorstel } from '../../db/schema.js'
@@ -13,6 +13,7 @@ import { mergePatch } from './merge-patch.js'
 import { writeAudit } from './audit.js'
 import { syncDeelnemerStatus } from './deelnemer-status.js'
 import { chooseGemeente, includesGemeente, loadWerkgebied, readWerkgebied, withinWerkgebied } from './werkgebied.js'
+import { perDatabase } from '../../db/per-database.js'
 
 // Rules: jobhunters and beheerders keep deelnemer profiles. Werkgevers never reach them (403).
 // Jobcoaches read only the deelnemers of their own plaatsingen (404 otherwise, like any record
@@ -84,10 +85,14 @@ export async function findVisibleDeelnemer(ctx: Ctx, id: string): Promise<Row> {
  */
 export async function findVisibleVersie(ctx: Ctx, id: string): Promise<{ id: string; versie: number }> {
   requireRole(ctx.actor, 'beheerder', 'jobhunter', 'jobcoach')
-  const row = (await ctx.db.select({ id: deelnemer.id, versie: deelnemer.versie, gewistOp: deelnemer.gewistOp, gemeenteId: deelnemer.gemeenteId }).from(deelnemer).where(eq(deelnemer.id, id)).limit(1))[0]
+  const row = (await versieOf(ctx.db).all({ id }))[0]
   await checkVisible(ctx, id, row)
   return { id, versie: row!.versie }
 }
+
+const versieOf = perDatabase((db) =>
+  db.select({ versie: deelnemer.versie, gewistOp: deelnemer.gewistOp, gemeenteId: deelnemer.gemeenteId }).from(deelnemer).where(eq(deelnemer.id, sql.placeholder('id'))).limit(1).prepare(),
+)
 
 async function checkVisible(ctx: Ctx, id: string, row: Pick<Row, 'gewistOp' | 'gemeenteId'> | undefined) {
   // an erased deelnemer is gone for every reader; the row only keeps the monitor's counts right

@@ -10,6 +10,7 @@ import { standaardConfig } from '../matching/config.js'
 import type { CriteriumCode, Richting, RichtingConfig } from '../matching/types.js'
 import type { GewichtenVersie, GewichtenWijziging } from '../domain/gewichten.js'
 import { writeAudit } from './audit.js'
+import { perDatabase } from '../../db/per-database.js'
 
 // The weights in force per richting: the latest stored change, or the documented defaults.
 // Every change is a new row plus an audit row, in one transaction; nothing is overwritten, so a
@@ -48,24 +49,22 @@ type ActiveConfig = { versie: string; config: RichtingConfig }
  * "weights changed on A are used by a match answer on B at once"). Only when the id differs are
  * the weights read again (a join and a JSON column: most of what this cost before).
  */
-const latestVersies = new WeakMap<Db, ReturnType<typeof prepareLatestVersie>>()
-const prepareLatestVersie = (db: Db) =>
+const latestVersieOf = perDatabase((db) =>
   db
     .select({ id: matchingGewichten.id })
     .from(matchingGewichten)
     .where(eq(matchingGewichten.richting, sql.placeholder('richting')))
     .orderBy(desc(matchingGewichten.gewijzigdOp), desc(matchingGewichten.id))
     .limit(1)
-    .prepare()
+    .prepare(),
+)
 const activeConfigs = new WeakMap<Db, Map<Richting, ActiveConfig>>()
 
 /** The configuration the matcher uses now for one richting, with its version id. */
 export async function getActiveConfig(db: Db, richting: Richting): Promise<ActiveConfig> {
-  let latest = latestVersies.get(db)
-  if (!latest) latestVersies.set(db, (latest = prepareLatestVersie(db)))
   let cache = activeConfigs.get(db)
   if (!cache) activeConfigs.set(db, (cache = new Map()))
-  const versie = (await latest.all({ richting }))[0]?.id ?? 'standaard'
+  const versie = (await latestVersieOf(db).all({ richting }))[0]?.id ?? 'standaard'
   const cached = cache.get(richting)
   if (cached?.versie === versie) return cached
   const v = toGewichtenVersie(richting, (await latestGewichten(db, richting))[0])

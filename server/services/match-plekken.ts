@@ -8,6 +8,7 @@ import type { Plek } from '../domain/plek.js'
 import type { MatchPlek } from '../matching/types.js'
 import type { PlekSamenvatting } from '../domain/match.js'
 import { toPlek } from './plekken.js'
+import { perDatabase } from '../../db/per-database.js'
 
 // Plekken as the matcher needs them, kept in memory per database by id and versie. Reading and
 // decoding full plek rows costs ~40 µs each; a deelnemer with a 25 km travel limit has thousands
@@ -76,8 +77,7 @@ export async function loadMatchPlekken(db: Db, kandidaten: Kandidaat[]): Promise
 }
 
 // One plek's versie: all that is read to know whether the memory still holds its current state.
-const versieLookups = new WeakMap<Db, ReturnType<typeof prepareVersie>>()
-const prepareVersie = (db: Db) => db.select({ versie: plek.versie }).from(plek).where(eq(plek.id, sql.placeholder('id'))).limit(1).prepare()
+const versieOf = perDatabase((db) => db.select({ versie: plek.versie }).from(plek).where(eq(plek.id, sql.placeholder('id'))).limit(1).prepare())
 
 /**
  * One plek as the matcher reads it, any status (vraaggericht starts from a plek): from memory when
@@ -86,9 +86,7 @@ const prepareVersie = (db: Db) => db.select({ versie: plek.versie }).from(plek).
  * this lookup cost.
  */
 export async function loadMatchPlek(db: Db, id: string): Promise<MatchPlek | undefined> {
-  let versie = versieLookups.get(db)
-  if (!versie) versieLookups.set(db, (versie = prepareVersie(db)))
-  const current = (await versie.all({ id }))[0]
+  const current = (await versieOf(db).all({ id }))[0]
   if (!current) return undefined
   let cache = caches.get(db)
   if (!cache || cache.size > MAX_ENTRIES) caches.set(db, (cache = new Map()))

@@ -14,6 +14,7 @@ import { loadMatchDeelnemers, toMatchDeelnemer, type Versie } from './match-deel
 import { auditDeelnemersBekeken, findVisibleVersie } from './deelnemers.js'
 import { loadWerkgebied, withinWerkgebied } from './werkgebied.js'
 import { knockoutFilters } from './knockout-filters.js'
+import { perDatabase } from '../../db/per-database.js'
 
 // Candidate retrieval and I/O around the pure matcher. Aanbodgericht narrows with the search index
 // (published plekken with free capaciteit within the deelnemer's travel limit); vraaggericht
@@ -42,6 +43,10 @@ const weights = (richting: Richting, g: Awaited<ReturnType<typeof getActiveConfi
   knockouts: g.config.knockouts,
 })
 
+const actievePlekkenOf = perDatabase((db) =>
+  db.select({ plekId: plaatsing.plekId }).from(plaatsing).where(and(eq(plaatsing.deelnemerId, sql.placeholder('id')), eq(plaatsing.status, 'actief'))).prepare(),
+)
+
 /** GET /api/deelnemers/:id/matches: aanbodgericht, ranked plekken for one deelnemer. */
 export async function matchPlekkenForDeelnemer({ ctx, id, query }: { ctx: Ctx; id: string; query: MatchQuery }) {
   requireRole(ctx.actor, 'jobhunter', 'beheerder')
@@ -56,7 +61,7 @@ export async function matchPlekkenForDeelnemer({ ctx, id, query }: { ctx: Ctx; i
   const filters = query.inclusiefUitgesloten ? {} : knockoutFilters(d, g.config)
   const kandidaten = await ctx.search.index.kandidaten({ filters, geo: { lat: d.lat, lon: d.lon, straalKm: d.mobiliteit.maxReisafstandKm } }, MAX_KANDIDATEN)
   // the plek the deelnemer works at now is not a passende plek for them (issue 17, item 8)
-  const geplaatst = new Set((await ctx.db.select({ plekId: plaatsing.plekId }).from(plaatsing).where(and(eq(plaatsing.deelnemerId, d.id), eq(plaatsing.status, 'actief')))).map((r) => r.plekId))
+  const geplaatst = new Set((await actievePlekkenOf(ctx.db).all({ id: d.id })).map((r) => r.plekId))
   const plekken = (await loadMatchPlekken(ctx.db, kandidaten)).filter((p) => !geplaatst.has(p.match.id))
   // Thousands of candidates, most excluded by a knock-out: unless excluded ones are asked for,
   // check the knock-outs first (the deelnemer's side once) and score only the rest.

@@ -3,6 +3,7 @@ import { gebruiker, gemeente, werkgebied } from '../../db/schema.js'
 import type { Db, Tx } from '../../db/client.js'
 import type { Ctx } from '../context.js'
 import { validatieFout } from '../domain/errors.js'
+import { perDatabase } from '../../db/per-database.js'
 
 // The werkgebied is the boundary of deelnemer data (docs/privacy.md "De grens: gemeenten"): a
 // jobhunter, jobcoach or beheerder sees deelnemers of the gemeenten in their werkgebied and
@@ -19,25 +20,31 @@ const perRequest = new WeakMap<object, Promise<Werkgebied>>()
 export function loadWerkgebied(ctx: Ctx): Promise<Werkgebied> {
   let wg = perRequest.get(ctx)
   if (!wg) {
-    wg = readWerkgebied(ctx.db, ctx.actor.id)
+    wg = werkgebiedOf(ctx.db).all({ id: ctx.actor.id }).then(([g]) => toWerkgebied(g))
     perRequest.set(ctx, wg)
   }
   return wg
 }
 
 /** The role and the gemeenten in one statement (every scoped request reads this first). */
-export async function readWerkgebied(db: Db | Tx, gebruikerId: string): Promise<Werkgebied> {
-  const [g] = await db
+const selectWerkgebied = (db: Db | Tx) =>
+  db
     .select({
       rol: gebruiker.rol,
       platform: gebruiker.platformBeheerder,
       gemeenten: sql<string>`(select json_group_array(${werkgebied.gemeenteId}) from ${werkgebied} where ${werkgebied.gebruikerId} = ${gebruiker.id})`,
     })
     .from(gebruiker)
-    .where(eq(gebruiker.id, gebruikerId))
+const werkgebiedOf = perDatabase((db) => selectWerkgebied(db).where(eq(gebruiker.id, sql.placeholder('id'))).prepare())
+
+function toWerkgebied(g: { rol: string; platform: boolean; gemeenten: string } | undefined): Werkgebied {
   if (!g || g.rol === 'werkgever') return { alle: false, gemeenten: [] }
   if (g.rol === 'beheerder' && g.platform) return { alle: true }
   return { alle: false, gemeenten: JSON.parse(g.gemeenten) as string[] }
+}
+
+export async function readWerkgebied(db: Db | Tx, gebruikerId: string): Promise<Werkgebied> {
+  return toWerkgebied((await selectWerkgebied(db).where(eq(gebruiker.id, gebruikerId)))[0])
 }
 
 /** A where-clause keeping rows whose gemeente column is inside the werkgebied (undefined: no limit). */
