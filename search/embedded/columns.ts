@@ -173,21 +173,24 @@ export class Columns {
 
   /** Moves a slot between the lists of its old and new values (only those that changed). */
   private relist(slot: number, old: ReturnType<Columns['listed']> | undefined, now: ReturnType<Columns['listed']> | undefined): void {
-    const move = (lists: SlotLists, from: number | undefined, to: number | undefined) => {
-      if (from === to) return
-      if (from !== undefined) lists.delete(from, slot)
-      if (to !== undefined) lists.add(to, slot)
-    }
-    move(this.bySector, old?.sector, now?.sector)
-    move(this.byVorm, old?.vorm, now?.vorm)
-    move(this.byPlaats, old?.plaats, now?.plaats)
-    move(this.byCell, old?.cell, now?.cell)
+    move(this.bySector, slot, old?.sector, now?.sector)
+    move(this.byVorm, slot, old?.vorm, now?.vorm)
+    move(this.byPlaats, slot, old?.plaats, now?.plaats)
+    move(this.byCell, slot, old?.cell, now?.cell)
     for (let bit = 0; bit < begeleidingSoorten.length; bit++) {
-      const has = (mask: number | undefined) => (mask !== undefined && mask & (1 << bit) ? bit : undefined)
-      move(this.byBegeleiding, has(old?.begeleiding), has(now?.begeleiding))
+      const had = old !== undefined && (old.begeleiding & (1 << bit)) !== 0
+      const has = now !== undefined && (now.begeleiding & (1 << bit)) !== 0
+      move(this.byBegeleiding, slot, had ? bit : undefined, has ? bit : undefined)
     }
     if (old) this.bucketCount[old.bucket]!--
     if (now) this.bucketCount[now.bucket]!++
     this.count += (now ? 1 : 0) - (old ? 1 : 0)
   }
+}
+
+/** A slot from the list of one value to that of another (either may be none). */
+function move(lists: SlotLists, slot: number, from: number | undefined, to: number | undefined): void {
+  if (from === to) return
+  if (from !== undefined) lists.delete(from, slot)
+  if (to !== undefined) lists.add(to, slot)
 }
