@@ -10,7 +10,7 @@ import { fromZod, nietGevonden, validatieFout } from '../domain/errors.js'
 import { beheerdeStatussen, deelnemerInput, type Deelnemer, type DeelnemerInput } from '../domain/deelnemer.js'
 import { locatieColumns } from './locatie.js'
 import { mergePatch } from './merge-patch.js'
-import { writeAudit } from './audit.js'
+import { writeAudit, writeReadAudit } from './audit.js'
 import { syncDeelnemerStatus } from './deelnemer-status.js'
 import { chooseGemeente, includesGemeente, loadWerkgebied, readWerkgebied, withinWerkgebied } from './werkgebied.js'
 import { perDatabase } from '../../db/per-database.js'
@@ -123,7 +123,8 @@ export async function gemeenteNaamOf(db: Db | Tx, id: string): Promise<string> {
  */
 export async function auditDeelnemersBekeken(ctx: Ctx, ids: string[], waar: string) {
   if (!ids.length) return
-  await writeAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), { actie: 'deelnemers-bekeken', objectSoort: 'lijst', objectId: waar, details: { deelnemers: ids } })
+  // committed together with the rows of other reads arriving within a few milliseconds (audit.ts)
+  await writeReadAudit(ctx.db, ctx.actor, iso(ctx.clock.now()), { actie: 'deelnemers-bekeken', objectSoort: 'lijst', objectId: waar, details: { deelnemers: ids } })
 }
 
 /**

@@ -103,4 +103,21 @@ describe('vraaggericht: GET /api/plekken/:id/matches', () => {
     await t.database.db.run(sql`update deelnemer set profiel = json_set(profiel, '$.mobiliteit.rijbewijs', json('false')) where id = ${id}`)
     expect(await list()).toEqual([[id, true]])
   })
+
+  it('every list leaves its own audit row, also when many arrive at once and share one commit; without its row there is no answer', async () => {
+    const plekId = await publish({})
+    const ids = [await deelnemer({ naam: 'Eerste Deelnemer' }), await deelnemer({ naam: 'Tweede Deelnemer' })]
+    const answers = await Promise.all(Array.from({ length: 8 }, () => t.request('GET', `/api/plekken/${plekId}/matches`, { cookie: jobhunter.cookie })))
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200))
+    const rows = await t.database.db.all<{ details: string }>(sql`select details from audit where actie = 'deelnemers-bekeken' and object_id = ${`plek:${plekId}`}`)
+    expect(rows).toHaveLength(8)
+    for (const r of rows) expect(JSON.parse(r.details).deelnemers.sort()).toEqual([...ids].sort())
+
+    // a database that takes no writes: the list is not shown without its trace
+    await t.database.db.run(sql`pragma query_only = on`)
+    const geweigerd = await t.request('GET', `/api/plekken/${plekId}/matches`, { cookie: jobhunter.cookie })
+    await t.database.db.run(sql`pragma query_only = off`)
+    expect(geweigerd.status).toBe(503)
+    expect(geweigerd.json.error.code).toBe('database-alleen-lezen')
+  })
 })
