@@ -1,5 +1,5 @@
 import { begeleidingSoorten, sectoren, vormen } from '../../server/domain/enums.js'
-import { taalrijkheidBuckets, type FacetNaam, type SearchResult } from '../port.js'
+import { MAX_PLAATSEN, taalrijkheidBuckets, type FacetNaam, type SearchResult } from '../port.js'
 import type { Columns, SlotLists } from './columns.js'
 
 const named = (names: readonly string[], count: (i: number) => number) => {
@@ -8,6 +8,28 @@ const named = (names: readonly string[], count: (i: number) => number) => {
     const k = count(i)
     if (k) out[n] = k
   })
+  return out
+}
+
+/**
+ * The plaats facet: the MAX_PLAATSEN plaatsen with the most documents, ties by name (the port's
+ * rule). Picked on the counts by code, before any name becomes an object key: building the object
+ * of all ~2,500 plaatsen of a national search cost more than the search.
+ */
+const topPlaatsen = (names: readonly string[], count: (i: number) => number) => {
+  let codes: number[] = []
+  for (let i = 0; i < names.length; i++) if (count(i)) codes.push(i)
+  if (codes.length > MAX_PLAATSEN) {
+    // the count at which the top ends, from the counts alone (a typed sort of numbers), then the
+    // ties at that count by name
+    const grens = Uint32Array.from(codes, count).sort()[codes.length - MAX_PLAATSEN]!
+    const opNaam = (a: number, b: number) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0)
+    const boven = codes.filter((i) => count(i) > grens)
+    const opGrens = codes.filter((i) => count(i) === grens).sort(opNaam).slice(0, MAX_PLAATSEN - boven.length)
+    codes = [...boven, ...opGrens].sort((a, b) => count(b) - count(a) || opNaam(a, b))
+  }
+  const out: Record<string, number> = {}
+  for (const i of codes) out[names[i]!] = count(i)
   return out
 }
 
@@ -35,7 +57,7 @@ export function countFacets(c: Columns, slots: number[]): SearchResult['facets']
     sector: named(sectoren, of(sector)),
     vorm: named(vormen, of(vorm)),
     begeleiding: named(begeleidingSoorten, of(begeleiding)),
-    plaats: named(c.plaatsen, of(plaats)),
+    plaats: topPlaatsen(c.plaatsen, of(plaats)),
     taalrijkheid: named(taalrijkheidBuckets, of(bucket)),
   } satisfies Record<FacetNaam, Record<string, number>>
 }
@@ -47,7 +69,7 @@ export function allFacets(c: Columns): SearchResult['facets'] {
     sector: named(sectoren, of(c.bySector)),
     vorm: named(vormen, of(c.byVorm)),
     begeleiding: named(begeleidingSoorten, of(c.byBegeleiding)),
-    plaats: named(c.plaatsen, of(c.byPlaats)),
+    plaats: topPlaatsen(c.plaatsen, of(c.byPlaats)),
     taalrijkheid: named(taalrijkheidBuckets, (i) => c.bucketCount[i]!),
   } satisfies Record<FacetNaam, Record<string, number>>
 }

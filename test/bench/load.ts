@@ -348,7 +348,12 @@ async function runOne(
   // (a server that stopped answering must not hang the whole bench: 60 s at most)
   const health = await Promise.race([call(base, 'GET', '/api/health').then((r) => r.json), new Promise<any>((r) => setTimeout(() => r({ status: 'geen antwoord binnen 60 s' }), 60_000))])
   // every instance's index catches up with the writes of the run
-  const converged = await (opts.workers > 1 ? waitForInstances(base, opts.workers, 120_000) : waitForIndex(base, 120_000)).then(() => true, () => false)
+  // converged, or why not (the last health answer): a bench that only says false cannot be followed up
+  const convergence = await (opts.workers > 1 ? waitForInstances(base, opts.workers, 120_000) : waitForIndex(base, 120_000)).then(
+    () => ({ converged: true as const }),
+    (e: Error) => ({ converged: false as const, why: e.message.slice(0, 600) }),
+  )
+  const converged = convergence.converged
   await server.kill('SIGTERM')
 
   // Every acknowledged write is in the database.
@@ -424,6 +429,7 @@ async function runOne(
     afterwards: {
       healthRightAfter: { status: health?.status, wachtend: health?.outbox?.wachtend, redenen: health?.redenen },
       indexConverged: converged,
+      ...(convergence.converged ? {} : { notConvergedBecause: convergence.why }),
       acknowledgedWrites: { plekken: acks.plekken.size, gepubliceerd: [...acks.plekken.values()].filter((p) => p.gepubliceerd).length, deelnemers: acks.deelnemers.size },
       missingInDatabase: missing.length,
       missingExamples: missing.slice(0, 5),
