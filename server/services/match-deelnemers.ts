@@ -1,5 +1,6 @@
 import { inArray } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
+import { perDatabase } from '../../db/per-database.js'
 import { deelnemer } from '../../db/schema.js'
 import type { DeelnemerInput } from '../domain/deelnemer.js'
 import type { MatchDeelnemer } from '../matching/types.js'
@@ -49,7 +50,7 @@ class Generaties {
   }
 }
 
-const memories = new WeakMap<Db, Generaties>()
+const memoryOf = perDatabase(() => new Generaties())
 
 /** The fields of a deelnemer the matcher compares (also for a row read whole elsewhere). */
 export const toMatchDeelnemer = (r: { id: string; lat: number; lon: number; profiel: unknown }): MatchDeelnemer => {
@@ -77,8 +78,7 @@ export const toMatchDeelnemer = (r: { id: string; lat: number; lon: number; prof
  * read in its new state; one erased in between is left out.
  */
 export async function loadMatchDeelnemers(db: Db, kandidaten: Versie[]): Promise<MatchDeelnemer[]> {
-  let memory = memories.get(db)
-  if (!memory) memories.set(db, (memory = new Generaties()))
+  const memory = memoryOf(db)
   const found = new Map<string, MatchDeelnemer>()
   const missing: string[] = []
   for (const k of kandidaten) {
