@@ -4,6 +4,7 @@ import { perDatabase } from '../../db/per-database.js'
 import { deelnemer } from '../../db/schema.js'
 import type { DeelnemerInput } from '../domain/deelnemer.js'
 import type { MatchDeelnemer } from '../matching/types.js'
+import { readInPages } from '../../db/in-pages.js'
 
 // Deelnemers as the matcher reads them, kept in memory per database by id and versie (the
 // counterpart of match-plekken.ts). Vraaggericht scores every zoekende deelnemer within reach of a
@@ -74,7 +75,7 @@ export const toMatchDeelnemer = (r: { id: string; lat: number; lon: number; prof
 
 /**
  * The matcher's view of each candidate, in the candidates' order: from memory at the candidate's
- * versie, else read (in pages) and remembered. A row that changed since the candidate was found is
+ * versie, else read (in pages, db/in-pages.ts) and remembered. A row that changed since the candidate was found is
  * read in its new state; one erased in between is left out.
  */
 export async function loadMatchDeelnemers(db: Db, kandidaten: Versie[]): Promise<MatchDeelnemer[]> {
@@ -86,17 +87,14 @@ export async function loadMatchDeelnemers(db: Db, kandidaten: Versie[]): Promise
     if (hit) found.set(k.id, hit)
     else missing.push(k.id)
   }
-  for (let i = 0; i < missing.length; i += 500) {
-    const rows = await db
-      .select({ id: deelnemer.id, versie: deelnemer.versie, lat: deelnemer.lat, lon: deelnemer.lon, profiel: deelnemer.profiel, gewistOp: deelnemer.gewistOp })
-      .from(deelnemer)
-      .where(inArray(deelnemer.id, missing.slice(i, i + 500)))
-    for (const r of rows) {
-      if (r.gewistOp) continue // its profile is gone
-      const match = toMatchDeelnemer(r)
-      memory.set(r.id, r.versie, match)
-      found.set(r.id, match)
-    }
+  const rows = await readInPages(missing, (ids) =>
+    db.select({ id: deelnemer.id, versie: deelnemer.versie, lat: deelnemer.lat, lon: deelnemer.lon, profiel: deelnemer.profiel, gewistOp: deelnemer.gewistOp }).from(deelnemer).where(inArray(deelnemer.id, ids)),
+  )
+  for (const r of rows) {
+    if (r.gewistOp) continue // its profile is gone
+    const match = toMatchDeelnemer(r)
+    memory.set(r.id, r.versie, match)
+    found.set(r.id, match)
   }
   const out: MatchDeelnemer[] = []
   for (const k of kandidaten) {

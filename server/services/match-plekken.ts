@@ -9,6 +9,7 @@ import type { MatchPlek } from '../matching/types.js'
 import type { PlekSamenvatting } from '../domain/match.js'
 import { toPlek } from './plekken.js'
 import { perDatabase } from '../../db/per-database.js'
+import { readInPages } from '../../db/in-pages.js'
 
 // Plekken as the matcher needs them, kept in memory per database by id and versie. Reading and
 // decoding full plek rows costs ~40 µs each; a deelnemer with a 25 km travel limit has thousands
@@ -64,14 +65,11 @@ export async function loadMatchPlekken(db: Db, kandidaten: Kandidaat[]): Promise
     if (!hit || hit.versie < k.versie) missing.push(k.id)
     else if (hit.zoekbaar) out.push(hit)
   }
-  for (let i = 0; i < missing.length; i += 500) {
-    const rows = await selectPlekMetOrganisatie(db).where(inArray(plek.id, missing.slice(i, i + 500)))
-    for (const r of rows) {
-      const entry = profiel(r.p, r.naam)
-      cache.set(r.p.id, entry)
-      // the index may lag a moment behind the database: a plek that just filled or closed is skipped
-      if (entry.zoekbaar) out.push(entry)
-    }
+  for (const r of await readInPages(missing, (ids) => selectPlekMetOrganisatie(db).where(inArray(plek.id, ids)))) {
+    const entry = profiel(r.p, r.naam)
+    cache.set(r.p.id, entry)
+    // the index may lag a moment behind the database: a plek that just filled or closed is skipped
+    if (entry.zoekbaar) out.push(entry)
   }
   return out
 }

@@ -12,6 +12,7 @@ import { vraaggerichtKandidaten } from './matches.js'
 import { loadMatchDeelnemers } from './match-deelnemers.js'
 import { writeMeldingen, wakeMail, type NieuweMelding } from './meldingen.js'
 import { kort } from './signalen.js'
+import { readInPages } from '../../db/in-pages.js'
 
 // Proactive matching (docs/meldingen.md): when a plek is published, or a published plek changes in
 // what decides who fits (dagdelen, uren, taalniveau, place), the publish transaction writes a
@@ -55,9 +56,9 @@ export async function signalPlek(deps: Pick<Deps, 'db' | 'clock'>, plekId: strin
   }
   // per jobhunter: how many of their deelnemers fit, per gemeente (their werkgebied is checked below)
   const perJobhunter = new Map<string, Map<string, number>>()
-  const wie = scores.size
-    ? await db.select({ id: deelnemer.id, gemeenteId: deelnemer.gemeenteId, regievoerderId: deelnemer.regievoerderId }).from(deelnemer).where(inArray(deelnemer.id, [...scores.keys()]))
-    : []
+  const wie = await readInPages([...scores.keys()], (ids) =>
+    db.select({ id: deelnemer.id, gemeenteId: deelnemer.gemeenteId, regievoerderId: deelnemer.regievoerderId }).from(deelnemer).where(inArray(deelnemer.id, ids)),
+  )
   for (const r of wie) {
     if (!r.regievoerderId || scores.get(r.id)! < (drempels.get(r.gemeenteId) ?? 70)) continue
     const per = perJobhunter.get(r.regievoerderId) ?? new Map<string, number>()

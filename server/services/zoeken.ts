@@ -5,8 +5,6 @@ import { locatieOf } from './locatie.js'
 import type { ZoekQuery } from '../domain/zoeken.js'
 import { isSearchUnavailable, MAX_PLAATSEN, suggestFilters, type PlekQuery } from '../../search/port.js'
 
-export { MAX_PLAATSEN }
-
 /** GET /api/zoeken for jobhunters and beheerders: the neutral query on the active search adapter. */
 export async function searchPlekken({ ctx, input }: { ctx: Ctx; input: ZoekQuery }) {
   requireRole(ctx.actor, 'jobhunter', 'beheerder')
@@ -58,28 +56,14 @@ export async function searchPlekken({ ctx, input }: { ctx: Ctx; input: ZoekQuery
 
 /**
  * The plaats facet as an answer carries it: the MAX_PLAATSEN plaatsen with the most hits (ties by
- * name), and every plaats the query filters on. Over 100,000 plekken a search matched ~2,500
- * plaatsen, which made the facet 36 of the answer's 45 kB: writing that out was a tenth of the
- * server's work under load, for a list no screen shows whole.
+ * name), and every plaats the query filters on. The embedded engine answers that top already
+ * (embedded/facets.ts); Meilisearch answers up to 10,000 plaatsen, over the network, so a plain
+ * sort here costs nothing that matters.
  */
 export function meestePlaatsenVan(counts: Record<string, number>, gekozen: string[] = []): Record<string, number> {
   const namen = Object.keys(counts)
   if (namen.length <= MAX_PLAATSEN) return counts
-  // the count at which the top ends, from how many plaatsen have each count (few distinct counts):
-  // sorting all ~2,500 names per search cost a third of the search itself
-  const perAantal = new Map<number, number>()
-  for (const naam of namen) perAantal.set(counts[naam]!, (perAantal.get(counts[naam]!) ?? 0) + 1)
-  let grens = 0
-  let erboven = 0
-  for (const aantal of [...perAantal.keys()].sort((a, b) => b - a)) {
-    grens = aantal
-    if (erboven + perAantal.get(aantal)! >= MAX_PLAATSEN) break
-    erboven += perAantal.get(aantal)!
-  }
-  const opNaam = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-  const opGrens = namen.filter((naam) => counts[naam] === grens).sort(opNaam).slice(0, MAX_PLAATSEN - erboven)
-  const top = [...namen.filter((naam) => counts[naam]! > grens), ...opGrens]
+  const top = namen.sort((a, b) => counts[b]! - counts[a]! || (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_PLAATSEN)
   for (const plaats of gekozen) if (counts[plaats] !== undefined && !top.includes(plaats)) top.push(plaats)
-  top.sort((a, b) => counts[b]! - counts[a]! || opNaam(a, b))
   return Object.fromEntries(top.map((plaats) => [plaats, counts[plaats]!]))
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { EmbeddedSearchIndex } from '../../search/embedded.js'
-import type { PlekDocument } from '../../search/port.js'
-import { MAX_PLAATSEN, meestePlaatsenVan } from '../../server/services/zoeken.js'
+import { MAX_PLAATSEN, type PlekDocument } from '../../search/port.js'
+import { meestePlaatsenVan } from '../../server/services/zoeken.js'
 
 // The plaats facet of /api/zoeken carries the plaatsen with the most hits, not every plaats
 // (server/services/zoeken.ts): over a national data set that was thousands of names per answer.
