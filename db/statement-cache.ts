@@ -19,6 +19,10 @@ import Database from 'libsql'
 //   migration by another process therefore cannot confuse a kept statement either.)
 // - At most MAX_PER_CONNECTION per connection (an `in (?, ?, …)` of every length is a statement of
 //   its own); past that, all are dropped and kept anew.
+// - A kept statement answers its columns from memory: the client asks for them twice on every
+//   execution, and each native call costs ~12 µs, more than a primary-key lookup itself (~8 µs;
+//   measured on the 100k data set). They cannot change while the statement is kept: a schema
+//   statement on this connection drops it, and the app names every column it selects.
 
 const MAX_PER_CONNECTION = 1000
 const SCHEMA = /^\s*(create|alter|drop)\b/i
@@ -45,9 +49,16 @@ export function keepPreparedStatements(): void {
     }
     if (statements.size >= MAX_PER_CONNECTION) statements.clear()
     statements.set(sql, statement)
+    rememberColumns(statement)
     dropOnFailure(statement, () => statements.get(sql) === statement && statements.delete(sql))
     return statement
   } as Connection['prepare']
+}
+
+function rememberColumns(statement: Statement) {
+  const columns = statement.columns.bind(statement)
+  let known: ReturnType<Statement['columns']> | undefined
+  statement.columns = () => (known ??= columns())
 }
 
 /** Wraps the statement's ways of running so that a failure forgets it. */

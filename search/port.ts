@@ -1,6 +1,6 @@
 import type { Begeleiding, Niveau, Sector, Vaardigheid, vergoedingSoorten, Vorm } from '../server/domain/enums.js'
 import type { Sortering } from '../server/domain/zoeken.js'
-import { fold, foldWord } from './analyse/tekst.js'
+import { eachWordSpan, fold, foldWord } from './analyse/tekst.js'
 
 // The filters a query's words name, for the server's answer (search/analyse/categorieen.ts).
 export { suggestFilters, type VoorgesteldFilter } from './analyse/categorieen.js'
@@ -169,6 +169,18 @@ export function toHit(d: Pick<PlekDocument, HitField | 'urenMin' | 'urenMax' | '
   }
 }
 
+// The stems of the last query's words: every hit of a search is given the same list.
+let lastWords: string[] | undefined
+let lastStems: { stems: string[]; starts: string[] } = { stems: [], starts: [] }
+function stemsOf(words: string[]) {
+  if (words !== lastWords) {
+    const stems = [...new Set(words.map(fold))].filter((w) => w.length >= 3)
+    lastStems = { stems, starts: stems.map((s) => s.slice(0, Math.max(3, s.length - 2))) }
+    lastWords = words
+  }
+  return lastStems
+}
+
 /**
  * Builds the snippet of one hit: up to ~160 characters of the omschrijving around the first matched
  * word. A word is marked when, folded (no accents, lower case), it starts with a query word (or all
@@ -177,14 +189,22 @@ export function toHit(d: Pick<PlekDocument, HitField | 'urenMin' | 'urenMax' | '
  */
 export function fragmentOf(text: string, words: string[], size = 160): SearchHit['fragment'] {
   const found: [number, number][] = []
-  const wordRe = /[\p{L}\p{M}\p{N}]+/gu
-  const stems = [...new Set(words.map(fold))].filter((w) => w.length >= 3)
-  const starts = stems.map((s) => s.slice(0, Math.max(3, s.length - 2)))
-  // without words (browsing) nothing is marked: the snippet is the start of the text
-  if (stems.length) for (const m of text.matchAll(wordRe)) {
-    const w = foldWord(m[0])
-    if (stems.some((s, i) => w.startsWith(starts[i]!) || (s.length >= 4 && w.includes(s)))) found.push([m.index!, m.index! + m[0].length])
-  }
+  const { stems, starts } = stemsOf(words)
+  // without words (browsing) nothing is marked: the snippet is the start of the text. Words past
+  // the snippet cannot be marked, so the scan stops there (the snippet starts at most 40
+  // characters before the first match).
+  if (stems.length)
+    eachWordSpan(text, (s, e, ascii) => {
+      if (found.length && s >= found[0]![0] + size) return false
+      const w = ascii ? text.slice(s, e).toLowerCase() : foldWord(text.slice(s, e))
+      for (let i = 0; i < stems.length; i++) {
+        const stem = stems[i]!
+        if (w.startsWith(starts[i]!) || (stem.length >= 4 && w.includes(stem))) {
+          found.push([s, e])
+          break
+        }
+      }
+    })
   const first = found[0]?.[0] ?? 0
   let start = Math.max(0, first - 40)
   if (start > 0) {
