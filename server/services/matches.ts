@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
 import { deelnemer, plaatsing, plek } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
@@ -12,7 +12,7 @@ import type { MatchResultaat, Richting } from '../matching/types.js'
 import { loadMatchPlek, loadMatchPlekken, toMatchPlek } from './match-plekken.js'
 import { loadMatchDeelnemers, toMatchDeelnemer, type Versie } from './match-deelnemers.js'
 import { auditDeelnemersBekeken, findVisibleVersie } from './deelnemers.js'
-import { loadWerkgebied, withinWerkgebied } from './werkgebied.js'
+import { loadWerkgebied, type Werkgebied } from './werkgebied.js'
 import { knockoutFilters } from './knockout-filters.js'
 import { perDatabase } from '../../db/per-database.js'
 
@@ -89,32 +89,51 @@ export async function matchPlekkenForDeelnemer({ ctx, id, query }: { ctx: Ctx; i
 
 /**
  * Candidates of vraaggericht in SQL: zoekende deelnemers whose own travel limit reaches the plek
- * (a box of that many km around them; the exact distance is a criterion), inside `scope` (the
- * caller's werkgebied). Nobody farther north or south than the widest travel limit among them
- * can qualify: that band of latitude lets the index (deelnemer_zoekend_geo_idx) skip everyone
- * else. Only id and versie, which that index holds too: no table row is read, and the profiles
- * come from the matcher's memory (match-deelnemers.ts). They come as one JSON array in one row:
- * the driver builds an object per row (~4 µs each), which for hundreds of candidates cost more
- * than the query itself. Also used by proactive matching (services/proactief.ts).
+ * (a box of that many km around them; the exact distance is a criterion), inside the werkgebied
+ * (`alle` or a list of gemeenten), and, for proactive matching, only those with a regievoerder.
+ * Nobody farther north or south than the widest travel limit among them can qualify: that band of
+ * latitude lets the index (deelnemer_zoekend_geo_idx) skip everyone else. Only id and versie,
+ * which that index holds too: no table row is read, and the profiles come from the matcher's
+ * memory (match-deelnemers.ts). They come as one JSON array in one row: the driver builds an
+ * object per row (~4 µs each), which for hundreds of candidates cost more than the query itself.
+ * One prepared statement per kind (the gemeenten as one JSON parameter): building this query
+ * with drizzle on every request cost ~15% of the CPU of a match list (issue 13). Also used by
+ * proactive matching (services/proactief.ts).
  */
-export async function vraaggerichtKandidaten(db: Db, p: { lat: number; lon: number }, scope: SQL | undefined): Promise<Versie[]> {
-  const widest = sql`(select max(${deelnemer.maxReisafstandKm}) from ${deelnemer} where ${deelnemer.status} = 'zoekend')`
-  const [row] = await db
-    .select({ lijst: sql<string>`json_group_array(json_array(${deelnemer.id}, ${deelnemer.versie}))` })
-    .from(deelnemer)
-    .where(
-      and(
-        eq(deelnemer.status, 'zoekend'),
-        // the band is a little wider than the box can be, so rounding never drops anyone
-        sql`${deelnemer.lat} between ${p.lat} - ${widest} / 110.574 - 1e-6 and ${p.lat} + ${widest} / 110.574 + 1e-6`,
-        isNull(deelnemer.gewistOp),
-        scope,
-        sql`abs(${deelnemer.lat} - ${p.lat}) * 110.574 <= ${deelnemer.maxReisafstandKm}`,
-        sql`abs(${deelnemer.lon} - ${p.lon}) * ${111.32 * Math.cos((p.lat * Math.PI) / 180)} <= ${deelnemer.maxReisafstandKm}`,
-      ),
-    )
+export async function vraaggerichtKandidaten(db: Db, p: { lat: number; lon: number }, scope: { werkgebied: Werkgebied; metRegievoerder?: boolean }): Promise<Versie[]> {
+  const { werkgebied, metRegievoerder = false } = scope
+  const [row] = await kandidatenQuery[metRegievoerder ? 1 : 0]!(db).all({
+    lat: p.lat,
+    lon: p.lon,
+    lonKm: 111.32 * Math.cos((p.lat * Math.PI) / 180),
+    alle: werkgebied.alle ? 1 : 0,
+    gemeenten: JSON.stringify(werkgebied.alle ? [] : werkgebied.gemeenten),
+  })
   return (JSON.parse(row?.lijst ?? '[]') as [string, number][]).map(([id, versie]) => ({ id, versie }))
 }
+
+const kandidatenQuery = [false, true].map((metRegievoerder) =>
+  perDatabase((db) => {
+    const widest = sql`(select max(${deelnemer.maxReisafstandKm}) from ${deelnemer} where ${deelnemer.status} = 'zoekend')`
+    const lat = sql.placeholder('lat')
+    return db
+      .select({ lijst: sql<string>`json_group_array(json_array(${deelnemer.id}, ${deelnemer.versie}))` })
+      .from(deelnemer)
+      .where(
+        and(
+          eq(deelnemer.status, 'zoekend'),
+          // the band is a little wider than the box can be, so rounding never drops anyone
+          sql`${deelnemer.lat} between ${lat} - ${widest} / 110.574 - 1e-6 and ${lat} + ${widest} / 110.574 + 1e-6`,
+          isNull(deelnemer.gewistOp),
+          sql`(${sql.placeholder('alle')} = 1 or ${deelnemer.gemeenteId} in (select value from json_each(${sql.placeholder('gemeenten')})))`,
+          metRegievoerder ? isNotNull(deelnemer.regievoerderId) : undefined,
+          sql`abs(${deelnemer.lat} - ${lat}) * 110.574 <= ${deelnemer.maxReisafstandKm}`,
+          sql`abs(${deelnemer.lon} - ${sql.placeholder('lon')}) * ${sql.placeholder('lonKm')} <= ${deelnemer.maxReisafstandKm}`,
+        ),
+      )
+      .prepare()
+  }),
+)
 
 /** GET /api/plekken/:id/matches: vraaggericht, ranked zoekende deelnemers for one plek. */
 export async function matchDeelnemersForPlek({ ctx, id, query }: { ctx: Ctx; id: string; query: MatchQuery }) {
@@ -122,7 +141,7 @@ export async function matchDeelnemersForPlek({ ctx, id, query }: { ctx: Ctx; id:
   const p = await loadMatchPlek(ctx.db, id)
   if (!p) throw nietGevonden('De plek')
   const g = await getActiveConfig(ctx.db, 'vraaggericht')
-  const kandidaten = await loadMatchDeelnemers(ctx.db, await vraaggerichtKandidaten(ctx.db, p, withinWerkgebied(await loadWerkgebied(ctx), deelnemer.gemeenteId)))
+  const kandidaten = await loadMatchDeelnemers(ctx.db, await vraaggerichtKandidaten(ctx.db, p, { werkgebied: await loadWerkgebied(ctx) }))
   const alleenGeschikt = { alleenGeschikt: !query.inclusiefUitgesloten }
   const results: MatchResultaat[] = []
   for (const d of kandidaten) {

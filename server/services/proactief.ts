@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { and, count, eq, inArray, isNotNull, ne } from 'drizzle-orm'
+import { and, count, eq, inArray, ne } from 'drizzle-orm'
 import { deelnemer, gebruiker, gemeente, plek, plekSignalering, werkgebied } from '../../db/schema.js'
 import type { Db, Tx } from '../../db/client.js'
 import type { Deps } from '../context.js'
@@ -47,7 +47,7 @@ export async function signalPlek(deps: Pick<Deps, 'db' | 'clock'>, plekId: strin
   const p = await loadMatchPlek(db, plekId)
   if (!p) return 0
   const g = await getActiveConfig(db, 'vraaggericht')
-  const kandidaten = await loadMatchDeelnemers(db, await vraaggerichtKandidaten(db, p, isNotNull(deelnemer.regievoerderId)))
+  const kandidaten = await loadMatchDeelnemers(db, await vraaggerichtKandidaten(db, p, { werkgebied: { alle: true }, metRegievoerder: true }))
   const drempels = await loadDrempels(db)
   const scores = new Map<string, number>()
   for (const d of kandidaten) {
