@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as schema from './schema.js'
+import { startCheckpointer } from './checkpointer.js'
 import { keepPreparedStatements } from './statement-cache.js'
 
 export type Db = LibSQLDatabase<typeof schema>
@@ -29,7 +30,15 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
  * instance, `npm run import`) is waited for mostly without blocking: see `serialize`. A `libsql://`
  * server handles concurrency itself.
  */
-export async function openDatabase(url: string, authToken?: string, opts: { busyTimeoutMs?: number } = {}): Promise<Database> {
+export async function openDatabase(
+  url: string,
+  authToken?: string,
+  opts: {
+    busyTimeoutMs?: number
+    /** The server's: WAL checkpoints in a worker thread, never inside a request's commit (checkpointer.ts). */
+    checkpointInBackground?: { log: (line: Record<string, unknown>) => void }
+  } = {},
+): Promise<Database> {
   const local = url.startsWith('file:') || url === ':memory:'
   if (url.startsWith('file:')) {
     const path = url.slice('file:'.length)
@@ -38,10 +47,13 @@ export async function openDatabase(url: string, authToken?: string, opts: { busy
   if (local) keepPreparedStatements() // the local driver prepares every statement anew (statement-cache.ts)
   const raw = createClient({ url, authToken, concurrency: local ? 1 : undefined })
   const busyTimeoutMs = opts.busyTimeoutMs ?? 5000
+  const file = url.startsWith('file:') && !url.startsWith('file::') ? url.slice('file:'.length) : undefined
+  const background = file !== undefined ? opts.checkpointInBackground : undefined
   // Per-connection settings, applied again whenever the connection is reopened (see serialize).
   const connectionPragmas = async () => {
     await raw.execute('PRAGMA synchronous=FULL')
     await raw.execute('PRAGMA foreign_keys=ON')
+    if (background) await raw.execute('PRAGMA wal_autocheckpoint=0')
     await raw.execute(`PRAGMA busy_timeout=${Math.min(SYNC_BUSY_MS, busyTimeoutMs)}`)
   }
   if (local) {
@@ -51,7 +63,15 @@ export async function openDatabase(url: string, authToken?: string, opts: { busy
   const client = local ? serialize(raw, url === ':memory:' ? undefined : { pragmas: connectionPragmas, busyTimeoutMs }) : raw
   const db = drizzle({ client, schema })
   await migrateAlongsideOthers(db)
-  return { db, client, close: () => client.close() }
+  const checkpointer = background && file ? startCheckpointer(file, background.log) : undefined
+  return {
+    db,
+    client,
+    close: () => {
+      void checkpointer?.stop()
+      client.close()
+    },
+  }
 }
 
 /**

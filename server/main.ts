@@ -45,14 +45,14 @@ if (process.env.SKIP_CLIENT_BUILD !== 'true') {
 // WORKERS=N: from here on this process only forks the N instances and starts a stopped one again
 if (config.workers > 1 && cluster.isPrimary) await runPrimary(config)
 
-const database = await openDatabase(config.databaseUrl, config.databaseAuthToken).catch((e: unknown) => {
+const log = (line: Record<string, unknown>) => console.log(JSON.stringify(line))
+const database = await openDatabase(config.databaseUrl, config.databaseAuthToken, { checkpointInBackground: { log } }).catch((e: unknown) => {
   // a refused token or an unreachable server: one line naming the setting, as for a bad value
   const reden = describeOpenFailure(e, config.databaseUrl, config.databaseAuthToken)
   if (!reden) throw e
   console.error(reden)
   process.exit(1)
 })
-const log = (line: Record<string, unknown>) => console.log(JSON.stringify(line))
 const deps: Deps = { db: database.db, clock: systemClock, config, log }
 const lines = await bootstrap(deps)
 // Search starts after the start-up data exists; the embedded index fills in the background.
