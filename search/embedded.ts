@@ -192,8 +192,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     } else {
       if (!text) considerAll()
       facets = countFacets(c, slots)
-      const newest = this.orders.newest.rank(c.capacity)
-      top = topK(slots, offset + query.perPage, comparatorOf(query, c, newest, text?.rank, distance)).slice(offset)
+      top = topK(slots, offset + query.perPage, comparatorOf(query, c, text?.rank, distance)).slice(offset)
       total = slots.length
     }
     if (text) this.text.release(text)
