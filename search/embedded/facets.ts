@@ -37,21 +37,23 @@ const topPlaatsen = (names: readonly string[], count: (i: number) => number) => 
 export function countFacets(c: Columns, slots: number[]): SearchResult['facets'] {
   const sector = new Uint32Array(sectoren.length)
   const vorm = new Uint32Array(vormen.length)
-  const begeleiding = new Uint32Array(begeleidingSoorten.length)
   const plaats = new Uint32Array(c.plaatsen.length)
   const bucket = new Uint32Array(taalrijkheidBuckets.length)
+  // begeleiding is a set of bits per slot: counted per combination (16), split into soorten after
+  const soorten = begeleidingSoorten.length
+  const perCombinatie = new Uint32Array(1 << soorten)
   // the columns as locals: a property read per slot and column costs more than the count itself
   const [sectorOf, vormOf, plaatsOf, bucketOf, begeleidingOf] = [c.sector, c.vorm, c.plaats, c.bucket, c.begeleiding]
-  const soorten = begeleidingSoorten.length
   for (let i = 0; i < slots.length; i++) {
     const slot = slots[i]!
     sector[sectorOf[slot]!]!++
     vorm[vormOf[slot]!]!++
     plaats[plaatsOf[slot]!]!++
     bucket[bucketOf[slot]!]!++
-    const b = begeleidingOf[slot]!
-    if (b) for (let j = 0; j < soorten; j++) if (b & (1 << j)) begeleiding[j]!++
+    perCombinatie[begeleidingOf[slot]!]!++
   }
+  const begeleiding = new Uint32Array(soorten)
+  for (let b = 1; b < perCombinatie.length; b++) for (let j = 0; j < soorten; j++) if (b & (1 << j)) begeleiding[j]! += perCombinatie[b]!
   const of = (counts: Uint32Array) => (i: number) => counts[i]!
   return {
     sector: named(sectoren, of(sector)),
