@@ -132,20 +132,32 @@ function instancePids(server: ServerProcess, workers: number): number[] {
  * per instance the worst and the median interval p99, and the largest single delay.
  */
 function eventLoopDuring(server: ServerProcess, t0: number, t1: number) {
-  const per = new Map<string, { p99: number[]; max: number; pid: number }>()
+  const per = new Map<string, { p99: number[]; max: number; pid: number; gcMax: number; gcVolledigMax: number; gcTotaal: number }>()
   for (const line of server.output().split('\n')) {
     if (!line.includes('"event":"instantie"')) continue
-    const m = JSON.parse(line) as { t: string; instantie: string; pid: number; seconden: number; eventLoopMs: { p99: number; max: number } }
+    const m = JSON.parse(line) as { t: string; instantie: string; pid: number; seconden: number; eventLoopMs: { p99: number; max: number }; gcMs?: { totaal: number; max: number; volledigMax: number } }
     const end = Date.parse(m.t)
     if (end - m.seconden * 1000 < t0 - 500 || end > t1 + 500) continue // only intervals inside the run
-    const e = per.get(m.instantie) ?? { p99: [], max: 0, pid: m.pid }
+    const e = per.get(m.instantie) ?? { p99: [], max: 0, pid: m.pid, gcMax: 0, gcVolledigMax: 0, gcTotaal: 0 }
     e.p99.push(m.eventLoopMs.p99)
     e.max = Math.max(e.max, m.eventLoopMs.max)
+    e.gcMax = Math.max(e.gcMax, m.gcMs?.max ?? 0)
+    e.gcVolledigMax = Math.max(e.gcVolledigMax, m.gcMs?.volledigMax ?? 0)
+    e.gcTotaal += m.gcMs?.totaal ?? 0
     per.set(m.instantie, e)
   }
   return [...per].map(([instantie, e]) => {
     const sorted = [...e.p99].sort((a, b) => a - b)
-    return { instantie, pid: e.pid, intervals: sorted.length, p99Worst: sorted.at(-1), p99Median: sorted[Math.floor(sorted.length / 2)], max: e.max }
+    return {
+      instantie,
+      pid: e.pid,
+      intervals: sorted.length,
+      p99Worst: sorted.at(-1),
+      p99Median: sorted[Math.floor(sorted.length / 2)],
+      max: e.max,
+      // the garbage collector's share: its longest pause, its longest full (mark-compact) pause, its total
+      gcMs: { max: e.gcMax, volledigMax: e.gcVolledigMax, totaal: Math.round(e.gcTotaal) },
+    }
   })
 }
 
