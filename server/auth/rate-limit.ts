@@ -105,7 +105,13 @@ export async function takeLoginAttempt(deps: Deps, keys: string[], wat = 'Te vee
     .from(loginPoging)
     .where(and(inArray(loginPoging.sleutel, keys), gte(loginPoging.at, iso(new Date(now - LOGIN_WINDOW_MS))), lt(loginPoging.id, before)))
     .groupBy(loginPoging.sleutel)
-  const freeAt = Math.max(0, ...rows.map((r) => new Date(r.last!).getTime() + delayAfter(curveOf(r.sleutel), r.n)))
+  // A key still within its free failures asks no wait at all: the last attempt before this one may
+  // carry a later time than `now` (stamped when it started, stored before this one: another
+  // instance, a slow database), which must not turn into "wait 1 second".
+  const freeAt = Math.max(0, ...rows.map((r) => {
+    const delay = delayAfter(curveOf(r.sleutel), r.n)
+    return delay === 0 ? 0 : new Date(r.last!).getTime() + delay
+  }))
   if (freeAt <= now) return attempt
   await deps.db.delete(loginPoging).where(inArray(loginPoging.id, attempt.ids))
   const seconds = Math.max(1, Math.ceil((freeAt - now) / 1000))
