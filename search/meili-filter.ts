@@ -26,6 +26,8 @@ export function meiliFilter(q: PlekQuery): string[] {
   if (f.vorm?.length) parts.push(inList('vorm', f.vorm))
   for (const b of f.begeleiding ?? []) parts.push(`begeleiding = ${quote(b)}`) // all of
   if (f.dagdelen?.length) parts.push(inList('dagdelen', f.dagdelen)) // any of
+  // Meilisearch cannot count matching values: any of them, a superset the matcher narrows exactly
+  if (f.werkbaarOp?.length) parts.push(inList('dagdelen', f.werkbaarOp))
   if (f.plaats?.length) parts.push(inList('plaats', f.plaats))
   if (f.vergoeding?.length) parts.push(inList('vergoeding', f.vergoeding))
   if (f.urenMax !== undefined) parts.push(`urenMin <= ${num(f.urenMax)}`)

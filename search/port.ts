@@ -53,6 +53,13 @@ export interface PlekFilters {
   begeleiding?: Begeleiding[]
   /** At least one of these dagdelen must be part of the plek. */
   dagdelen?: string[]
+  /**
+   * The plek can be worked on these dagdelen: at least min(⌈urenMin / UREN_PER_DAGDEEL⌉, its
+   * number of dagdelen) of its dagdelen are among them (the matcher's dagdelen knock-out). An
+   * engine that cannot count them may read it as `dagdelen`, any of: a superset, since a plek has
+   * at least one dagdeel and one hour.
+   */
+  werkbaarOp?: string[]
   plaats?: string[]
   /** The plek's hours must overlap [urenMin, urenMax]. */
   urenMin?: number

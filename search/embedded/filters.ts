@@ -1,4 +1,5 @@
 import { niveaus, vaardigheden } from '../../server/domain/enums.js'
+import { UREN_PER_DAGDEEL } from '../../server/domain/plek.js'
 import type { PlekQuery } from '../port.js'
 import { begeleidingBit, cellCol, cellKey, cellRow, dagdeelBit, NOWHERE, sectorCode, vergoedingCode, vormCode, type Columns, type SlotLists } from './columns.js'
 import { boundingBox } from './geo.js'
@@ -23,7 +24,9 @@ export function filterOf(
   const plaatsSet = f.plaats?.length ? table(f.plaats.map((p) => c.plaatsCodeOf(p)), 65_536) : undefined
   const vergoedingSet = f.vergoeding?.length ? table(f.vergoeding.map((v) => vergoedingCode.get(v)), 256) : undefined
   const begeleidingMask = (f.begeleiding ?? []).reduce((m, b) => m | (1 << begeleidingBit.get(b)!), 0)
-  const dagdeelMask = (f.dagdelen ?? []).reduce((m, d) => (m | (1 << (dagdeelBit.get(d as never) ?? 31))) >>> 0, 0)
+  const maskOf = (l: string[]) => l.reduce((m, d) => (m | (1 << (dagdeelBit.get(d as never) ?? 31))) >>> 0, 0)
+  const dagdeelMask = maskOf(f.dagdelen ?? [])
+  const werkbaarMask = f.werkbaarOp ? maskOf(f.werkbaarOp) : undefined
   const maxNiveau = vaardigheden.map((v) => (f.maxNiveau?.[v] ? niveaus.indexOf(f.maxNiveau[v]!) : 99))
   const checkNiveau = maxNiveau.some((n) => n < 99)
   const perSlot = vaardigheden.length
@@ -34,7 +37,7 @@ export function filterOf(
   const { alive, lat, lon } = c
 
   const hasFilters = !!(geo || sectorSet || vormSet || plaatsSet || vergoedingSet || begeleidingMask || dagdeelMask || checkNiveau) ||
-    f.urenMin !== undefined || f.urenMax !== undefined || f.minTaalrijkheid !== undefined || f.binnenSchooltijden !== undefined
+    werkbaarMask !== undefined || f.urenMin !== undefined || f.urenMax !== undefined || f.minTaalrijkheid !== undefined || f.binnenSchooltijden !== undefined
 
   const passes = (slot: number): boolean => {
     if (!alive[slot]) return false
@@ -49,6 +52,11 @@ export function filterOf(
     if (vergoedingSet && !vergoedingSet[c.vergoeding[slot]!]) return false
     if (begeleidingMask && (c.begeleiding[slot]! & begeleidingMask) !== begeleidingMask) return false
     if (dagdeelMask && (c.dagdelen[slot]! & dagdeelMask) === 0) return false
+    if (werkbaarMask !== undefined) {
+      // as the matcher's dagdelen knock-out (criteria.ts): enough workable dagdelen for the minimum hours
+      const eigen = c.dagdelen[slot]!
+      if (bits(eigen & werkbaarMask) < Math.min(Math.ceil(c.urenMin[slot]! / UREN_PER_DAGDEEL), bits(eigen))) return false
+    }
     if (f.urenMax !== undefined && c.urenMin[slot]! > f.urenMax) return false
     if (f.urenMin !== undefined && c.urenMax[slot]! < f.urenMin) return false
     if (f.minTaalrijkheid !== undefined && c.score[slot]! < f.minTaalrijkheid - 1e-6) return false
@@ -60,6 +68,13 @@ export function filterOf(
     return true
   }
   return { passes, hasFilters, ...(box ? { box: { latLo, latHi, lonLo, lonHi } } : {}) }
+}
+
+/** The number of bits set in a 32-bit mask. */
+function bits(x: number): number {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
 }
 
 type Box = NonNullable<ReturnType<typeof filterOf>['box']>

@@ -16,13 +16,9 @@ export function knockoutFilters(d: MatchDeelnemer, config: Pick<RichtingConfig, 
   // uren: the plek's hours overlap the deelnemer's, or start above them with opbouw; either way
   // the plek's maximum reaches the deelnemer's minimum
   if (ko.has('uren')) filters.urenMin = d.urenPerWeek.min
-  // dagdelen: a published plek has at least one dagdeel and one hour, so it needs at least one
-  // dagdeel the deelnemer has free (beschikbaar, not taalles)
-  if (ko.has('dagdelen')) {
-    const bruikbaar = d.beschikbareDagdelen.filter((x) => !d.taallesDagdelen.includes(x))
-    // none free: the filter would be no filter at all (an empty list); the matcher excludes all
-    if (bruikbaar.length) filters.dagdelen = bruikbaar
-  }
+  // dagdelen: enough of the plek's dagdelen are free (beschikbaar, not taalles) for its minimum
+  // hours: the knock-out itself, which the index can count (most candidates failed only this one)
+  if (ko.has('dagdelen')) filters.werkbaarOp = d.beschikbareDagdelen.filter((x) => !d.taallesDagdelen.includes(x))
   // kinderopvang: when it is needed, only plekken within school hours
   if (ko.has('kinderopvang') && d.kinderopvang === 'nodig') filters.binnenSchooltijden = true
   // taalniveau: aanbodgericht bridges a gap of at most one level (with support), never more

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { begeleidingSoorten, dagdelen, niveaus, sectoren, vaardigheden, vergoedingSoorten, vormen } from '../../server/domain/enums.js'
 import { afstandKm } from '../../server/domain/geo.js'
+import { UREN_PER_DAGDEEL } from '../../server/domain/plek.js'
 import { EmbeddedSearchIndex } from '../../search/embedded.js'
 import { boundingBox } from '../../search/embedded/geo.js'
 import { boundedLevenshtein, TextIndex } from '../../search/embedded/text.js'
@@ -52,6 +53,7 @@ function generator(seed: number) {
     if (rnd() < 0.2) filters.begeleiding = some(begeleidingSoorten, 0.3)
     if (rnd() < 0.2) filters.dagdelen = some(dagdelen, 0.1)
     if (rnd() < 0.15) filters.vergoeding = some(vergoedingSoorten, 0.5)
+    if (rnd() < 0.15) filters.werkbaarOp = some(dagdelen, 0.3)
     if (rnd() < 0.2) filters.urenMin = Math.floor(rnd() * 30)
     if (rnd() < 0.2) filters.urenMax = Math.floor(rnd() * 40)
     if (rnd() < 0.15) filters.maxNiveau = { spreken: pick(niveaus), ...(rnd() < 0.5 ? { lezen: pick(niveaus) } : {}) }
@@ -76,6 +78,7 @@ function passes(d: PlekDocument, q: Pick<PlekQuery, 'filters' | 'geo'>): boolean
     any(f.vergoeding, (v) => d.vergoeding === v) &&
     (f.begeleiding ?? []).every((b) => d.begeleiding.includes(b)) &&
     any(f.dagdelen, (x) => d.dagdelen.includes(x)) &&
+    (!f.werkbaarOp || d.dagdelen.filter((x) => f.werkbaarOp!.includes(x)).length >= Math.min(Math.ceil(d.urenMin / UREN_PER_DAGDEEL), d.dagdelen.length)) &&
     (f.urenMax === undefined || d.urenMin <= f.urenMax) &&
     (f.urenMin === undefined || d.urenMax >= f.urenMin) &&
     vaardigheden.every((v) => !f.maxNiveau?.[v] || d.niveau[v] <= niveaus.indexOf(f.maxNiveau[v]!)) &&

@@ -59,6 +59,12 @@ describe('Meilisearch filter translation', () => {
     ])
   })
 
+  it('reads werkbaarOp as any of those dagdelen (Meilisearch cannot count; the matcher narrows exactly)', () => {
+    expect(meiliFilter(q({ filters: { werkbaarOp: ['ma-ochtend', 'di-middag'] } }))).toEqual(['dagdelen IN ["ma-ochtend", "di-middag"]'])
+    // no dagdeel free: an empty any-of would drop every plek, also one the matcher might keep
+    expect(meiliFilter(q({ filters: { werkbaarOp: [] } }))).toEqual([])
+  })
+
   it('refuses numbers that are not finite', () => {
     expect(() => meiliFilter(q({ filters: { urenMax: Number.NaN } }))).toThrow()
     expect(() => meiliFilter(q({ geo: { lat: Infinity, lon: 1, straalKm: 5 } }))).toThrow()
