@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
 import { deelnemer, plaatsing, plek } from '../../db/schema.js'
 import type { Ctx } from '../context.js'
@@ -135,6 +135,15 @@ const kandidatenQuery = [false, true].map((metRegievoerder) =>
   }),
 )
 
+/** What a match list shows of the deelnemers chosen: one prepared statement, the ids as one JSON parameter. */
+const getoond = perDatabase((db) =>
+  db
+    .select({ id: deelnemer.id, plaats: deelnemer.plaats, lat: deelnemer.lat, lon: deelnemer.lon, profiel: deelnemer.profiel })
+    .from(deelnemer)
+    .where(sql`${deelnemer.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+    .prepare(),
+)
+
 /** GET /api/plekken/:id/matches: vraaggericht, ranked zoekende deelnemers for one plek. */
 export async function matchDeelnemersForPlek({ ctx, id, query }: { ctx: Ctx; id: string; query: MatchQuery }) {
   requireRole(ctx.actor, 'jobhunter', 'beheerder')
@@ -150,9 +159,7 @@ export async function matchDeelnemersForPlek({ ctx, id, query }: { ctx: Ctx; id:
   }
   const gekozen = select(results, query)
   // what the list shows of a deelnemer is read only for those shown
-  const shown = gekozen.length
-    ? await ctx.db.select({ id: deelnemer.id, plaats: deelnemer.plaats, lat: deelnemer.lat, lon: deelnemer.lon, profiel: deelnemer.profiel }).from(deelnemer).where(inArray(deelnemer.id, gekozen.map((m) => m.id)))
-    : []
+  const shown = gekozen.length ? await getoond(ctx.db).all({ ids: JSON.stringify(gekozen.map((m) => m.id)) }) : []
   const byId = new Map(shown.map((r) => [r.id, r]))
   const items = gekozen.flatMap((m) => {
     const r = byId.get(m.id)
