@@ -188,6 +188,28 @@ function stemsOf(words: string[]) {
   return lastStems
 }
 
+const nonAscii = /[^\x00-\x7f]/
+const isAsciiWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+
+/**
+ * Where the word scan of a snippet may start. Every marked word holds one of `starts` (the
+ * beginning of each stem) as a substring, so none lies wholly before the first place one occurs:
+ * the scan starts at the word around it, and a text where none occurs needs no scan at all (its
+ * length). Only for a text of ASCII, where folding is lower-casing; otherwise 0. (Scanning every
+ * word before the first match was most of a snippet's cost.)
+ */
+function firstPossibleMatch(text: string, starts: string[]): number {
+  if (nonAscii.test(text)) return 0
+  const lower = text.toLowerCase()
+  let from = text.length
+  for (const s of starts) {
+    const at = lower.indexOf(s)
+    if (at >= 0 && at < from) from = at
+  }
+  while (from > 0 && from < text.length && isAsciiWordCode(text.charCodeAt(from - 1))) from--
+  return from
+}
+
 /**
  * Builds the snippet of one hit: up to ~160 characters of the omschrijving around the first matched
  * word. A word is marked when, folded (no accents, lower case), it starts with a query word (or all
@@ -200,7 +222,8 @@ export function fragmentOf(text: string, words: string[], size = 160): SearchHit
   // without words (browsing) nothing is marked: the snippet is the start of the text. Words past
   // the snippet cannot be marked, so the scan stops there (the snippet starts at most 40
   // characters before the first match).
-  if (stems.length)
+  if (stems.length) {
+    const from = firstPossibleMatch(text, starts)
     eachWordSpan(text, (s, e, ascii) => {
       if (found.length && s >= found[0]![0] + size) return false
       const w = ascii ? text.slice(s, e).toLowerCase() : foldWord(text.slice(s, e))
@@ -211,7 +234,8 @@ export function fragmentOf(text: string, words: string[], size = 160): SearchHit
           break
         }
       }
-    })
+    }, from)
+  }
   const first = found[0]?.[0] ?? 0
   let start = Math.max(0, first - 40)
   if (start > 0) {

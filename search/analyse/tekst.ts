@@ -58,12 +58,13 @@ function isWordCode(code: number): boolean {
 /**
  * Calls `each(start, end, ascii)` for every run of letters, marks and digits in `text` (what
  * /[\p{L}\p{M}\p{N}]+/gu matches, several times faster), in order; `ascii` when the run is only
- * a–z, A–Z and 0–9 (folding it is lower-casing it). Stops when `each` returns false.
+ * a–z, A–Z and 0–9 (folding it is lower-casing it). Stops when `each` returns false. `from`
+ * must not fall inside a word (the caller backs up to its start).
  */
-export function eachWordSpan(text: string, each: (start: number, end: number, ascii: boolean) => boolean | void): void {
+export function eachWordSpan(text: string, each: (start: number, end: number, ascii: boolean) => boolean | void, from = 0): void {
   let start = -1
   let ascii = true
-  for (let i = 0; i < text.length; ) {
+  for (let i = from; i < text.length; ) {
     const code = text.charCodeAt(i)
     if (code < 0x80) {
       if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) {

@@ -29,7 +29,13 @@ describe('the snippet of a hit', () => {
         const expected = shown.filter((m) => matches(m[0], q)).map((m) => [m.index!, m.index! + m[0].length])
         expect(markeringen).toEqual(expected)
         const first = [...t.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].find((m) => matches(m[0], q))
-        if (first) expect(markeringen.length).toBeGreaterThan(0)
+        if (first) {
+          // the first mark is the text's first matching word (the snippet is found where it starts)
+          expect(markeringen.length).toBeGreaterThan(0)
+          const start = t.indexOf(inner)
+          const shift = snippet.startsWith('…') ? 1 : 0
+          expect(markeringen[0]![0] - shift + start).toBe(first.index)
+        }
         expect(inner.length).toBeLessThanOrEqual(160)
       }),
       { numRuns: 300 },
