@@ -1,6 +1,7 @@
-import { and, asc, eq, gt } from 'drizzle-orm'
+import { and, asc, eq, gt, sql } from 'drizzle-orm'
 import { organisatie, plek } from './schema.js'
 import type { Db } from './client.js'
+import { perDatabase } from './per-database.js'
 
 /** A plek row with its organisatie's naam. */
 export interface PlekMetOrganisatie {
@@ -11,6 +12,16 @@ export interface PlekMetOrganisatie {
 /** Plek rows with their organisatie's naam (add a where, order and limit). */
 export const selectPlekMetOrganisatie = (db: Db) =>
   db.select({ p: plek, naam: organisatie.naam }).from(plek).innerJoin(organisatie, eq(organisatie.id, plek.organisatieId))
+
+/**
+ * One plek with its organisatie's naam, by id, and several by ids (one JSON parameter): prepared
+ * once. Drizzle built this join's SQL in ~0.5 ms on every call, and under load it ran for every
+ * write to a plek and, in every instance, for every change its index applies from the feed.
+ */
+export const plekMetOrganisatie = perDatabase((db) => selectPlekMetOrganisatie(db).where(eq(plek.id, sql.placeholder('id'))).prepare())
+export const plekkenMetOrganisatie = perDatabase((db) =>
+  selectPlekMetOrganisatie(db).where(sql`${plek.id} in (select value from json_each(${sql.placeholder('ids')}))`).prepare(),
+)
 
 /**
  * Every gepubliceerd plek with its organisatie's naam, in pages ordered by id: for a rebuild of

@@ -1,7 +1,6 @@
-import { inArray } from 'drizzle-orm'
 import { plek } from '../db/schema.js'
 import type { Db } from '../db/client.js'
-import { publishedPlekPages, selectPlekMetOrganisatie } from '../db/plekken.js'
+import { plekkenMetOrganisatie, publishedPlekPages } from '../db/plekken.js'
 import { niveaus, type Begeleiding, type Sector, type Vorm } from '../server/domain/enums.js'
 import { isSearchable } from '../server/domain/zoeken.js'
 import { bucketOf, type PlekDocument } from './port.js'
@@ -43,9 +42,7 @@ export function toDocument(p: PlekRow, organisatieNaam: string): PlekDocument {
 
 /** The current state of these plekken: documents to upsert, and ids to remove from the index. */
 export async function loadIndexState(db: Db, ids: string[]): Promise<{ upsert: PlekDocument[]; remove: string[] }> {
-  const rows = ids.length
-    ? await selectPlekMetOrganisatie(db).where(inArray(plek.id, ids))
-    : []
+  const rows = ids.length ? await plekkenMetOrganisatie(db).all({ ids: JSON.stringify(ids) }) : []
   const upsert = rows.filter((r) => isSearchable(r.p)).map((r) => toDocument(r.p, r.naam))
   const keep = new Set(upsert.map((d) => d.id))
   return { upsert, remove: ids.filter((id) => !keep.has(id)) }

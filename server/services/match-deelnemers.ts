@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
 import { perDatabase } from '../../db/per-database.js'
 import { deelnemer } from '../../db/schema.js'
@@ -73,6 +73,15 @@ export const toMatchDeelnemer = (r: { id: string; lat: number; lon: number; prof
   }
 }
 
+/** Profiles by id, the ids as one JSON parameter: prepared once (drizzle built an `in (…)` of hundreds of ids in ~0.5 ms). */
+const profielen = perDatabase((db) =>
+  db
+    .select({ id: deelnemer.id, versie: deelnemer.versie, lat: deelnemer.lat, lon: deelnemer.lon, profiel: deelnemer.profiel, gewistOp: deelnemer.gewistOp })
+    .from(deelnemer)
+    .where(sql`${deelnemer.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+    .prepare(),
+)
+
 /**
  * The matcher's view of each candidate, in the candidates' order: from memory at the candidate's
  * versie, else read (in pages, db/in-pages.ts) and remembered. A row that changed since the candidate was found is
@@ -87,9 +96,7 @@ export async function loadMatchDeelnemers(db: Db, kandidaten: Versie[]): Promise
     if (hit) found.set(k.id, hit)
     else missing.push(k.id)
   }
-  const rows = await readInPages(missing, (ids) =>
-    db.select({ id: deelnemer.id, versie: deelnemer.versie, lat: deelnemer.lat, lon: deelnemer.lon, profiel: deelnemer.profiel, gewistOp: deelnemer.gewistOp }).from(deelnemer).where(inArray(deelnemer.id, ids)),
-  )
+  const rows = await readInPages(missing, (ids) => profielen(db).all({ ids: JSON.stringify(ids) }))
   for (const r of rows) {
     if (r.gewistOp) continue // its profile is gone
     const match = toMatchDeelnemer(r)

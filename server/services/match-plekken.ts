@@ -1,7 +1,7 @@
-import { eq, inArray, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { plek } from '../../db/schema.js'
 import type { Db } from '../../db/client.js'
-import { publishedPlekPages, selectPlekMetOrganisatie } from '../../db/plekken.js'
+import { plekMetOrganisatie, plekkenMetOrganisatie, publishedPlekPages } from '../../db/plekken.js'
 import type { Kandidaat } from '../../search/port.js'
 import { isSearchable } from '../domain/zoeken.js'
 import type { Plek } from '../domain/plek.js'
@@ -65,7 +65,7 @@ export async function loadMatchPlekken(db: Db, kandidaten: Kandidaat[]): Promise
     if (!hit || hit.versie < k.versie) missing.push(k.id)
     else if (hit.zoekbaar) out.push(hit)
   }
-  for (const r of await readInPages(missing, (ids) => selectPlekMetOrganisatie(db).where(inArray(plek.id, ids)))) {
+  for (const r of await readInPages(missing, (ids) => plekkenMetOrganisatie(db).all({ ids: JSON.stringify(ids) }))) {
     const entry = profiel(r.p, r.naam)
     cache.set(r.p.id, entry)
     // the index may lag a moment behind the database: a plek that just filled or closed is skipped
@@ -90,7 +90,7 @@ export async function loadMatchPlek(db: Db, id: string): Promise<MatchPlek | und
   if (!cache || cache.size > MAX_ENTRIES) caches.set(db, (cache = new Map()))
   const hit = cache.get(id)
   if (hit && hit.versie === current.versie) return hit.match
-  const [r] = await selectPlekMetOrganisatie(db).where(eq(plek.id, id))
+  const [r] = await plekMetOrganisatie(db).all({ id })
   if (!r) return undefined
   const entry = profiel(r.p, r.naam)
   cache.set(id, entry)

@@ -2,7 +2,8 @@ import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm'
 import { contains } from '../../db/contains.js'
 import { randomUUID } from 'node:crypto'
 import { organisatie, outbox, plek } from '../../db/schema.js'
-import type { Db, Tx } from '../../db/client.js'
+import { plekMetOrganisatie } from '../../db/plekken.js'
+import type { Tx } from '../../db/client.js'
 import type { Ctx } from '../context.js'
 import { iso } from '../clock.js'
 import { requireRole } from './access.js'
@@ -129,15 +130,9 @@ export async function insertNewPlekken(tx: Tx, rows: Row[], now: string): Promis
 const enqueue = (tx: Tx, plekId: string, versie: number, now: string) =>
   tx.insert(outbox).values({ plekId, versie, createdAt: now })
 
-async function findVisible(ctx: Ctx, id: string, db: Db | Tx = ctx.db): Promise<Plek> {
+async function findVisible(ctx: Ctx, id: string): Promise<Plek> {
   requireRole(ctx.actor, 'beheerder', 'jobhunter', 'werkgever')
-  const rows = await db
-    .select({ p: plek, naam: organisatie.naam })
-    .from(plek)
-    .innerJoin(organisatie, eq(organisatie.id, plek.organisatieId))
-    .where(eq(plek.id, id))
-    .limit(1)
-  const row = rows[0]
+  const [row] = await plekMetOrganisatie(ctx.db).all({ id })
   if (!row || (ctx.actor.rol === 'werkgever' && row.p.organisatieId !== ctx.actor.organisatieId)) {
     throw nietGevonden('De plek')
   }
@@ -235,11 +230,11 @@ async function writeChange(ctx: Ctx, id: string, values: Partial<Row>, expectSta
       .update(plek)
       .set({ ...values, versie: sql`${plek.versie} + 1`, updatedAt: now })
       .where(and(eq(plek.id, id), expectStatus ? eq(plek.status, expectStatus) : undefined))
-      .returning({ versie: plek.versie })
+      .returning({ versie: plek.versie, status: plek.status, dagdelen: plek.dagdelen, urenMin: plek.urenMin, urenMax: plek.urenMax, taalniveau: plek.taalniveau, postcode: plek.postcode })
     if (!updated[0]) throw conflict('gelijktijdig-gewijzigd', 'De plek is intussen gewijzigd. Laad de plek opnieuw en probeer het nog eens.')
     await enqueue(tx, id, updated[0].versie, now)
     // proactive matching, in the background: queued with the change, never run in this request
-    await enqueueSignalering(tx, id, now)
+    await enqueueSignalering(tx, id, updated[0], now)
   })
   ctx.search?.indexer.wake()
   ctx.meldingen?.signalering.wake()

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { and, count, eq, inArray, ne } from 'drizzle-orm'
+import { and, count, eq, inArray, ne, sql } from 'drizzle-orm'
 import { deelnemer, gebruiker, gemeente, plek, plekSignalering, werkgebied } from '../../db/schema.js'
 import type { Db, Tx } from '../../db/client.js'
 import type { Deps } from '../context.js'
@@ -13,6 +13,7 @@ import { loadMatchDeelnemers } from './match-deelnemers.js'
 import { writeMeldingen, wakeMail, type NieuweMelding } from './meldingen.js'
 import { kort } from './signalen.js'
 import { readInPages } from '../../db/in-pages.js'
+import { perDatabase } from '../../db/per-database.js'
 
 // Proactive matching (docs/meldingen.md): when a plek is published, or a published plek changes in
 // what decides who fits (dagdelen, uren, taalniveau, place), the publish transaction writes a
@@ -29,12 +30,24 @@ export function signaleringSleutel(p: Pick<PlekRow, 'dagdelen' | 'urenMin' | 'ur
   return createHash('sha256').update(JSON.stringify(staat)).digest('hex').slice(0, 16)
 }
 
-/** Inside a plek's change transaction: queue a run when the plek is published now (once per state). */
-export async function enqueueSignalering(tx: Tx, plekId: string, now: string): Promise<void> {
-  const [p] = await tx.select().from(plek).where(eq(plek.id, plekId))
-  if (!p || p.status !== 'gepubliceerd') return
+/**
+ * Inside a plek's change transaction: queue a run when the plek is published now (once per state).
+ * `p` is the plek as the change left it (the UPDATE's RETURNING: no second read in the transaction).
+ */
+export async function enqueueSignalering(tx: Tx, plekId: string, p: Pick<PlekRow, 'status'> & Parameters<typeof signaleringSleutel>[0], now: string): Promise<void> {
+  if (p.status !== 'gepubliceerd') return
   await tx.insert(plekSignalering).values({ plekId, sleutel: signaleringSleutel(p), createdAt: now }).onConflictDoNothing()
 }
+
+// prepared once: drizzle built these on every run (an `in (…)` of hundreds of ids in ~0.5 ms)
+const plekRij = perDatabase((db) => db.select().from(plek).where(eq(plek.id, sql.placeholder('id'))).prepare())
+const regievoerders = perDatabase((db) =>
+  db
+    .select({ id: deelnemer.id, gemeenteId: deelnemer.gemeenteId, regievoerderId: deelnemer.regievoerderId })
+    .from(deelnemer)
+    .where(sql`${deelnemer.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+    .prepare(),
+)
 
 /**
  * One run for one plek state: writes the meldingen (idempotent per jobhunter and state) and
@@ -42,7 +55,7 @@ export async function enqueueSignalering(tx: Tx, plekId: string, now: string): P
  */
 export async function signalPlek(deps: Pick<Deps, 'db' | 'clock'>, plekId: string): Promise<number> {
   const { db } = deps
-  const [row] = await db.select().from(plek).where(eq(plek.id, plekId))
+  const [row] = await plekRij(db).all({ id: plekId })
   if (!row || row.status !== 'gepubliceerd' || row.bezet >= row.capaciteit) return 0
   const p = await loadMatchPlek(db, plekId)
   if (!p) return 0
@@ -56,9 +69,7 @@ export async function signalPlek(deps: Pick<Deps, 'db' | 'clock'>, plekId: strin
   }
   // per jobhunter: how many of their deelnemers fit, per gemeente (their werkgebied is checked below)
   const perJobhunter = new Map<string, Map<string, number>>()
-  const wie = await readInPages([...scores.keys()], (ids) =>
-    db.select({ id: deelnemer.id, gemeenteId: deelnemer.gemeenteId, regievoerderId: deelnemer.regievoerderId }).from(deelnemer).where(inArray(deelnemer.id, ids)),
-  )
+  const wie = await readInPages([...scores.keys()], (ids) => regievoerders(db).all({ ids: JSON.stringify(ids) }))
   for (const r of wie) {
     if (!r.regievoerderId || scores.get(r.id)! < (drempels.get(r.gemeenteId) ?? 70)) continue
     const per = perJobhunter.get(r.regievoerderId) ?? new Map<string, number>()
