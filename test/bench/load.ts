@@ -344,7 +344,11 @@ async function runOne(
   // without a callback autocannon returns its tracker, an event emitter that is also a promise of the result
   const instance = autocannon({ url: base, connections: opts.connections, duration: opts.durationS, timeout: 30, requests: cycle as never }) as unknown as
     Promise<autocannon.Result> & { on(event: 'response', fn: (client: unknown, status: number, bytes: number, ms: number) => void): void }
+  // every answer's latency by the 5 s window it ended in: a tail spread over the run (queueing) or
+  // bunched in a few windows (a stall) asks for different fixes
+  const windows: number[][] = []
   instance.on('response', (_client, _status, _bytes, ms) => {
+    ;(windows[Math.floor((Date.now() - t0) / 5000)] ??= []).push(ms)
     latency[lastKind].push(ms)
     if (lastKind === 'schrijven') (byWrite[lastWrite] ??= []).push(ms)
     if (lastKind === 'zoeken') (byVorm[lastVorm] ??= []).push(ms)
@@ -425,6 +429,7 @@ async function runOne(
     },
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
     latencyByKindMs: perKind,
+    latencyPer5s: windows.map((w) => (w?.length ? { answers: w.length, ...percentiles(w) } : null)),
     searchLatencyByShapeMs: Object.fromEntries(Object.entries(byVorm).map(([k, v]) => [k, percentiles(v)])),
     writeLatencyMs: Object.fromEntries(Object.entries(byWrite).map(([k, v]) => [k, percentiles(v)])),
     statusCodes,
