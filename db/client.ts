@@ -27,8 +27,8 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
  * synchronous underneath, so a second connection writing from this same process would block the
  * event loop on the busy timeout; instead every call is queued behind one mutex, and an interactive
  * transaction holds it until it settles. Another process on the same file (WORKERS=N, a second
- * instance, `npm run import`) is waited for mostly without blocking: see `serialize`. On a libSQL
- * server reads run concurrently and this process's writes one at a time (`serializeWrites`).
+ * instance, `npm run import`) is waited for mostly without blocking: see `serialize`. A `libsql://`
+ * server handles concurrency itself.
  */
 export async function openDatabase(
   url: string,
@@ -60,7 +60,7 @@ export async function openDatabase(
     if (url !== ':memory:') await raw.execute('PRAGMA journal_mode=WAL')
     await connectionPragmas()
   }
-  const client = local ? serialize(raw, url === ':memory:' ? undefined : { pragmas: connectionPragmas, busyTimeoutMs }) : serializeWrites(raw, busyTimeoutMs)
+  const client = local ? serialize(raw, url === ':memory:' ? undefined : { pragmas: connectionPragmas, busyTimeoutMs }) : raw
   const db = drizzle({ client, schema })
   await migrateAlongsideOthers(db)
   const checkpointer = background && file ? startCheckpointer(file, background.log) : undefined
@@ -256,117 +256,47 @@ function serialize(raw: Client, file?: { pragmas: () => Promise<void>; busyTimeo
       // BEGIN IMMEDIATE takes the write lock: waited for as above; the mutex stays held until the
       // transaction settles
       const { value: tx, release } = await whenFree(() => raw.transaction(mode))
-      return holding(tx, release)
+      let released = false
+      const settle = () => {
+        if (!released) {
+          released = true
+          release()
+        }
+      }
+      return {
+        execute: tx.execute.bind(tx) as Transaction['execute'],
+        batch: tx.batch.bind(tx),
+        executeMultiple: tx.executeMultiple.bind(tx),
+        get closed() {
+          return tx.closed
+        },
+        async commit() {
+          try {
+            await tx.commit()
+          } finally {
+            settle()
+          }
+        },
+        async rollback() {
+          try {
+            // SQLite ends a transaction by itself after some errors (SQLITE_FULL, SQLITE_IOERR,
+            // SQLITE_BUSY, SQLITE_NOMEM). A ROLLBACK then throws TRANSACTION_CLOSED, and drizzle's
+            // catch would throw that instead of the real error: a full disk became a 500 instead of
+            // a 503 (test/faults/read-only.test.ts). Nothing is left to roll back: just close.
+            if (tx.closed) tx.close()
+            else await tx.rollback()
+          } finally {
+            settle()
+          }
+        },
+        close() {
+          tx.close()
+          settle()
+        },
+      }
     },
   }
   return wrapped
-}
-
-/** A transaction that lets `release` go once, when it commits, rolls back or closes. */
-function holding(tx: Transaction, release: () => void): Transaction {
-  let released = false
-  const settle = () => {
-    if (!released) {
-      released = true
-      release()
-    }
-  }
-  return {
-    execute: tx.execute.bind(tx) as Transaction['execute'],
-    batch: tx.batch.bind(tx),
-    executeMultiple: tx.executeMultiple.bind(tx),
-    get closed() {
-      return tx.closed
-    },
-    async commit() {
-      try {
-        await tx.commit()
-      } finally {
-        settle()
-      }
-    },
-    async rollback() {
-      try {
-        // SQLite ends a transaction by itself after some errors (SQLITE_FULL, SQLITE_IOERR,
-        // SQLITE_BUSY, SQLITE_NOMEM). A ROLLBACK then throws TRANSACTION_CLOSED, and drizzle's
-        // catch would throw that instead of the real error: a full disk became a 500 instead of
-        // a 503 (test/faults/read-only.test.ts). Nothing is left to roll back: just close.
-        if (tx.closed) tx.close()
-        else await tx.rollback()
-      } finally {
-        settle()
-      }
-    },
-    close() {
-      tx.close()
-      settle()
-    },
-  }
-}
-
-/** A statement that takes the write lock (what drizzle and this code base send; reads start otherwise). */
-const writes = /^\s*(insert|update|delete|replace|create|drop|alter)\b/i
-const sqlOf = (stmt: InStatement | string) => (typeof stmt === 'string' ? stmt : stmt.sql)
-
-/**
- * On a libSQL server: reads concurrently, this process's writes one at a time. sqld has one write
- * lock; writers that wait for it spin (futex and sched_yield, measured with strace: ~170,000
- * futex calls in 6 s with 54 threads running) instead of sleeping. Under the load bench's writes,
- * from up to 20 concurrent requests per instance, sqld burned hundreds of CPU seconds and at times
- * stopped answering for minutes (docs/operations.md, Scale-out). Queued here, at most one write
- * per instance waits at sqld. A write that cannot start within the busy timeout fails as SQLITE_BUSY
- * (a 503 `database-bezet` with Retry-After), as a wait at sqld itself did.
- */
-function serializeWrites(raw: Client, busyTimeoutMs: number): Client {
-  const mutex = new Mutex()
-  const turn = async () => {
-    let timedOut = false
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const held = mutex.hold().then((release) => {
-      if (!timedOut) return release
-      release() // gave up waiting: pass the turn on at once
-      return undefined
-    })
-    const late = new Promise<undefined>((r) => (timer = setTimeout(() => ((timedOut = true), r(undefined)), busyTimeoutMs)))
-    const release = await Promise.race([held, late])
-    clearTimeout(timer)
-    if (!release) throw Object.assign(new Error(`SQLITE_BUSY: geen schrijfbeurt binnen ${busyTimeoutMs} ms`), { code: 'SQLITE_BUSY' })
-    return release
-  }
-  const inTurn = async <T>(fn: () => Promise<T>): Promise<T> => {
-    const release = await turn()
-    try {
-      return await fn()
-    } finally {
-      release()
-    }
-  }
-  return {
-    get closed() {
-      return raw.closed
-    },
-    get protocol() {
-      return raw.protocol
-    },
-    execute: ((stmt: InStatement | string, args?: unknown) =>
-      writes.test(sqlOf(stmt)) ? inTurn(() => raw.execute(stmt as never, args as never)) : raw.execute(stmt as never, args as never)) as Client['execute'],
-    batch: (stmts, mode) => (mode === 'read' ? raw.batch(stmts, mode) : inTurn(() => raw.batch(stmts, mode))),
-    migrate: (stmts) => inTurn(() => raw.migrate(stmts)),
-    executeMultiple: (sql) => inTurn(() => raw.executeMultiple(sql)),
-    sync: () => raw.sync(),
-    reconnect: () => raw.reconnect(),
-    close: () => raw.close(),
-    async transaction(mode?: TransactionMode): Promise<Transaction> {
-      if (mode === 'read') return raw.transaction(mode)
-      const release = await turn()
-      try {
-        return holding(await raw.transaction(mode), release)
-      } catch (e) {
-        release()
-        throw e
-      }
-    },
-  }
 }
 
 export { schema }
