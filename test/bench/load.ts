@@ -370,6 +370,8 @@ async function runOne(
     (e: Error) => ({ converged: false as const, why: e.message.slice(0, 600) }),
   )
   const converged = convergence.converged
+  // before it is stopped: did the server still run, and what did it last say
+  const serverAfterwards = { exitCode: server.child.exitCode, signal: server.child.signalCode, outputTail: server.output().slice(-3000) }
   await server.kill('SIGTERM')
 
   // Every acknowledged write is in the database.
@@ -446,7 +448,11 @@ async function runOne(
     afterwards: {
       healthRightAfter: { status: health?.status, wachtend: health?.outbox?.wachtend, redenen: health?.redenen },
       indexConverged: converged,
-      ...(convergence.converged ? {} : { notConvergedBecause: convergence.why }),
+      // not converged: whether the server still ran, and its last lines (a crash, a hang, or a slow database)
+      ...(convergence.converged ? {} : {
+        notConvergedBecause: convergence.why,
+        serverAfterwards,
+      }),
       acknowledgedWrites: { plekken: acks.plekken.size, gepubliceerd: [...acks.plekken.values()].filter((p) => p.gepubliceerd).length, deelnemers: acks.deelnemers.size },
       missingInDatabase: missing.length,
       missingExamples: missing.slice(0, 5),
