@@ -32,7 +32,8 @@ import { percentiles } from './stats.js'
 //    each instance's event-loop delay (its own log lines, server/instance.ts) and RSS (sampled every
 //    second), and afterwards a check in the database that every acknowledged write is there.
 //    Reference, same server, same run: a trivial authenticated route (GET /api/sessie: middleware,
-//    cached session, a tiny JSON answer) at the same concurrency.
+//    cached session, a tiny JSON answer) at the same concurrency. Beside it a plain node:http
+//    answer in a process of its own (versusPlainNode): a reference no change to the app can move.
 // BENCH_LOAD_CONFIGS=file-1,sqld-2 runs only those configurations; BENCH_LOAD_SECONDS the load
 // (default 60); BENCH_SERVER_NODE_OPTIONS is given to the server processes of part 2 as
 // NODE_OPTIONS, e.g. "--import ./test/bench/cpu-profile.mjs" for a CPU profile of each instance.
@@ -220,6 +221,8 @@ async function runOne(
     latencyMs: { p50: ref.latency.p50, p97_5: ref.latency.p97_5, p99: ref.latency.p99 },
     non2xx: ref.non2xx,
   }
+  // A second reference that shares nothing with the app: what this machine answers right now
+  const plainNode = await plainNodeReference(opts.connections, opts.referenceS)
 
   // The mix, as one cycle of 50 requests per connection: 35 search, 10 matching, 5 writes.
   const acks: Acks = { plekken: new Map(), deelnemers: new Map() }
@@ -428,6 +431,9 @@ async function runOne(
       requestsPerSecond: Math.round(result.requests.average),
       total: result.requests.total,
       versusReference: Math.round((result.requests.average / ref.requests.average) * 1000) / 1000,
+      // against the plain node:http answer: unlike the ratio above, not lowered by a saving in the
+      // middleware that the app's reference route shares with every other route
+      versusPlainNode: Math.round((result.requests.average / plainNode) * 10_000) / 10_000,
     },
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
     latencyByKindMs: perKind,
@@ -458,6 +464,27 @@ async function runOne(
       missingExamples: missing.slice(0, 5),
     },
     reference,
+    plainNodeReference: { route: 'node:http, a fixed JSON answer, in a process of its own', requestsPerSecond: plainNode },
+  }
+}
+
+/**
+ * Requests a second of the plainest Node server (node:http, a fixed 11-byte JSON answer, its own
+ * process like the app's) at the same concurrency: a reference for the machine at this moment
+ * that no change to the app can move.
+ */
+async function plainNodeReference(connections: number, durationS: number): Promise<number> {
+  const code = `const s = require('node:http').createServer((q, r) => { r.setHeader('content-type', 'application/json'); r.end('{"ok":true}') }); s.listen(0, '127.0.0.1', () => console.log(s.address().port))`
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] })
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout!.once('data', (d) => resolve(Number(String(d).trim())))
+      child.once('exit', (c) => reject(new Error(`node:http-referentie stopte (code ${c})`)))
+    })
+    const r = await autocannon({ url: `http://127.0.0.1:${port}/`, connections, duration: durationS })
+    return Math.round(r.requests.average)
+  } finally {
+    child.kill()
   }
 }
 
@@ -667,6 +694,7 @@ function summarize(runs: Record<string, any>) {
         referencePerSecond: r.reference.requestsPerSecond,
         // the trivial route on this same configuration
         versusReference: r.throughput.versusReference,
+        versusPlainNode: r.throughput.versusPlainNode,
         // the trivial route on one instance on the same database: what cores add
         versusOneInstanceReference: oneInstance(cfg) ? Math.round((r.throughput.requestsPerSecond / oneInstance(cfg).reference.requestsPerSecond) * 1000) / 1000 : undefined,
         latencyMs: { p50: r.latencyMs.p50, p97_5: r.latencyMs.p97_5, p99: r.latencyMs.p99 },
