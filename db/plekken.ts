@@ -2,6 +2,7 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm'
 import { organisatie, plek } from './schema.js'
 import type { Db } from './client.js'
 import { perDatabase } from './per-database.js'
+import { inJsonList } from './in-pages.js'
 
 /** A plek row with its organisatie's naam. */
 export interface PlekMetOrganisatie {
@@ -20,7 +21,7 @@ export const selectPlekMetOrganisatie = (db: Db) =>
  */
 export const plekMetOrganisatie = perDatabase((db) => selectPlekMetOrganisatie(db).where(eq(plek.id, sql.placeholder('id'))).prepare())
 export const plekkenMetOrganisatie = perDatabase((db) =>
-  selectPlekMetOrganisatie(db).where(sql`${plek.id} in (select value from json_each(${sql.placeholder('ids')}))`).prepare(),
+  selectPlekMetOrganisatie(db).where(inJsonList(plek.id, 'ids')).prepare(),
 )
 
 /**

@@ -1,6 +1,6 @@
 import type { Begeleiding, Niveau, Sector, Vaardigheid, vergoedingSoorten, Vorm } from '../server/domain/enums.js'
 import type { Sortering } from '../server/domain/zoeken.js'
-import { eachWordSpan, fold, foldWord } from './analyse/tekst.js'
+import { eachWordSpan, fold, foldWord, isAsciiWordCode } from './analyse/tekst.js'
 
 // The filters a query's words name, for the server's answer (search/analyse/categorieen.ts).
 export { suggestFilters, type VoorgesteldFilter } from './analyse/categorieen.js'
@@ -189,7 +189,6 @@ function stemsOf(words: string[]) {
 }
 
 const nonAscii = /[^\x00-\x7f]/
-const isAsciiWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
 
 /**
  * Where the word scan of a snippet may start. Every marked word holds one of `starts` (the

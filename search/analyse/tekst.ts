@@ -44,6 +44,9 @@ export function foldWord(word: string): string {
 const WORD = /^[\p{L}\p{M}\p{N}]$/u
 const bmp = new Int8Array(0x10000) // 0 not asked yet, 1 word, 2 not
 const astral = new Map<number, boolean>()
+/** a–z, A–Z or 0–9: the whole of a word character in ASCII text (eachWordSpan's first test). */
+export const isAsciiWordCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+
 function isWordCode(code: number): boolean {
   if (code < 0x10000) {
     let k = bmp[code]!
@@ -67,6 +70,7 @@ export function eachWordSpan(text: string, each: (start: number, end: number, as
   for (let i = from; i < text.length; ) {
     const code = text.charCodeAt(i)
     if (code < 0x80) {
+      // isAsciiWordCode, written out: this loop reads every character of every snippet
       if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) {
         if (start < 0) (start = i), (ascii = true)
       } else if (start >= 0) {

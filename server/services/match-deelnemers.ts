@@ -1,10 +1,9 @@
-import { sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
 import { perDatabase } from '../../db/per-database.js'
 import { deelnemer } from '../../db/schema.js'
 import type { DeelnemerInput } from '../domain/deelnemer.js'
 import type { MatchDeelnemer } from '../matching/types.js'
-import { readInPages } from '../../db/in-pages.js'
+import { inJsonList, readInPages } from '../../db/in-pages.js'
 
 // Deelnemers as the matcher reads them, kept in memory per database by id and versie (the
 // counterpart of match-plekken.ts). Vraaggericht scores every zoekende deelnemer within reach of a
@@ -78,7 +77,7 @@ const profielen = perDatabase((db) =>
   db
     .select({ id: deelnemer.id, versie: deelnemer.versie, lat: deelnemer.lat, lon: deelnemer.lon, profiel: deelnemer.profiel, gewistOp: deelnemer.gewistOp })
     .from(deelnemer)
-    .where(sql`${deelnemer.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+    .where(inJsonList(deelnemer.id, 'ids'))
     .prepare(),
 )
 

@@ -15,6 +15,7 @@ import { auditDeelnemersBekeken, findVisibleVersie } from './deelnemers.js'
 import { loadWerkgebied, type Werkgebied } from './werkgebied.js'
 import { knockoutFilters } from './knockout-filters.js'
 import { perDatabase } from '../../db/per-database.js'
+import { inJsonList } from '../../db/in-pages.js'
 
 // Candidate retrieval and I/O around the pure matcher. Aanbodgericht narrows with the search index
 // (published plekken with free capaciteit within the deelnemer's travel limit); vraaggericht
@@ -125,7 +126,7 @@ const kandidatenQuery = [false, true].map((metRegievoerder) =>
           // the band is a little wider than the box can be, so rounding never drops anyone
           sql`${deelnemer.lat} between ${lat} - ${widest} / 110.574 - 1e-6 and ${lat} + ${widest} / 110.574 + 1e-6`,
           isNull(deelnemer.gewistOp),
-          sql`(${sql.placeholder('alle')} = 1 or ${deelnemer.gemeenteId} in (select value from json_each(${sql.placeholder('gemeenten')})))`,
+          sql`(${sql.placeholder('alle')} = 1 or ${inJsonList(deelnemer.gemeenteId, 'gemeenten')})`,
           metRegievoerder ? isNotNull(deelnemer.regievoerderId) : undefined,
           sql`abs(${deelnemer.lat} - ${lat}) * 110.574 <= ${deelnemer.maxReisafstandKm}`,
           sql`abs(${deelnemer.lon} - ${sql.placeholder('lon')}) * ${sql.placeholder('lonKm')} <= ${deelnemer.maxReisafstandKm}`,
@@ -140,7 +141,7 @@ const getoond = perDatabase((db) =>
   db
     .select({ id: deelnemer.id, plaats: deelnemer.plaats, lat: deelnemer.lat, lon: deelnemer.lon, profiel: deelnemer.profiel })
     .from(deelnemer)
-    .where(sql`${deelnemer.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+    .where(inJsonList(deelnemer.id, 'ids'))
     .prepare(),
 )
 

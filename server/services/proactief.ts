@@ -12,7 +12,7 @@ import { vraaggerichtKandidaten } from './matches.js'
 import { loadMatchDeelnemers } from './match-deelnemers.js'
 import { writeMeldingen, wakeMail, type NieuweMelding } from './meldingen.js'
 import { kort } from './signalen.js'
-import { readInPages } from '../../db/in-pages.js'
+import { inJsonList, readInPages } from '../../db/in-pages.js'
 import { perDatabase } from '../../db/per-database.js'
 
 // Proactive matching (docs/meldingen.md): when a plek is published, or a published plek changes in
@@ -45,7 +45,7 @@ const regievoerders = perDatabase((db) =>
   db
     .select({ id: deelnemer.id, gemeenteId: deelnemer.gemeenteId, regievoerderId: deelnemer.regievoerderId })
     .from(deelnemer)
-    .where(sql`${deelnemer.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+    .where(inJsonList(deelnemer.id, 'ids'))
     .prepare(),
 )
 
